@@ -1,0 +1,383 @@
+//! load: the site folder → [`RawSite`] (the files as written, with positions).
+//!
+//! This is the only stage that reads the site folder. It turns every unreadable or malformed
+//! file into a diagnostic and goes on, so one broken partner never hides another's problems.
+//! It does not judge values (that is `validate`), except for what needs the file system: that a
+//! partner's logo exists, is an image, and lies inside the partner's folder.
+
+pub mod raw;
+pub mod yaml;
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
+use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
+
+pub use raw::S;
+
+#[derive(Debug, Default)]
+pub struct RawSite {
+    pub config: Option<RawSiteConfig>,
+    pub partners: Vec<RawPartner>,
+    pub pages: Vec<RawPage>,
+    /// Files in `content/` that are not Markdown (images, PDFs), copied as they are.
+    pub assets: Vec<StaticFile>,
+}
+
+#[derive(Debug)]
+pub struct RawPartner {
+    pub slug: String,
+    pub profile: Option<RawProfile>,
+    pub emissions: Option<RawEmissions>,
+    pub story: Option<String>,
+    pub logo: Option<StaticFile>,
+}
+
+#[derive(Debug)]
+pub struct RawPage {
+    /// `content/a/b.md`
+    pub rel: String,
+    pub front: Option<RawFrontMatter>,
+    pub body: String,
+    /// The line of the `.md` file on which `body` starts.
+    pub body_line: u32,
+}
+
+/// A file published as it is, at `url_path` (relative to the output root, `/` separators).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticFile {
+    pub url_path: String,
+    pub bytes: Vec<u8>,
+}
+
+pub fn site_file(root: &Path) -> PathBuf {
+    root.join("site.yaml")
+}
+
+/// Reads the whole site folder. Missing folders are empty, not errors; `site.yaml` is required.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
+    let config = load_config(root, diags);
+    let (partners, partner_diags) = load_partners(root);
+    diags.extend(partner_diags);
+    let (pages, assets) = load_content(root, diags);
+    RawSite { config, partners, pages, assets }
+}
+
+fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<RawSiteConfig> {
+    let path = site_file(root);
+    let rel = "site.yaml";
+    if !path.exists() {
+        diags.push(
+            Diagnostic::error(rel, Pos::FILE, "no site.yaml in the site folder")
+                .with_help(format!(
+                    "run nfk in a site folder, or pass --root; looked in {}",
+                    root.display()
+                )),
+        );
+        return None;
+    }
+    let text = read_text(&path, rel, diags)?;
+    yaml::parse(rel, &text, 0, diags)
+}
+
+fn read_text(path: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
+    match fs::read(path) {
+        Ok(bytes) => yaml::decode(rel, &bytes, diags),
+        Err(e) => {
+            diags.error(rel, Pos::FILE, format!("cannot read the file: {e}"));
+            None
+        }
+    }
+}
+
+/// Editor leftovers that must never be taken for content: `.#x`, `x~`, `.x.swp`, vim's `4913`.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+fn sorted_entries(dir: &Path) -> Vec<fs::DirEntry> {
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).collect())
+        .unwrap_or_default();
+    entries.retain(|e| !is_temporary(&e.file_name().to_string_lossy()));
+    entries.sort_by_key(|e| e.file_name());
+    entries
+}
+
+fn load_partners(root: &Path) -> (Vec<RawPartner>, Diagnostics) {
+    let dir = root.join("partners");
+    let folders: Vec<PathBuf> = sorted_entries(&dir)
+        .into_iter()
+        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+        .map(|e| e.path())
+        .collect();
+    let loaded: Vec<(RawPartner, Diagnostics)> = folders
+        .par_iter()
+        .map(|folder| {
+            let mut diags = Diagnostics::new();
+            let partner = load_partner(root, folder, &mut diags);
+            (partner, diags)
+        })
+        .collect();
+    let mut all = Diagnostics::new();
+    let partners = loaded
+        .into_iter()
+        .map(|(partner, diags)| {
+            all.extend(diags);
+            partner
+        })
+        .collect();
+    (partners, all)
+}
+
+fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartner {
+    let slug = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let profile_path = folder.join("profile.yaml");
+    let profile_rel = display_path(root, &profile_path);
+    let profile: Option<RawProfile> = if profile_path.exists() {
+        read_text(&profile_path, &profile_rel, diags)
+            .and_then(|text| yaml::parse(&profile_rel, &text, 0, diags))
+    } else {
+        diags.push(
+            Diagnostic::error(&display_path(root, folder), Pos::FILE, "partner folder without profile.yaml")
+                .with_help(format!("run `nfk new partner {slug}` for a skeleton, or remove the folder")),
+        );
+        None
+    };
+    let emissions_path = folder.join("emissions.yaml");
+    let emissions = if emissions_path.exists() {
+        let rel = display_path(root, &emissions_path);
+        read_text(&emissions_path, &rel, diags).and_then(|text| yaml::parse(&rel, &text, 0, diags))
+    } else {
+        None
+    };
+    let story_path = folder.join("story.md");
+    let story = if story_path.exists() {
+        read_text(&story_path, &display_path(root, &story_path), diags)
+    } else {
+        None
+    };
+    let logo = profile
+        .as_ref()
+        .and_then(|p| p.logo.as_ref())
+        .and_then(|logo| load_logo(folder, &slug, logo, &profile_rel, diags));
+    RawPartner { slug, profile, emissions, story, logo }
+}
+
+const LOGO_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+
+/// Resolves `logo:` to a file inside the partner's folder and reads it.
+fn load_logo(
+    folder: &Path,
+    slug: &str,
+    logo: &S<String>,
+    profile_rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<StaticFile> {
+    let at = yaml::span_pos(logo);
+    let name = logo.value.trim();
+    let mut error = |message: String, help: &str| {
+        diags.push(Diagnostic::error(profile_rel, at, message).with_help(help.to_string()));
+        None
+    };
+    let relative = Path::new(name);
+    if name.is_empty()
+        || relative.is_absolute()
+        || name.contains('\\')
+        || relative.components().any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return error(
+            format!("logo `{name}` must be a file name inside the partner's folder"),
+            "put the logo file next to profile.yaml and write only its name, e.g. `logo: logo.svg`",
+        );
+    }
+    let extension = relative
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !LOGO_EXTENSIONS.contains(&extension.as_str()) {
+        return error(
+            format!("logo `{name}` is not an image type the site can show"),
+            "use an .svg, .png, .jpg or .webp file",
+        );
+    }
+    let path = folder.join(relative);
+    let inside = match (path.canonicalize(), folder.canonicalize()) {
+        (Ok(file), Ok(dir)) => file.starts_with(dir),
+        _ => {
+            return error(
+                format!("logo file `{name}` not found in partners/{slug}/"),
+                "check the file name (it is case-sensitive), or remove the `logo:` line",
+            );
+        }
+    };
+    if !inside {
+        return error(
+            format!("logo `{name}` points outside partners/{slug}/"),
+            "copy the logo file into the partner's folder instead of linking to it",
+        );
+    }
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => return error(format!("cannot read logo `{name}`: {e}"), "check the file's permissions"),
+    };
+    if bytes.len() > yaml::MAX_FILE_BYTES {
+        return error(
+            format!("logo `{name}` is {} bytes; the limit is {}", bytes.len(), yaml::MAX_FILE_BYTES),
+            "export a smaller image (a logo rarely needs more than 200 KB)",
+        );
+    }
+    if !looks_like(&extension, &bytes) {
+        return error(
+            format!("logo `{name}` is not a valid .{extension} file"),
+            "export the logo again from the original, or check that the file name's ending matches its type",
+        );
+    }
+    Some(StaticFile { url_path: format!("partnere/{slug}/{name}"), bytes })
+}
+
+/// A cheap sniff of the file's first bytes, so a renamed document is not published as a logo.
+fn looks_like(extension: &str, bytes: &[u8]) -> bool {
+    match extension {
+        "png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+        "webp" => bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
+        "svg" => std::str::from_utf8(bytes).is_ok_and(|text| text.contains("<svg")),
+        _ => false,
+    }
+}
+
+fn load_content(root: &Path, diags: &mut Diagnostics) -> (Vec<RawPage>, Vec<StaticFile>) {
+    let dir = root.join("content");
+    let mut pages = Vec::new();
+    let mut assets = Vec::new();
+    let walker = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_temporary(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                if dir.exists() {
+                    let rel = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".into());
+                    diags.error(&rel, Pos::FILE, format!("cannot read: {e}"));
+                }
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = display_path(root, entry.path());
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            if let Some(text) = read_text(entry.path(), &rel, diags) {
+                pages.push(split_page(rel, &text, diags));
+            }
+        } else {
+            match fs::read(entry.path()) {
+                Ok(bytes) => assets.push(StaticFile {
+                    url_path: display_path(&dir, entry.path()),
+                    bytes,
+                }),
+                Err(e) => diags.error(&rel, Pos::FILE, format!("cannot read: {e}")),
+            }
+        }
+    }
+    (pages, assets)
+}
+
+/// Splits `---\nfront matter\n---\nbody` by hand, so front-matter positions map to file lines.
+pub fn split_page(rel: String, text: &str, diags: &mut Diagnostics) -> RawPage {
+    let mut lines = text.split_inclusive('\n');
+    let opens = lines.next().is_some_and(|l| l.trim_end() == "---");
+    if !opens {
+        diags.push(
+            Diagnostic::error(&rel, Pos::new(1, 1), "page has no front matter")
+                .with_help("start the file with a `---` line, then `title: …`, then another `---` line"),
+        );
+        return RawPage { rel, front: None, body: text.to_string(), body_line: 1 };
+    }
+    let mut front = String::new();
+    let mut line_no = 1u32;
+    let mut closed = false;
+    for line in lines.by_ref() {
+        line_no += 1;
+        if line.trim_end() == "---" {
+            closed = true;
+            break;
+        }
+        front.push_str(line);
+    }
+    if !closed {
+        diags.push(
+            Diagnostic::error(&rel, Pos::new(1, 1), "front matter is not closed")
+                .with_help("add a line with only `---` after the front matter"),
+        );
+        return RawPage { rel, front: None, body: String::new(), body_line: line_no };
+    }
+    let body: String = lines.collect();
+    let front = yaml::parse::<RawFrontMatter>(&rel, &front, 1, diags);
+    RawPage { rel, front, body, body_line: line_no + 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_body_lines() {
+        let mut diags = Diagnostics::new();
+        let page = split_page("content/a.md".into(), "---\ntitle: A\n---\n# Hei\n", &mut diags);
+        assert!(diags.is_empty());
+        assert_eq!(page.front.unwrap().title.value, "A");
+        assert_eq!(page.body, "# Hei\n");
+        assert_eq!(page.body_line, 4);
+    }
+
+    #[test]
+    fn page_without_front_matter_is_an_error() {
+        let mut diags = Diagnostics::new();
+        split_page("content/a.md".into(), "# Hei\n", &mut diags);
+        let d = &diags.sorted()[0];
+        assert_eq!((d.line, d.message.as_str()), (1, "page has no front matter"));
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let mut diags = Diagnostics::new();
+        split_page("content/a.md".into(), "---\ntitle: A\n", &mut diags);
+        assert_eq!(diags.sorted()[0].message, "front matter is not closed");
+    }
+
+    #[test]
+    fn front_matter_errors_point_at_the_md_line() {
+        let mut diags = Diagnostics::new();
+        split_page("content/a.md".into(), "---\ntitle: A\ntitel: B\n---\n", &mut diags);
+        let d = &diags.sorted()[0];
+        assert_eq!((d.line, d.help.as_deref()), (3, Some("did you mean `title`?")));
+    }
+
+    #[test]
+    fn editor_temp_files_are_skipped() {
+        for name in [".#a.md", "a.md~", ".a.md.swp", "4913"] {
+            assert!(is_temporary(name), "{name}");
+        }
+        assert!(!is_temporary("a.md"));
+    }
+
+    #[test]
+    fn sniffs_image_types() {
+        assert!(looks_like("png", b"\x89PNG\r\n\x1a\nrest"));
+        assert!(!looks_like("png", b"%PDF-1.4"));
+        assert!(looks_like("svg", b"<?xml version='1.0'?><svg/>"));
+    }
+}

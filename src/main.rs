@@ -1,0 +1,125 @@
+//! The `nfk` command line: parse options, call the library, map the outcome to an exit code.
+//! Nothing here knows how a site is built; nothing deeper calls `process::exit`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use nfk::diagnostics::{self, Diagnostic, Format};
+
+/// Exit codes, SPEC §9.
+const CONTENT_ERRORS: u8 = 1;
+const FAILURE: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "nfk", version, about = "Static site generator for network publications (Næring for klima)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct RootArg {
+    /// The site folder (the one with site.yaml)
+    #[arg(long, default_value = ".", global = true)]
+    root: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every file of the site and report all problems; writes nothing
+    Check {
+        #[command(flatten)]
+        root: RootArg,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Create something new from a commented skeleton
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A partner folder with profile.yaml and emissions.yaml to fill in
+    Partner {
+        /// The folder name and URL: lowercase a–z, 0–9 and `-`
+        slug: String,
+        #[command(flatten)]
+        root: RootArg,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(FAILURE) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check { root, format } => check(&root.root, format),
+        Command::New { what: NewCommand::Partner { slug, root } } => new_partner(&root.root, &slug),
+    }
+}
+
+fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let checked = nfk::check(root);
+    let (partners, pages) = checked
+        .site
+        .as_ref()
+        .map_or((0, 0), |s| (s.partners.len(), s.pages.len()));
+    let has_errors = checked.diagnostics.has_errors();
+    let (errors, warnings) = (checked.diagnostics.error_count(), checked.diagnostics.warning_count());
+    let list = checked.diagnostics.sorted();
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Human => {
+            write!(out, "{}", diagnostics::render_human(&list))?;
+            writeln!(out, "checked {partners} partners, {pages} pages: {errors} errors, {warnings} warnings")?;
+        }
+        Format::Github => write!(out, "{}", diagnostics::render_github(&list))?,
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct Report<'a> {
+                partners: usize,
+                pages: usize,
+                errors: usize,
+                warnings: usize,
+                diagnostics: &'a [Diagnostic],
+            }
+            let report = Report { partners, pages, errors, warnings, diagnostics: &list };
+            writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        }
+    }
+    Ok(exit_for(has_errors))
+}
+
+fn exit_for(has_errors: bool) -> ExitCode {
+    if has_errors { ExitCode::from(CONTENT_ERRORS) } else { ExitCode::SUCCESS }
+}
+
+fn new_partner(root: &Path, slug: &str) -> anyhow::Result<ExitCode> {
+    let base_year = nfk::check(root)
+        .site
+        .map_or(2019, |s| s.config.results.compare_year);
+    let dir = nfk::scaffold::new_partner(root, slug, base_year)?;
+    println!("created {}/profile.yaml and emissions.yaml", dir.display());
+    println!("fill them in, then run `nfk check`");
+    Ok(ExitCode::SUCCESS)
+}

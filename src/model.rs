@@ -1,0 +1,280 @@
+//! The validated site: plain, typed values that later stages can trust without re-checking.
+//!
+//! Built only by `validate`. Nothing here knows about files, YAML or positions, except
+//! `Page::source` and `Page::body_line`, which render needs to point errors in Markdown bodies
+//! (broken links, unknown shortcodes) at the right line.
+
+use chrono::NaiveDate;
+
+use crate::load::StaticFile;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Sorted by slug. Includes drafts; stages decide whether to show them.
+    pub partners: Vec<Partner>,
+    /// Sorted by source path.
+    pub pages: Vec<Page>,
+    pub assets: Vec<StaticFile>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Nb,
+    En,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: Language,
+    pub theme: String,
+    pub results: ResultsConfig,
+    pub summit: Option<Summit>,
+    pub requirements: Requirements,
+    pub fee_tiers: Vec<FeeTier>,
+    pub menu: Vec<MenuItem>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ResultsConfig {
+    pub reporting_year: i32,
+    pub compare_year: i32,
+    pub as_of: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct Summit {
+    pub title: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Requirements {
+    pub first_by: NaiveDate,
+    pub full_by: NaiveDate,
+}
+
+/// `max_employees` is inclusive; only the last tier has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeeTier {
+    pub max_employees: Option<u32>,
+    pub fee_nok: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct MenuItem {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Partner {
+    pub slug: String,
+    pub name: String,
+    /// Nine digits, spaces removed.
+    pub org_number: String,
+    /// SN2007 section letter, `A`–`U`.
+    pub sector: char,
+    pub employees: u32,
+    pub website: Option<String>,
+    pub partner_since: Option<NaiveDate>,
+    pub summary: Option<String>,
+    pub logo: Option<StaticFile>,
+    pub draft: bool,
+    pub principles: Principles,
+    /// `None`: no `emissions.yaml` yet (a new partner).
+    pub emissions: Option<Emissions>,
+    /// Markdown from `story.md`, untrusted.
+    pub story: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    InPlace,
+    InProgress,
+    Planned,
+    NotStarted,
+}
+
+impl Status {
+    pub const ALL: [(&'static str, Status); 4] = [
+        ("in_place", Status::InPlace),
+        ("in_progress", Status::InProgress),
+        ("planned", Status::Planned),
+        ("not_started", Status::NotStarted),
+    ];
+
+    pub fn key(self) -> &'static str {
+        Self::ALL.iter().find(|(_, s)| *s == self).map_or("", |(k, _)| k)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Principles {
+    pub supplier_requirements: Option<Principle>,
+    pub strategy: Option<Principle>,
+    pub certificates: Vec<Certificate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Principle {
+    pub status: Status,
+    pub since: Option<i32>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scheme {
+    Miljofyrtarn,
+    Iso14001,
+    Emas,
+}
+
+impl Scheme {
+    pub const ALL: [(&'static str, Scheme); 3] = [
+        ("miljofyrtarn", Scheme::Miljofyrtarn),
+        ("iso14001", Scheme::Iso14001),
+        ("emas", Scheme::Emas),
+    ];
+
+    pub fn key(self) -> &'static str {
+        Self::ALL.iter().find(|(_, s)| *s == self).map_or("", |(k, _)| k)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Certificate {
+    pub scheme: Scheme,
+    pub id: Option<String>,
+    pub valid_until: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct Emissions {
+    pub base_year: i32,
+    /// Ascending by year, each year once.
+    pub years: Vec<YearEntry>,
+    pub targets: Vec<Target>,
+}
+
+impl Emissions {
+    pub fn year(&self, year: i32) -> Option<&YearEntry> {
+        self.years.iter().find(|y| y.year == year)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataStatus {
+    Final,
+    Preliminary,
+}
+
+#[derive(Debug, Clone)]
+pub struct YearEntry {
+    pub year: i32,
+    pub status: DataStatus,
+    pub employees: Option<f64>,
+    pub revenue_mnok: Option<f64>,
+    pub scope1: Option<Scope>,
+    pub scope2: Option<Scope2>,
+    pub scope3: Option<Scope>,
+    pub note: Option<String>,
+}
+
+/// A scope's total and, when the partner broke it down, the categories (in file order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scope {
+    pub total: f64,
+    /// Category key (as in SPEC §4) and tonnes. Empty when only a total was given.
+    pub categories: Vec<(&'static str, f64)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scope2 {
+    pub location_based: f64,
+    pub market_based: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    Absolute,
+    Intensity(Normaliser),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Normaliser {
+    Employee,
+    RevenueMnok,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope2Method {
+    Location,
+    Market,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sbti {
+    None,
+    Committed,
+    Validated,
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub label: String,
+    /// Sorted, each of 1, 2, 3 at most once.
+    pub scopes: Vec<u8>,
+    pub base_year: i32,
+    pub target_year: i32,
+    pub reduction_percent: f64,
+    pub kind: TargetKind,
+    pub scope2_method: Scope2Method,
+    pub sbti: Sbti,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// `content/a/b.md`
+    pub source: String,
+    /// `/a/b/`, `/a/` for `content/a/_index.md`, `/` for the front page.
+    pub url: String,
+    pub is_section: bool,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub updated: Option<NaiveDate>,
+    pub draft: bool,
+    pub weight: i64,
+    pub template: Option<String>,
+    /// Markdown, trusted (editors' own).
+    pub body: String,
+    pub body_line: u32,
+}
+
+/// SPEC §4 category keys, in GHG Protocol order.
+pub const SCOPE1_CATEGORIES: [&str; 5] =
+    ["stationary_combustion", "mobile_combustion", "process", "fugitive", "other"];
+
+pub const SCOPE3_CATEGORIES: [&str; 16] = [
+    "purchased_goods_and_services",
+    "capital_goods",
+    "fuel_and_energy_related_activities",
+    "upstream_transportation_and_distribution",
+    "waste_generated_in_operations",
+    "business_travel",
+    "employee_commuting",
+    "upstream_leased_assets",
+    "downstream_transportation_and_distribution",
+    "processing_of_sold_products",
+    "use_of_sold_products",
+    "end_of_life_treatment_of_sold_products",
+    "downstream_leased_assets",
+    "franchises",
+    "investments",
+    "other",
+];

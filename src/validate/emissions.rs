@@ -1,0 +1,542 @@
+//! Rules for `partners/<slug>/emissions.yaml` (SPEC §4): years, scopes, targets, and the two
+//! warnings (market-based far below location-based; a year-on-year jump) when no note explains them.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use super::{Checker, ResultsRef};
+use crate::diagnostics::Diagnostics;
+use crate::load::S;
+use crate::load::raw::{RawEmissions, RawScope, RawTarget, RawYear};
+use crate::model::{
+    DataStatus, Emissions, Normaliser, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, Sbti, Scope, Scope2,
+    Scope2Method, Target, TargetKind, YearEntry,
+};
+
+const DATA_STATUS: [(&str, DataStatus); 2] =
+    [("final", DataStatus::Final), ("preliminary", DataStatus::Preliminary)];
+const KINDS: [(&str, bool); 2] = [("absolute", false), ("intensity", true)];
+const PER: [(&str, Normaliser); 2] =
+    [("employee", Normaliser::Employee), ("revenue_mnok", Normaliser::RevenueMnok)];
+const METHODS: [(&str, Scope2Method); 2] =
+    [("location", Scope2Method::Location), ("market", Scope2Method::Market)];
+const SBTI: [(&str, Sbti); 3] =
+    [("none", Sbti::None), ("committed", Sbti::Committed), ("validated", Sbti::Validated)];
+
+/// A change between two consecutive years larger than this (either way) needs a note.
+const JUMP_RATIO: f64 = 0.5;
+/// Market-based below location-based by more than this factor needs a note.
+const MARKET_FACTOR: f64 = 10.0;
+
+pub fn validate_emissions(
+    raw: &RawEmissions,
+    rel: &str,
+    results: ResultsRef,
+    diags: &mut Diagnostics,
+) -> Option<Emissions> {
+    let mut c = Checker { rel, diags, line_offset: 0 };
+    let errors_before = c.diags.error_count();
+    let base_year = c.year(&raw.base_year, "base_year");
+    let last_year = results.map(|r| i64::from(r.as_of.year()));
+
+    let mut years: Vec<YearEntry> = Vec::new();
+    let mut lines: BTreeMap<i32, u32> = BTreeMap::new();
+    for raw_year in &raw.years {
+        let Some(entry) = year_entry(&mut c, raw_year, last_year) else { continue };
+        let at = super::span_pos(&raw_year.year);
+        if let Some(first) = lines.get(&entry.year) {
+            c.error(&raw_year.year, format!("year {} is listed twice", entry.year)).help =
+                Some(format!("merge it with the entry on line {first}"));
+            continue;
+        }
+        if let Some(previous) = years.last().filter(|p| p.year > entry.year) {
+            c.error(&raw_year.year, format!("year {} comes after {}: years must be in ascending order", entry.year, previous.year))
+                .help = Some("list the years from the oldest to the newest".into());
+        }
+        lines.insert(entry.year, at.line);
+        years.push(entry);
+    }
+    warn_about_jumps(&mut c, raw, &years);
+
+    let mut targets = Vec::new();
+    if let Some(base_year) = base_year {
+        for raw_target in &raw.targets {
+            if let Some(target) = target(&mut c, raw_target, base_year, &years, results) {
+                targets.push(target);
+            }
+        }
+    }
+    if c.diags.error_count() > errors_before {
+        return None;
+    }
+    Some(Emissions { base_year: base_year?, years, targets })
+}
+
+fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<YearEntry> {
+    let year = c.year(&raw.year, "year")?;
+    if let Some(last) = last_year.filter(|last| i64::from(year) > *last) {
+        c.error(&raw.year, format!("year {year} is after the results date (as_of, in {last})"))
+            .help = Some("emissions can only be reported for years that have passed; check for a typo".into());
+        return None;
+    }
+    let status = match &raw.status {
+        Some(s) => c.choice(s, &DATA_STATUS, "status"),
+        None => Some(DataStatus::Final),
+    };
+    let employees = raw.employees.as_ref().and_then(|v| c.amount(v, "employees"));
+    let revenue_mnok = raw.revenue_mnok.as_ref().and_then(|v| c.amount(v, "revenue_mnok"));
+    let scope1 = raw.scope1.as_ref().map(|s| scope(c, s, &SCOPE1_CATEGORIES, "scope 1"));
+    let scope3 = raw.scope3.as_ref().map(|s| scope(c, s, &SCOPE3_CATEGORIES, "scope 3"));
+    let scope2 = raw.scope2.as_ref().map(|s2| {
+        let location = match &s2.value.location_based {
+            Some(v) => c.amount(v, "scope2.location_based"),
+            None => {
+                c.error(s2, "scope2 needs `location_based`").help = Some(
+                    "location-based is required whenever scope 2 is reported; market-based is optional".into(),
+                );
+                None
+            }
+        };
+        let market = s2.value.market_based.as_ref().map(|v| c.amount(v, "scope2.market_based"));
+        if let (Some(l), Some(Some(m))) = (location, market) {
+            if m * MARKET_FACTOR < l && raw.note.is_none() {
+                c.warning(s2, format!(
+                    "{year}: market-based scope 2 ({m}) is less than a tenth of location-based ({l})"
+                ))
+                .help = Some("check the figures; if they are right (e.g. guarantees of origin), explain in `note`".into());
+            }
+        }
+        Some(Scope2 { location_based: location?, market_based: market.flatten() })
+    });
+    Some(YearEntry {
+        year,
+        status: status?,
+        employees,
+        revenue_mnok,
+        scope1: scope1.flatten(),
+        scope2: scope2.flatten(),
+        scope3: scope3.flatten(),
+        note: raw.note.clone(),
+    })
+}
+
+fn scope(c: &mut Checker, raw: &S<RawScope>, allowed: &[&'static str], what: &str) -> Option<Scope> {
+    match &raw.value {
+        RawScope::Total(v) => {
+            let spanned = S { value: *v, referenced: raw.referenced, defined: raw.defined };
+            Some(Scope { total: c.amount(&spanned, what)?, categories: Vec::new() })
+        }
+        RawScope::Categories(list) => {
+            let mut ok = true;
+            let mut categories = Vec::new();
+            for (key, value) in list {
+                let Some(known) = allowed.iter().find(|k| **k == key.value) else {
+                    c.error(key, format!("unknown {what} category `{}`", key.value)).help =
+                        Some(crate::diagnostics::suggestion_help(&key.value, allowed));
+                    ok = false;
+                    continue;
+                };
+                match c.amount(value, &format!("{what} {known}")) {
+                    Some(v) => categories.push((*known, v)),
+                    None => ok = false,
+                }
+            }
+            if categories.is_empty() && ok {
+                c.error(raw, format!("{what} has no categories")).help =
+                    Some("give a number for the total, or at least one category".into());
+                return None;
+            }
+            let total = categories.iter().map(|(_, v)| v).sum();
+            ok.then_some(Scope { total, categories })
+        }
+    }
+}
+
+/// SPEC §4 warning: a year-on-year change above ±50 % in a scope with no note on the later year.
+fn warn_about_jumps(c: &mut Checker, raw: &RawEmissions, years: &[YearEntry]) {
+    for pair in years.windows(2) {
+        let (before, after) = (&pair[0], &pair[1]);
+        if after.year != before.year + 1 || after.note.is_some() {
+            continue;
+        }
+        let Some(raw_year) = raw.years.iter().find(|y| y.year.value == i64::from(after.year)) else {
+            continue;
+        };
+        let scopes = [
+            ("scope 1", before.scope1.as_ref().map(|s| s.total), after.scope1.as_ref().map(|s| s.total)),
+            ("scope 2", before.scope2.map(|s| s.location_based), after.scope2.map(|s| s.location_based)),
+            ("scope 3", before.scope3.as_ref().map(|s| s.total), after.scope3.as_ref().map(|s| s.total)),
+        ];
+        for (name, from, to) in scopes {
+            let (Some(from), Some(to)) = (from, to) else { continue };
+            if from > 0.0 && ((to - from) / from).abs() > JUMP_RATIO {
+                let change = (to - from) / from * 100.0;
+                c.warning(&raw_year.year, format!(
+                    "{name} changes by {change:+.0} % from {} to {} with no note",
+                    before.year, after.year
+                ))
+                .help = Some("check the figures; if they are right, say why in `note` on this year".into());
+            }
+        }
+    }
+}
+
+fn target(
+    c: &mut Checker,
+    raw: &RawTarget,
+    file_base_year: i32,
+    years: &[YearEntry],
+    results: ResultsRef,
+) -> Option<Target> {
+    let errors_before = c.diags.error_count();
+    if raw.label.value.trim().is_empty() {
+        c.error(&raw.label, "target label is empty");
+    }
+    let mut scopes: Vec<u8> = Vec::new();
+    for s in &raw.scopes.value {
+        match s.value {
+            1..=3 if !scopes.contains(&(s.value as u8)) => scopes.push(s.value as u8),
+            1..=3 => {
+                c.error(s, format!("scope {} is listed twice", s.value));
+            }
+            other => {
+                c.error(s, format!("scope {other} does not exist")).help =
+                    Some("scopes are 1, 2 and 3".into());
+            }
+        }
+    }
+    if raw.scopes.value.is_empty() {
+        c.error(&raw.scopes, "target has no scopes").help = Some("e.g. `scopes: [1, 2]`".into());
+    }
+    scopes.sort_unstable();
+    let base_year = match &raw.base_year {
+        Some(y) => c.year(y, "base_year"),
+        None => Some(file_base_year),
+    };
+    let target_year = c.year(&raw.target_year, "target_year");
+    if let (Some(b), Some(t)) = (base_year, target_year) {
+        if t <= b {
+            c.error(&raw.target_year, format!("target_year {t} must come after the base year {b}"));
+        }
+    }
+    let percent = raw.reduction_percent.value;
+    if !(percent > 0.0 && percent <= 100.0) {
+        c.error(&raw.reduction_percent, format!("reduction_percent {percent} must be above 0 and at most 100"))
+            .help = Some("write the reduction as a percentage, e.g. `50` for halving".into());
+    }
+    let intensity = match &raw.kind {
+        Some(k) => c.choice(k, &KINDS, "target kind"),
+        None => Some(false),
+    };
+    let kind = match (intensity, &raw.per) {
+        (Some(false), Some(per)) => {
+            c.error(per, "`per` is only for intensity targets").help =
+                Some("add `kind: intensity`, or remove `per`".into());
+            None
+        }
+        (Some(false), None) => Some(TargetKind::Absolute),
+        (Some(true), Some(per)) => c.choice(per, &PER, "normaliser").map(TargetKind::Intensity),
+        (Some(true), None) => {
+            c.error(raw.kind.as_ref().unwrap_or(&raw.label), "intensity target without `per`").help =
+                Some("add `per: employee` or `per: revenue_mnok`".into());
+            None
+        }
+        (None, _) => None,
+    };
+    let scope2_method = match &raw.scope2_method {
+        Some(m) => c.choice(m, &METHODS, "scope2_method"),
+        None => Some(Scope2Method::Location),
+    };
+    let sbti = match &raw.sbti {
+        Some(s) => c.choice(s, &SBTI, "sbti"),
+        None => Some(Sbti::None),
+    };
+    if let Some(b) = base_year {
+        check_base_year(c, raw, b, &scopes, kind, years, results);
+    }
+    if c.diags.error_count() > errors_before {
+        return None;
+    }
+    Some(Target {
+        label: raw.label.value.trim().to_string(),
+        scopes,
+        base_year: base_year?,
+        target_year: target_year?,
+        reduction_percent: percent,
+        kind: kind?,
+        scope2_method: scope2_method?,
+        sbti: sbti?,
+    })
+}
+
+/// The base year must have an entry; an intensity target needs its normaliser in the years its
+/// progress is computed from (the base year and the reporting year). Scopes missing in the base
+/// year are allowed (progress is then `no_data`) but warned about.
+fn check_base_year(
+    c: &mut Checker,
+    raw: &RawTarget,
+    base_year: i32,
+    scopes: &[u8],
+    kind: Option<TargetKind>,
+    years: &[YearEntry],
+    results: ResultsRef,
+) {
+    let at = raw.base_year.as_ref().map(|y| (y.referenced, y.defined));
+    let anchor = |label: &S<String>| match at {
+        Some((referenced, defined)) => S { value: (), referenced, defined },
+        None => S { value: (), referenced: label.referenced, defined: label.defined },
+    };
+    let Some(entry) = years.iter().find(|y| y.year == base_year) else {
+        c.error(&anchor(&raw.label), format!("target uses base year {base_year}, which has no data"))
+            .help = Some(format!("add a `year: {base_year}` entry under `years`, or set the target's own `base_year`"));
+        return;
+    };
+    let method = raw.scope2_method.as_ref().map(|m| m.value.as_str());
+    let missing: Vec<String> = scopes
+        .iter()
+        .filter(|&&s| match s {
+            1 => entry.scope1.is_none(),
+            2 if method == Some("market") => entry.scope2.and_then(|s| s.market_based).is_none(),
+            2 => entry.scope2.is_none(),
+            _ => entry.scope3.is_none(),
+        })
+        .map(|s| format!("scope {s}"))
+        .collect();
+    if !missing.is_empty() {
+        c.warning(&anchor(&raw.label), format!(
+            "target cannot be followed: base year {base_year} has no {}",
+            missing.join(" or ")
+        ))
+        .help = Some("report the scope for the base year, or choose a base year that has it".into());
+    }
+    if let Some(TargetKind::Intensity(per)) = kind {
+        let mut needed = vec![base_year];
+        if let Some(r) = results {
+            if years.iter().any(|y| y.year == r.reporting_year) && r.reporting_year != base_year {
+                needed.push(r.reporting_year);
+            }
+        }
+        for year in needed {
+            let entry = years.iter().find(|y| y.year == year);
+            let value = entry.and_then(|e| match per {
+                Normaliser::Employee => e.employees,
+                Normaliser::RevenueMnok => e.revenue_mnok,
+            });
+            if value.is_none_or(|v| v <= 0.0) {
+                let key = match per {
+                    Normaliser::Employee => "employees",
+                    Normaliser::RevenueMnok => "revenue_mnok",
+                };
+                c.error(raw.per.as_ref().unwrap_or(&raw.label), format!(
+                    "intensity target per {key} needs `{key}` (above 0) in year {year}"
+                ))
+                .help = Some(format!("add `{key}:` to the year {year} entry"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostic;
+    use crate::load::yaml;
+    use crate::model::ResultsConfig;
+    use chrono::NaiveDate;
+
+    fn results() -> ResultsConfig {
+        ResultsConfig {
+            reporting_year: 2024,
+            compare_year: 2019,
+            as_of: NaiveDate::from_ymd_opt(2025, 6, 16).unwrap(),
+        }
+    }
+
+    fn check(text: &str) -> (Option<Emissions>, Vec<Diagnostic>) {
+        let mut diags = Diagnostics::new();
+        let raw: RawEmissions = yaml::parse("e.yaml", text, 0, &mut diags).expect("parses");
+        let r = results();
+        let e = validate_emissions(&raw, "e.yaml", Some(&r), &mut diags);
+        (e, diags.sorted())
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        check(text).1.into_iter().map(|d| d.message).collect()
+    }
+
+    const TWO_YEARS: &str = "base_year: 2019\nyears:\n  - year: 2019\n    scope1: 100\n    scope2: { location_based: 10, market_based: 40 }\n  - year: 2024\n    scope1: { stationary_combustion: 20, mobile_combustion: 50.5 }\n    scope2: { location_based: 8 }\n    scope3: { business_travel: 3 }\n    note: Ny bilpark\n";
+
+    #[test]
+    fn accepts_totals_and_category_maps() {
+        let (e, diags) = check(TWO_YEARS);
+        assert!(diags.is_empty(), "{diags:?}");
+        let e = e.unwrap();
+        let y = e.year(2024).unwrap();
+        assert_eq!(y.scope1.as_ref().unwrap().total, 70.5);
+        assert_eq!(y.scope3.as_ref().unwrap().categories, vec![("business_travel", 3.0)]);
+        assert_eq!(e.year(2019).unwrap().scope2.unwrap().market_based, Some(40.0));
+    }
+
+    #[test]
+    fn rejects_a_year_listed_twice() {
+        let text = TWO_YEARS.replace("year: 2024", "year: 2019");
+        let (_, diags) = check(&text);
+        assert_eq!(diags[0].message, "year 2019 is listed twice");
+        assert_eq!((diags[0].line, diags[0].help.as_deref()), (6, Some("merge it with the entry on line 3")));
+    }
+
+    #[test]
+    fn rejects_years_out_of_order() {
+        let text = "base_year: 2020\nyears:\n  - { year: 2022, scope1: 1 }\n  - { year: 2020, scope1: 1 }\n";
+        assert!(messages(text)[0].contains("ascending order"));
+    }
+
+    #[test]
+    fn rejects_a_year_after_as_of() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2042, scope1: 1 }\n";
+        assert!(messages(text)[0].contains("after the results date"));
+    }
+
+    #[test]
+    fn rejects_negative_figures() {
+        let text = TWO_YEARS.replace("scope1: 100", "scope1: -100");
+        assert_eq!(messages(&text)[0], "scope 1 is negative (-100)");
+    }
+
+    #[test]
+    fn rejects_nan_and_infinity() {
+        for bad in [".inf", ".nan"] {
+            let text = TWO_YEARS.replace("scope1: 100", &format!("scope1: {{ other: {bad} }}"));
+            let mut diags = Diagnostics::new();
+            let raw: Option<RawEmissions> = yaml::parse("e.yaml", &text, 0, &mut diags);
+            if let Some(raw) = raw {
+                validate_emissions(&raw, "e.yaml", Some(&results()), &mut diags);
+            }
+            let d = &diags.sorted()[0];
+            assert_eq!(d.line, 4, "{d:?}");
+            assert!(d.message.contains(bad) || d.message.contains("must be a number"), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_scope2_without_location() {
+        let text = TWO_YEARS.replace("{ location_based: 8 }", "{ market_based: 8 }");
+        let (_, diags) = check(&text);
+        assert_eq!(diags[0].message, "scope2 needs `location_based`");
+        assert_eq!(diags[0].line, 8);
+    }
+
+    #[test]
+    fn rejects_unknown_categories_with_suggestion() {
+        let text = TWO_YEARS.replace("business_travel", "busines_travel");
+        let (_, diags) = check(&text);
+        assert_eq!(diags[0].message, "unknown scope 3 category `busines_travel`");
+        assert_eq!(diags[0].help.as_deref(), Some("did you mean `business_travel`?"));
+    }
+
+    #[test]
+    fn scope1_categories_are_not_scope3_categories() {
+        let text = TWO_YEARS.replace("stationary_combustion", "business_travel");
+        assert!(messages(&text)[0].starts_with("unknown scope 1 category"));
+    }
+
+    fn with_target(target: &str) -> String {
+        format!("{TWO_YEARS}targets:\n  - {{ label: Mål, {target} }}\n")
+    }
+
+    #[test]
+    fn accepts_a_spec_target() {
+        let (e, diags) = check(&with_target("scopes: [2, 1], target_year: 2030, reduction_percent: 50"));
+        assert!(diags.is_empty(), "{diags:?}");
+        let t = &e.unwrap().targets[0];
+        assert_eq!((t.scopes.clone(), t.base_year, t.kind), (vec![1, 2], 2019, TargetKind::Absolute));
+    }
+
+    #[test]
+    fn rejects_target_year_before_base_year() {
+        let m = messages(&with_target("scopes: [1], target_year: 2019, reduction_percent: 50"));
+        assert_eq!(m, ["target_year 2019 must come after the base year 2019"]);
+    }
+
+    #[test]
+    fn rejects_reduction_percent_outside_0_to_100() {
+        for bad in ["0", "120", "-5"] {
+            let m = messages(&with_target(&format!("scopes: [1], target_year: 2030, reduction_percent: {bad}")));
+            assert!(m[0].contains("must be above 0"), "{bad}: {m:?}");
+        }
+        assert!(messages(&with_target("scopes: [1], target_year: 2030, reduction_percent: 100")).is_empty());
+    }
+
+    #[test]
+    fn rejects_unknown_scopes() {
+        let m = messages(&with_target("scopes: [1, 4], target_year: 2030, reduction_percent: 50"));
+        assert_eq!(m, ["scope 4 does not exist"]);
+    }
+
+    #[test]
+    fn rejects_a_base_year_without_data() {
+        let m = messages(&with_target("scopes: [1], base_year: 2021, target_year: 2030, reduction_percent: 50"));
+        assert_eq!(m, ["target uses base year 2021, which has no data"]);
+    }
+
+    #[test]
+    fn warns_when_a_target_scope_is_missing_in_the_base_year() {
+        let (e, diags) = check(&with_target("scopes: [3], target_year: 2030, reduction_percent: 50"));
+        assert!(e.is_some());
+        assert!(!diags[0].is_error());
+        assert!(diags[0].message.contains("base year 2019 has no scope 3"));
+    }
+
+    #[test]
+    fn rejects_intensity_target_without_per_or_normaliser() {
+        let m = messages(&with_target("scopes: [1], kind: intensity, target_year: 2030, reduction_percent: 50"));
+        assert_eq!(m, ["intensity target without `per`"]);
+        let m = messages(&with_target("scopes: [1], kind: intensity, per: employee, target_year: 2030, reduction_percent: 50"));
+        assert_eq!(
+            m,
+            [
+                "intensity target per employees needs `employees` (above 0) in year 2019",
+                "intensity target per employees needs `employees` (above 0) in year 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn rejects_per_on_an_absolute_target() {
+        let m = messages(&with_target("scopes: [1], per: employee, target_year: 2030, reduction_percent: 50"));
+        assert_eq!(m, ["`per` is only for intensity targets"]);
+    }
+
+    #[test]
+    fn rejects_unknown_kind_method_and_sbti() {
+        let m = messages(&with_target(
+            "scopes: [1], kind: absolut, scope2_method: markets, sbti: yes, target_year: 2030, reduction_percent: 50",
+        ));
+        assert_eq!(m, ["unknown target kind `absolut`", "unknown scope2_method `markets`", "unknown sbti `yes`"]);
+    }
+
+    #[test]
+    fn warns_about_a_jump_without_note() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 100 }\n  - { year: 2020, scope1: 40 }\n  - { year: 2021, scope1: 39, note: x }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_some());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].message, "scope 1 changes by -60 % from 2019 to 2020 with no note");
+        assert_eq!(diags[0].line, 4);
+    }
+
+    #[test]
+    fn a_note_silences_the_jump_warning() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 100 }\n  - { year: 2020, scope1: 40, note: Solgt lastebiler }\n";
+        assert!(messages(text).is_empty());
+    }
+
+    #[test]
+    fn warns_when_market_is_far_below_location_without_note() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope2: { location_based: 100, market_based: 5 } }\n";
+        let (_, diags) = check(text);
+        assert!(diags[0].message.contains("less than a tenth"));
+        assert!(!diags[0].is_error());
+    }
+}

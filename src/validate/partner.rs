@@ -1,0 +1,326 @@
+//! Rules for `partners/<slug>/profile.yaml` (SPEC §3), and across partners (unique org numbers).
+
+use std::collections::BTreeMap;
+
+use super::{Checker, ResultsRef, emissions};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::RawPartner;
+use crate::load::raw::{RawPrinciple, RawProfile};
+use crate::load::yaml::span_pos;
+use crate::model::{Certificate, Partner, Principle, Principles, Scheme, Status};
+
+/// Long enough for any real company name ("… og Bygningsvedlikehold AS" is ~60), short enough
+/// that a pasted paragraph is caught.
+const MAX_NAME_CHARS: usize = 150;
+const MAX_EMPLOYEES: f64 = 10_000_000.0;
+
+pub fn validate_partners(raw: Vec<RawPartner>, results: ResultsRef, diags: &mut Diagnostics) -> Vec<Partner> {
+    let mut partners = Vec::new();
+    // org number → (file, position) of the first partner that has it
+    let mut seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+    for partner in raw {
+        let rel = format!("partners/{}/profile.yaml", partner.slug);
+        if !is_slug(&partner.slug) {
+            diags.push(
+                Diagnostic::error(&format!("partners/{}", partner.slug), Pos::FILE, format!(
+                    "partner folder name `{}` is not a valid slug", partner.slug
+                ))
+                .with_help(format!("use lowercase a–z, 0–9 and `-` only, e.g. `{}`", slugify(&partner.slug))),
+            );
+        }
+        let Some(profile) = &partner.profile else { continue };
+        if let Some(digits) = normalised_org_number(&profile.org_number.value.0) {
+            let here = span_pos(&profile.org_number);
+            if let Some((first_rel, first_at)) = seen.get(&digits) {
+                diags.push(
+                    Diagnostic::error(&rel, here, format!("org_number {digits} is already used by {first_rel}"))
+                        .with_help(format!(
+                            "each partner has its own organisation number; see {first_rel}:{}",
+                            first_at.line
+                        )),
+                );
+            } else {
+                seen.insert(digits, (rel.clone(), here));
+            }
+        }
+        let emissions_rel = format!("partners/{}/emissions.yaml", partner.slug);
+        let emissions = partner
+            .emissions
+            .as_ref()
+            .and_then(|e| emissions::validate_emissions(e, &emissions_rel, results, diags));
+        let mut c = Checker { rel: &rel, diags, line_offset: 0 };
+        if let Some(mut p) = validate_profile(&partner.slug, profile, &mut c) {
+            p.emissions = emissions;
+            p.story = partner.story;
+            p.logo = partner.logo;
+            partners.push(p);
+        }
+    }
+    partners
+}
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.to_lowercase().chars() {
+        let mapped = match ch {
+            'æ' => "ae".to_string(),
+            'ø' => "o".to_string(),
+            'å' => "a".to_string(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            _ => "-".to_string(),
+        };
+        out.push_str(&mapped);
+    }
+    let collapsed: Vec<&str> = out.split('-').filter(|p| !p.is_empty()).collect();
+    collapsed.join("-")
+}
+
+fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Partner> {
+    let errors_before = c.diags.error_count();
+    let name = raw.name.value.trim().to_string();
+    if name.is_empty() {
+        c.error(&raw.name, "name is empty");
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        c.error(&raw.name, format!("name is {} characters long; the limit is {MAX_NAME_CHARS}", name.chars().count()))
+            .help = Some("use the registered company name; put longer text in `summary`".into());
+    }
+    let org_number = normalised_org_number(&raw.org_number.value.0);
+    if org_number.is_none() {
+        let given = &raw.org_number.value.0;
+        let help = if given.chars().filter(char::is_ascii_digit).count() == 9 {
+            "the check digit does not match: look the number up in Brønnøysundregistrene".to_string()
+        } else {
+            "write the nine digits of the organisation number, e.g. \"912 345 688\"".to_string()
+        };
+        c.error(&raw.org_number, format!("org_number `{given}` is not a valid Norwegian organisation number"))
+            .help = Some(help);
+    }
+    let sector = sector(c, raw);
+    let employees = employees(c, raw);
+    let website = raw.website.as_ref().and_then(|w| {
+        let text = w.value.trim();
+        match url::Url::parse(text) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Some(text.to_string()),
+            _ => {
+                c.error(w, format!("website `{text}` is not an http(s) address")).help =
+                    Some(format!("write the full address, e.g. `https://{}`", text.trim_start_matches("www.")));
+                None
+            }
+        }
+    });
+    let partner_since = raw.partner_since.as_ref().and_then(|d| c.date(d, "partner_since"));
+    let principles = principles(c, raw);
+    if c.diags.error_count() > errors_before {
+        return None;
+    }
+    Some(Partner {
+        slug: slug.to_string(),
+        name,
+        org_number: org_number?,
+        sector: sector?,
+        employees: employees?,
+        website,
+        partner_since,
+        summary: raw.summary.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        logo: None,
+        draft: raw.draft,
+        principles,
+        emissions: None,
+        story: None,
+    })
+}
+
+/// Nine digits (spaces allowed) whose mod-11 check digit is right; `None` otherwise.
+pub fn normalised_org_number(given: &str) -> Option<String> {
+    let digits: String = given.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
+    org_number_is_valid(&digits).then_some(digits)
+}
+
+/// Brønnøysundregistrene's modulus-11 check with weights 3, 2, 7, 6, 5, 4, 3, 2.
+pub fn org_number_is_valid(digits: &str) -> bool {
+    const WEIGHTS: [u32; 8] = [3, 2, 7, 6, 5, 4, 3, 2];
+    let d: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
+    if d.len() != 9 || digits.len() != 9 {
+        return false;
+    }
+    let sum: u32 = WEIGHTS.iter().zip(&d).map(|(w, x)| w * x).sum();
+    match 11 - sum % 11 {
+        11 => d[8] == 0,
+        10 => false,
+        check => d[8] == check,
+    }
+}
+
+fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
+    let given = raw.sector.value.trim();
+    let mut chars = given.chars();
+    match (chars.next(), chars.next()) {
+        (Some(ch), None) if ('A'..='U').contains(&ch) => Some(ch),
+        (Some(ch), None) if ('a'..='u').contains(&ch) => {
+            c.error(&raw.sector, format!("sector `{given}` must be a capital letter"))
+                .help = Some(format!("write `sector: {}`", ch.to_ascii_uppercase()));
+            None
+        }
+        _ => {
+            c.error(&raw.sector, format!("sector `{given}` is not an SN2007 section"))
+                .help = Some("use the section letter A–U from Brønnøysundregistrene, e.g. `F` for construction".into());
+            None
+        }
+    }
+}
+
+fn employees(c: &mut Checker, raw: &RawProfile) -> Option<u32> {
+    let v = raw.employees.value;
+    if !v.is_finite() || v < 0.0 || v.fract() != 0.0 || v > MAX_EMPLOYEES {
+        c.error(&raw.employees, format!("employees must be a whole number ≥ 0, not `{v}`"))
+            .help = Some("count people (headcount), e.g. `employees: 240`".into());
+        return None;
+    }
+    Some(v as u32)
+}
+
+fn principles(c: &mut Checker, raw: &RawProfile) -> Principles {
+    let Some(p) = &raw.principles else { return Principles::default() };
+    let principle = |c: &mut Checker, raw: &Option<RawPrinciple>| {
+        let raw = raw.as_ref()?;
+        let status = c.choice(&raw.status, &Status::ALL, "status");
+        let since = raw.since.as_ref().and_then(|y| c.year(y, "since"));
+        Some(Principle { status: status?, since, note: raw.note.clone() })
+    };
+    let supplier_requirements = principle(c, &p.supplier_requirements);
+    let strategy = principle(c, &p.strategy);
+    let certificates = p
+        .certification
+        .iter()
+        .flat_map(|cert| &cert.certificates)
+        .filter_map(|raw| {
+            let scheme = c.choice(&raw.scheme, &Scheme::ALL, "certification scheme");
+            let valid_until = c.date(&raw.valid_until, "valid_until");
+            Some(Certificate {
+                scheme: scheme?,
+                id: raw.id.as_ref().map(|t| t.0.clone()),
+                valid_until: valid_until?,
+            })
+        })
+        .collect();
+    Principles { supplier_requirements, strategy, certificates }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml;
+
+    const GOOD: &str = "name: Eksempel Bygg AS\norg_number: \"912345688\"\nsector: F\nemployees: 240\n";
+
+    fn check(text: &str) -> (Option<Partner>, Vec<Diagnostic>) {
+        let mut diags = Diagnostics::new();
+        let raw: RawProfile = yaml::parse("p.yaml", text, 0, &mut diags).expect("parses");
+        let partner = validate_profile("eksempel", &raw, &mut Checker { rel: "p.yaml", diags: &mut diags, line_offset: 0 });
+        (partner, diags.sorted())
+    }
+
+    fn first_message(text: &str) -> String {
+        let (_, diags) = check(text);
+        diags.first().map(|d| d.message.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn accepts_the_spec_example() {
+        let (partner, diags) = check(GOOD);
+        assert!(diags.is_empty(), "{diags:?}");
+        let p = partner.unwrap();
+        assert_eq!((p.org_number.as_str(), p.sector, p.employees), ("912345688", 'F', 240));
+    }
+
+    #[test]
+    fn checks_org_number_modulus_11() {
+        assert!(org_number_is_valid("912345688"));
+        assert!(!org_number_is_valid("912345687"));
+        assert!(!org_number_is_valid("12345688"));
+        assert!(!org_number_is_valid("9123456880"));
+        assert!(first_message(&GOOD.replace("912345688", "912345687")).contains("not a valid"));
+    }
+
+    #[test]
+    fn accepts_org_number_with_spaces_or_unquoted() {
+        assert_eq!(normalised_org_number("912 345 688").as_deref(), Some("912345688"));
+        let (partner, _) = check(&GOOD.replace("\"912345688\"", "912345688"));
+        assert_eq!(partner.unwrap().org_number, "912345688");
+    }
+
+    #[test]
+    fn rejects_duplicate_org_numbers_across_partners() {
+        let raw = |slug: &str| {
+            let mut d = Diagnostics::new();
+            RawPartner {
+                slug: slug.into(),
+                profile: yaml::parse("p.yaml", GOOD, 0, &mut d),
+                emissions: None,
+                story: None,
+                logo: None,
+            }
+        };
+        let mut diags = Diagnostics::new();
+        let partners = validate_partners(vec![raw("a"), raw("b")], None, &mut diags);
+        assert_eq!(partners.len(), 2);
+        let d = &diags.sorted()[0];
+        assert_eq!(d.path, "partners/b/profile.yaml");
+        assert!(d.message.contains("already used by partners/a/profile.yaml"));
+    }
+
+    #[test]
+    fn rejects_sector_outside_a_to_u() {
+        assert!(first_message(&GOOD.replace("sector: F", "sector: V")).contains("not an SN2007"));
+        assert!(first_message(&GOOD.replace("sector: F", "sector: f")).contains("capital"));
+    }
+
+    #[test]
+    fn rejects_fractional_or_negative_employees() {
+        assert!(first_message(&GOOD.replace("240", "24.5")).contains("whole number"));
+        assert!(first_message(&GOOD.replace("240", "-3")).contains("whole number"));
+    }
+
+    #[test]
+    fn rejects_website_without_http() {
+        let text = format!("{GOOD}website: www.example.no\n");
+        let (_, diags) = check(&text);
+        assert_eq!(diags[0].help.as_deref(), Some("write the full address, e.g. `https://example.no`"));
+    }
+
+    #[test]
+    fn rejects_bad_dates_statuses_and_schemes_all_at_once() {
+        let text = format!(
+            "{GOOD}partner_since: 2022-02-30\nprinciples:\n  strategy: {{ status: inplace }}\n  certification:\n    certificates:\n      - {{ scheme: iso1400, valid_until: 2026-01-01 }}\n"
+        );
+        let (partner, diags) = check(&text);
+        assert!(partner.is_none());
+        let messages: Vec<_> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "partner_since `2022-02-30` is not a valid date",
+                "unknown status `inplace`",
+                "unknown certification scheme `iso1400`"
+            ]
+        );
+        assert_eq!(diags[1].help.as_deref(), Some("did you mean `in_place`?"));
+    }
+
+    #[test]
+    fn rejects_an_overlong_name() {
+        let text = GOOD.replace("Eksempel Bygg AS", &"x".repeat(5000));
+        assert!(first_message(&text).contains("limit is 150"));
+    }
+
+    #[test]
+    fn validates_slugs() {
+        assert!(is_slug("eksempel-bygg-2"));
+        assert!(!is_slug("Eksempel_Bygg"));
+        assert_eq!(slugify("Ørsta Bygg AS"), "orsta-bygg-as");
+    }
+}

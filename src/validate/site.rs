@@ -1,0 +1,262 @@
+//! Rules for `site.yaml` (SPEC §2).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Checker;
+use crate::diagnostics::Diagnostics;
+use crate::load::raw::{RawFeeTier, RawSiteConfig};
+use crate::load::yaml::span_pos;
+use crate::load::S;
+use crate::model::{FeeTier, Language, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit};
+
+const LANGUAGES: [(&str, Language); 2] = [("nb", Language::Nb), ("en", Language::En)];
+
+pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let mut c = Checker { rel: "site.yaml", diags, line_offset: 0 };
+    let errors_before = c.diags.error_count();
+
+    if raw.title.value.trim().is_empty() {
+        c.error(&raw.title, "title is empty");
+    }
+    let base_url = base_url(&mut c, &raw.base_url);
+    let language = match &raw.language {
+        Some(l) => c.choice(l, &LANGUAGES, "language"),
+        None => Some(Language::Nb),
+    };
+    let theme = match &raw.theme {
+        Some(t) if !is_name(&t.value) => {
+            c.error(t, format!("theme name `{}` may only hold a–z, 0–9, `-` and `_`", t.value))
+                .help = Some("the name of a folder in themes/, e.g. `nfk`".into());
+            None
+        }
+        Some(t) => Some(t.value.clone()),
+        None => Some("nfk".to_string()),
+    };
+    let results = results(&mut c, &raw.results);
+    let summit = raw.summit.as_ref().and_then(|s| {
+        Some(Summit { title: s.title.clone(), date: c.date(&s.date, "summit date")? })
+    });
+    let requirements = requirements(&mut c, raw);
+    let fee_tiers = fee_tiers(&mut c, &raw.fee_tiers);
+    let menu = raw
+        .menu
+        .iter()
+        .filter_map(|item| {
+            let url = item.url.value.trim();
+            if url.starts_with('/') || url.starts_with("https://") || url.starts_with("http://") {
+                Some(MenuItem { title: item.title.clone(), url: url.to_string() })
+            } else {
+                c.error(&item.url, format!("menu url `{url}` must start with `/` or http(s)://"))
+                    .help = Some(format!("for a page of this site write `/{}`", url.trim_start_matches("./")));
+                None
+            }
+        })
+        .collect();
+
+    if c.diags.error_count() > errors_before {
+        return None;
+    }
+    Some(SiteConfig {
+        title: raw.title.value.trim().to_string(),
+        description: raw.description.clone().unwrap_or_default(),
+        base_url: base_url?,
+        language: language?,
+        theme: theme?,
+        results: results?,
+        summit,
+        requirements: requirements?,
+        fee_tiers: fee_tiers?,
+        menu,
+    })
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// An absolute http(s) URL, normalised to end with `/`.
+pub(super) fn base_url(c: &mut Checker, value: &S<String>) -> Option<String> {
+    let text = value.value.trim();
+    match url::Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
+            let mut s = url.to_string();
+            if !s.ends_with('/') {
+                s.push('/');
+            }
+            Some(s)
+        }
+        _ => {
+            c.error(value, format!("base_url `{text}` is not an absolute http(s) URL"))
+                .help = Some("e.g. `https://naeringforklima.no/`".into());
+            None
+        }
+    }
+}
+
+fn results(c: &mut Checker, raw: &S<crate::load::raw::RawResultsConfig>) -> Option<ResultsConfig> {
+    let r = &raw.value;
+    let reporting_year = c.year(&r.reporting_year, "reporting_year");
+    let compare_year = match &r.compare_year {
+        Some(y) => c.year(y, "compare_year"),
+        None => reporting_year.map(|y| y - 1),
+    };
+    let as_of = c.date(&r.as_of, "as_of");
+    let (reporting_year, compare_year, as_of) = (reporting_year?, compare_year?, as_of?);
+    if compare_year >= reporting_year {
+        let at = r.compare_year.as_ref().map_or_else(|| span_pos(raw), span_pos);
+        c.diags.push(
+            crate::diagnostics::Diagnostic::error(
+                c.rel,
+                at,
+                format!("compare_year {compare_year} must come before reporting_year {reporting_year}"),
+            )
+            .with_help("like-for-like compares an earlier year with the reporting year"),
+        );
+        return None;
+    }
+    if as_of.year() <= reporting_year {
+        c.warning(&r.as_of, format!("as_of {as_of} is inside the reporting year {reporting_year}"))
+            .help = Some("results are usually judged after the year has ended, e.g. on the summit date".into());
+    }
+    Some(ResultsConfig { reporting_year, compare_year, as_of })
+}
+
+fn requirements(c: &mut Checker, raw: &RawSiteConfig) -> Option<Requirements> {
+    let Some(r) = &raw.requirements else {
+        // The partner model's deadlines as NFK set them; a network without deadlines keeps these.
+        return Some(Requirements {
+            first_by: NaiveDate::from_ymd_opt(2022, 12, 31)?,
+            full_by: NaiveDate::from_ymd_opt(2025, 12, 31)?,
+        });
+    };
+    let first_by = c.date(&r.first.by, "requirements.first.by");
+    let full_by = c.date(&r.full.by, "requirements.full.by");
+    let (first_by, full_by) = (first_by?, full_by?);
+    if full_by < first_by {
+        c.error(&r.full.by, format!("the full requirement ({full_by}) is due before the first ({first_by})"));
+        return None;
+    }
+    Some(Requirements { first_by, full_by })
+}
+
+fn fee_tiers(c: &mut Checker, raw: &S<Vec<RawFeeTier>>) -> Option<Vec<FeeTier>> {
+    if raw.value.is_empty() {
+        c.error(raw, "fee_tiers is empty").help =
+            Some("list at least one tier, e.g. `- { fee_nok: 10000 }`".into());
+        return None;
+    }
+    let last = raw.value.len() - 1;
+    let mut tiers = Vec::new();
+    let mut previous_max: Option<i64> = None;
+    let mut ok = true;
+    for (i, tier) in raw.value.iter().enumerate() {
+        let fee = tier.fee_nok.value;
+        if !(0..=10_000_000).contains(&fee) {
+            c.error(&tier.fee_nok, format!("fee_nok {fee} is out of range"));
+            ok = false;
+        }
+        match (&tier.max_employees, i == last) {
+            (Some(max), true) => {
+                c.error(max, "the last fee tier must have no max_employees").help =
+                    Some("the last tier takes every partner above the previous one; remove `max_employees`".into());
+                ok = false;
+            }
+            (None, false) => {
+                c.error(&tier.fee_nok, "only the last fee tier may leave out max_employees").help =
+                    Some("add `max_employees: N` to this tier".into());
+                ok = false;
+            }
+            (Some(max), false) => {
+                if max.value < 0 || previous_max.is_some_and(|p| max.value <= p) {
+                    c.error(max, format!("max_employees {} must be above the previous tier's", max.value))
+                        .help = Some("list tiers from the smallest to the largest".into());
+                    ok = false;
+                }
+                previous_max = Some(max.value);
+            }
+            (None, true) => {}
+        }
+        tiers.push(FeeTier {
+            max_employees: tier.max_employees.as_ref().map(|m| m.value.clamp(0, u32::MAX as i64) as u32),
+            fee_nok: fee.clamp(0, u32::MAX as i64) as u32,
+        });
+    }
+    ok.then_some(tiers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml;
+
+    const GOOD: &str = "title: T\nbase_url: https://example.org\nresults: { reporting_year: 2024, as_of: 2025-06-16 }\nfee_tiers:\n  - { max_employees: 19, fee_nok: 10000 }\n  - { fee_nok: 50000 }\n";
+
+    fn check(text: &str) -> (Option<SiteConfig>, Vec<crate::diagnostics::Diagnostic>) {
+        let mut diags = Diagnostics::new();
+        let raw: RawSiteConfig = yaml::parse("site.yaml", text, 0, &mut diags).expect("parses");
+        let config = validate_config(&raw, &mut diags);
+        (config, diags.sorted())
+    }
+
+    #[test]
+    fn accepts_a_minimal_config_with_defaults() {
+        let (config, diags) = check(GOOD);
+        assert!(diags.is_empty(), "{diags:?}");
+        let config = config.unwrap();
+        assert_eq!(config.base_url, "https://example.org/");
+        assert_eq!(config.results.compare_year, 2023);
+        assert_eq!(config.language, Language::Nb);
+        assert_eq!(config.theme, "nfk");
+    }
+
+    #[test]
+    fn rejects_a_base_url_without_scheme() {
+        let (config, diags) = check(&GOOD.replace("https://example.org", "example.org"));
+        assert!(config.is_none());
+        assert_eq!((diags[0].line, diags[0].column), (2, 11));
+    }
+
+    #[test]
+    fn rejects_compare_year_not_before_reporting_year() {
+        let (_, diags) = check(&GOOD.replace("reporting_year: 2024,", "reporting_year: 2024, compare_year: 2024,"));
+        assert!(diags[0].message.contains("must come before"), "{diags:?}");
+    }
+
+    #[test]
+    fn rejects_a_bad_as_of_date() {
+        let (_, diags) = check(&GOOD.replace("2025-06-16", "2025-13-01"));
+        assert!(diags[0].message.contains("not a valid date"));
+    }
+
+    #[test]
+    fn rejects_an_unknown_language_with_suggestion() {
+        let (_, diags) = check(&format!("{GOOD}language: nn\n"));
+        assert_eq!(diags[0].message, "unknown language `nn`");
+    }
+
+    #[test]
+    fn rejects_fee_tiers_out_of_order() {
+        let text = GOOD.replace("  - { fee_nok: 50000 }", "  - { max_employees: 10, fee_nok: 20000 }\n  - { fee_nok: 50000 }");
+        let (_, diags) = check(&text);
+        assert!(diags[0].message.contains("above the previous"), "{diags:?}");
+    }
+
+    #[test]
+    fn rejects_a_last_fee_tier_with_a_maximum() {
+        let (_, diags) = check(&GOOD.replace("{ fee_nok: 50000 }", "{ max_employees: 900, fee_nok: 50000 }"));
+        assert!(diags[0].message.contains("last fee tier"));
+    }
+
+    #[test]
+    fn rejects_a_menu_url_that_is_neither_internal_nor_http() {
+        let (_, diags) = check(&format!("{GOOD}menu: [ {{ title: A, url: partnere/ }} ]\n"));
+        assert_eq!(diags[0].help.as_deref(), Some("for a page of this site write `/partnere/`"));
+    }
+
+    #[test]
+    fn warns_when_as_of_is_inside_the_reporting_year() {
+        let (config, diags) = check(&GOOD.replace("2025-06-16", "2024-06-16"));
+        assert!(config.is_some());
+        assert!(!diags[0].is_error());
+    }
+}
