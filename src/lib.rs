@@ -3,16 +3,24 @@
 //! The pipeline, one stage per module (see ARCHITECTURE.md):
 //! load → validate → aggregate → render → write, plus `serve` and `check`.
 
+pub mod aggregate;
+pub mod charts;
 pub mod diagnostics;
+pub mod format;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod scaffold;
+pub mod theme;
 pub mod validate;
+pub mod write;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use diagnostics::Diagnostics;
+use diagnostics::{Diagnostic, Diagnostics, Pos};
 use model::Site;
+use render::{RenderOptions, RenderedSite};
 
 /// Everything `check` learns about a site: the model (when `site.yaml` is usable) and every
 /// diagnostic. The model must not be used when `diagnostics` holds an error.
@@ -24,7 +32,96 @@ pub struct Checked {
 /// load → validate, in memory. Reads the site folder; writes nothing.
 pub fn check(root: &Path) -> Checked {
     let mut diagnostics = Diagnostics::new();
-    let raw = load::load(root, &mut diagnostics);
-    let site = validate::validate(raw, &mut diagnostics);
+    let raw = timed("load", || load::load(root, &mut diagnostics));
+    let site = timed("validate", || validate::validate(raw, &mut diagnostics));
     Checked { site, diagnostics }
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub live_reload: bool,
+}
+
+/// A successful build in memory, with the warnings found on the way.
+pub struct Built {
+    pub site: RenderedSite,
+    pub diagnostics: Diagnostics,
+    pub partners: usize,
+    pub pages: usize,
+}
+
+/// load → validate → aggregate → render, in memory. `Err` holds every problem found (errors and
+/// warnings) when any of them is an error; nothing is written either way.
+pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let Checked { site, mut diagnostics } = check(&options.root);
+    let Some(site) = site else { return Err(diagnostics) };
+    let base_url = match &options.base_url {
+        Some(url) => match normalise_base_url(url) {
+            Some(url) => url,
+            None => {
+                diagnostics.push(
+                    Diagnostic::error("--base-url", Pos::FILE, format!("`{url}` is not an absolute http(s) URL"))
+                        .with_help("e.g. --base-url https://naeringforklima.no/"),
+                );
+                return Err(diagnostics);
+            }
+        },
+        None => site.config.base_url.clone(),
+    };
+    let theme = theme::load_theme(&options.root, &site.config.theme, site.config.language, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let Some(theme) = theme else { return Err(diagnostics) };
+    let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
+    let charts = timed("charts", || charts::draw(&site, &data));
+    let render_options = RenderOptions { base_url, drafts: options.drafts, live_reload: options.live_reload };
+    let rendered = timed("render", || render::render(&site, &data, &charts, &theme, &render_options));
+    match rendered {
+        Ok(rendered) => Ok(Built {
+            site: rendered,
+            diagnostics,
+            partners: data.partners.len(),
+            pages: site.pages.iter().filter(|p| options.drafts || !p.draft).count(),
+        }),
+        Err(more) => {
+            diagnostics.extend(more);
+            Err(diagnostics)
+        }
+    }
+}
+
+/// The whole build: in memory, then one atomic write of `output`. On content errors nothing is
+/// written and the previous output stays as it was.
+pub fn build(options: &BuildOptions, output: &Path) -> anyhow::Result<Result<Built, Diagnostics>> {
+    let built = match build_in_memory(options) {
+        Ok(built) => built,
+        Err(diagnostics) => return Ok(Err(diagnostics)),
+    };
+    timed("write", || write::write(&built.site, output, &options.root))?;
+    Ok(Ok(built))
+}
+
+fn normalise_base_url(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return None;
+    }
+    let mut s = parsed.to_string();
+    if !s.ends_with('/') {
+        s.push('/');
+    }
+    Some(s)
+}
+
+/// Runs one stage and logs how long it took (`RUST_LOG=debug nfk build`).
+fn timed<T>(stage: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    log::debug!("{stage}: {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+    out
 }

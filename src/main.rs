@@ -36,6 +36,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Build the site into the output folder (all or nothing)
+    Build {
+        #[command(flatten)]
+        root: RootArg,
+        /// Where to write the site
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// Use this base URL instead of site.yaml's
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include drafts
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create something new from a commented skeleton
     New {
         #[command(subcommand)]
@@ -55,6 +69,7 @@ enum NewCommand {
 }
 
 fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -74,6 +89,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { root, format } => check(&root.root, format),
+        Command::Build { root, output, base_url, drafts } => {
+            let output = if output.is_absolute() { output } else { root.root.join(output) };
+            let options = nfk::BuildOptions { root: root.root, base_url, drafts, live_reload: false };
+            build(&options, &output)
+        }
         Command::New { what: NewCommand::Partner { slug, root } } => new_partner(&root.root, &slug),
     }
 }
@@ -108,6 +128,32 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(exit_for(has_errors))
+}
+
+fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode> {
+    let start = std::time::Instant::now();
+    match nfk::build(options, output)? {
+        Ok(built) => {
+            let warnings = built.diagnostics.warning_count();
+            eprint!("{}", diagnostics::render_human(&built.diagnostics.sorted()));
+            eprintln!(
+                "built {} partners, {} pages ({} files) into {} in {} ms{}",
+                built.partners,
+                built.pages,
+                built.site.files.len(),
+                output.display(),
+                start.elapsed().as_millis(),
+                if warnings > 0 { format!(", {warnings} warnings") } else { String::new() }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            let (errors, warnings) = (problems.error_count(), problems.warning_count());
+            eprint!("{}", diagnostics::render_human(&problems.sorted()));
+            eprintln!("build failed: {errors} errors, {warnings} warnings; {} was left as it was", output.display());
+            Ok(ExitCode::from(CONTENT_ERRORS))
+        }
+    }
 }
 
 fn exit_for(has_errors: bool) -> ExitCode {

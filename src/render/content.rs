@@ -1,0 +1,445 @@
+//! Content pages: Markdown bodies with shortcodes and checked links, sections with pagination,
+//! the front page and the 404 page.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::markdown::{self, Trust};
+use super::shortcodes::{self, Call};
+use super::view::{PageView, Paginator, PaginatorLink, SectionView, internal};
+use super::{OutputFile, Renderer, par_render};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos, did_you_mean};
+use crate::format;
+use crate::model::Page;
+
+pub const PER_PAGE: usize = 10;
+
+/// A page's Markdown, rendered once and shared by its own page, lists and feeds.
+pub struct Body<'a> {
+    pub page: &'a Page,
+    pub view: PageView,
+}
+
+pub fn render_bodies<'a>(r: &Renderer<'a>, diags: &mut Diagnostics) -> Vec<Body<'a>> {
+    use rayon::prelude::*;
+    let pages: Vec<&Page> = r.visible_pages().collect();
+    let results: Vec<(Body, Diagnostics)> = pages
+        .par_iter()
+        .map(|page| {
+            let mut local = Diagnostics::new();
+            let view = render_body(r, page, &mut local);
+            (Body { page, view }, local)
+        })
+        .collect();
+    results
+        .into_iter()
+        .map(|(body, d)| {
+            diags.extend(d);
+            body
+        })
+        .collect()
+}
+
+fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
+    let at = |line: u32, column: u32| Pos::new(page.body_line + line - 1, column);
+    let extracted = shortcodes::extract(&page.body);
+    for e in &extracted.errors {
+        diags.push(Diagnostic::error(&page.source, at(e.line, e.column), e.message.clone()));
+    }
+    let rendered = markdown::render(&extracted.text, Trust::Editor, &r.t("anchor_label"), &r.base_path);
+    for link in &rendered.links {
+        if let Some((message, help)) = check_link(r, &page.url, &link.url, &rendered.ids) {
+            let d = Diagnostic::error(&page.source, at(link.line, link.column), message);
+            diags.push(match help {
+                Some(h) => d.with_help(h),
+                None => d,
+            });
+        }
+    }
+    let mut html = rendered.html;
+    for (i, call) in extracted.calls.iter().enumerate() {
+        let output = match expand(r, call) {
+            Ok(output) => output,
+            Err(e) => {
+                let d = Diagnostic::error(&page.source, at(call.line, call.column), e.0);
+                diags.push(match e.1 {
+                    Some(h) => d.with_help(h),
+                    None => d,
+                });
+                String::new()
+            }
+        };
+        let placeholder = if call.block { shortcodes::block_placeholder(i) } else { shortcodes::inline_placeholder(i) };
+        html = html.replacen(&placeholder, &output, 1);
+    }
+    let summary = page.description.clone().unwrap_or(rendered.summary);
+    PageView {
+        title: page.title.clone(),
+        description: page.description.clone(),
+        url: internal(&r.base_path, &page.url),
+        permalink: r.permalink(&page.url),
+        date: page.date.map(|d| d.to_string()),
+        updated: page.updated.map(|d| d.to_string()),
+        weight: page.weight,
+        draft: page.draft,
+        content: html,
+        summary,
+    }
+}
+
+type Problem = (String, Option<String>);
+
+/// `None` when the link is fine; else the message and a help line.
+fn check_link(r: &Renderer, page_url: &str, url: &str, ids: &std::collections::BTreeSet<String>) -> Option<Problem> {
+    let url = url.trim();
+    if let Some(fragment) = url.strip_prefix('#') {
+        return (!fragment.is_empty() && !ids.contains(fragment)).then(|| {
+            (format!("link to #{fragment}: no heading with that id on this page"), None)
+        });
+    }
+    let has_scheme = url.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
+    if has_scheme || url.starts_with("//") || url.is_empty() {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or("");
+    let resolved = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        let base = url::Url::parse("http://site.invalid").ok()?.join(page_url).ok()?;
+        base.join(path).ok()?.path().to_string()
+    };
+    let candidates = [
+        resolved.clone(),
+        format!("{resolved}/"),
+        resolved.trim_end_matches("index.html").to_string(),
+    ];
+    if candidates.iter().any(|c| r.urls.contains(c)) {
+        return None;
+    }
+    let help = did_you_mean(&resolved, r.urls.iter().map(String::as_str))
+        .map(|close| format!("did you mean `{close}`?"))
+        .or_else(|| Some("link to a page the site has, or remove the link".into()));
+    Some((format!("link to {url}: this site has no such page"), help))
+}
+
+const SHORTCODES: [&str; 3] = ["figure", "chart", "partner"];
+
+fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
+    let arg = |name: &str| -> Result<&String, Problem> {
+        call.args.get(name).ok_or_else(|| {
+            (format!("shortcode `{}` needs `{name}=\"…\"`", call.name), None)
+        })
+    };
+    let allowed: &[&str] = match call.name.as_str() {
+        "figure" => &["key", "decimals"],
+        "chart" => &["name"],
+        "partner" => &["slug"],
+        other => {
+            let help = did_you_mean(other, SHORTCODES)
+                .map_or_else(|| format!("shortcodes are {}", SHORTCODES.join(", ")), |s| format!("did you mean `{s}`?"));
+            return Err((format!("unknown shortcode `{other}`"), Some(help)));
+        }
+    };
+    if let Some(extra) = call.args.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err((
+            format!("shortcode `{}` has no argument `{extra}`", call.name),
+            Some(format!("it takes {}", allowed.join(", "))),
+        ));
+    }
+    if call.name != "figure" && !call.block {
+        return Err((
+            format!("shortcode `{}` must stand alone on its own line", call.name),
+            Some("put it on a line of its own, with an empty line before and after".into()),
+        ));
+    }
+    match call.name.as_str() {
+        "figure" => {
+            let decimals = match call.args.get("decimals") {
+                Some(d) => Some(d.parse::<usize>().ok().filter(|d| *d <= 6).ok_or_else(|| {
+                    (format!("decimals `{d}` must be a whole number from 0 to 6"), None)
+                })?),
+                None => None,
+            };
+            figure(r, arg("key")?, decimals)
+        }
+        "chart" => {
+            let name = arg("name")?;
+            let Some(chart) = r.charts.network.iter().find(|c| &c.name == name) else {
+                let names: Vec<&str> = r.charts.network.iter().map(|c| c.name.as_str()).collect();
+                let help = did_you_mean(name, names.iter().copied())
+                    .map_or_else(|| format!("charts are {}", names.join(", ")), |s| format!("did you mean `{s}`?"));
+                return Err((format!("unknown chart `{name}`"), Some(help)));
+            };
+            let view = r.chart_views(std::slice::from_ref(chart), "grafer/").remove(0);
+            let mut ctx = r.context("/");
+            ctx.insert("chart", &view);
+            r.template("shortcodes/chart.html", &ctx).map_err(|d| (d.message, d.help))
+        }
+        _ => {
+            let slug = arg("slug")?;
+            let Some(partner) = r.summaries.get(slug) else {
+                let help = did_you_mean(slug, r.summaries.keys().map(String::as_str))
+                    .map_or_else(|| "use the name of a folder in partners/".to_string(), |s| format!("did you mean `{s}`?"));
+                return Err((format!("unknown partner `{slug}`"), Some(help)));
+            };
+            let mut ctx = r.context("/");
+            ctx.insert("partner", partner);
+            r.template("shortcodes/partner.html", &ctx).map_err(|d| (d.message, d.help))
+        }
+    }
+}
+
+/// A key of results.json (`like_for_like.change_percent`), formatted for people and escaped.
+fn figure(r: &Renderer, key: &str, decimals: Option<usize>) -> Result<String, Problem> {
+    let mut value = &r.results;
+    for part in key.split('.') {
+        let next = match value {
+            serde_json::Value::Object(map) => map.get(part),
+            serde_json::Value::Array(items) => part.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        };
+        value = next.ok_or_else(|| {
+            let keys = leaf_keys(&r.results, "");
+            let help = did_you_mean(key, keys.iter().map(String::as_str))
+                .map_or_else(|| "see /data/results.json for the keys".to_string(), |k| format!("did you mean `{k}`?"));
+            (format!("unknown figure key `{key}`"), Some(help))
+        })?;
+    }
+    let lang = r.site.config.language;
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let text = match value {
+        serde_json::Value::Null => "–".to_string(),
+        serde_json::Value::Number(n) => {
+            let x = n.as_f64().unwrap_or(0.0);
+            if last.contains("percent") {
+                format::percent(x, decimals.unwrap_or(1), lang)
+            } else if matches!(last, "scope1" | "scope2_location" | "scope2_market" | "scope3" | "compare" | "current") {
+                match decimals {
+                    Some(d) => format!("{}\u{a0}{}", format::number(x, d, lang), r.t("unit_tonnes")),
+                    None => format::tonnes(x, lang),
+                }
+            } else {
+                format::number(x, decimals.unwrap_or(0), lang)
+            }
+        }
+        serde_json::Value::String(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) => format::date(d, lang),
+            Err(_) => s.clone(),
+        },
+        serde_json::Value::Bool(b) => b.to_string(),
+        _ => {
+            let keys = leaf_keys(value, key);
+            return Err((
+                format!("figure key `{key}` is a group, not a number"),
+                Some(format!("choose one of: {}", keys.into_iter().take(8).collect::<Vec<_>>().join(", "))),
+            ));
+        }
+    };
+    Ok(format!("<span class=\"figure\">{}</span>", markdown::html_escape(&text)))
+}
+
+fn leaf_keys(value: &serde_json::Value, prefix: &str) -> Vec<String> {
+    let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+    match value {
+        serde_json::Value::Object(map) => map.iter().flat_map(|(k, v)| leaf_keys(v, &join(k))).collect(),
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().flat_map(|(i, v)| leaf_keys(v, &join(&i.to_string()))).collect()
+        }
+        _ => vec![prefix.to_string()],
+    }
+}
+
+/// Section URL → number of pages it lists (for pagination URLs, before rendering).
+pub fn section_page_counts(r: &Renderer) -> BTreeMap<String, usize> {
+    let sections: Vec<&Page> = r.visible_pages().filter(|p| p.is_section && p.url != "/").collect();
+    sections
+        .iter()
+        .map(|s| (s.url.clone(), r.visible_pages().filter(|p| !p.is_section && parent_of(&p.url) == s.url).count()))
+        .collect()
+}
+
+pub fn page_count(items: usize) -> usize {
+    items.div_ceil(PER_PAGE).max(1)
+}
+
+/// `/a/b/` → `/a/`; `/a/` → `/`.
+fn parent_of(url: &str) -> String {
+    let trimmed = url.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(i) => trimmed[..=i].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+/// Newest first (undated last), then by weight, then by title.
+fn sort_listed(pages: &mut [&Body]) {
+    pages.sort_by(|a, b| {
+        b.page
+            .date
+            .cmp(&a.page.date)
+            .then(a.page.weight.cmp(&b.page.weight))
+            .then_with(|| a.page.title.cmp(&b.page.title))
+    });
+}
+
+fn listed(body: &Body) -> PageView {
+    PageView { content: String::new(), ..body.view.clone() }
+}
+
+/// A section as the front page and other templates see it, without pagination.
+#[derive(Serialize)]
+struct SectionList {
+    title: String,
+    url: String,
+    pages: Vec<PageView>,
+}
+
+pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> Vec<OutputFile> {
+    let mut files = par_render(bodies, diags, |body, diags| {
+        let result = if body.page.url == "/" {
+            render_index(r, bodies, Some(body))
+        } else if body.page.is_section {
+            render_section(r, body, bodies)
+        } else {
+            let mut ctx = r.context(&body.page.url);
+            ctx.insert("page", &body.view);
+            let template = template_for(r, body.page, "page.html", diags);
+            r.page_file(&template, &ctx, &body.page.url).map(|f| vec![f])
+        };
+        result.unwrap_or_else(|d| {
+            diags.push(d);
+            Vec::new()
+        })
+    });
+    if !bodies.iter().any(|b| b.page.url == "/") {
+        match render_index(r, bodies, None) {
+            Ok(f) => files.extend(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    let ctx = r.context("/404.html");
+    match r.page_file("404.html", &ctx, "/404.html") {
+        Ok(f) => files.push(f),
+        Err(d) => diags.push(d),
+    }
+    files
+}
+
+fn template_for(r: &Renderer, page: &Page, default: &str, diags: &mut Diagnostics) -> String {
+    match &page.template {
+        Some(name) => {
+            let file = format!("{name}.html");
+            if r.has_template(&file) {
+                file
+            } else {
+                diags.push(
+                    Diagnostic::error(&page.source, Pos::new(1, 1), format!("template `{file}` not found in the theme"))
+                        .with_help(format!("add themes/{}/templates/{file}, or remove `template:`", r.site.config.theme)),
+                );
+                default.to_string()
+            }
+        }
+        None => default.to_string(),
+    }
+}
+
+fn render_index(r: &Renderer, bodies: &[Body], own: Option<&Body>) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut ctx = r.context("/");
+    let page = own.map(|b| b.view.clone()).unwrap_or_else(|| PageView {
+        title: r.site.config.title.clone(),
+        description: Some(r.site.config.description.clone()),
+        url: r.base_path.clone(),
+        permalink: r.options.base_url.clone(),
+        date: None,
+        updated: None,
+        weight: 0,
+        draft: false,
+        content: String::new(),
+        summary: r.site.config.description.clone(),
+    });
+    ctx.insert("page", &page);
+    ctx.insert("results", &r.results);
+    let partners: Vec<_> = r.summaries.values().collect();
+    ctx.insert("partners", &partners);
+    let sections: BTreeMap<String, SectionList> = bodies
+        .iter()
+        .filter(|b| b.page.is_section && b.page.url != "/")
+        .map(|s| {
+            let mut children: Vec<&Body> =
+                bodies.iter().filter(|b| !b.page.is_section && parent_of(&b.page.url) == s.page.url).collect();
+            sort_listed(&mut children);
+            let list = SectionList {
+                title: s.page.title.clone(),
+                url: s.view.url.clone(),
+                pages: children.iter().map(|b| listed(b)).collect(),
+            };
+            (s.page.url.clone(), list)
+        })
+        .collect();
+    ctx.insert("sections", &sections);
+    ctx.insert("charts", &r.chart_views(&r.charts.network, "grafer/"));
+    r.page_file("index.html", &ctx, "/").map(|f| vec![f])
+}
+
+fn render_section(r: &Renderer, section: &Body, bodies: &[Body]) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut children: Vec<&Body> =
+        bodies.iter().filter(|b| !b.page.is_section && parent_of(&b.page.url) == section.page.url).collect();
+    sort_listed(&mut children);
+    let subsections: Vec<PageView> = bodies
+        .iter()
+        .filter(|b| b.page.is_section && b.page.url != "/" && parent_of(&b.page.url) == section.page.url)
+        .map(listed)
+        .collect();
+    let total = page_count(children.len());
+    let url_of = |n: usize| if n == 1 { section.page.url.clone() } else { format!("{}side/{n}/", section.page.url) };
+    let mut ignored = Diagnostics::new();
+    let template = template_for(r, section.page, "section.html", &mut ignored);
+    if let Some(d) = ignored.sorted().into_iter().next() {
+        return Err(d);
+    }
+    let mut files = Vec::new();
+    for n in 1..=total {
+        let chunk = children.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE);
+        let paginator = Paginator {
+            current: n,
+            total,
+            previous_url: (n > 1).then(|| internal(&r.base_path, &url_of(n - 1))),
+            next_url: (n < total).then(|| internal(&r.base_path, &url_of(n + 1))),
+            pages: (1..=total)
+                .map(|i| PaginatorLink { number: i, url: internal(&r.base_path, &url_of(i)) })
+                .collect(),
+        };
+        let view = SectionView {
+            page: section.view.clone(),
+            pages: chunk.map(|b| listed(b)).collect(),
+            subsections: subsections.clone(),
+            paginator,
+        };
+        let mut ctx = r.context(&url_of(n));
+        ctx.insert("section", &view);
+        ctx.insert("page", &section.view);
+        files.push(r.page_file(&template, &ctx, &url_of(n))?);
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_parents() {
+        assert_eq!(parent_of("/nyheter/a/"), "/nyheter/");
+        assert_eq!(parent_of("/nyheter/"), "/");
+        assert_eq!(parent_of("/a/b/c/"), "/a/b/");
+    }
+
+    #[test]
+    fn counts_paginator_pages() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(10), 1);
+        assert_eq!(page_count(11), 2);
+    }
+}

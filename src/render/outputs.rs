@@ -1,0 +1,252 @@
+//! Machine-readable outputs: open data (`/data/results.json`, `partners.csv`, `emissions.csv`)
+//! and the usual site files (`sitemap.xml`, `atom.xml`, `robots.txt`).
+//!
+//! XML is written with quick-xml and CSV with the csv crate, so escaping is theirs, not ours.
+//! CSV text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) get a `'`.
+
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::content::Body;
+use super::{OutputFile, Renderer};
+use crate::diagnostics::{Diagnostics, Pos};
+use crate::model::{Partner, Scope};
+
+pub const DATA_AND_FEED_FILES: [&str; 7] = [
+    "data/results.json",
+    "data/partners.csv",
+    "data/emissions.csv",
+    "sitemap.xml",
+    "atom.xml",
+    "robots.txt",
+    "404.html",
+];
+
+const FEED_ENTRIES: usize = 20;
+
+pub fn render_data_files(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    match serde_json::to_vec_pretty(&r.data.results) {
+        Ok(mut bytes) => {
+            bytes.push(b'\n');
+            files.push(OutputFile { path: "data/results.json".into(), bytes });
+        }
+        Err(e) => diags.error("site.yaml", Pos::FILE, format!("cannot write results.json: {e}")),
+    }
+    for (path, result) in [("data/partners.csv", partners_csv(r)), ("data/emissions.csv", emissions_csv(r))] {
+        match result {
+            Ok(bytes) => files.push(OutputFile { path: path.into(), bytes }),
+            Err(e) => diags.error("partners", Pos::FILE, format!("cannot write {path}: {e}")),
+        }
+    }
+    files
+}
+
+fn visible<'a>(r: &'a Renderer) -> impl Iterator<Item = &'a Partner> + 'a {
+    r.site.partners.iter().filter(|p| r.summaries.contains_key(&p.slug))
+}
+
+/// Neutralises spreadsheet formulas in text from partners.
+fn cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+fn number(x: f64) -> String {
+    // Shortest text that reads back as the same f64; never rounded.
+    let s = x.to_string();
+    if s == "-0" { "0".into() } else { s }
+}
+
+fn partners_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "slug", "name", "org_number", "sector", "employees", "fee_nok", "website", "partner_since",
+        "accounting_and_targets", "supplier_requirements", "strategy", "certification",
+        "first_requirement", "full_requirement", "on_track", "url",
+    ])?;
+    for p in visible(r) {
+        let Some(s) = r.summaries.get(&p.slug) else { continue };
+        let flag = |b: bool| if b { "true" } else { "false" }.to_string();
+        let met = |key: &str| flag(s.principles.iter().any(|x| x.key == key && x.met));
+        w.write_record([
+            p.slug.clone(),
+            cell(&p.name),
+            p.org_number.clone(),
+            p.sector.to_string(),
+            p.employees.to_string(),
+            s.fee_nok.to_string(),
+            cell(p.website.as_deref().unwrap_or("")),
+            p.partner_since.map(|d| d.to_string()).unwrap_or_default(),
+            met("accounting_and_targets"),
+            met("supplier_requirements"),
+            met("strategy"),
+            met("certification"),
+            flag(s.first_requirement),
+            flag(s.full_requirement),
+            s.on_track.map(flag).unwrap_or_default(),
+            r.permalink(&format!("/partnere/{}/", p.slug)),
+        ])?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
+}
+
+/// One row per partner, year, scope and category (`total` when given as a total).
+fn emissions_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["slug", "year", "status", "scope", "category", "tco2e"])?;
+    for p in visible(r) {
+        let Some(e) = &p.emissions else { continue };
+        for y in &e.years {
+            let status = match y.status {
+                crate::model::DataStatus::Final => "final",
+                crate::model::DataStatus::Preliminary => "preliminary",
+            };
+            let mut row = |scope: &str, category: &str, value: f64| {
+                w.write_record([&p.slug, &y.year.to_string(), status, scope, category, &number(value)])
+            };
+            let mut scope_rows = |scope: &str, s: &Option<Scope>| -> Result<(), csv::Error> {
+                let Some(s) = s else { return Ok(()) };
+                if s.categories.is_empty() {
+                    row(scope, "total", s.total)?;
+                }
+                for (category, value) in &s.categories {
+                    row(scope, category, *value)?;
+                }
+                Ok(())
+            };
+            scope_rows("1", &y.scope1)?;
+            if let Some(s2) = y.scope2 {
+                row("2", "location_based", s2.location_based)?;
+                if let Some(m) = s2.market_based {
+                    row("2", "market_based", m)?;
+                }
+            }
+            scope_rows("3", &y.scope3)?;
+        }
+    }
+    w.into_inner().map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
+}
+
+pub fn render_feeds(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", r.options.base_url);
+    files.push(OutputFile { path: "robots.txt".into(), bytes: robots.into_bytes() });
+    for (path, result) in [("sitemap.xml", sitemap(r, bodies)), ("atom.xml", atom(r, bodies))] {
+        match result {
+            Ok(bytes) => files.push(OutputFile { path: path.into(), bytes }),
+            Err(e) => diags.error("content", Pos::FILE, format!("cannot write {path}: {e}")),
+        }
+    }
+    files
+}
+
+fn sitemap(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
+    let mut entries: Vec<(String, Option<String>)> = r
+        .urls
+        .iter()
+        .filter(|u| u.ends_with('/'))
+        .map(|u| (u.clone(), None))
+        .collect();
+    for b in bodies {
+        if let Some(e) = entries.iter_mut().find(|(u, _)| *u == b.page.url) {
+            e.1 = b.page.updated.or(b.page.date).map(|d| d.to_string());
+        }
+    }
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.create_element("urlset")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+        .write_inner_content(|w| {
+            for (url, lastmod) in &entries {
+                w.create_element("url").write_inner_content(|w| {
+                    w.create_element("loc").write_text_content(BytesText::new(&r.permalink(url)))?;
+                    if let Some(date) = lastmod {
+                        w.create_element("lastmod").write_text_content(BytesText::new(date))?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// News and other dated pages, newest first. `updated` comes from the content, never the clock.
+fn atom(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
+    let mut dated: Vec<&Body> = bodies.iter().filter(|b| !b.page.is_section && b.page.date.is_some()).collect();
+    dated.sort_by(|a, b| b.page.date.cmp(&a.page.date).then_with(|| a.page.url.cmp(&b.page.url)));
+    dated.truncate(FEED_ENTRIES);
+    let stamp = |d: chrono::NaiveDate| format!("{d}T00:00:00Z");
+    let feed_updated = dated
+        .iter()
+        .filter_map(|b| b.page.updated.or(b.page.date))
+        .max()
+        .unwrap_or(r.site.config.results.as_of);
+    let config = &r.site.config;
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let lang = r.site_view.language;
+    w.create_element("feed")
+        .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
+        .with_attribute(("xml:lang", lang))
+        .write_inner_content(|w| {
+            w.create_element("title").write_text_content(BytesText::new(&config.title))?;
+            w.create_element("subtitle").write_text_content(BytesText::new(&config.description))?;
+            w.create_element("id").write_text_content(BytesText::new(&r.options.base_url))?;
+            w.create_element("link")
+                .with_attribute(("href", r.options.base_url.as_str()))
+                .write_empty()?;
+            w.create_element("link")
+                .with_attribute(("rel", "self"))
+                .with_attribute(("href", r.permalink("/atom.xml").as_str()))
+                .write_empty()?;
+            w.create_element("updated").write_text_content(BytesText::new(&stamp(feed_updated)))?;
+            w.create_element("author").write_inner_content(|w| {
+                w.create_element("name").write_text_content(BytesText::new(&config.title))?;
+                Ok(())
+            })?;
+            for b in &dated {
+                let permalink = r.permalink(&b.page.url);
+                w.create_element("entry").write_inner_content(|w| {
+                    w.create_element("title").write_text_content(BytesText::new(&b.page.title))?;
+                    w.create_element("id").write_text_content(BytesText::new(&permalink))?;
+                    w.create_element("link").with_attribute(("href", permalink.as_str())).write_empty()?;
+                    let date = b.page.date.unwrap_or(feed_updated);
+                    w.create_element("published").write_text_content(BytesText::new(&stamp(date)))?;
+                    let updated = b.page.updated.unwrap_or(date);
+                    w.create_element("updated").write_text_content(BytesText::new(&stamp(updated)))?;
+                    w.create_element("summary").write_text_content(BytesText::new(&b.view.summary))?;
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_spreadsheet_formulas() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("Alfa AS"), "Alfa AS");
+    }
+
+    #[test]
+    fn writes_numbers_unrounded() {
+        assert_eq!(number(1431.7), "1431.7");
+        assert_eq!(number(0.1 + 0.2), "0.30000000000000004");
+    }
+}

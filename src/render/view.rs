@@ -1,0 +1,338 @@
+//! The template API: every value a theme can use, as `Serialize` structs (like Zola's `ser.rs`).
+//!
+//! Templates never see internal types. A theme author reads this file (or docs/templates.md,
+//! which describes it) and nothing else. Numbers stay numbers here; templates format them with
+//! the filters of `filters.rs`. Partner text is passed as plain strings that Tera escapes;
+//! only `*_html` fields hold markup, and those were sanitized or built by nfk.
+
+use serde::Serialize;
+
+use crate::aggregate::{PartnerData, Progress, TargetProgress, YearFigures};
+use crate::model::{
+    Language, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind, sector_name,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    /// Absolute, ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/nfk/`): prefix of every internal URL.
+    pub base_path: String,
+    pub language: &'static str,
+    pub menu: Vec<MenuView>,
+    pub summit: Option<SummitView>,
+    pub reporting_year: i32,
+    pub compare_year: i32,
+    pub as_of: String,
+    pub requirements: RequirementsView,
+    pub fee_tiers: Vec<FeeTierView>,
+    /// Non-draft partners (all partners with `--drafts`).
+    pub partner_count: usize,
+    /// `true` in `nfk serve`: the page gets the live-reload script.
+    pub live_reload: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuView {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SummitView {
+    pub title: String,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequirementsView {
+    pub first_by: String,
+    pub full_by: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeeTierView {
+    pub min_employees: u32,
+    /// `None` for the last tier.
+    pub max_employees: Option<u32>,
+    pub fee_nok: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectorView {
+    pub code: char,
+    pub name: &'static str,
+    pub url: String,
+}
+
+/// A partner as lists and cards show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerSummary {
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub summary: Option<String>,
+    pub sector: SectorView,
+    pub employees: u32,
+    pub fee_nok: u32,
+    pub website: Option<String>,
+    pub partner_since: Option<String>,
+    pub logo_url: Option<String>,
+    pub draft: bool,
+    /// The four principles, in SPEC order.
+    pub principles: Vec<PrincipleView>,
+    pub first_requirement: bool,
+    pub full_requirement: bool,
+    /// `None` when the partner has no targets.
+    pub on_track: Option<bool>,
+    pub has_emissions: bool,
+    pub reports_reporting_year: bool,
+    /// The reporting year's figures, when reported.
+    pub current: Option<YearFigures>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrincipleView {
+    /// `accounting_and_targets`, `supplier_requirements`, `strategy`, `certification`.
+    pub key: &'static str,
+    pub met: bool,
+    /// The partner's own status (`in_place` …) for principles 2 and 3.
+    pub status: Option<&'static str>,
+    pub since: Option<i32>,
+    pub note: Option<String>,
+}
+
+/// Everything the partner page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerView {
+    #[serde(flatten)]
+    pub summary: PartnerSummary,
+    pub org_number: String,
+    pub certificates: Vec<CertificateView>,
+    /// Every reported year, ascending.
+    pub series: Vec<YearFigures>,
+    pub notes: Vec<YearNote>,
+    pub base_year: Option<i32>,
+    pub targets: Vec<TargetView>,
+    /// Category breakdown of the reporting year (empty when given as totals only).
+    pub scope1_categories: Vec<CategoryView>,
+    pub scope3_categories: Vec<CategoryView>,
+    /// Sanitized HTML from story.md.
+    pub story_html: Option<String>,
+    pub charts: Vec<super::ChartView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearNote {
+    pub year: i32,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificateView {
+    /// `miljofyrtarn`, `iso14001`, `emas`.
+    pub scheme: &'static str,
+    pub id: Option<String>,
+    pub valid_until: String,
+    /// Valid on `as_of`.
+    pub valid: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryView {
+    /// The SPEC key, e.g. `business_travel`; the theme's strings name it (`cat_business_travel`).
+    pub key: &'static str,
+    pub tonnes: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    pub label: String,
+    pub scopes: Vec<u8>,
+    pub reduction_percent: f64,
+    /// `absolute` or `intensity`.
+    pub kind: &'static str,
+    /// `employee` or `revenue_mnok` for intensity targets.
+    pub per: Option<&'static str>,
+    pub scope2_method: &'static str,
+    pub sbti: &'static str,
+    #[serde(flatten)]
+    pub progress: TargetProgress,
+}
+
+/// A content page (or a section's own page).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub description: Option<String>,
+    /// Root-relative, with the base path: `/nyheter/a/`.
+    pub url: String,
+    /// Absolute, with `base_url`.
+    pub permalink: String,
+    pub date: Option<String>,
+    pub updated: Option<String>,
+    pub weight: i64,
+    pub draft: bool,
+    /// The rendered Markdown.
+    pub content: String,
+    /// First paragraph as plain text, for lists and feeds (at most ~200 characters).
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    #[serde(flatten)]
+    pub page: PageView,
+    /// The pages of this paginator page, newest first, then by weight and title.
+    pub pages: Vec<PageView>,
+    pub subsections: Vec<PageView>,
+    pub paginator: Paginator,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
+    pub pages: Vec<PaginatorLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PaginatorLink {
+    pub number: usize,
+    pub url: String,
+}
+
+pub fn principle_views(partner: &Partner, data: &PartnerData) -> Vec<PrincipleView> {
+    let p = &partner.principles;
+    let own = |key, met, principle: &Option<crate::model::Principle>| PrincipleView {
+        key,
+        met,
+        status: principle.as_ref().map(|x| x.status.key()),
+        since: principle.as_ref().and_then(|x| x.since),
+        note: principle.as_ref().and_then(|x| x.note.clone()),
+    };
+    vec![
+        PrincipleView {
+            key: "accounting_and_targets",
+            met: data.principles.accounting_and_targets,
+            status: None,
+            since: None,
+            note: None,
+        },
+        own("supplier_requirements", data.principles.supplier_requirements, &p.supplier_requirements),
+        own("strategy", data.principles.strategy, &p.strategy),
+        PrincipleView {
+            key: "certification",
+            met: data.principles.certification,
+            status: None,
+            since: None,
+            note: None,
+        },
+    ]
+}
+
+pub fn sector_view(code: char, language: Language, base_path: &str) -> SectorView {
+    SectorView {
+        code,
+        name: sector_name(code, language),
+        url: format!("{base_path}sektor/{}/", code.to_ascii_lowercase()),
+    }
+}
+
+pub fn status_key(status: Status) -> &'static str {
+    status.key()
+}
+
+pub fn target_view(target: &crate::model::Target, progress: &TargetProgress) -> TargetView {
+    let (kind, per) = match target.kind {
+        TargetKind::Absolute => ("absolute", None),
+        TargetKind::Intensity(Normaliser::Employee) => ("intensity", Some("employee")),
+        TargetKind::Intensity(Normaliser::RevenueMnok) => ("intensity", Some("revenue_mnok")),
+    };
+    TargetView {
+        label: target.label.clone(),
+        scopes: target.scopes.clone(),
+        reduction_percent: target.reduction_percent,
+        kind,
+        per,
+        scope2_method: match target.scope2_method {
+            Scope2Method::Location => "location",
+            Scope2Method::Market => "market",
+        },
+        sbti: match target.sbti {
+            Sbti::None => "none",
+            Sbti::Committed => "committed",
+            Sbti::Validated => "validated",
+        },
+        progress: progress.clone(),
+    }
+}
+
+/// Keeps `Progress` in the template API's vocabulary (`achieved`, `on_track`, …).
+pub fn progress_key(p: Progress) -> &'static str {
+    match p {
+        Progress::Achieved => "achieved",
+        Progress::OnTrack => "on_track",
+        Progress::OffTrack => "off_track",
+        Progress::NoData => "no_data",
+    }
+}
+
+pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload: bool) -> SiteView {
+    let c = &site.config;
+    let base_path = base_path(base_url);
+    let mut min = 0;
+    let fee_tiers = c
+        .fee_tiers
+        .iter()
+        .map(|t| {
+            let view = FeeTierView { min_employees: min, max_employees: t.max_employees, fee_nok: t.fee_nok };
+            min = t.max_employees.map_or(min, |m| m + 1);
+            view
+        })
+        .collect();
+    SiteView {
+        title: c.title.clone(),
+        description: c.description.clone(),
+        base_url: base_url.to_string(),
+        base_path: base_path.clone(),
+        language: match c.language {
+            Language::Nb => "nb",
+            Language::En => "en",
+        },
+        menu: c
+            .menu
+            .iter()
+            .map(|m| MenuView { title: m.title.clone(), url: internal(&base_path, &m.url) })
+            .collect(),
+        summit: c.summit.as_ref().map(|s| SummitView { title: s.title.clone(), date: s.date.to_string() }),
+        reporting_year: c.results.reporting_year,
+        compare_year: c.results.compare_year,
+        as_of: c.results.as_of.to_string(),
+        requirements: RequirementsView {
+            first_by: c.requirements.first_by.to_string(),
+            full_by: c.requirements.full_by.to_string(),
+        },
+        fee_tiers,
+        partner_count,
+        live_reload,
+    }
+}
+
+/// `https://example.org/nfk/` → `/nfk/`.
+pub fn base_path(base_url: &str) -> String {
+    let path = url::Url::parse(base_url).map(|u| u.path().to_string()).unwrap_or_else(|_| "/".into());
+    if path.ends_with('/') { path } else { format!("{path}/") }
+}
+
+/// A root-relative URL of this site with the base path in front; other URLs unchanged.
+pub fn internal(base_path: &str, url: &str) -> String {
+    match url.strip_prefix('/') {
+        Some(rest) if !url.starts_with("//") => format!("{base_path}{rest}"),
+        _ => url.to_string(),
+    }
+}
