@@ -3,7 +3,9 @@
 //! The pipeline, one stage per module (see ARCHITECTURE.md):
 //! load → validate → aggregate → render → write, plus `serve` and `check`.
 
+pub mod aggregate;
 pub mod diagnostics;
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod scaffold;

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use nfk::diagnostics::{self, Diagnostic, Format};
@@ -36,11 +37,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Print the figures of the summit results (SPEC §8): a summary, or results.json
+    Results {
+        #[command(flatten)]
+        root: RootArg,
+        #[arg(long, value_enum, default_value_t = ResultsFormat::Human)]
+        format: ResultsFormat,
+    },
     /// Create something new from a commented skeleton
     New {
         #[command(subcommand)]
         what: NewCommand,
     },
+}
+
+/// How `nfk results` prints: a Norwegian summary, or exactly `/data/results.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ResultsFormat {
+    Human,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -74,6 +89,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { root, format } => check(&root.root, format),
+        Command::Results { root, format } => results(&root.root, format),
         Command::New { what: NewCommand::Partner { slug, root } } => new_partner(&root.root, &slug),
     }
 }
@@ -108,6 +124,26 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(exit_for(has_errors))
+}
+
+/// The figures need a valid model: with content errors, print them (to stderr) and stop.
+fn results(root: &Path, format: ResultsFormat) -> anyhow::Result<ExitCode> {
+    let checked = nfk::check(root);
+    if checked.diagnostics.has_errors() {
+        let errors = checked.diagnostics.error_count();
+        eprint!("{}", diagnostics::render_human(&checked.diagnostics.sorted()));
+        let noun = if errors == 1 { "error" } else { "errors" };
+        eprintln!("{errors} {noun} in the content: fix them before the results can be computed");
+        return Ok(exit_for(true));
+    }
+    let site = checked.site.context("site.yaml could not be read")?;
+    let data = nfk::aggregate::aggregate(&site, false);
+    let text = match format {
+        ResultsFormat::Human => nfk::aggregate::render_human(&data.results),
+        ResultsFormat::Json => serde_json::to_string_pretty(&data.results)? + "\n",
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit_for(has_errors: bool) -> ExitCode {
