@@ -99,13 +99,14 @@ fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<
             }
         };
         let market = s2.value.market_based.as_ref().map(|v| c.amount(v, "scope2.market_based"));
-        if let (Some(l), Some(Some(m))) = (location, market) {
-            if m * MARKET_FACTOR < l && raw.note.is_none() {
-                c.warning(s2, format!(
-                    "{year}: market-based scope 2 ({m}) is less than a tenth of location-based ({l})"
-                ))
-                .help = Some("check the figures; if they are right (e.g. guarantees of origin), explain in `note`".into());
-            }
+        if let (Some(l), Some(Some(m))) = (location, market)
+            && m * MARKET_FACTOR < l
+            && raw.note.is_none()
+        {
+            c.warning(s2, format!(
+                "{year}: market-based scope 2 ({m}) is less than a tenth of location-based ({l})"
+            ))
+            .help = Some("check the figures; if they are right (e.g. guarantees of origin), explain in `note`".into());
         }
         Some(Scope2 { location_based: location?, market_based: market.flatten() })
     });
@@ -215,10 +216,10 @@ fn target(
         None => Some(file_base_year),
     };
     let target_year = c.year(&raw.target_year, "target_year");
-    if let (Some(b), Some(t)) = (base_year, target_year) {
-        if t <= b {
-            c.error(&raw.target_year, format!("target_year {t} must come after the base year {b}"));
-        }
+    if let (Some(b), Some(t)) = (base_year, target_year)
+        && t <= b
+    {
+        c.error(&raw.target_year, format!("target_year {t} must come after the base year {b}"));
     }
     let percent = raw.reduction_percent.value;
     if !(percent > 0.0 && percent <= 100.0) {
@@ -312,10 +313,11 @@ fn check_base_year(
     }
     if let Some(TargetKind::Intensity(per)) = kind {
         let mut needed = vec![base_year];
-        if let Some(r) = results {
-            if years.iter().any(|y| y.year == r.reporting_year) && r.reporting_year != base_year {
-                needed.push(r.reporting_year);
-            }
+        if let Some(r) = results
+            && years.iter().any(|y| y.year == r.reporting_year)
+            && r.reporting_year != base_year
+        {
+            needed.push(r.reporting_year);
         }
         for year in needed {
             let entry = years.iter().find(|y| y.year == year);
