@@ -44,9 +44,9 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// `value` rounded to `decimals` places (half away from zero), with thousands grouped:
-/// nb `−12 345,6`, en `-12,345.6`. A value that rounds to zero has no sign; NaN and infinity
-/// print as [`MISSING`].
+/// `value` rounded to `decimals` places (half away from zero; at most 9), with thousands
+/// grouped: nb `−12 345,6`, en `-12,345.6`. A value that rounds to zero has no sign; NaN and
+/// infinity print as [`MISSING`].
 pub fn number(value: f64, decimals: usize, lang: Language) -> String {
     if !value.is_finite() {
         return MISSING.to_string();

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::progress::{self, TargetProgress};
-use crate::model::{DataStatus, FeeTier, Partner, SiteConfig, Status, YearEntry};
+use crate::model::{DataStatus, FeeTier, Partner, Principle, SiteConfig, Status, YearEntry};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnerData {
@@ -99,9 +99,7 @@ pub fn partner_data(partner: &Partner, config: &SiteConfig) -> PartnerData {
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let on_track = targets
-        .first()
-        .map(|t: &TargetProgress| t.status.is_on_track());
+    let on_track = targets.first().map(|t| t.status.is_on_track());
     PartnerData {
         slug: partner.slug.clone(),
         fee_nok: fee_tier(&config.fee_tiers, partner.employees).map_or(0, |t| t.fee_nok),
@@ -135,10 +133,9 @@ pub fn reports(partner: &Partner, year: i32) -> bool {
         .is_some_and(|e| e.year(year).is_some())
 }
 
+/// The four principles of SPEC §8, judged on the reporting year and on `as_of`.
 pub fn principles(partner: &Partner, config: &SiteConfig) -> PrincipleFlags {
-    let in_place = |p: &Option<crate::model::Principle>| {
-        p.as_ref().is_some_and(|p| p.status == Status::InPlace)
-    };
+    let in_place = |p: &Option<Principle>| p.as_ref().is_some_and(|p| p.status == Status::InPlace);
     let has_targets = partner
         .emissions
         .as_ref()
