@@ -36,7 +36,10 @@ impl Pos {
         if self.line == 0 {
             self
         } else {
-            Pos { line: self.line + lines, column: self.column }
+            Pos {
+                line: self.line + lines,
+                column: self.column,
+            }
         }
     }
 }
@@ -83,7 +86,13 @@ impl Diagnostic {
     }
 
     fn sort_key(&self) -> (&str, u32, u32, Severity, &str) {
-        (&self.path, self.line, self.column, self.severity, &self.message)
+        (
+            &self.path,
+            self.line,
+            self.column,
+            self.severity,
+            &self.message,
+        )
     }
 }
 
@@ -202,7 +211,9 @@ fn location(d: &Diagnostic) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -219,7 +230,10 @@ pub fn display_path(root: &Path, file: &Path) -> String {
 }
 
 /// "did you mean `weight`?" for the closest of `candidates`, if one is close enough.
-pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(given, c), c))
@@ -242,8 +256,8 @@ mod tests {
 
     #[test]
     fn prints_path_line_column_and_help() {
-        let d = Diagnostic::error("partners/a/profile.yaml", Pos::new(3, 5), "bad")
-            .with_help("fix it");
+        let d =
+            Diagnostic::error("partners/a/profile.yaml", Pos::new(3, 5), "bad").with_help("fix it");
         assert_eq!(
             render_human(&[d]),
             "partners/a/profile.yaml:3:5: error: bad\n  help: fix it\n"

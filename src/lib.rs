@@ -57,36 +57,62 @@ pub struct Built {
 /// load → validate → aggregate → render, in memory. `Err` holds every problem found (errors and
 /// warnings) when any of them is an error; nothing is written either way.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let Checked { site, mut diagnostics } = check(&options.root);
-    let Some(site) = site else { return Err(diagnostics) };
+    let Checked {
+        site,
+        mut diagnostics,
+    } = check(&options.root);
+    let Some(site) = site else {
+        return Err(diagnostics);
+    };
     let base_url = match &options.base_url {
         Some(url) => match normalise_base_url(url) {
             Some(url) => url,
             None => {
                 diagnostics.push(
-                    Diagnostic::error("--base-url", Pos::FILE, format!("`{url}` is not an absolute http(s) URL"))
-                        .with_help("e.g. --base-url https://naeringforklima.no/"),
+                    Diagnostic::error(
+                        "--base-url",
+                        Pos::FILE,
+                        format!("`{url}` is not an absolute http(s) URL"),
+                    )
+                    .with_help("e.g. --base-url https://naeringforklima.no/"),
                 );
                 return Err(diagnostics);
             }
         },
         None => site.config.base_url.clone(),
     };
-    let theme = theme::load_theme(&options.root, &site.config.theme, site.config.language, &mut diagnostics);
+    let theme = theme::load_theme(
+        &options.root,
+        &site.config.theme,
+        site.config.language,
+        &mut diagnostics,
+    );
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let Some(theme) = theme else { return Err(diagnostics) };
+    let Some(theme) = theme else {
+        return Err(diagnostics);
+    };
     let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
     let charts = timed("charts", || charts::draw(&site, &data));
-    let render_options = RenderOptions { base_url, drafts: options.drafts, live_reload: options.live_reload };
-    let rendered = timed("render", || render::render(&site, &data, &charts, &theme, &render_options));
+    let render_options = RenderOptions {
+        base_url,
+        drafts: options.drafts,
+        live_reload: options.live_reload,
+    };
+    let rendered = timed("render", || {
+        render::render(&site, &data, &charts, &theme, &render_options)
+    });
     match rendered {
         Ok(rendered) => Ok(Built {
             site: rendered,
             diagnostics,
             partners: data.partners.len(),
-            pages: site.pages.iter().filter(|p| options.drafts || !p.draft).count(),
+            pages: site
+                .pages
+                .iter()
+                .filter(|p| options.drafts || !p.draft)
+                .count(),
         }),
         Err(more) => {
             diagnostics.extend(more);

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use nfk::diagnostics::{self, Diagnostic, Format};
@@ -14,7 +15,11 @@ const CONTENT_ERRORS: u8 = 1;
 const FAILURE: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "nfk", version, about = "Static site generator for network publications (Næring for klima)")]
+#[command(
+    name = "nfk",
+    version,
+    about = "Static site generator for network publications (Næring for klima)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -35,6 +40,13 @@ enum Command {
         root: RootArg,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+    /// Print the figures of the summit results (SPEC §8): a summary, or results.json
+    Results {
+        #[command(flatten)]
+        root: RootArg,
+        #[arg(long, value_enum, default_value_t = ResultsFormat::Human)]
+        format: ResultsFormat,
     },
     /// Build the site into the output folder (all or nothing)
     Build {
@@ -57,6 +69,13 @@ enum Command {
     },
 }
 
+/// How `nfk results` prints: a Norwegian summary, or exactly `/data/results.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ResultsFormat {
+    Human,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum NewCommand {
     /// A partner folder with profile.yaml and emissions.yaml to fill in
@@ -74,7 +93,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(FAILURE) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(FAILURE)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
@@ -89,12 +112,29 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { root, format } => check(&root.root, format),
-        Command::Build { root, output, base_url, drafts } => {
-            let output = if output.is_absolute() { output } else { root.root.join(output) };
-            let options = nfk::BuildOptions { root: root.root, base_url, drafts, live_reload: false };
+        Command::Results { root, format } => results(&root.root, format),
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let output = if output.is_absolute() {
+                output
+            } else {
+                root.root.join(output)
+            };
+            let options = nfk::BuildOptions {
+                root: root.root,
+                base_url,
+                drafts,
+                live_reload: false,
+            };
             build(&options, &output)
         }
-        Command::New { what: NewCommand::Partner { slug, root } } => new_partner(&root.root, &slug),
+        Command::New {
+            what: NewCommand::Partner { slug, root },
+        } => new_partner(&root.root, &slug),
     }
 }
 
@@ -105,13 +145,19 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
         .as_ref()
         .map_or((0, 0), |s| (s.partners.len(), s.pages.len()));
     let has_errors = checked.diagnostics.has_errors();
-    let (errors, warnings) = (checked.diagnostics.error_count(), checked.diagnostics.warning_count());
+    let (errors, warnings) = (
+        checked.diagnostics.error_count(),
+        checked.diagnostics.warning_count(),
+    );
     let list = checked.diagnostics.sorted();
     let mut out = std::io::stdout().lock();
     match format {
         Format::Human => {
             write!(out, "{}", diagnostics::render_human(&list))?;
-            writeln!(out, "checked {partners} partners, {pages} pages: {errors} errors, {warnings} warnings")?;
+            writeln!(
+                out,
+                "checked {partners} partners, {pages} pages: {errors} errors, {warnings} warnings"
+            )?;
         }
         Format::Github => write!(out, "{}", diagnostics::render_github(&list))?,
         Format::Json => {
@@ -123,11 +169,40 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
                 warnings: usize,
                 diagnostics: &'a [Diagnostic],
             }
-            let report = Report { partners, pages, errors, warnings, diagnostics: &list };
+            let report = Report {
+                partners,
+                pages,
+                errors,
+                warnings,
+                diagnostics: &list,
+            };
             writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
         }
     }
     Ok(exit_for(has_errors))
+}
+
+/// The figures need a valid model: with content errors, print them (to stderr) and stop.
+fn results(root: &Path, format: ResultsFormat) -> anyhow::Result<ExitCode> {
+    let checked = nfk::check(root);
+    if checked.diagnostics.has_errors() {
+        let errors = checked.diagnostics.error_count();
+        eprint!(
+            "{}",
+            diagnostics::render_human(&checked.diagnostics.sorted())
+        );
+        let noun = if errors == 1 { "error" } else { "errors" };
+        eprintln!("{errors} {noun} in the content: fix them before the results can be computed");
+        return Ok(exit_for(true));
+    }
+    let site = checked.site.context("site.yaml could not be read")?;
+    let data = nfk::aggregate::aggregate(&site, false);
+    let text = match format {
+        ResultsFormat::Human => nfk::aggregate::render_human(&data.results),
+        ResultsFormat::Json => serde_json::to_string_pretty(&data.results)? + "\n",
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode> {
@@ -143,21 +218,32 @@ fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode>
                 built.site.files.len(),
                 output.display(),
                 start.elapsed().as_millis(),
-                if warnings > 0 { format!(", {warnings} warnings") } else { String::new() }
+                if warnings > 0 {
+                    format!(", {warnings} warnings")
+                } else {
+                    String::new()
+                }
             );
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
             let (errors, warnings) = (problems.error_count(), problems.warning_count());
             eprint!("{}", diagnostics::render_human(&problems.sorted()));
-            eprintln!("build failed: {errors} errors, {warnings} warnings; {} was left as it was", output.display());
+            eprintln!(
+                "build failed: {errors} errors, {warnings} warnings; {} was left as it was",
+                output.display()
+            );
             Ok(ExitCode::from(CONTENT_ERRORS))
         }
     }
 }
 
 fn exit_for(has_errors: bool) -> ExitCode {
-    if has_errors { ExitCode::from(CONTENT_ERRORS) } else { ExitCode::SUCCESS }
+    if has_errors {
+        ExitCode::from(CONTENT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn new_partner(root: &Path, slug: &str) -> anyhow::Result<ExitCode> {

@@ -109,7 +109,10 @@ impl Status {
     ];
 
     pub fn key(self) -> &'static str {
-        Self::ALL.iter().find(|(_, s)| *s == self).map_or("", |(k, _)| k)
+        Self::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("", |(k, _)| k)
     }
 }
 
@@ -142,7 +145,10 @@ impl Scheme {
     ];
 
     pub fn key(self) -> &'static str {
-        Self::ALL.iter().find(|(_, s)| *s == self).map_or("", |(k, _)| k)
+        Self::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("", |(k, _)| k)
     }
 }
 
@@ -257,8 +263,13 @@ pub struct Page {
 }
 
 /// SPEC §4 category keys, in GHG Protocol order.
-pub const SCOPE1_CATEGORIES: [&str; 5] =
-    ["stationary_combustion", "mobile_combustion", "process", "fugitive", "other"];
+pub const SCOPE1_CATEGORIES: [&str; 5] = [
+    "stationary_combustion",
+    "mobile_combustion",
+    "process",
+    "fugitive",
+    "other",
+];
 
 pub const SCOPE3_CATEGORIES: [&str; 16] = [
     "purchased_goods_and_services",
@@ -281,27 +292,87 @@ pub const SCOPE3_CATEGORIES: [&str; 16] = [
 
 /// SN2007 sections (Standard for næringsgruppering), Norwegian and English names.
 pub const SECTORS: [(char, &str, &str); 21] = [
-    ('A', "Jordbruk, skogbruk og fiske", "Agriculture, forestry and fishing"),
+    (
+        'A',
+        "Jordbruk, skogbruk og fiske",
+        "Agriculture, forestry and fishing",
+    ),
     ('B', "Bergverksdrift og utvinning", "Mining and quarrying"),
     ('C', "Industri", "Manufacturing"),
-    ('D', "Elektrisitets-, gass-, damp- og varmtvannsforsyning", "Electricity, gas, steam and hot water supply"),
-    ('E', "Vannforsyning, avløps- og renovasjonsvirksomhet", "Water supply, sewerage and waste management"),
+    (
+        'D',
+        "Elektrisitets-, gass-, damp- og varmtvannsforsyning",
+        "Electricity, gas, steam and hot water supply",
+    ),
+    (
+        'E',
+        "Vannforsyning, avløps- og renovasjonsvirksomhet",
+        "Water supply, sewerage and waste management",
+    ),
     ('F', "Bygge- og anleggsvirksomhet", "Construction"),
-    ('G', "Varehandel, reparasjon av motorvogner", "Wholesale and retail trade; repair of motor vehicles"),
+    (
+        'G',
+        "Varehandel, reparasjon av motorvogner",
+        "Wholesale and retail trade; repair of motor vehicles",
+    ),
     ('H', "Transport og lagring", "Transportation and storage"),
-    ('I', "Overnattings- og serveringsvirksomhet", "Accommodation and food service activities"),
-    ('J', "Informasjon og kommunikasjon", "Information and communication"),
-    ('K', "Finansierings- og forsikringsvirksomhet", "Financial and insurance activities"),
-    ('L', "Omsetning og drift av fast eiendom", "Real estate activities"),
-    ('M', "Faglig, vitenskapelig og teknisk tjenesteyting", "Professional, scientific and technical activities"),
-    ('N', "Forretningsmessig tjenesteyting", "Administrative and support service activities"),
-    ('O', "Offentlig administrasjon og forsvar, og trygdeordninger underlagt offentlig forvaltning", "Public administration and defence; compulsory social security"),
+    (
+        'I',
+        "Overnattings- og serveringsvirksomhet",
+        "Accommodation and food service activities",
+    ),
+    (
+        'J',
+        "Informasjon og kommunikasjon",
+        "Information and communication",
+    ),
+    (
+        'K',
+        "Finansierings- og forsikringsvirksomhet",
+        "Financial and insurance activities",
+    ),
+    (
+        'L',
+        "Omsetning og drift av fast eiendom",
+        "Real estate activities",
+    ),
+    (
+        'M',
+        "Faglig, vitenskapelig og teknisk tjenesteyting",
+        "Professional, scientific and technical activities",
+    ),
+    (
+        'N',
+        "Forretningsmessig tjenesteyting",
+        "Administrative and support service activities",
+    ),
+    (
+        'O',
+        "Offentlig administrasjon og forsvar, og trygdeordninger underlagt offentlig forvaltning",
+        "Public administration and defence; compulsory social security",
+    ),
     ('P', "Undervisning", "Education"),
-    ('Q', "Helse- og sosialtjenester", "Human health and social work activities"),
-    ('R', "Kulturell virksomhet, underholdning og fritidsaktiviteter", "Arts, entertainment and recreation"),
+    (
+        'Q',
+        "Helse- og sosialtjenester",
+        "Human health and social work activities",
+    ),
+    (
+        'R',
+        "Kulturell virksomhet, underholdning og fritidsaktiviteter",
+        "Arts, entertainment and recreation",
+    ),
     ('S', "Annen tjenesteyting", "Other service activities"),
-    ('T', "Lønnet arbeid i private husholdninger", "Activities of households as employers"),
-    ('U', "Internasjonale organisasjoner og organer", "Activities of extraterritorial organisations and bodies"),
+    (
+        'T',
+        "Lønnet arbeid i private husholdninger",
+        "Activities of households as employers",
+    ),
+    (
+        'U',
+        "Internasjonale organisasjoner og organer",
+        "Activities of extraterritorial organisations and bodies",
+    ),
 ];
 
 /// The sector's name in the site's language.
@@ -309,5 +380,8 @@ pub fn sector_name(code: char, language: Language) -> &'static str {
     SECTORS
         .iter()
         .find(|(c, _, _)| *c == code)
-        .map_or("", |(_, nb, en)| if language == Language::En { en } else { nb })
+        .map_or(
+            "",
+            |(_, nb, en)| if language == Language::En { en } else { nb },
+        )
 }

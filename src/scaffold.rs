@@ -15,11 +15,16 @@ const EMISSIONS: &str = include_str!("scaffold/emissions.yaml");
 /// existing folder (bad usage, not a content error).
 pub fn new_partner(root: &Path, slug: &str, base_year: i32) -> anyhow::Result<PathBuf> {
     if !crate::validate::is_slug(slug) {
-        bail!("`{slug}` is not a valid slug: use lowercase a–z, 0–9 and `-` only, e.g. `eksempel-bygg`");
+        bail!(
+            "`{slug}` is not a valid slug: use lowercase a–z, 0–9 and `-` only, e.g. `eksempel-bygg`"
+        );
     }
     let dir = root.join("partners").join(slug);
     if dir.exists() {
-        bail!("{} already exists; nfk will not overwrite a partner", dir.display());
+        bail!(
+            "{} already exists; nfk will not overwrite a partner",
+            dir.display()
+        );
     }
     fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     for (name, template) in [("profile.yaml", PROFILE), ("emissions.yaml", EMISSIONS)] {
@@ -31,7 +36,9 @@ pub fn new_partner(root: &Path, slug: &str, base_year: i32) -> anyhow::Result<Pa
 }
 
 fn fill(template: &str, slug: &str, base_year: i32) -> String {
-    template.replace("{slug}", slug).replace("{base_year}", &base_year.to_string())
+    template
+        .replace("{slug}", slug)
+        .replace("{base_year}", &base_year.to_string())
 }
 
 #[cfg(test)]
@@ -44,8 +51,10 @@ mod tests {
     #[test]
     fn skeletons_parse_and_name_what_to_fill_in() {
         let mut diags = Diagnostics::new();
-        let profile: Option<RawProfile> = yaml::parse("p", &fill(PROFILE, "x", 2019), 0, &mut diags);
-        let emissions: Option<RawEmissions> = yaml::parse("e", &fill(EMISSIONS, "x", 2019), 0, &mut diags);
+        let profile: Option<RawProfile> =
+            yaml::parse("p", &fill(PROFILE, "x", 2019), 0, &mut diags);
+        let emissions: Option<RawEmissions> =
+            yaml::parse("e", &fill(EMISSIONS, "x", 2019), 0, &mut diags);
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         assert!(profile.unwrap().draft);
         assert_eq!(emissions.unwrap().base_year.value, 2019);
@@ -55,7 +64,12 @@ mod tests {
     fn refuses_to_overwrite_and_bad_slugs() {
         let dir = tempfile::tempdir().unwrap();
         new_partner(dir.path(), "ny", 2019).unwrap();
-        assert!(new_partner(dir.path(), "ny", 2019).unwrap_err().to_string().contains("already exists"));
+        assert!(
+            new_partner(dir.path(), "ny", 2019)
+                .unwrap_err()
+                .to_string()
+                .contains("already exists")
+        );
         assert!(new_partner(dir.path(), "Ny Partner", 2019).is_err());
     }
 }

@@ -42,8 +42,9 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
 ];
 
 /// Templates every theme must provide (SPEC §6); a site may override any of them.
-pub const REQUIRED_TEMPLATES: [&str; 9] =
-    ["base", "index", "page", "section", "partners", "partner", "sector", "results", "404"];
+pub const REQUIRED_TEMPLATES: [&str; 9] = [
+    "base", "index", "page", "section", "partners", "partner", "sector", "results", "404",
+];
 
 pub struct Theme {
     pub tera: Tera,
@@ -54,15 +55,31 @@ pub struct Theme {
 }
 
 /// The embedded theme with the site's `themes/<name>/` laid over it.
-pub fn load_theme(root: &Path, name: &str, language: Language, diags: &mut Diagnostics) -> Option<Theme> {
+pub fn load_theme(
+    root: &Path,
+    name: &str,
+    language: Language,
+    diags: &mut Diagnostics,
+) -> Option<Theme> {
     let mut files: BTreeMap<String, (String, Vec<u8>)> = EMBEDDED
         .iter()
-        .map(|(path, bytes)| (path.to_string(), (format!("(embedded theme)/{path}"), bytes.to_vec())))
+        .map(|(path, bytes)| {
+            (
+                path.to_string(),
+                (format!("(embedded theme)/{path}"), bytes.to_vec()),
+            )
+        })
         .collect();
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-            if !entry.file_type().is_file() || crate::load::is_temporary(&entry.file_name().to_string_lossy()) {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file()
+                || crate::load::is_temporary(&entry.file_name().to_string_lossy())
+            {
                 continue;
             }
             let inner = display_path(&dir, entry.path());
@@ -78,7 +95,11 @@ pub fn load_theme(root: &Path, name: &str, language: Language, diags: &mut Diagn
     build(files, language, diags)
 }
 
-fn build(files: BTreeMap<String, (String, Vec<u8>)>, language: Language, diags: &mut Diagnostics) -> Option<Theme> {
+fn build(
+    files: BTreeMap<String, (String, Vec<u8>)>,
+    language: Language,
+    diags: &mut Diagnostics,
+) -> Option<Theme> {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
     let mut strings = BTreeMap::new();
@@ -88,10 +109,15 @@ fn build(files: BTreeMap<String, (String, Vec<u8>)>, language: Language, diags: 
     };
     for (inner, (rel, bytes)) in &files {
         if let Some(name) = inner.strip_prefix("templates/") {
-            let Some(text) = crate::load::yaml::decode(rel, bytes, diags) else { continue };
+            let Some(text) = crate::load::yaml::decode(rel, bytes, diags) else {
+                continue;
+            };
             templates.push((name.to_string(), text, rel.clone()));
         } else if let Some(path) = inner.strip_prefix("static/") {
-            static_files.push(StaticFile { url_path: format!("static/{path}"), bytes: bytes.clone() });
+            static_files.push(StaticFile {
+                url_path: format!("static/{path}"),
+                bytes: bytes.clone(),
+            });
         } else if inner == lang_file {
             let text = crate::load::yaml::decode(rel, bytes, diags)?;
             strings = crate::load::yaml::parse(rel, &text, 0, diags)?;
@@ -99,22 +125,23 @@ fn build(files: BTreeMap<String, (String, Vec<u8>)>, language: Language, diags: 
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    // All at once: inheritance and macro imports are resolved across the whole set.
     let mut ok = true;
-    for (name, text, rel) in &templates {
-        if let Err(e) = tera.add_raw_template(name, text) {
-            diags.push(template_error(rel, &e));
-            ok = false;
-        }
-    }
-    if ok {
-        // Inheritance and imports are resolved once everything is added.
-        if let Err(e) = tera.build_inheritance_chains() {
-            diags.error("themes", Pos::FILE, format!("theme templates do not fit together: {}", error_chain(&e)));
-            ok = false;
-        }
+    let all = templates.iter().map(|(name, text, _)| (name.as_str(), text.as_str()));
+    if let Err(e) = tera.add_raw_templates(all) {
+        let text = error_chain(&e);
+        let rel = templates
+            .iter()
+            .find(|(name, _, _)| text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`")))
+            .map_or("themes", |(_, _, rel)| rel.as_str());
+        diags.push(template_error(rel, &e));
+        ok = false;
     }
     for required in REQUIRED_TEMPLATES {
-        if !templates.iter().any(|(n, _, _)| n == &format!("{required}.html")) {
+        if !templates
+            .iter()
+            .any(|(n, _, _)| n == &format!("{required}.html"))
+        {
             diags.push(
                 Diagnostic::error("themes", Pos::FILE, format!("the theme has no template `{required}.html`"))
                     .with_help("add it to themes/<name>/templates/, or remove the site's theme folder to use the default"),
@@ -124,16 +151,28 @@ fn build(files: BTreeMap<String, (String, Vec<u8>)>, language: Language, diags: 
     }
     crate::render::filters::register(&mut tera, language);
     register_tr(&mut tera, strings.clone());
-    ok.then_some(Theme { tera, strings, static_files })
+    ok.then_some(Theme {
+        tera,
+        strings,
+        static_files,
+    })
 }
 
 /// `tr(key="status_" ~ p.status)`: a UI string by a computed key (Tera's `t[...]` cannot
 /// concatenate). A missing key prints as itself, so a gap in a translation shows but never fails.
 fn register_tr(tera: &mut Tera, strings: BTreeMap<String, String>) {
-    tera.register_function("tr", move |args: &std::collections::HashMap<String, tera::Value>| {
-        let key = args.get("key").and_then(tera::Value::as_str).unwrap_or_default();
-        Ok(tera::Value::String(strings.get(key).cloned().unwrap_or_else(|| key.to_string())))
-    });
+    tera.register_function(
+        "tr",
+        move |args: &std::collections::HashMap<String, tera::Value>| {
+            let key = args
+                .get("key")
+                .and_then(tera::Value::as_str)
+                .unwrap_or_default();
+            Ok(tera::Value::String(
+                strings.get(key).cloned().unwrap_or_else(|| key.to_string()),
+            ))
+        },
+    );
 }
 
 fn template_error(rel: &str, e: &tera::Error) -> Diagnostic {
@@ -143,12 +182,30 @@ fn template_error(rel: &str, e: &tera::Error) -> Diagnostic {
         .split("--> ")
         .nth(1)
         .and_then(|rest| {
-            let mut parts = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
-            Some(Pos::new(parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+            let mut parts = rest
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|s| !s.is_empty());
+            Some(Pos::new(
+                parts.next()?.parse().ok()?,
+                parts.next()?.parse().ok()?,
+            ))
         })
         .unwrap_or(Pos::FILE);
-    Diagnostic::error(rel, pos, format!("template error: {}", text.lines().last().unwrap_or("").trim()))
-        .with_help(text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
+    Diagnostic::error(
+        rel,
+        pos,
+        format!(
+            "template error: {}",
+            text.lines().last().unwrap_or("").trim()
+        ),
+    )
+    .with_help(
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Tera nests the useful message in `source()`; show the whole chain.
@@ -181,7 +238,10 @@ mod tests {
         embedded.sort();
         let mut on_disk_sorted = on_disk;
         on_disk_sorted.sort();
-        assert_eq!(embedded, on_disk_sorted, "add new theme files to theme::EMBEDDED");
+        assert_eq!(
+            embedded, on_disk_sorted,
+            "add new theme files to theme::EMBEDDED"
+        );
     }
 
     #[test]
@@ -192,7 +252,12 @@ mod tests {
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let theme = theme.unwrap();
         assert!(theme.strings.contains_key("skip_to_content"));
-        assert!(theme.static_files.iter().any(|f| f.url_path == "static/style.css"));
+        assert!(
+            theme
+                .static_files
+                .iter()
+                .any(|f| f.url_path == "static/style.css")
+        );
     }
 
     #[test]
@@ -200,7 +265,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let templates = dir.path().join("themes/nfk/templates");
         fs::create_dir_all(&templates).unwrap();
-        fs::write(templates.join("404.html"), "{% extends \"base.html\" %}{% block main %}Borte{% endblock %}").unwrap();
+        fs::write(
+            templates.join("404.html"),
+            "{% extends \"base.html\" %}{% block main %}Borte{% endblock %}",
+        )
+        .unwrap();
         let mut diags = Diagnostics::new();
         let theme = load_theme(dir.path(), "nfk", Language::Nb, &mut diags).unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());

@@ -20,9 +20,14 @@ const TEMP_PREFIX: &str = ".nfk-tmp-";
 pub fn write(site: &RenderedSite, output: &Path, root: &Path) -> anyhow::Result<()> {
     refuse_dangerous_output(output, root)?;
     let output = absolute(output)?;
-    let parent = output.parent().context("the output folder has no parent folder")?;
+    let parent = output
+        .parent()
+        .context("the output folder has no parent folder")?;
     fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    let name = output.file_name().context("the output folder has no name")?.to_string_lossy();
+    let name = output
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy();
     remove_stale_temporaries(parent, &name);
     let fresh = parent.join(format!("{TEMP_PREFIX}{name}-new-{}", std::process::id()));
     if fresh.exists() {
@@ -38,7 +43,9 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
     if path.is_absolute() {
         Ok(path.to_path_buf())
     } else {
-        Ok(std::env::current_dir().context("reading the current folder")?.join(path))
+        Ok(std::env::current_dir()
+            .context("reading the current folder")?
+            .join(path))
     }
 }
 
@@ -77,12 +84,17 @@ fn normalise(path: &Path) -> PathBuf {
 /// Folders left behind by a build that was killed before it could clean up.
 fn remove_stale_temporaries(parent: &Path, name: &str) {
     let prefix = format!("{TEMP_PREFIX}{name}-");
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = file_name.strip_prefix(&prefix) else { continue };
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
         let pid = rest.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
-        let alive = pid.is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
+        let alive = pid
+            .is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
         if !alive {
             let _ = fs::remove_dir_all(entry.path());
         }
@@ -127,12 +139,15 @@ fn swap_in(fresh: &Path, output: &Path, parent: &Path, name: &str) -> anyhow::Re
         Err(_) => {
             // No atomic exchange on this file system: two renames, with a short gap.
             let old = parent.join(format!("{TEMP_PREFIX}{name}-old-{}", std::process::id()));
-            fs::rename(output, &old).with_context(|| format!("moving {} aside", output.display()))?;
-            fs::rename(fresh, output).with_context(|| format!("moving the new site to {}", output.display()))?;
+            fs::rename(output, &old)
+                .with_context(|| format!("moving {} aside", output.display()))?;
+            fs::rename(fresh, output)
+                .with_context(|| format!("moving the new site to {}", output.display()))?;
             old
         }
     };
-    fs::remove_dir_all(&old).with_context(|| format!("removing the previous site at {}", old.display()))
+    fs::remove_dir_all(&old)
+        .with_context(|| format!("removing the previous site at {}", old.display()))
 }
 
 #[cfg(test)]
@@ -144,7 +159,10 @@ mod tests {
         RenderedSite {
             files: files
                 .iter()
-                .map(|(p, b)| OutputFile { path: p.to_string(), bytes: b.as_bytes().to_vec() })
+                .map(|(p, b)| OutputFile {
+                    path: p.to_string(),
+                    bytes: b.as_bytes().to_vec(),
+                })
                 .collect(),
         }
     }
@@ -153,20 +171,44 @@ mod tests {
     fn replaces_the_whole_output_and_leaves_no_temporaries() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write(&site(&[("index.html", "old"), ("gammel/index.html", "x")]), &out, dir.path()).unwrap();
-        write(&site(&[("index.html", "new"), ("a/b/c.txt", "c")]), &out, dir.path()).unwrap();
+        write(
+            &site(&[("index.html", "old"), ("gammel/index.html", "x")]),
+            &out,
+            dir.path(),
+        )
+        .unwrap();
+        write(
+            &site(&[("index.html", "new"), ("a/b/c.txt", "c")]),
+            &out,
+            dir.path(),
+        )
+        .unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
         assert_eq!(fs::read_to_string(out.join("a/b/c.txt")).unwrap(), "c");
-        assert!(!out.join("gammel").exists(), "files of the old build are gone");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(
+            !out.join("gammel").exists(),
+            "files of the old build are gone"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["public"]);
     }
 
     #[test]
     fn refuses_to_write_over_the_site_itself() {
         let dir = tempfile::tempdir().unwrap();
-        for bad in [dir.path().to_path_buf(), dir.path().join("content"), dir.path().join("partners/x/..")] {
-            assert!(write(&site(&[]), &bad, dir.path()).is_err(), "{}", bad.display());
+        for bad in [
+            dir.path().to_path_buf(),
+            dir.path().join("content"),
+            dir.path().join("partners/x/.."),
+        ] {
+            assert!(
+                write(&site(&[]), &bad, dir.path()).is_err(),
+                "{}",
+                bad.display()
+            );
         }
     }
 
@@ -175,7 +217,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let stale = dir.path().join(".nfk-tmp-public-new-999999999");
         fs::create_dir_all(&stale).unwrap();
-        write(&site(&[("index.html", "x")]), &dir.path().join("public"), dir.path()).unwrap();
+        write(
+            &site(&[("index.html", "x")]),
+            &dir.path().join("public"),
+            dir.path(),
+        )
+        .unwrap();
         assert!(!stale.exists());
     }
 }

@@ -39,8 +39,14 @@ pub struct Charts {
 }
 
 /// Names a content page may use in `{{ chart(name="…") }}`.
-pub const NETWORK_CHARTS: [&str; 6] =
-    ["network-by-year", "like-for-like", "by-sector", "principles", "target-rates", "fee-tiers"];
+pub const NETWORK_CHARTS: [&str; 6] = [
+    "network-by-year",
+    "like-for-like",
+    "by-sector",
+    "principles",
+    "target-rates",
+    "fee-tiers",
+];
 
 pub fn draw(_site: &Site, _data: &SiteData) -> Charts {
     Charts::default()

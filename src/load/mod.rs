@@ -63,7 +63,12 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
     let (partners, partner_diags) = load_partners(root);
     diags.extend(partner_diags);
     let (pages, assets) = load_content(root, diags);
-    RawSite { config, partners, pages, assets }
+    RawSite {
+        config,
+        partners,
+        pages,
+        assets,
+    }
 }
 
 fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<RawSiteConfig> {
@@ -71,11 +76,12 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<RawSiteConfig> {
     let rel = "site.yaml";
     if !path.exists() {
         diags.push(
-            Diagnostic::error(rel, Pos::FILE, "no site.yaml in the site folder")
-                .with_help(format!(
+            Diagnostic::error(rel, Pos::FILE, "no site.yaml in the site folder").with_help(
+                format!(
                     "run nfk in a site folder, or pass --root; looked in {}",
                     root.display()
-                )),
+                ),
+            ),
         );
         return None;
     }
@@ -139,7 +145,10 @@ fn load_partners(root: &Path) -> (Vec<RawPartner>, Diagnostics) {
 }
 
 fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartner {
-    let slug = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let slug = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let profile_path = folder.join("profile.yaml");
     let profile_rel = display_path(root, &profile_path);
     let profile: Option<RawProfile> = if profile_path.exists() {
@@ -147,8 +156,14 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
             .and_then(|text| yaml::parse(&profile_rel, &text, 0, diags))
     } else {
         diags.push(
-            Diagnostic::error(&display_path(root, folder), Pos::FILE, "partner folder without profile.yaml")
-                .with_help(format!("run `nfk new partner {slug}` for a skeleton, or remove the folder")),
+            Diagnostic::error(
+                &display_path(root, folder),
+                Pos::FILE,
+                "partner folder without profile.yaml",
+            )
+            .with_help(format!(
+                "run `nfk new partner {slug}` for a skeleton, or remove the folder"
+            )),
         );
         None
     };
@@ -169,7 +184,13 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         .as_ref()
         .and_then(|p| p.logo.as_ref())
         .and_then(|logo| load_logo(folder, &slug, logo, &profile_rel, diags));
-    RawPartner { slug, profile, emissions, story, logo }
+    RawPartner {
+        slug,
+        profile,
+        emissions,
+        story,
+        logo,
+    }
 }
 
 const LOGO_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
@@ -192,7 +213,9 @@ fn load_logo(
     if name.is_empty()
         || relative.is_absolute()
         || name.contains('\\')
-        || relative.components().any(|c| !matches!(c, Component::Normal(_)))
+        || relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
     {
         return error(
             format!("logo `{name}` must be a file name inside the partner's folder"),
@@ -227,11 +250,20 @@ fn load_logo(
     }
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
-        Err(e) => return error(format!("cannot read logo `{name}`: {e}"), "check the file's permissions"),
+        Err(e) => {
+            return error(
+                format!("cannot read logo `{name}`: {e}"),
+                "check the file's permissions",
+            );
+        }
     };
     if bytes.len() > yaml::MAX_FILE_BYTES {
         return error(
-            format!("logo `{name}` is {} bytes; the limit is {}", bytes.len(), yaml::MAX_FILE_BYTES),
+            format!(
+                "logo `{name}` is {} bytes; the limit is {}",
+                bytes.len(),
+                yaml::MAX_FILE_BYTES
+            ),
             "export a smaller image (a logo rarely needs more than 200 KB)",
         );
     }
@@ -241,7 +273,10 @@ fn load_logo(
             "export the logo again from the original, or check that the file name's ending matches its type",
         );
     }
-    Some(StaticFile { url_path: format!("partnere/{slug}/{name}"), bytes })
+    Some(StaticFile {
+        url_path: format!("partnere/{slug}/{name}"),
+        bytes,
+    })
 }
 
 /// A cheap sniff of the file's first bytes, so a renamed document is not published as a logo.
@@ -268,7 +303,10 @@ fn load_content(root: &Path, diags: &mut Diagnostics) -> (Vec<RawPage>, Vec<Stat
             Ok(entry) => entry,
             Err(e) => {
                 if dir.exists() {
-                    let rel = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".into());
+                    let rel = e
+                        .path()
+                        .map(|p| display_path(root, p))
+                        .unwrap_or_else(|| "content".into());
                     diags.error(&rel, Pos::FILE, format!("cannot read: {e}"));
                 }
                 continue;
@@ -301,10 +339,16 @@ pub fn split_page(rel: String, text: &str, diags: &mut Diagnostics) -> RawPage {
     let opens = lines.next().is_some_and(|l| l.trim_end() == "---");
     if !opens {
         diags.push(
-            Diagnostic::error(&rel, Pos::new(1, 1), "page has no front matter")
-                .with_help("start the file with a `---` line, then `title: …`, then another `---` line"),
+            Diagnostic::error(&rel, Pos::new(1, 1), "page has no front matter").with_help(
+                "start the file with a `---` line, then `title: …`, then another `---` line",
+            ),
         );
-        return RawPage { rel, front: None, body: text.to_string(), body_line: 1 };
+        return RawPage {
+            rel,
+            front: None,
+            body: text.to_string(),
+            body_line: 1,
+        };
     }
     let mut front = String::new();
     let mut line_no = 1u32;
@@ -322,11 +366,21 @@ pub fn split_page(rel: String, text: &str, diags: &mut Diagnostics) -> RawPage {
             Diagnostic::error(&rel, Pos::new(1, 1), "front matter is not closed")
                 .with_help("add a line with only `---` after the front matter"),
         );
-        return RawPage { rel, front: None, body: String::new(), body_line: line_no };
+        return RawPage {
+            rel,
+            front: None,
+            body: String::new(),
+            body_line: line_no,
+        };
     }
     let body: String = lines.collect();
     let front = yaml::parse::<RawFrontMatter>(&rel, &front, 1, diags);
-    RawPage { rel, front, body, body_line: line_no + 1 }
+    RawPage {
+        rel,
+        front,
+        body,
+        body_line: line_no + 1,
+    }
 }
 
 #[cfg(test)]
@@ -336,7 +390,11 @@ mod tests {
     #[test]
     fn splits_front_matter_and_counts_body_lines() {
         let mut diags = Diagnostics::new();
-        let page = split_page("content/a.md".into(), "---\ntitle: A\n---\n# Hei\n", &mut diags);
+        let page = split_page(
+            "content/a.md".into(),
+            "---\ntitle: A\n---\n# Hei\n",
+            &mut diags,
+        );
         assert!(diags.is_empty());
         assert_eq!(page.front.unwrap().title.value, "A");
         assert_eq!(page.body, "# Hei\n");
@@ -348,7 +406,10 @@ mod tests {
         let mut diags = Diagnostics::new();
         split_page("content/a.md".into(), "# Hei\n", &mut diags);
         let d = &diags.sorted()[0];
-        assert_eq!((d.line, d.message.as_str()), (1, "page has no front matter"));
+        assert_eq!(
+            (d.line, d.message.as_str()),
+            (1, "page has no front matter")
+        );
     }
 
     #[test]
@@ -361,9 +422,16 @@ mod tests {
     #[test]
     fn front_matter_errors_point_at_the_md_line() {
         let mut diags = Diagnostics::new();
-        split_page("content/a.md".into(), "---\ntitle: A\ntitel: B\n---\n", &mut diags);
+        split_page(
+            "content/a.md".into(),
+            "---\ntitle: A\ntitel: B\n---\n",
+            &mut diags,
+        );
         let d = &diags.sorted()[0];
-        assert_eq!((d.line, d.help.as_deref()), (3, Some("did you mean `title`?")));
+        assert_eq!(
+            (d.line, d.help.as_deref()),
+            (3, Some("did you mean `title`?"))
+        );
     }
 
     #[test]

@@ -33,7 +33,10 @@ pub fn decode(rel: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String
             Diagnostic::error(
                 rel,
                 Pos::FILE,
-                format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", bytes.len()),
+                format!(
+                    "file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                    bytes.len()
+                ),
             )
             .with_help("split the content, or check that this is the file you meant"),
         );
@@ -50,10 +53,19 @@ pub fn decode(rel: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
             diags.push(
-                Diagnostic::error(rel, Pos::new(clamp(line as u64), clamp(column as u64)), "file is not valid UTF-8")
-                    .with_help("save the file as UTF-8 (most editors have this under \"Save with encoding\")"),
+                Diagnostic::error(
+                    rel,
+                    Pos::new(clamp(line as u64), clamp(column as u64)),
+                    "file is not valid UTF-8",
+                )
+                .with_help(
+                    "save the file as UTF-8 (most editors have this under \"Save with encoding\")",
+                ),
             );
             None
         }
@@ -69,17 +81,26 @@ pub fn parse<T: DeserializeOwned>(
     diags: &mut Diagnostics,
 ) -> Option<T> {
     if text.trim().is_empty() {
-        let pos = if line_offset == 0 { Pos::FILE } else { Pos::new(line_offset, 1) };
+        let pos = if line_offset == 0 {
+            Pos::FILE
+        } else {
+            Pos::new(line_offset, 1)
+        };
         diags.push(
-            Diagnostic::error(rel, pos, "no YAML content: the file is empty")
-                .with_help("fill in the required keys; `nfk new partner SLUG` writes a commented skeleton"),
+            Diagnostic::error(rel, pos, "no YAML content: the file is empty").with_help(
+                "fill in the required keys; `nfk new partner SLUG` writes a commented skeleton",
+            ),
         );
         return None;
     }
     if let Some(tab) = indentation_tab(text) {
         diags.push(
-            Diagnostic::error(rel, tab.shifted(line_offset), "tab character in indentation")
-                .with_help("YAML indents with spaces only; replace the tab with spaces"),
+            Diagnostic::error(
+                rel,
+                tab.shifted(line_offset),
+                "tab character in indentation",
+            )
+            .with_help("YAML indents with spaces only; replace the tab with spaces"),
         );
         return None;
     }
@@ -102,7 +123,12 @@ fn indentation_tab(text: &str) -> Option<Pos> {
     })
 }
 
-fn translate_error(rel: &str, text: &str, err: &serde_saphyr::Error, line_offset: u32) -> Diagnostic {
+fn translate_error(
+    rel: &str,
+    text: &str,
+    err: &serde_saphyr::Error,
+    line_offset: u32,
+) -> Diagnostic {
     let position = err.location().map_or(Pos::new(1, 1), |l| pos(&l));
     let raw = err.without_snippet().to_string();
     let message = strip_location_suffix(&raw);
@@ -127,7 +153,10 @@ fn token_at(text: &str, pos: Pos) -> String {
     let Some(line) = text.lines().nth(pos.line.saturating_sub(1) as usize) else {
         return String::new();
     };
-    let rest: String = line.chars().skip(pos.column.saturating_sub(1) as usize).collect();
+    let rest: String = line
+        .chars()
+        .skip(pos.column.saturating_sub(1) as usize)
+        .collect();
     let rest = rest.split(" #").next().unwrap_or("");
     rest.trim_end_matches([',', ']', '}']).trim().to_string()
 }
@@ -158,21 +187,32 @@ fn explain(message: &str, token: &str) -> (String, Option<String>) {
         );
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
         return (
             format!("key `{key}` appears twice in the same place"),
             Some("remove one of them; YAML would otherwise silently keep only one".into()),
         );
     }
-    if message.starts_with("invalid floating point") || message.starts_with("invalid i64")
-        || message.starts_with("invalid u64") || message.starts_with("invalid number")
+    if message.starts_with("invalid floating point")
+        || message.starts_with("invalid i64")
+        || message.starts_with("invalid u64")
+        || message.starts_with("invalid number")
     {
         let whole = message.contains("i64") || message.contains("u64");
         let what = if whole { "a whole number" } else { "a number" };
         let help = if token.contains(',') && token.replace([',', ' '], "").parse::<f64>().is_ok() {
-            Some(format!("use a decimal point and no spaces: `{}`", token.replace(' ', "").replace(',', ".")))
+            Some(format!(
+                "use a decimal point and no spaces: `{}`",
+                token.replace(' ', "").replace(',', ".")
+            ))
         } else if token.contains(' ') && token.replace(' ', "").parse::<f64>().is_ok() {
-            Some(format!("write numbers without spaces: `{}`", token.replace(' ', "")))
+            Some(format!(
+                "write numbers without spaces: `{}`",
+                token.replace(' ', "")
+            ))
         } else {
             None
         };
@@ -181,19 +221,22 @@ fn explain(message: &str, token: &str) -> (String, Option<String>) {
     if message.starts_with("non-finite float") {
         return (
             format!("expected a number, found `{token}`"),
-            Some("figures must be ordinary numbers; leave the key out if the figure is unknown".into()),
+            Some(
+                "figures must be ordinary numbers; leave the key out if the figure is unknown"
+                    .into(),
+            ),
         );
     }
     if message.starts_with("invalid boolean") {
-        return (
-            format!("expected `true` or `false`, found `{token}`"),
-            None,
-        );
+        return (format!("expected `true` or `false`, found `{token}`"), None);
     }
     if message.contains("budget") || message.contains("limit") {
         return (
             format!("YAML too large or too deeply nested: {message}"),
-            Some("profiles and emissions files are small; remove anchors/aliases and deep nesting".into()),
+            Some(
+                "profiles and emissions files are small; remove anchors/aliases and deep nesting"
+                    .into(),
+            ),
         );
     }
     (format!("YAML: {message}"), None)
@@ -267,7 +310,10 @@ mod tests {
     fn decimal_comma_suggests_a_point() {
         let d = first("name: a\nweight: 12,5\n");
         assert_eq!((d.line, d.column), (2, 9));
-        assert_eq!(d.help.as_deref(), Some("use a decimal point and no spaces: `12.5`"));
+        assert_eq!(
+            d.help.as_deref(),
+            Some("use a decimal point and no spaces: `12.5`")
+        );
     }
 
     #[test]
@@ -323,7 +369,11 @@ mod tests {
     fn alias_bombs_are_refused() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..9 {
-            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
             bomb.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         bomb.push_str("name: *b8\n");

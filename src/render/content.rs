@@ -46,9 +46,18 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
     let at = |line: u32, column: u32| Pos::new(page.body_line + line - 1, column);
     let extracted = shortcodes::extract(&page.body);
     for e in &extracted.errors {
-        diags.push(Diagnostic::error(&page.source, at(e.line, e.column), e.message.clone()));
+        diags.push(Diagnostic::error(
+            &page.source,
+            at(e.line, e.column),
+            e.message.clone(),
+        ));
     }
-    let rendered = markdown::render(&extracted.text, Trust::Editor, &r.t("anchor_label"), &r.base_path);
+    let rendered = markdown::render(
+        &extracted.text,
+        Trust::Editor,
+        &r.t("anchor_label"),
+        &r.base_path,
+    );
     for link in &rendered.links {
         if let Some((message, help)) = check_link(r, &page.url, &link.url, &rendered.ids) {
             let d = Diagnostic::error(&page.source, at(link.line, link.column), message);
@@ -71,7 +80,11 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
                 String::new()
             }
         };
-        let placeholder = if call.block { shortcodes::block_placeholder(i) } else { shortcodes::inline_placeholder(i) };
+        let placeholder = if call.block {
+            shortcodes::block_placeholder(i)
+        } else {
+            shortcodes::inline_placeholder(i)
+        };
         html = html.replacen(&placeholder, &output, 1);
     }
     let summary = page.description.clone().unwrap_or(rendered.summary);
@@ -92,14 +105,25 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
 type Problem = (String, Option<String>);
 
 /// `None` when the link is fine; else the message and a help line.
-fn check_link(r: &Renderer, page_url: &str, url: &str, ids: &std::collections::BTreeSet<String>) -> Option<Problem> {
+fn check_link(
+    r: &Renderer,
+    page_url: &str,
+    url: &str,
+    ids: &std::collections::BTreeSet<String>,
+) -> Option<Problem> {
     let url = url.trim();
     if let Some(fragment) = url.strip_prefix('#') {
         return (!fragment.is_empty() && !ids.contains(fragment)).then(|| {
-            (format!("link to #{fragment}: no heading with that id on this page"), None)
+            (
+                format!("link to #{fragment}: no heading with that id on this page"),
+                None,
+            )
         });
     }
-    let has_scheme = url.split(['/', '?', '#']).next().is_some_and(|first| first.contains(':'));
+    let has_scheme = url
+        .split(['/', '?', '#'])
+        .next()
+        .is_some_and(|first| first.contains(':'));
     if has_scheme || url.starts_with("//") || url.is_empty() {
         return None;
     }
@@ -107,7 +131,10 @@ fn check_link(r: &Renderer, page_url: &str, url: &str, ids: &std::collections::B
     let resolved = if path.starts_with('/') {
         path.to_string()
     } else {
-        let base = url::Url::parse("http://site.invalid").ok()?.join(page_url).ok()?;
+        let base = url::Url::parse("http://site.invalid")
+            .ok()?
+            .join(page_url)
+            .ok()?;
         base.join(path).ok()?.path().to_string()
     };
     let candidates = [
@@ -129,7 +156,10 @@ const SHORTCODES: [&str; 3] = ["figure", "chart", "partner"];
 fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
     let arg = |name: &str| -> Result<&String, Problem> {
         call.args.get(name).ok_or_else(|| {
-            (format!("shortcode `{}` needs `{name}=\"…\"`", call.name), None)
+            (
+                format!("shortcode `{}` needs `{name}=\"…\"`", call.name),
+                None,
+            )
         })
     };
     let allowed: &[&str] = match call.name.as_str() {
@@ -137,8 +167,10 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
         "chart" => &["name"],
         "partner" => &["slug"],
         other => {
-            let help = did_you_mean(other, SHORTCODES)
-                .map_or_else(|| format!("shortcodes are {}", SHORTCODES.join(", ")), |s| format!("did you mean `{s}`?"));
+            let help = did_you_mean(other, SHORTCODES).map_or_else(
+                || format!("shortcodes are {}", SHORTCODES.join(", ")),
+                |s| format!("did you mean `{s}`?"),
+            );
             return Err((format!("unknown shortcode `{other}`"), Some(help)));
         }
     };
@@ -158,7 +190,10 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
         "figure" => {
             let decimals = match call.args.get("decimals") {
                 Some(d) => Some(d.parse::<usize>().ok().filter(|d| *d <= 6).ok_or_else(|| {
-                    (format!("decimals `{d}` must be a whole number from 0 to 6"), None)
+                    (
+                        format!("decimals `{d}` must be a whole number from 0 to 6"),
+                        None,
+                    )
                 })?),
                 None => None,
             };
@@ -168,25 +203,33 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
             let name = arg("name")?;
             let Some(chart) = r.charts.network.iter().find(|c| &c.name == name) else {
                 let names: Vec<&str> = r.charts.network.iter().map(|c| c.name.as_str()).collect();
-                let help = did_you_mean(name, names.iter().copied())
-                    .map_or_else(|| format!("charts are {}", names.join(", ")), |s| format!("did you mean `{s}`?"));
+                let help = did_you_mean(name, names.iter().copied()).map_or_else(
+                    || format!("charts are {}", names.join(", ")),
+                    |s| format!("did you mean `{s}`?"),
+                );
                 return Err((format!("unknown chart `{name}`"), Some(help)));
             };
-            let view = r.chart_views(std::slice::from_ref(chart), "grafer/").remove(0);
+            let view = r
+                .chart_views(std::slice::from_ref(chart), "grafer/")
+                .remove(0);
             let mut ctx = r.context("/");
             ctx.insert("chart", &view);
-            r.template("shortcodes/chart.html", &ctx).map_err(|d| (d.message, d.help))
+            r.template("shortcodes/chart.html", &ctx)
+                .map_err(|d| (d.message, d.help))
         }
         _ => {
             let slug = arg("slug")?;
             let Some(partner) = r.summaries.get(slug) else {
-                let help = did_you_mean(slug, r.summaries.keys().map(String::as_str))
-                    .map_or_else(|| "use the name of a folder in partners/".to_string(), |s| format!("did you mean `{s}`?"));
+                let help = did_you_mean(slug, r.summaries.keys().map(String::as_str)).map_or_else(
+                    || "use the name of a folder in partners/".to_string(),
+                    |s| format!("did you mean `{s}`?"),
+                );
                 return Err((format!("unknown partner `{slug}`"), Some(help)));
             };
             let mut ctx = r.context("/");
             ctx.insert("partner", partner);
-            r.template("shortcodes/partner.html", &ctx).map_err(|d| (d.message, d.help))
+            r.template("shortcodes/partner.html", &ctx)
+                .map_err(|d| (d.message, d.help))
         }
     }
 }
@@ -197,13 +240,17 @@ fn figure(r: &Renderer, key: &str, decimals: Option<usize>) -> Result<String, Pr
     for part in key.split('.') {
         let next = match value {
             serde_json::Value::Object(map) => map.get(part),
-            serde_json::Value::Array(items) => part.parse::<usize>().ok().and_then(|i| items.get(i)),
+            serde_json::Value::Array(items) => {
+                part.parse::<usize>().ok().and_then(|i| items.get(i))
+            }
             _ => None,
         };
         value = next.ok_or_else(|| {
             let keys = leaf_keys(&r.results, "");
-            let help = did_you_mean(key, keys.iter().map(String::as_str))
-                .map_or_else(|| "see /data/results.json for the keys".to_string(), |k| format!("did you mean `{k}`?"));
+            let help = did_you_mean(key, keys.iter().map(String::as_str)).map_or_else(
+                || "see /data/results.json for the keys".to_string(),
+                |k| format!("did you mean `{k}`?"),
+            );
             (format!("unknown figure key `{key}`"), Some(help))
         })?;
     }
@@ -215,9 +262,14 @@ fn figure(r: &Renderer, key: &str, decimals: Option<usize>) -> Result<String, Pr
             let x = n.as_f64().unwrap_or(0.0);
             if last.contains("percent") {
                 format::percent(x, decimals.unwrap_or(1), lang)
-            } else if matches!(last, "scope1" | "scope2_location" | "scope2_market" | "scope3" | "compare" | "current") {
+            } else if matches!(
+                last,
+                "scope1" | "scope2_location" | "scope2_market" | "scope3" | "compare" | "current"
+            ) {
                 match decimals {
-                    Some(d) => format!("{}\u{a0}{}", format::number(x, d, lang), r.t("unit_tonnes")),
+                    Some(d) => {
+                        format!("{}\u{a0}{}", format::number(x, d, lang), r.t("unit_tonnes"))
+                    }
                     None => format::tonnes(x, lang),
                 }
             } else {
@@ -233,30 +285,57 @@ fn figure(r: &Renderer, key: &str, decimals: Option<usize>) -> Result<String, Pr
             let keys = leaf_keys(value, key);
             return Err((
                 format!("figure key `{key}` is a group, not a number"),
-                Some(format!("choose one of: {}", keys.into_iter().take(8).collect::<Vec<_>>().join(", "))),
+                Some(format!(
+                    "choose one of: {}",
+                    keys.into_iter().take(8).collect::<Vec<_>>().join(", ")
+                )),
             ));
         }
     };
-    Ok(format!("<span class=\"figure\">{}</span>", markdown::html_escape(&text)))
+    Ok(format!(
+        "<span class=\"figure\">{}</span>",
+        markdown::html_escape(&text)
+    ))
 }
 
 fn leaf_keys(value: &serde_json::Value, prefix: &str) -> Vec<String> {
-    let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
-    match value {
-        serde_json::Value::Object(map) => map.iter().flat_map(|(k, v)| leaf_keys(v, &join(k))).collect(),
-        serde_json::Value::Array(items) => {
-            items.iter().enumerate().flat_map(|(i, v)| leaf_keys(v, &join(&i.to_string()))).collect()
+    let join = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
         }
+    };
+    match value {
+        serde_json::Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| leaf_keys(v, &join(k)))
+            .collect(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, v)| leaf_keys(v, &join(&i.to_string())))
+            .collect(),
         _ => vec![prefix.to_string()],
     }
 }
 
 /// Section URL → number of pages it lists (for pagination URLs, before rendering).
 pub fn section_page_counts(r: &Renderer) -> BTreeMap<String, usize> {
-    let sections: Vec<&Page> = r.visible_pages().filter(|p| p.is_section && p.url != "/").collect();
+    let sections: Vec<&Page> = r
+        .visible_pages()
+        .filter(|p| p.is_section && p.url != "/")
+        .collect();
     sections
         .iter()
-        .map(|s| (s.url.clone(), r.visible_pages().filter(|p| !p.is_section && parent_of(&p.url) == s.url).count()))
+        .map(|s| {
+            (
+                s.url.clone(),
+                r.visible_pages()
+                    .filter(|p| !p.is_section && parent_of(&p.url) == s.url)
+                    .count(),
+            )
+        })
         .collect()
 }
 
@@ -285,7 +364,10 @@ fn sort_listed(pages: &mut [&Body]) {
 }
 
 fn listed(body: &Body) -> PageView {
-    PageView { content: String::new(), ..body.view.clone() }
+    PageView {
+        content: String::new(),
+        ..body.view.clone()
+    }
 }
 
 /// A section as the front page and other templates see it, without pagination.
@@ -294,6 +376,8 @@ struct SectionList {
     title: String,
     url: String,
     pages: Vec<PageView>,
+    /// Pages dated on or after `as_of`, soonest first: coming events.
+    upcoming: Vec<PageView>,
 }
 
 pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> Vec<OutputFile> {
@@ -306,7 +390,8 @@ pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
             let mut ctx = r.context(&body.page.url);
             ctx.insert("page", &body.view);
             let template = template_for(r, body.page, "page.html", diags);
-            r.page_file(&template, &ctx, &body.page.url).map(|f| vec![f])
+            r.page_file(&template, &ctx, &body.page.url)
+                .map(|f| vec![f])
         };
         result.unwrap_or_else(|d| {
             diags.push(d);
@@ -335,8 +420,15 @@ fn template_for(r: &Renderer, page: &Page, default: &str, diags: &mut Diagnostic
                 file
             } else {
                 diags.push(
-                    Diagnostic::error(&page.source, Pos::new(1, 1), format!("template `{file}` not found in the theme"))
-                        .with_help(format!("add themes/{}/templates/{file}, or remove `template:`", r.site.config.theme)),
+                    Diagnostic::error(
+                        &page.source,
+                        Pos::new(1, 1),
+                        format!("template `{file}` not found in the theme"),
+                    )
+                    .with_help(format!(
+                        "add themes/{}/templates/{file}, or remove `template:`",
+                        r.site.config.theme
+                    )),
                 );
                 default.to_string()
             }
@@ -345,7 +437,11 @@ fn template_for(r: &Renderer, page: &Page, default: &str, diags: &mut Diagnostic
     }
 }
 
-fn render_index(r: &Renderer, bodies: &[Body], own: Option<&Body>) -> Result<Vec<OutputFile>, Diagnostic> {
+fn render_index(
+    r: &Renderer,
+    bodies: &[Body],
+    own: Option<&Body>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut ctx = r.context("/");
     let page = own.map(|b| b.view.clone()).unwrap_or_else(|| PageView {
         title: r.site.config.title.clone(),
@@ -367,13 +463,19 @@ fn render_index(r: &Renderer, bodies: &[Body], own: Option<&Body>) -> Result<Vec
         .iter()
         .filter(|b| b.page.is_section && b.page.url != "/")
         .map(|s| {
-            let mut children: Vec<&Body> =
-                bodies.iter().filter(|b| !b.page.is_section && parent_of(&b.page.url) == s.page.url).collect();
+            let mut children: Vec<&Body> = bodies
+                .iter()
+                .filter(|b| !b.page.is_section && parent_of(&b.page.url) == s.page.url)
+                .collect();
             sort_listed(&mut children);
+            let as_of = r.site.config.results.as_of;
+            let mut upcoming: Vec<&&Body> = children.iter().filter(|b| b.page.date.is_some_and(|d| d >= as_of)).collect();
+            upcoming.sort_by_key(|b| b.page.date);
             let list = SectionList {
                 title: s.page.title.clone(),
                 url: s.view.url.clone(),
                 pages: children.iter().map(|b| listed(b)).collect(),
+                upcoming: upcoming.into_iter().map(|b| listed(b)).collect(),
             };
             (s.page.url.clone(), list)
         })
@@ -383,17 +485,31 @@ fn render_index(r: &Renderer, bodies: &[Body], own: Option<&Body>) -> Result<Vec
     r.page_file("index.html", &ctx, "/").map(|f| vec![f])
 }
 
-fn render_section(r: &Renderer, section: &Body, bodies: &[Body]) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut children: Vec<&Body> =
-        bodies.iter().filter(|b| !b.page.is_section && parent_of(&b.page.url) == section.page.url).collect();
+fn render_section(
+    r: &Renderer,
+    section: &Body,
+    bodies: &[Body],
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut children: Vec<&Body> = bodies
+        .iter()
+        .filter(|b| !b.page.is_section && parent_of(&b.page.url) == section.page.url)
+        .collect();
     sort_listed(&mut children);
     let subsections: Vec<PageView> = bodies
         .iter()
-        .filter(|b| b.page.is_section && b.page.url != "/" && parent_of(&b.page.url) == section.page.url)
+        .filter(|b| {
+            b.page.is_section && b.page.url != "/" && parent_of(&b.page.url) == section.page.url
+        })
         .map(listed)
         .collect();
     let total = page_count(children.len());
-    let url_of = |n: usize| if n == 1 { section.page.url.clone() } else { format!("{}side/{n}/", section.page.url) };
+    let url_of = |n: usize| {
+        if n == 1 {
+            section.page.url.clone()
+        } else {
+            format!("{}side/{n}/", section.page.url)
+        }
+    };
     let mut ignored = Diagnostics::new();
     let template = template_for(r, section.page, "section.html", &mut ignored);
     if let Some(d) = ignored.sorted().into_iter().next() {
@@ -408,7 +524,10 @@ fn render_section(r: &Renderer, section: &Body, bodies: &[Body]) -> Result<Vec<O
             previous_url: (n > 1).then(|| internal(&r.base_path, &url_of(n - 1))),
             next_url: (n < total).then(|| internal(&r.base_path, &url_of(n + 1))),
             pages: (1..=total)
-                .map(|i| PaginatorLink { number: i, url: internal(&r.base_path, &url_of(i)) })
+                .map(|i| PaginatorLink {
+                    number: i,
+                    url: internal(&r.base_path, &url_of(i)),
+                })
                 .collect(),
         };
         let view = SectionView {

@@ -19,28 +19,40 @@ pub fn register(tera: &mut Tera, language: Language) {
     tera.register_filter("tonnes", move |v: &Value, _: &HashMap<String, Value>| {
         Ok(number_or_dash(v, |x| format::tonnes(x, language)))
     });
-    tera.register_filter("percent", move |v: &Value, args: &HashMap<String, Value>| {
-        let decimals = decimals(args, 0);
-        Ok(number_or_dash(v, |x| format::percent(x, decimals, language)))
-    });
+    tera.register_filter(
+        "percent",
+        move |v: &Value, args: &HashMap<String, Value>| {
+            let decimals = decimals(args, 0);
+            Ok(number_or_dash(v, |x| {
+                format::percent(x, decimals, language)
+            }))
+        },
+    );
     tera.register_filter("nok", move |v: &Value, _: &HashMap<String, Value>| {
         Ok(number_or_dash(v, |x| match language {
             Language::Nb => format!("{}\u{a0}kr", format::number(x, 0, language)),
             Language::En => format!("NOK\u{a0}{}", format::number(x, 0, language)),
         }))
     });
-    tera.register_filter("human_date", move |v: &Value, _: &HashMap<String, Value>| -> Result<Value> {
-        let text = v.as_str().unwrap_or_default();
-        Ok(Value::String(match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(d) => format::date(d, language),
-            Err(_) if text.is_empty() => MISSING.to_string(),
-            Err(_) => text.to_string(),
-        }))
-    });
+    tera.register_filter(
+        "human_date",
+        move |v: &Value, _: &HashMap<String, Value>| -> Result<Value> {
+            let text = v.as_str().unwrap_or_default();
+            Ok(Value::String(
+                match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                    Ok(d) => format::date(d, language),
+                    Err(_) if text.is_empty() => MISSING.to_string(),
+                    Err(_) => text.to_string(),
+                },
+            ))
+        },
+    );
 }
 
 fn decimals(args: &HashMap<String, Value>, default: usize) -> usize {
-    args.get("decimals").and_then(Value::as_u64).map_or(default, |d| d.min(6) as usize)
+    args.get("decimals")
+        .and_then(Value::as_u64)
+        .map_or(default, |d| d.min(6) as usize)
 }
 
 fn number_or_dash(v: &Value, f: impl Fn(f64) -> String) -> Value {
@@ -61,9 +73,18 @@ mod tests {
 
     #[test]
     fn formats_through_templates() {
-        assert_eq!(run("{{ v | num(decimals=1) }}", 12345.64.into()), "12\u{a0}345,6");
-        assert_eq!(run("{{ v | percent }}", (-30.03).into()), "\u{2212}30\u{a0}%");
-        assert_eq!(run("{{ v | human_date }}", "2025-06-16".into()), "16. juni 2025");
+        assert_eq!(
+            run("{{ v | num(decimals=1) }}", 12345.64.into()),
+            "12\u{a0}345,6"
+        );
+        assert_eq!(
+            run("{{ v | percent }}", (-30.03).into()),
+            "\u{2212}30\u{a0}%"
+        );
+        assert_eq!(
+            run("{{ v | human_date }}", "2025-06-16".into()),
+            "16. juni 2025"
+        );
         assert_eq!(run("{{ v | nok }}", 10000.into()), "10\u{a0}000\u{a0}kr");
     }
 

@@ -47,7 +47,11 @@ pub fn render(markdown: &str, trust: Trust, anchor_label: &str, base_path: &str)
         let mut event = event;
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
             let (line, column) = lines.position(range.start);
-            links.push(Link { url: dest_url.to_string(), line, column });
+            links.push(Link {
+                url: dest_url.to_string(),
+                line,
+                column,
+            });
             if base_path != "/" && dest_url.starts_with('/') && !dest_url.starts_with("//") {
                 *dest_url = CowStr::from(format!("{base_path}{}", &dest_url[1..]));
             }
@@ -65,7 +69,12 @@ pub fn render(markdown: &str, trust: Trust, anchor_label: &str, base_path: &str)
     if trust == Trust::Partner {
         out = sanitize(&out);
     }
-    Rendered { html: out, links, ids, summary }
+    Rendered {
+        html: out,
+        links,
+        ids,
+        summary,
+    }
 }
 
 const SUMMARY_CHARS: usize = 200;
@@ -172,7 +181,11 @@ fn shift(level: HeadingLevel) -> HeadingLevel {
 }
 
 fn unique(base: String, used: &mut BTreeSet<String>) -> String {
-    let base = if base.is_empty() { "seksjon".to_string() } else { base };
+    let base = if base.is_empty() {
+        "seksjon".to_string()
+    } else {
+        base
+    };
     let mut candidate = base.clone();
     let mut n = 1;
     while used.contains(&candidate) {
@@ -225,7 +238,10 @@ impl<'a> LineIndex<'a> {
     fn position(&self, offset: usize) -> (u32, u32) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
         (line as u32, column as u32)
     }
 }
@@ -240,7 +256,8 @@ mod tests {
 
     #[test]
     fn renders_tables_footnotes_and_strikethrough() {
-        let html = editor("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gammelt~~ nytt[^1]\n\n[^1]: Kilde\n").html;
+        let html =
+            editor("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gammelt~~ nytt[^1]\n\n[^1]: Kilde\n").html;
         assert!(html.contains("<table>"));
         assert!(html.contains("<del>gammelt</del>"));
         assert!(html.contains("footnote-definition"));
@@ -259,13 +276,22 @@ mod tests {
     #[test]
     fn collects_links_with_lines() {
         let r = editor("Tekst\n\nSe [partnerne](/partnere/) og ![logo](/a.png).\n");
-        let found: Vec<_> = r.links.iter().map(|l| (l.url.as_str(), l.line, l.column)).collect();
+        let found: Vec<_> = r
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.line, l.column))
+            .collect();
         assert_eq!(found, [("/partnere/", 3, 4), ("/a.png", 3, 31)]);
     }
 
     #[test]
     fn prefixes_root_relative_links_with_the_base_path() {
-        let r = render("[a](/partnere/) [b](https://x.no/)", Trust::Editor, "", "/nfk/");
+        let r = render(
+            "[a](/partnere/) [b](https://x.no/)",
+            Trust::Editor,
+            "",
+            "/nfk/",
+        );
         assert!(r.html.contains("href=\"/nfk/partnere/\""), "{}", r.html);
         assert!(r.html.contains("href=\"https://x.no/\""));
         assert_eq!(r.links[0].url, "/partnere/");
@@ -273,7 +299,11 @@ mod tests {
 
     #[test]
     fn editors_may_write_raw_html() {
-        assert!(editor("<div class=\"x\">hei</div>\n").html.contains("<div class=\"x\">"));
+        assert!(
+            editor("<div class=\"x\">hei</div>\n")
+                .html
+                .contains("<div class=\"x\">")
+        );
     }
 
     #[test]

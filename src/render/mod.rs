@@ -87,7 +87,11 @@ pub fn render(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     for pair in files.windows(2) {
         if pair[0].path == pair[1].path {
-            diags.error("content", Pos::FILE, format!("two outputs want the same file: {}", pair[0].path));
+            diags.error(
+                "content",
+                Pos::FILE,
+                format!("two outputs want the same file: {}", pair[0].path),
+            );
         }
     }
     if diags.has_errors() {
@@ -114,10 +118,21 @@ pub(crate) struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, data: &'a SiteData, charts: &'a Charts, theme: &'a Theme, options: &'a RenderOptions) -> Self {
+    fn new(
+        site: &'a Site,
+        data: &'a SiteData,
+        charts: &'a Charts,
+        theme: &'a Theme,
+        options: &'a RenderOptions,
+    ) -> Self {
         let base_path = view::base_path(&options.base_url);
         let summaries = partners::summaries(site, data, &base_path);
-        let site_view = view::site_view(site, &options.base_url, summaries.len(), options.live_reload);
+        let site_view = view::site_view(
+            site,
+            &options.base_url,
+            summaries.len(),
+            options.live_reload,
+        );
         let results = serde_json::to_value(&data.results).unwrap_or_default();
         let mut r = Renderer {
             site,
@@ -156,7 +171,10 @@ impl<'a> Renderer<'a> {
         urls.insert("/resultater/".into());
         for (slug, summary) in &self.summaries {
             urls.insert(format!("/partnere/{slug}/"));
-            urls.insert(format!("/sektor/{}/", summary.sector.code.to_ascii_lowercase()));
+            urls.insert(format!(
+                "/sektor/{}/",
+                summary.sector.code.to_ascii_lowercase()
+            ));
         }
         for file in self.non_html_paths() {
             urls.insert(format!("/{file}"));
@@ -165,7 +183,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn non_html_paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = outputs::DATA_AND_FEED_FILES.iter().map(|s| s.to_string()).collect();
+        let mut paths: Vec<String> = outputs::DATA_AND_FEED_FILES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         paths.extend(self.theme.static_files.iter().map(|f| f.url_path.clone()));
         paths.extend(self.site.assets.iter().map(|f| f.url_path.clone()));
         for partner in &self.site.partners {
@@ -173,10 +194,19 @@ impl<'a> Renderer<'a> {
                 paths.extend(partner.logo.iter().map(|l| l.url_path.clone()));
             }
         }
-        paths.extend(self.charts.network.iter().map(|c| format!("grafer/{}.svg", c.name)));
+        paths.extend(
+            self.charts
+                .network
+                .iter()
+                .map(|c| format!("grafer/{}.svg", c.name)),
+        );
         for (slug, charts) in &self.charts.partners {
             if self.summaries.contains_key(slug) {
-                paths.extend(charts.iter().map(|c| format!("partnere/{slug}/{}.svg", c.name)));
+                paths.extend(
+                    charts
+                        .iter()
+                        .map(|c| format!("partnere/{slug}/{}.svg", c.name)),
+                );
             }
         }
         paths
@@ -189,18 +219,37 @@ impl<'a> Renderer<'a> {
             .static_files
             .iter()
             .chain(&self.site.assets)
-            .map(|f| OutputFile { path: f.url_path.clone(), bytes: f.bytes.clone() })
+            .map(|f| OutputFile {
+                path: f.url_path.clone(),
+                bytes: f.bytes.clone(),
+            })
             .collect();
         for partner in &self.site.partners {
-            if let (Some(logo), true) = (&partner.logo, self.summaries.contains_key(&partner.slug)) {
-                files.push(OutputFile { path: logo.url_path.clone(), bytes: logo.bytes.clone() });
+            if let (Some(logo), true) = (&partner.logo, self.summaries.contains_key(&partner.slug))
+            {
+                files.push(OutputFile {
+                    path: logo.url_path.clone(),
+                    bytes: logo.bytes.clone(),
+                });
             }
         }
-        let chart_file = |path: String, chart: &Chart| OutputFile { path, bytes: chart.svg.clone().into_bytes() };
-        files.extend(self.charts.network.iter().map(|c| chart_file(format!("grafer/{}.svg", c.name), c)));
+        let chart_file = |path: String, chart: &Chart| OutputFile {
+            path,
+            bytes: chart.svg.clone().into_bytes(),
+        };
+        files.extend(
+            self.charts
+                .network
+                .iter()
+                .map(|c| chart_file(format!("grafer/{}.svg", c.name), c)),
+        );
         for (slug, charts) in &self.charts.partners {
             if self.summaries.contains_key(slug) {
-                files.extend(charts.iter().map(|c| chart_file(format!("partnere/{slug}/{}.svg", c.name), c)));
+                files.extend(
+                    charts
+                        .iter()
+                        .map(|c| chart_file(format!("partnere/{slug}/{}.svg", c.name), c)),
+                );
             }
         }
         files
@@ -225,14 +274,25 @@ impl<'a> Renderer<'a> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view);
         ctx.insert("t", &self.theme.strings);
-        ctx.insert("current_path", &view::internal(&self.base_path, current_path));
+        ctx.insert(
+            "current_path",
+            &view::internal(&self.base_path, current_path),
+        );
         ctx
     }
 
     /// Renders `template` to the file for `url_path` (`/a/` → `a/index.html`).
-    pub fn page_file(&self, template: &str, ctx: &tera::Context, url_path: &str) -> Result<OutputFile, Diagnostic> {
+    pub fn page_file(
+        &self,
+        template: &str,
+        ctx: &tera::Context,
+        url_path: &str,
+    ) -> Result<OutputFile, Diagnostic> {
         let html = self.template(template, ctx)?;
-        Ok(OutputFile { path: output_path(url_path), bytes: html.into_bytes() })
+        Ok(OutputFile {
+            path: output_path(url_path),
+            bytes: html.into_bytes(),
+        })
     }
 
     pub fn template(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
@@ -252,11 +312,19 @@ impl<'a> Renderer<'a> {
 
     /// A string from the theme's UI strings, or the key itself.
     pub fn t(&self, key: &str) -> String {
-        self.theme.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.theme
+            .strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     pub fn permalink(&self, url_path: &str) -> String {
-        format!("{}{}", self.options.base_url, url_path.trim_start_matches('/'))
+        format!(
+            "{}{}",
+            self.options.base_url,
+            url_path.trim_start_matches('/')
+        )
     }
 }
 

@@ -31,13 +31,26 @@ pub fn render_data_files(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFil
     match serde_json::to_vec_pretty(&r.data.results) {
         Ok(mut bytes) => {
             bytes.push(b'\n');
-            files.push(OutputFile { path: "data/results.json".into(), bytes });
+            files.push(OutputFile {
+                path: "data/results.json".into(),
+                bytes,
+            });
         }
-        Err(e) => diags.error("site.yaml", Pos::FILE, format!("cannot write results.json: {e}")),
+        Err(e) => diags.error(
+            "site.yaml",
+            Pos::FILE,
+            format!("cannot write results.json: {e}"),
+        ),
     }
-    for (path, result) in [("data/partners.csv", partners_csv(r)), ("data/emissions.csv", emissions_csv(r))] {
+    for (path, result) in [
+        ("data/partners.csv", partners_csv(r)),
+        ("data/emissions.csv", emissions_csv(r)),
+    ] {
         match result {
-            Ok(bytes) => files.push(OutputFile { path: path.into(), bytes }),
+            Ok(bytes) => files.push(OutputFile {
+                path: path.into(),
+                bytes,
+            }),
             Err(e) => diags.error("partners", Pos::FILE, format!("cannot write {path}: {e}")),
         }
     }
@@ -45,7 +58,10 @@ pub fn render_data_files(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFil
 }
 
 fn visible<'a>(r: &'a Renderer) -> impl Iterator<Item = &'a Partner> + 'a {
-    r.site.partners.iter().filter(|p| r.summaries.contains_key(&p.slug))
+    r.site
+        .partners
+        .iter()
+        .filter(|p| r.summaries.contains_key(&p.slug))
 }
 
 /// Neutralises spreadsheet formulas in text from partners.
@@ -65,12 +81,27 @@ fn number(x: f64) -> String {
 fn partners_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "slug", "name", "org_number", "sector", "employees", "fee_nok", "website", "partner_since",
-        "accounting_and_targets", "supplier_requirements", "strategy", "certification",
-        "first_requirement", "full_requirement", "on_track", "url",
+        "slug",
+        "name",
+        "org_number",
+        "sector",
+        "employees",
+        "fee_nok",
+        "website",
+        "partner_since",
+        "accounting_and_targets",
+        "supplier_requirements",
+        "strategy",
+        "certification",
+        "first_requirement",
+        "full_requirement",
+        "on_track",
+        "url",
     ])?;
     for p in visible(r) {
-        let Some(s) = r.summaries.get(&p.slug) else { continue };
+        let Some(s) = r.summaries.get(&p.slug) else {
+            continue;
+        };
         let flag = |b: bool| if b { "true" } else { "false" }.to_string();
         let met = |key: &str| flag(s.principles.iter().any(|x| x.key == key && x.met));
         w.write_record([
@@ -92,7 +123,8 @@ fn partners_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
             r.permalink(&format!("/partnere/{}/", p.slug)),
         ])?;
     }
-    w.into_inner().map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
+    w.into_inner()
+        .map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
 }
 
 /// One row per partner, year, scope and category (`total` when given as a total).
@@ -106,39 +138,62 @@ fn emissions_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
                 crate::model::DataStatus::Final => "final",
                 crate::model::DataStatus::Preliminary => "preliminary",
             };
-            let mut row = |scope: &str, category: &str, value: f64| {
-                w.write_record([&p.slug, &y.year.to_string(), status, scope, category, &number(value)])
-            };
-            let mut scope_rows = |scope: &str, s: &Option<Scope>| -> Result<(), csv::Error> {
-                let Some(s) = s else { return Ok(()) };
-                if s.categories.is_empty() {
-                    row(scope, "total", s.total)?;
-                }
-                for (category, value) in &s.categories {
-                    row(scope, category, *value)?;
-                }
-                Ok(())
-            };
-            scope_rows("1", &y.scope1)?;
+            let mut rows: Vec<(&str, &str, f64)> = Vec::new();
+            let add_scope =
+                |scope: &'static str, s: &Option<Scope>, rows: &mut Vec<(&str, &str, f64)>| {
+                    let Some(s) = s else { return };
+                    if s.categories.is_empty() {
+                        rows.push((scope, "total", s.total));
+                    }
+                    rows.extend(
+                        s.categories
+                            .iter()
+                            .map(|(category, value)| (scope, *category, *value)),
+                    );
+                };
+            add_scope("1", &y.scope1, &mut rows);
             if let Some(s2) = y.scope2 {
-                row("2", "location_based", s2.location_based)?;
+                rows.push(("2", "location_based", s2.location_based));
                 if let Some(m) = s2.market_based {
-                    row("2", "market_based", m)?;
+                    rows.push(("2", "market_based", m));
                 }
             }
-            scope_rows("3", &y.scope3)?;
+            add_scope("3", &y.scope3, &mut rows);
+            for (scope, category, value) in rows {
+                w.write_record([
+                    &p.slug,
+                    &y.year.to_string(),
+                    status,
+                    scope,
+                    category,
+                    &number(value),
+                ])?;
+            }
         }
     }
-    w.into_inner().map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
+    w.into_inner()
+        .map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
 }
 
 pub fn render_feeds(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", r.options.base_url);
-    files.push(OutputFile { path: "robots.txt".into(), bytes: robots.into_bytes() });
-    for (path, result) in [("sitemap.xml", sitemap(r, bodies)), ("atom.xml", atom(r, bodies))] {
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        r.options.base_url
+    );
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: robots.into_bytes(),
+    });
+    for (path, result) in [
+        ("sitemap.xml", sitemap(r, bodies)),
+        ("atom.xml", atom(r, bodies)),
+    ] {
         match result {
-            Ok(bytes) => files.push(OutputFile { path: path.into(), bytes }),
+            Ok(bytes) => files.push(OutputFile {
+                path: path.into(),
+                bytes,
+            }),
             Err(e) => diags.error("content", Pos::FILE, format!("cannot write {path}: {e}")),
         }
     }
@@ -164,9 +219,11 @@ fn sitemap(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
         .write_inner_content(|w| {
             for (url, lastmod) in &entries {
                 w.create_element("url").write_inner_content(|w| {
-                    w.create_element("loc").write_text_content(BytesText::new(&r.permalink(url)))?;
+                    w.create_element("loc")
+                        .write_text_content(BytesText::new(&r.permalink(url)))?;
                     if let Some(date) = lastmod {
-                        w.create_element("lastmod").write_text_content(BytesText::new(date))?;
+                        w.create_element("lastmod")
+                            .write_text_content(BytesText::new(date))?;
                     }
                     Ok(())
                 })?;
@@ -180,8 +237,16 @@ fn sitemap(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
 
 /// News and other dated pages, newest first. `updated` comes from the content, never the clock.
 fn atom(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
-    let mut dated: Vec<&Body> = bodies.iter().filter(|b| !b.page.is_section && b.page.date.is_some()).collect();
-    dated.sort_by(|a, b| b.page.date.cmp(&a.page.date).then_with(|| a.page.url.cmp(&b.page.url)));
+    let mut dated: Vec<&Body> = bodies
+        .iter()
+        .filter(|b| !b.page.is_section && b.page.date.is_some())
+        .collect();
+    dated.sort_by(|a, b| {
+        b.page
+            .date
+            .cmp(&a.page.date)
+            .then_with(|| a.page.url.cmp(&b.page.url))
+    });
     dated.truncate(FEED_ENTRIES);
     let stamp = |d: chrono::NaiveDate| format!("{d}T00:00:00Z");
     let feed_updated = dated
@@ -197,9 +262,12 @@ fn atom(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
         .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
         .with_attribute(("xml:lang", lang))
         .write_inner_content(|w| {
-            w.create_element("title").write_text_content(BytesText::new(&config.title))?;
-            w.create_element("subtitle").write_text_content(BytesText::new(&config.description))?;
-            w.create_element("id").write_text_content(BytesText::new(&r.options.base_url))?;
+            w.create_element("title")
+                .write_text_content(BytesText::new(&config.title))?;
+            w.create_element("subtitle")
+                .write_text_content(BytesText::new(&config.description))?;
+            w.create_element("id")
+                .write_text_content(BytesText::new(&r.options.base_url))?;
             w.create_element("link")
                 .with_attribute(("href", r.options.base_url.as_str()))
                 .write_empty()?;
@@ -207,22 +275,31 @@ fn atom(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
                 .with_attribute(("rel", "self"))
                 .with_attribute(("href", r.permalink("/atom.xml").as_str()))
                 .write_empty()?;
-            w.create_element("updated").write_text_content(BytesText::new(&stamp(feed_updated)))?;
+            w.create_element("updated")
+                .write_text_content(BytesText::new(&stamp(feed_updated)))?;
             w.create_element("author").write_inner_content(|w| {
-                w.create_element("name").write_text_content(BytesText::new(&config.title))?;
+                w.create_element("name")
+                    .write_text_content(BytesText::new(&config.title))?;
                 Ok(())
             })?;
             for b in &dated {
                 let permalink = r.permalink(&b.page.url);
                 w.create_element("entry").write_inner_content(|w| {
-                    w.create_element("title").write_text_content(BytesText::new(&b.page.title))?;
-                    w.create_element("id").write_text_content(BytesText::new(&permalink))?;
-                    w.create_element("link").with_attribute(("href", permalink.as_str())).write_empty()?;
+                    w.create_element("title")
+                        .write_text_content(BytesText::new(&b.page.title))?;
+                    w.create_element("id")
+                        .write_text_content(BytesText::new(&permalink))?;
+                    w.create_element("link")
+                        .with_attribute(("href", permalink.as_str()))
+                        .write_empty()?;
                     let date = b.page.date.unwrap_or(feed_updated);
-                    w.create_element("published").write_text_content(BytesText::new(&stamp(date)))?;
+                    w.create_element("published")
+                        .write_text_content(BytesText::new(&stamp(date)))?;
                     let updated = b.page.updated.unwrap_or(date);
-                    w.create_element("updated").write_text_content(BytesText::new(&stamp(updated)))?;
-                    w.create_element("summary").write_text_content(BytesText::new(&b.view.summary))?;
+                    w.create_element("updated")
+                        .write_text_content(BytesText::new(&stamp(updated)))?;
+                    w.create_element("summary")
+                        .write_text_content(BytesText::new(&b.view.summary))?;
                     Ok(())
                 })?;
             }

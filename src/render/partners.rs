@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use super::markdown::{self, Trust};
 use super::view::{
-    CategoryView, CertificateView, PartnerSummary, PartnerView, YearNote, principle_views, sector_view, target_view,
+    CategoryView, CertificateView, PartnerSummary, PartnerView, YearNote, principle_views,
+    sector_view, target_view,
 };
 use super::{OutputFile, Renderer, par_render};
 use crate::aggregate::{PartnerData, SiteData};
@@ -12,8 +13,13 @@ use crate::diagnostics::Diagnostics;
 use crate::model::{Partner, Site};
 
 /// Visible partners (those `aggregate` kept), by slug.
-pub fn summaries(site: &Site, data: &SiteData, base_path: &str) -> BTreeMap<String, PartnerSummary> {
-    let by_slug: BTreeMap<&str, &Partner> = site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
+pub fn summaries(
+    site: &Site,
+    data: &SiteData,
+    base_path: &str,
+) -> BTreeMap<String, PartnerSummary> {
+    let by_slug: BTreeMap<&str, &Partner> =
+        site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
     data.partners
         .iter()
         .filter_map(|d| {
@@ -35,7 +41,10 @@ fn summary(site: &Site, p: &Partner, d: &PartnerData, base_path: &str) -> Partne
         fee_nok: d.fee_nok,
         website: p.website.clone(),
         partner_since: p.partner_since.map(|d| d.to_string()),
-        logo_url: p.logo.as_ref().map(|l| format!("{base_path}{}", l.url_path)),
+        logo_url: p
+            .logo
+            .as_ref()
+            .map(|l| format!("{base_path}{}", l.url_path)),
         draft: p.draft,
         principles: principle_views(p, d),
         first_requirement: d.first_requirement,
@@ -61,9 +70,16 @@ fn sort_key(name: &str) -> String {
 }
 
 pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let by_slug: BTreeMap<&str, &Partner> = r.site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
+    let by_slug: BTreeMap<&str, &Partner> = r
+        .site
+        .partners
+        .iter()
+        .map(|p| (p.slug.as_str(), p))
+        .collect();
     let mut files = par_render(&r.data.partners, diags, |d, diags| {
-        let Some(partner) = by_slug.get(d.slug.as_str()) else { return Vec::new() };
+        let Some(partner) = by_slug.get(d.slug.as_str()) else {
+            return Vec::new();
+        };
         let view = partner_view(r, partner, d);
         let mut ctx = r.context(&format!("/partnere/{}/", d.slug));
         ctx.insert("partner", &view);
@@ -81,15 +97,28 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
     let mut ctx = r.context("/partnere/");
     ctx.insert("partners", &sorted);
     ctx.insert("sectors", &sector_counts(&sorted));
-    push(&mut files, diags, r.page_file("partners.html", &ctx, "/partnere/"));
+    push(
+        &mut files,
+        diags,
+        r.page_file("partners.html", &ctx, "/partnere/"),
+    );
 
     for (code, _) in sector_counts(&sorted) {
-        let members: Vec<&&PartnerSummary> = sorted.iter().filter(|s| s.sector.code == code).collect();
+        let members: Vec<&&PartnerSummary> =
+            sorted.iter().filter(|s| s.sector.code == code).collect();
         let url = format!("/sektor/{}/", code.to_ascii_lowercase());
         let mut ctx = r.context(&url);
-        ctx.insert("sector", &sector_view(code, r.site.config.language, &r.base_path));
+        ctx.insert(
+            "sector",
+            &sector_view(code, r.site.config.language, &r.base_path),
+        );
         ctx.insert("partners", &members);
-        let sector_row = r.data.results.by_sector.iter().find(|s| s.code == code.to_string());
+        let sector_row = r
+            .data
+            .results
+            .by_sector
+            .iter()
+            .find(|s| s.code == code.to_string());
         ctx.insert("figures", &sector_row);
         push(&mut files, diags, r.page_file("sector.html", &ctx, &url));
     }
@@ -98,11 +127,19 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
     ctx.insert("results", &r.results);
     ctx.insert("partners", &sorted);
     ctx.insert("charts", &r.chart_views(&r.charts.network, "grafer/"));
-    push(&mut files, diags, r.page_file("results.html", &ctx, "/resultater/"));
+    push(
+        &mut files,
+        diags,
+        r.page_file("results.html", &ctx, "/resultater/"),
+    );
     files
 }
 
-fn push(files: &mut Vec<OutputFile>, diags: &mut Diagnostics, result: Result<OutputFile, crate::diagnostics::Diagnostic>) {
+fn push(
+    files: &mut Vec<OutputFile>,
+    diags: &mut Diagnostics,
+    result: Result<OutputFile, crate::diagnostics::Diagnostic>,
+) {
     match result {
         Ok(f) => files.push(f),
         Err(d) => diags.push(d),
@@ -122,21 +159,36 @@ fn sector_counts(sorted: &[&PartnerSummary]) -> Vec<(char, SectorCount)> {
     for s in sorted {
         counts
             .entry(s.sector.code)
-            .or_insert_with(|| SectorCount { code: s.sector.code, name: s.sector.name, url: s.sector.url.clone(), partners: 0 })
+            .or_insert_with(|| SectorCount {
+                code: s.sector.code,
+                name: s.sector.name,
+                url: s.sector.url.clone(),
+                partners: 0,
+            })
             .partners += 1;
     }
     counts.into_iter().collect()
 }
 
 fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
-    let summary = r.summaries.get(&p.slug).cloned().unwrap_or_else(|| summary(r.site, p, d, &r.base_path));
+    let summary = r
+        .summaries
+        .get(&p.slug)
+        .cloned()
+        .unwrap_or_else(|| summary(r.site, p, d, &r.base_path));
     let as_of = r.site.config.results.as_of;
     let reporting_year = r.site.config.results.reporting_year;
     let emissions = p.emissions.as_ref();
     let current = emissions.and_then(|e| e.year(reporting_year));
     let categories = |scope: Option<&crate::model::Scope>| -> Vec<CategoryView> {
         scope.map_or_else(Vec::new, |s| {
-            s.categories.iter().map(|(key, tonnes)| CategoryView { key, tonnes: *tonnes }).collect()
+            s.categories
+                .iter()
+                .map(|(key, tonnes)| CategoryView {
+                    key,
+                    tonnes: *tonnes,
+                })
+                .collect()
         })
     };
     let story_html = p
@@ -167,13 +219,24 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
             .map(|e| {
                 e.years
                     .iter()
-                    .filter_map(|y| Some(YearNote { year: y.year, note: y.note.clone()? }))
+                    .filter_map(|y| {
+                        Some(YearNote {
+                            year: y.year,
+                            note: y.note.clone()?,
+                        })
+                    })
                     .collect()
             })
             .unwrap_or_default(),
         base_year: emissions.map(|e| e.base_year),
         targets: emissions
-            .map(|e| e.targets.iter().zip(&d.targets).map(|(t, progress)| target_view(t, progress)).collect())
+            .map(|e| {
+                e.targets
+                    .iter()
+                    .zip(&d.targets)
+                    .map(|(t, progress)| target_view(t, progress))
+                    .collect()
+            })
             .unwrap_or_default(),
         scope1_categories: categories(current.and_then(|y| y.scope1.as_ref())),
         scope3_categories: categories(current.and_then(|y| y.scope3.as_ref())),

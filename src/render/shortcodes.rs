@@ -51,7 +51,9 @@ pub fn extract(markdown: &str) -> Extracted {
             if let Some(marker) = fence_marker(trimmed) {
                 match fence {
                     None => fence = Some(marker),
-                    Some((ch, len)) if marker.0 == ch && marker.1 >= len && is_closing(trimmed, ch) => {
+                    Some((ch, len))
+                        if marker.0 == ch && marker.1 >= len && is_closing(trimmed, ch) =>
+                    {
                         fence = None
                     }
                     Some(_) => {}
@@ -116,7 +118,13 @@ fn extract_line(line: &str, line_no: u32, out: &mut Extracted) {
                 match parse_call(inner) {
                     Ok((name, args)) => {
                         let index = out.calls.len();
-                        out.calls.push(Call { name, args, line: line_no, column, block: alone });
+                        out.calls.push(Call {
+                            name,
+                            args,
+                            line: line_no,
+                            column,
+                            block: alone,
+                        });
                         if alone {
                             out.text.push_str(&block_placeholder(index));
                         } else {
@@ -124,7 +132,11 @@ fn extract_line(line: &str, line_no: u32, out: &mut Extracted) {
                         }
                     }
                     Err(message) => {
-                        out.errors.push(SyntaxError { line: line_no, column, message });
+                        out.errors.push(SyntaxError {
+                            line: line_no,
+                            column,
+                            message,
+                        });
                         out.text.push_str(&rest[c..c + end + 2]);
                     }
                 }
@@ -142,9 +154,11 @@ fn extract_line(line: &str, line_no: u32, out: &mut Extracted) {
 /// `name(key="value", other="x")` → name and arguments.
 fn parse_call(inner: &str) -> Result<(String, BTreeMap<String, String>), String> {
     let inner = inner.trim();
-    let open = inner
-        .find('(')
-        .ok_or_else(|| format!("`{{{{ {inner} }}}}` is not a shortcode call; write `{{{{ name(arg=\"value\") }}}}`"))?;
+    let open = inner.find('(').ok_or_else(|| {
+        format!(
+            "`{{{{ {inner} }}}}` is not a shortcode call; write `{{{{ name(arg=\"value\") }}}}`"
+        )
+    })?;
     let name = inner[..open].trim();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return Err(format!("`{name}` is not a shortcode name"));
@@ -155,7 +169,9 @@ fn parse_call(inner: &str) -> Result<(String, BTreeMap<String, String>), String>
     let mut args = BTreeMap::new();
     let mut rest = body.trim();
     while !rest.is_empty() {
-        let eq = rest.find('=').ok_or_else(|| format!("argument `{rest}` needs `=\"value\"`"))?;
+        let eq = rest
+            .find('=')
+            .ok_or_else(|| format!("argument `{rest}` needs `=\"value\"`"))?;
         let key = rest[..eq].trim().to_string();
         let after = rest[eq + 1..].trim_start();
         let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
@@ -185,13 +201,20 @@ mod tests {
 
     #[test]
     fn finds_calls_with_their_positions() {
-        let e = extract("Tall: {{ figure(key=\"partners\") }} partnere.\n\n{{ chart(name=\"x\") }}\n");
+        let e =
+            extract("Tall: {{ figure(key=\"partners\") }} partnere.\n\n{{ chart(name=\"x\") }}\n");
         assert!(e.errors.is_empty());
         assert_eq!(e.calls.len(), 2);
-        assert_eq!((e.calls[0].line, e.calls[0].column, e.calls[0].block), (1, 7, false));
+        assert_eq!(
+            (e.calls[0].line, e.calls[0].column, e.calls[0].block),
+            (1, 7, false)
+        );
         assert_eq!(e.calls[0].args["key"], "partners");
         assert_eq!((e.calls[1].line, e.calls[1].block), (3, true));
-        assert_eq!(e.text, "Tall: \u{E000}0\u{E001} partnere.\n\n<!--nfk-shortcode-1-->\n");
+        assert_eq!(
+            e.text,
+            "Tall: \u{E000}0\u{E001} partnere.\n\n<!--nfk-shortcode-1-->\n"
+        );
     }
 
     #[test]
@@ -211,7 +234,11 @@ mod tests {
     #[test]
     fn reports_unclosed_and_malformed_calls() {
         let e = extract("x {{ figure(key=\"a\") \n{{ figure key }}\n");
-        let messages: Vec<_> = e.errors.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let messages: Vec<_> = e
+            .errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
         assert_eq!(messages[0], (1, "shortcode is not closed with `}}`"));
         assert_eq!(messages[1].0, 2);
     }
@@ -220,6 +247,9 @@ mod tests {
     fn parses_several_arguments() {
         let (name, args) = parse_call(" figure(key=\"a.b\", decimals=1) ").unwrap();
         assert_eq!(name, "figure");
-        assert_eq!((args["key"].as_str(), args["decimals"].as_str()), ("a.b", "1"));
+        assert_eq!(
+            (args["key"].as_str(), args["decimals"].as_str()),
+            ("a.b", "1")
+        );
     }
 }

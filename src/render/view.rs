@@ -223,7 +223,11 @@ pub fn principle_views(partner: &Partner, data: &PartnerData) -> Vec<PrincipleVi
             since: None,
             note: None,
         },
-        own("supplier_requirements", data.principles.supplier_requirements, &p.supplier_requirements),
+        own(
+            "supplier_requirements",
+            data.principles.supplier_requirements,
+            &p.supplier_requirements,
+        ),
         own("strategy", data.principles.strategy, &p.strategy),
         PrincipleView {
             key: "certification",
@@ -290,7 +294,11 @@ pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload:
         .fee_tiers
         .iter()
         .map(|t| {
-            let view = FeeTierView { min_employees: min, max_employees: t.max_employees, fee_nok: t.fee_nok };
+            let view = FeeTierView {
+                min_employees: min,
+                max_employees: t.max_employees,
+                fee_nok: t.fee_nok,
+            };
             min = t.max_employees.map_or(min, |m| m + 1);
             view
         })
@@ -307,9 +315,15 @@ pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload:
         menu: c
             .menu
             .iter()
-            .map(|m| MenuView { title: m.title.clone(), url: internal(&base_path, &m.url) })
+            .map(|m| MenuView {
+                title: m.title.clone(),
+                url: internal(&base_path, &m.url),
+            })
             .collect(),
-        summit: c.summit.as_ref().map(|s| SummitView { title: s.title.clone(), date: s.date.to_string() }),
+        summit: c.summit.as_ref().map(|s| SummitView {
+            title: s.title.clone(),
+            date: s.date.to_string(),
+        }),
         reporting_year: c.results.reporting_year,
         compare_year: c.results.compare_year,
         as_of: c.results.as_of.to_string(),
@@ -325,8 +339,14 @@ pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload:
 
 /// `https://example.org/nfk/` → `/nfk/`.
 pub fn base_path(base_url: &str) -> String {
-    let path = url::Url::parse(base_url).map(|u| u.path().to_string()).unwrap_or_else(|_| "/".into());
-    if path.ends_with('/') { path } else { format!("{path}/") }
+    let path = url::Url::parse(base_url)
+        .map(|u| u.path().to_string())
+        .unwrap_or_else(|_| "/".into());
+    if path.ends_with('/') {
+        path
+    } else {
+        format!("{path}/")
+    }
 }
 
 /// A root-relative URL of this site with the base path in front; other URLs unchanged.

@@ -14,15 +14,24 @@ use crate::model::{
     Scope2Method, Target, TargetKind, YearEntry,
 };
 
-const DATA_STATUS: [(&str, DataStatus); 2] =
-    [("final", DataStatus::Final), ("preliminary", DataStatus::Preliminary)];
+const DATA_STATUS: [(&str, DataStatus); 2] = [
+    ("final", DataStatus::Final),
+    ("preliminary", DataStatus::Preliminary),
+];
 const KINDS: [(&str, bool); 2] = [("absolute", false), ("intensity", true)];
-const PER: [(&str, Normaliser); 2] =
-    [("employee", Normaliser::Employee), ("revenue_mnok", Normaliser::RevenueMnok)];
-const METHODS: [(&str, Scope2Method); 2] =
-    [("location", Scope2Method::Location), ("market", Scope2Method::Market)];
-const SBTI: [(&str, Sbti); 3] =
-    [("none", Sbti::None), ("committed", Sbti::Committed), ("validated", Sbti::Validated)];
+const PER: [(&str, Normaliser); 2] = [
+    ("employee", Normaliser::Employee),
+    ("revenue_mnok", Normaliser::RevenueMnok),
+];
+const METHODS: [(&str, Scope2Method); 2] = [
+    ("location", Scope2Method::Location),
+    ("market", Scope2Method::Market),
+];
+const SBTI: [(&str, Sbti); 3] = [
+    ("none", Sbti::None),
+    ("committed", Sbti::Committed),
+    ("validated", Sbti::Validated),
+];
 
 /// A change between two consecutive years larger than this (either way) needs a note.
 const JUMP_RATIO: f64 = 0.5;
@@ -35,7 +44,11 @@ pub fn validate_emissions(
     results: ResultsRef,
     diags: &mut Diagnostics,
 ) -> Option<Emissions> {
-    let mut c = Checker { rel, diags, line_offset: 0 };
+    let mut c = Checker {
+        rel,
+        diags,
+        line_offset: 0,
+    };
     let errors_before = c.diags.error_count();
     let base_year = c.year(&raw.base_year, "base_year");
     let last_year = results.map(|r| i64::from(r.as_of.year()));
@@ -43,16 +56,27 @@ pub fn validate_emissions(
     let mut years: Vec<YearEntry> = Vec::new();
     let mut lines: BTreeMap<i32, u32> = BTreeMap::new();
     for raw_year in &raw.years {
-        let Some(entry) = year_entry(&mut c, raw_year, last_year) else { continue };
+        let Some(entry) = year_entry(&mut c, raw_year, last_year) else {
+            continue;
+        };
         let at = super::span_pos(&raw_year.year);
         if let Some(first) = lines.get(&entry.year) {
-            c.error(&raw_year.year, format!("year {} is listed twice", entry.year)).help =
-                Some(format!("merge it with the entry on line {first}"));
+            c.error(
+                &raw_year.year,
+                format!("year {} is listed twice", entry.year),
+            )
+            .help = Some(format!("merge it with the entry on line {first}"));
             continue;
         }
         if let Some(previous) = years.last().filter(|p| p.year > entry.year) {
-            c.error(&raw_year.year, format!("year {} comes after {}: years must be in ascending order", entry.year, previous.year))
-                .help = Some("list the years from the oldest to the newest".into());
+            c.error(
+                &raw_year.year,
+                format!(
+                    "year {} comes after {}: years must be in ascending order",
+                    entry.year, previous.year
+                ),
+            )
+            .help = Some("list the years from the oldest to the newest".into());
         }
         lines.insert(entry.year, at.line);
         years.push(entry);
@@ -70,24 +94,45 @@ pub fn validate_emissions(
     if c.diags.error_count() > errors_before {
         return None;
     }
-    Some(Emissions { base_year: base_year?, years, targets })
+    Some(Emissions {
+        base_year: base_year?,
+        years,
+        targets,
+    })
 }
 
 fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<YearEntry> {
     let year = c.year(&raw.year, "year")?;
     if let Some(last) = last_year.filter(|last| i64::from(year) > *last) {
-        c.error(&raw.year, format!("year {year} is after the results date (as_of, in {last})"))
-            .help = Some("emissions can only be reported for years that have passed; check for a typo".into());
+        c.error(
+            &raw.year,
+            format!("year {year} is after the results date (as_of, in {last})"),
+        )
+        .help = Some(
+            "emissions can only be reported for years that have passed; check for a typo".into(),
+        );
         return None;
     }
     let status = match &raw.status {
         Some(s) => c.choice(s, &DATA_STATUS, "status"),
         None => Some(DataStatus::Final),
     };
-    let employees = raw.employees.as_ref().and_then(|v| c.amount(v, "employees"));
-    let revenue_mnok = raw.revenue_mnok.as_ref().and_then(|v| c.amount(v, "revenue_mnok"));
-    let scope1 = raw.scope1.as_ref().map(|s| scope(c, s, &SCOPE1_CATEGORIES, "scope 1"));
-    let scope3 = raw.scope3.as_ref().map(|s| scope(c, s, &SCOPE3_CATEGORIES, "scope 3"));
+    let employees = raw
+        .employees
+        .as_ref()
+        .and_then(|v| c.amount(v, "employees"));
+    let revenue_mnok = raw
+        .revenue_mnok
+        .as_ref()
+        .and_then(|v| c.amount(v, "revenue_mnok"));
+    let scope1 = raw
+        .scope1
+        .as_ref()
+        .map(|s| scope(c, s, &SCOPE1_CATEGORIES, "scope 1"));
+    let scope3 = raw
+        .scope3
+        .as_ref()
+        .map(|s| scope(c, s, &SCOPE3_CATEGORIES, "scope 3"));
     let scope2 = raw.scope2.as_ref().map(|s2| {
         let location = match &s2.value.location_based {
             Some(v) => c.amount(v, "scope2.location_based"),
@@ -99,13 +144,14 @@ fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<
             }
         };
         let market = s2.value.market_based.as_ref().map(|v| c.amount(v, "scope2.market_based"));
-        if let (Some(l), Some(Some(m))) = (location, market) {
-            if m * MARKET_FACTOR < l && raw.note.is_none() {
-                c.warning(s2, format!(
-                    "{year}: market-based scope 2 ({m}) is less than a tenth of location-based ({l})"
-                ))
-                .help = Some("check the figures; if they are right (e.g. guarantees of origin), explain in `note`".into());
-            }
+        if let (Some(l), Some(Some(m))) = (location, market)
+            && m * MARKET_FACTOR < l
+            && raw.note.is_none()
+        {
+            c.warning(s2, format!(
+                "{year}: market-based scope 2 ({m}) is less than a tenth of location-based ({l})"
+            ))
+            .help = Some("check the figures; if they are right (e.g. guarantees of origin), explain in `note`".into());
         }
         Some(Scope2 { location_based: location?, market_based: market.flatten() })
     });
@@ -121,19 +167,31 @@ fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<
     })
 }
 
-fn scope(c: &mut Checker, raw: &S<RawScope>, allowed: &[&'static str], what: &str) -> Option<Scope> {
+fn scope(
+    c: &mut Checker,
+    raw: &S<RawScope>,
+    allowed: &[&'static str],
+    what: &str,
+) -> Option<Scope> {
     match &raw.value {
         RawScope::Total(v) => {
-            let spanned = S { value: *v, referenced: raw.referenced, defined: raw.defined };
-            Some(Scope { total: c.amount(&spanned, what)?, categories: Vec::new() })
+            let spanned = S {
+                value: *v,
+                referenced: raw.referenced,
+                defined: raw.defined,
+            };
+            Some(Scope {
+                total: c.amount(&spanned, what)?,
+                categories: Vec::new(),
+            })
         }
         RawScope::Categories(list) => {
             let mut ok = true;
             let mut categories = Vec::new();
             for (key, value) in list {
                 let Some(known) = allowed.iter().find(|k| **k == key.value) else {
-                    c.error(key, format!("unknown {what} category `{}`", key.value)).help =
-                        Some(crate::diagnostics::suggestion_help(&key.value, allowed));
+                    c.error(key, format!("unknown {what} category `{}`", key.value))
+                        .help = Some(crate::diagnostics::suggestion_help(&key.value, allowed));
                     ok = false;
                     continue;
                 };
@@ -160,23 +218,46 @@ fn warn_about_jumps(c: &mut Checker, raw: &RawEmissions, years: &[YearEntry]) {
         if after.year != before.year + 1 || after.note.is_some() {
             continue;
         }
-        let Some(raw_year) = raw.years.iter().find(|y| y.year.value == i64::from(after.year)) else {
+        let Some(raw_year) = raw
+            .years
+            .iter()
+            .find(|y| y.year.value == i64::from(after.year))
+        else {
             continue;
         };
         let scopes = [
-            ("scope 1", before.scope1.as_ref().map(|s| s.total), after.scope1.as_ref().map(|s| s.total)),
-            ("scope 2", before.scope2.map(|s| s.location_based), after.scope2.map(|s| s.location_based)),
-            ("scope 3", before.scope3.as_ref().map(|s| s.total), after.scope3.as_ref().map(|s| s.total)),
+            (
+                "scope 1",
+                before.scope1.as_ref().map(|s| s.total),
+                after.scope1.as_ref().map(|s| s.total),
+            ),
+            (
+                "scope 2",
+                before.scope2.map(|s| s.location_based),
+                after.scope2.map(|s| s.location_based),
+            ),
+            (
+                "scope 3",
+                before.scope3.as_ref().map(|s| s.total),
+                after.scope3.as_ref().map(|s| s.total),
+            ),
         ];
         for (name, from, to) in scopes {
-            let (Some(from), Some(to)) = (from, to) else { continue };
+            let (Some(from), Some(to)) = (from, to) else {
+                continue;
+            };
             if from > 0.0 && ((to - from) / from).abs() > JUMP_RATIO {
                 let change = (to - from) / from * 100.0;
-                c.warning(&raw_year.year, format!(
-                    "{name} changes by {change:+.0} % from {} to {} with no note",
-                    before.year, after.year
-                ))
-                .help = Some("check the figures; if they are right, say why in `note` on this year".into());
+                c.warning(
+                    &raw_year.year,
+                    format!(
+                        "{name} changes by {change:+.0} % from {} to {} with no note",
+                        before.year, after.year
+                    ),
+                )
+                .help = Some(
+                    "check the figures; if they are right, say why in `note` on this year".into(),
+                );
             }
         }
     }
@@ -215,15 +296,21 @@ fn target(
         None => Some(file_base_year),
     };
     let target_year = c.year(&raw.target_year, "target_year");
-    if let (Some(b), Some(t)) = (base_year, target_year) {
-        if t <= b {
-            c.error(&raw.target_year, format!("target_year {t} must come after the base year {b}"));
-        }
+    if let (Some(b), Some(t)) = (base_year, target_year)
+        && t <= b
+    {
+        c.error(
+            &raw.target_year,
+            format!("target_year {t} must come after the base year {b}"),
+        );
     }
     let percent = raw.reduction_percent.value;
     if !(percent > 0.0 && percent <= 100.0) {
-        c.error(&raw.reduction_percent, format!("reduction_percent {percent} must be above 0 and at most 100"))
-            .help = Some("write the reduction as a percentage, e.g. `50` for halving".into());
+        c.error(
+            &raw.reduction_percent,
+            format!("reduction_percent {percent} must be above 0 and at most 100"),
+        )
+        .help = Some("write the reduction as a percentage, e.g. `50` for halving".into());
     }
     let intensity = match &raw.kind {
         Some(k) => c.choice(k, &KINDS, "target kind"),
@@ -238,8 +325,11 @@ fn target(
         (Some(false), None) => Some(TargetKind::Absolute),
         (Some(true), Some(per)) => c.choice(per, &PER, "normaliser").map(TargetKind::Intensity),
         (Some(true), None) => {
-            c.error(raw.kind.as_ref().unwrap_or(&raw.label), "intensity target without `per`").help =
-                Some("add `per: employee` or `per: revenue_mnok`".into());
+            c.error(
+                raw.kind.as_ref().unwrap_or(&raw.label),
+                "intensity target without `per`",
+            )
+            .help = Some("add `per: employee` or `per: revenue_mnok`".into());
             None
         }
         (None, _) => None,
@@ -284,12 +374,25 @@ fn check_base_year(
 ) {
     let at = raw.base_year.as_ref().map(|y| (y.referenced, y.defined));
     let anchor = |label: &S<String>| match at {
-        Some((referenced, defined)) => S { value: (), referenced, defined },
-        None => S { value: (), referenced: label.referenced, defined: label.defined },
+        Some((referenced, defined)) => S {
+            value: (),
+            referenced,
+            defined,
+        },
+        None => S {
+            value: (),
+            referenced: label.referenced,
+            defined: label.defined,
+        },
     };
     let Some(entry) = years.iter().find(|y| y.year == base_year) else {
-        c.error(&anchor(&raw.label), format!("target uses base year {base_year}, which has no data"))
-            .help = Some(format!("add a `year: {base_year}` entry under `years`, or set the target's own `base_year`"));
+        c.error(
+            &anchor(&raw.label),
+            format!("target uses base year {base_year}, which has no data"),
+        )
+        .help = Some(format!(
+            "add a `year: {base_year}` entry under `years`, or set the target's own `base_year`"
+        ));
         return;
     };
     let method = raw.scope2_method.as_ref().map(|m| m.value.as_str());
@@ -304,18 +407,23 @@ fn check_base_year(
         .map(|s| format!("scope {s}"))
         .collect();
     if !missing.is_empty() {
-        c.warning(&anchor(&raw.label), format!(
-            "target cannot be followed: base year {base_year} has no {}",
-            missing.join(" or ")
-        ))
-        .help = Some("report the scope for the base year, or choose a base year that has it".into());
+        c.warning(
+            &anchor(&raw.label),
+            format!(
+                "target cannot be followed: base year {base_year} has no {}",
+                missing.join(" or ")
+            ),
+        )
+        .help =
+            Some("report the scope for the base year, or choose a base year that has it".into());
     }
     if let Some(TargetKind::Intensity(per)) = kind {
         let mut needed = vec![base_year];
-        if let Some(r) = results {
-            if years.iter().any(|y| y.year == r.reporting_year) && r.reporting_year != base_year {
-                needed.push(r.reporting_year);
-            }
+        if let Some(r) = results
+            && years.iter().any(|y| y.year == r.reporting_year)
+            && r.reporting_year != base_year
+        {
+            needed.push(r.reporting_year);
         }
         for year in needed {
             let entry = years.iter().find(|y| y.year == year);
@@ -328,9 +436,10 @@ fn check_base_year(
                     Normaliser::Employee => "employees",
                     Normaliser::RevenueMnok => "revenue_mnok",
                 };
-                c.error(raw.per.as_ref().unwrap_or(&raw.label), format!(
-                    "intensity target per {key} needs `{key}` (above 0) in year {year}"
-                ))
+                c.error(
+                    raw.per.as_ref().unwrap_or(&raw.label),
+                    format!("intensity target per {key} needs `{key}` (above 0) in year {year}"),
+                )
                 .help = Some(format!("add `{key}:` to the year {year} entry"));
             }
         }
@@ -374,8 +483,14 @@ mod tests {
         let e = e.unwrap();
         let y = e.year(2024).unwrap();
         assert_eq!(y.scope1.as_ref().unwrap().total, 70.5);
-        assert_eq!(y.scope3.as_ref().unwrap().categories, vec![("business_travel", 3.0)]);
-        assert_eq!(e.year(2019).unwrap().scope2.unwrap().market_based, Some(40.0));
+        assert_eq!(
+            y.scope3.as_ref().unwrap().categories,
+            vec![("business_travel", 3.0)]
+        );
+        assert_eq!(
+            e.year(2019).unwrap().scope2.unwrap().market_based,
+            Some(40.0)
+        );
     }
 
     #[test]
@@ -383,7 +498,10 @@ mod tests {
         let text = TWO_YEARS.replace("year: 2024", "year: 2019");
         let (_, diags) = check(&text);
         assert_eq!(diags[0].message, "year 2019 is listed twice");
-        assert_eq!((diags[0].line, diags[0].help.as_deref()), (6, Some("merge it with the entry on line 3")));
+        assert_eq!(
+            (diags[0].line, diags[0].help.as_deref()),
+            (6, Some("merge it with the entry on line 3"))
+        );
     }
 
     #[test]
@@ -415,7 +533,10 @@ mod tests {
             }
             let d = &diags.sorted()[0];
             assert_eq!(d.line, 4, "{d:?}");
-            assert!(d.message.contains(bad) || d.message.contains("must be a number"), "{d:?}");
+            assert!(
+                d.message.contains(bad) || d.message.contains("must be a number"),
+                "{d:?}"
+            );
         }
     }
 
@@ -431,8 +552,14 @@ mod tests {
     fn rejects_unknown_categories_with_suggestion() {
         let text = TWO_YEARS.replace("business_travel", "busines_travel");
         let (_, diags) = check(&text);
-        assert_eq!(diags[0].message, "unknown scope 3 category `busines_travel`");
-        assert_eq!(diags[0].help.as_deref(), Some("did you mean `business_travel`?"));
+        assert_eq!(
+            diags[0].message,
+            "unknown scope 3 category `busines_travel`"
+        );
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some("did you mean `business_travel`?")
+        );
     }
 
     #[test]
@@ -447,42 +574,62 @@ mod tests {
 
     #[test]
     fn accepts_a_spec_target() {
-        let (e, diags) = check(&with_target("scopes: [2, 1], target_year: 2030, reduction_percent: 50"));
+        let (e, diags) = check(&with_target(
+            "scopes: [2, 1], target_year: 2030, reduction_percent: 50",
+        ));
         assert!(diags.is_empty(), "{diags:?}");
         let t = &e.unwrap().targets[0];
-        assert_eq!((t.scopes.clone(), t.base_year, t.kind), (vec![1, 2], 2019, TargetKind::Absolute));
+        assert_eq!(
+            (t.scopes.clone(), t.base_year, t.kind),
+            (vec![1, 2], 2019, TargetKind::Absolute)
+        );
     }
 
     #[test]
     fn rejects_target_year_before_base_year() {
-        let m = messages(&with_target("scopes: [1], target_year: 2019, reduction_percent: 50"));
+        let m = messages(&with_target(
+            "scopes: [1], target_year: 2019, reduction_percent: 50",
+        ));
         assert_eq!(m, ["target_year 2019 must come after the base year 2019"]);
     }
 
     #[test]
     fn rejects_reduction_percent_outside_0_to_100() {
         for bad in ["0", "120", "-5"] {
-            let m = messages(&with_target(&format!("scopes: [1], target_year: 2030, reduction_percent: {bad}")));
+            let m = messages(&with_target(&format!(
+                "scopes: [1], target_year: 2030, reduction_percent: {bad}"
+            )));
             assert!(m[0].contains("must be above 0"), "{bad}: {m:?}");
         }
-        assert!(messages(&with_target("scopes: [1], target_year: 2030, reduction_percent: 100")).is_empty());
+        assert!(
+            messages(&with_target(
+                "scopes: [1], target_year: 2030, reduction_percent: 100"
+            ))
+            .is_empty()
+        );
     }
 
     #[test]
     fn rejects_unknown_scopes() {
-        let m = messages(&with_target("scopes: [1, 4], target_year: 2030, reduction_percent: 50"));
+        let m = messages(&with_target(
+            "scopes: [1, 4], target_year: 2030, reduction_percent: 50",
+        ));
         assert_eq!(m, ["scope 4 does not exist"]);
     }
 
     #[test]
     fn rejects_a_base_year_without_data() {
-        let m = messages(&with_target("scopes: [1], base_year: 2021, target_year: 2030, reduction_percent: 50"));
+        let m = messages(&with_target(
+            "scopes: [1], base_year: 2021, target_year: 2030, reduction_percent: 50",
+        ));
         assert_eq!(m, ["target uses base year 2021, which has no data"]);
     }
 
     #[test]
     fn warns_when_a_target_scope_is_missing_in_the_base_year() {
-        let (e, diags) = check(&with_target("scopes: [3], target_year: 2030, reduction_percent: 50"));
+        let (e, diags) = check(&with_target(
+            "scopes: [3], target_year: 2030, reduction_percent: 50",
+        ));
         assert!(e.is_some());
         assert!(!diags[0].is_error());
         assert!(diags[0].message.contains("base year 2019 has no scope 3"));
@@ -490,9 +637,13 @@ mod tests {
 
     #[test]
     fn rejects_intensity_target_without_per_or_normaliser() {
-        let m = messages(&with_target("scopes: [1], kind: intensity, target_year: 2030, reduction_percent: 50"));
+        let m = messages(&with_target(
+            "scopes: [1], kind: intensity, target_year: 2030, reduction_percent: 50",
+        ));
         assert_eq!(m, ["intensity target without `per`"]);
-        let m = messages(&with_target("scopes: [1], kind: intensity, per: employee, target_year: 2030, reduction_percent: 50"));
+        let m = messages(&with_target(
+            "scopes: [1], kind: intensity, per: employee, target_year: 2030, reduction_percent: 50",
+        ));
         assert_eq!(
             m,
             [
@@ -504,7 +655,9 @@ mod tests {
 
     #[test]
     fn rejects_per_on_an_absolute_target() {
-        let m = messages(&with_target("scopes: [1], per: employee, target_year: 2030, reduction_percent: 50"));
+        let m = messages(&with_target(
+            "scopes: [1], per: employee, target_year: 2030, reduction_percent: 50",
+        ));
         assert_eq!(m, ["`per` is only for intensity targets"]);
     }
 
@@ -513,7 +666,14 @@ mod tests {
         let m = messages(&with_target(
             "scopes: [1], kind: absolut, scope2_method: markets, sbti: yes, target_year: 2030, reduction_percent: 50",
         ));
-        assert_eq!(m, ["unknown target kind `absolut`", "unknown scope2_method `markets`", "unknown sbti `yes`"]);
+        assert_eq!(
+            m,
+            [
+                "unknown target kind `absolut`",
+                "unknown scope2_method `markets`",
+                "unknown sbti `yes`"
+            ]
+        );
     }
 
     #[test]
@@ -522,7 +682,10 @@ mod tests {
         let (e, diags) = check(text);
         assert!(e.is_some());
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].message, "scope 1 changes by -60 % from 2019 to 2020 with no note");
+        assert_eq!(
+            diags[0].message,
+            "scope 1 changes by -60 % from 2019 to 2020 with no note"
+        );
         assert_eq!(diags[0].line, 4);
     }
 

@@ -20,11 +20,19 @@ pub use partner::{is_slug, org_number_is_valid};
 
 /// Validates the whole site. `None` only when `site.yaml` itself is unusable.
 pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
-    let config = raw.config.as_ref().and_then(|c| site::validate_config(c, diags));
+    let config = raw
+        .config
+        .as_ref()
+        .and_then(|c| site::validate_config(c, diags));
     let results = config.as_ref().map(|c| c.results);
     let partners = partner::validate_partners(raw.partners, results.as_ref(), diags);
     let pages = content::validate_pages(raw.pages, diags);
-    Some(Site { config: config?, partners, pages, assets: raw.assets })
+    Some(Site {
+        config: config?,
+        partners,
+        pages,
+        assets: raw.assets,
+    })
 }
 
 /// The years a network can sensibly report: catches `2204` and `24` typos.
@@ -40,12 +48,20 @@ pub(crate) struct Checker<'a> {
 
 impl Checker<'_> {
     pub fn error<T>(&mut self, at: &S<T>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::error(self.rel, span_pos(at).shifted(self.line_offset), message));
+        self.diags.push(Diagnostic::error(
+            self.rel,
+            span_pos(at).shifted(self.line_offset),
+            message,
+        ));
         self.last()
     }
 
     pub fn warning<T>(&mut self, at: &S<T>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::warning(self.rel, span_pos(at).shifted(self.line_offset), message));
+        self.diags.push(Diagnostic::warning(
+            self.rel,
+            span_pos(at).shifted(self.line_offset),
+            message,
+        ));
         self.last()
     }
 
@@ -72,13 +88,20 @@ impl Checker<'_> {
             Some(year as i32)
         } else {
             self.error(value, format!("{what} {year} is not a plausible year"))
-                .help = Some(format!("years run from {FIRST_YEAR} to {LAST_YEAR}; check for a typo"));
+                .help = Some(format!(
+                "years run from {FIRST_YEAR} to {LAST_YEAR}; check for a typo"
+            ));
             None
         }
     }
 
     /// One of a fixed set of names, with "did you mean" for typos.
-    pub fn choice<T: Copy>(&mut self, value: &S<String>, table: &[(&str, T)], what: &str) -> Option<T> {
+    pub fn choice<T: Copy>(
+        &mut self,
+        value: &S<String>,
+        table: &[(&str, T)],
+        what: &str,
+    ) -> Option<T> {
         let given = value.value.trim();
         if let Some((_, v)) = table.iter().find(|(k, _)| *k == given) {
             return Some(*v);
@@ -96,12 +119,16 @@ impl Checker<'_> {
             self.error(value, format!("{what} must be a number, not `{v}`"));
             None
         } else if v < 0.0 {
-            self.error(value, format!("{what} is negative ({v})")).help =
-                Some("figures are never negative; report removals and offsets separately in the note".into());
+            self.error(value, format!("{what} is negative ({v})")).help = Some(
+                "figures are never negative; report removals and offsets separately in the note"
+                    .into(),
+            );
             None
         } else if v > 1e12 {
-            self.error(value, format!("{what} is implausibly large ({v})")).help =
-                Some("figures are in tonnes CO₂e (or whole people, or MNOK); check the unit".into());
+            self.error(value, format!("{what} is implausibly large ({v})"))
+                .help = Some(
+                "figures are in tonnes CO₂e (or whole people, or MNOK); check the unit".into(),
+            );
             None
         } else {
             Some(v)

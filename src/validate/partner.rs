@@ -14,7 +14,11 @@ use crate::model::{Certificate, Partner, Principle, Principles, Scheme, Status};
 const MAX_NAME_CHARS: usize = 150;
 const MAX_EMPLOYEES: f64 = 10_000_000.0;
 
-pub fn validate_partners(raw: Vec<RawPartner>, results: ResultsRef, diags: &mut Diagnostics) -> Vec<Partner> {
+pub fn validate_partners(
+    raw: Vec<RawPartner>,
+    results: ResultsRef,
+    diags: &mut Diagnostics,
+) -> Vec<Partner> {
     let mut partners = Vec::new();
     // org number → (file, position) of the first partner that has it
     let mut seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
@@ -22,22 +26,33 @@ pub fn validate_partners(raw: Vec<RawPartner>, results: ResultsRef, diags: &mut 
         let rel = format!("partners/{}/profile.yaml", partner.slug);
         if !is_slug(&partner.slug) {
             diags.push(
-                Diagnostic::error(&format!("partners/{}", partner.slug), Pos::FILE, format!(
-                    "partner folder name `{}` is not a valid slug", partner.slug
-                ))
-                .with_help(format!("use lowercase a–z, 0–9 and `-` only, e.g. `{}`", slugify(&partner.slug))),
+                Diagnostic::error(
+                    &format!("partners/{}", partner.slug),
+                    Pos::FILE,
+                    format!("partner folder name `{}` is not a valid slug", partner.slug),
+                )
+                .with_help(format!(
+                    "use lowercase a–z, 0–9 and `-` only, e.g. `{}`",
+                    slugify(&partner.slug)
+                )),
             );
         }
-        let Some(profile) = &partner.profile else { continue };
+        let Some(profile) = &partner.profile else {
+            continue;
+        };
         if let Some(digits) = normalised_org_number(&profile.org_number.value.0) {
             let here = span_pos(&profile.org_number);
             if let Some((first_rel, first_at)) = seen.get(&digits) {
                 diags.push(
-                    Diagnostic::error(&rel, here, format!("org_number {digits} is already used by {first_rel}"))
-                        .with_help(format!(
-                            "each partner has its own organisation number; see {first_rel}:{}",
-                            first_at.line
-                        )),
+                    Diagnostic::error(
+                        &rel,
+                        here,
+                        format!("org_number {digits} is already used by {first_rel}"),
+                    )
+                    .with_help(format!(
+                        "each partner has its own organisation number; see {first_rel}:{}",
+                        first_at.line
+                    )),
                 );
             } else {
                 seen.insert(digits, (rel.clone(), here));
@@ -48,7 +63,11 @@ pub fn validate_partners(raw: Vec<RawPartner>, results: ResultsRef, diags: &mut 
             .emissions
             .as_ref()
             .and_then(|e| emissions::validate_emissions(e, &emissions_rel, results, diags));
-        let mut c = Checker { rel: &rel, diags, line_offset: 0 };
+        let mut c = Checker {
+            rel: &rel,
+            diags,
+            line_offset: 0,
+        };
         if let Some(mut p) = validate_profile(&partner.slug, profile, &mut c) {
             p.emissions = emissions;
             p.story = partner.story;
@@ -60,7 +79,9 @@ pub fn validate_partners(raw: Vec<RawPartner>, results: ResultsRef, diags: &mut 
 }
 
 pub fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn slugify(s: &str) -> String {
@@ -85,34 +106,52 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
     if name.is_empty() {
         c.error(&raw.name, "name is empty");
     } else if name.chars().count() > MAX_NAME_CHARS {
-        c.error(&raw.name, format!("name is {} characters long; the limit is {MAX_NAME_CHARS}", name.chars().count()))
-            .help = Some("use the registered company name; put longer text in `summary`".into());
+        c.error(
+            &raw.name,
+            format!(
+                "name is {} characters long; the limit is {MAX_NAME_CHARS}",
+                name.chars().count()
+            ),
+        )
+        .help = Some("use the registered company name; put longer text in `summary`".into());
     }
     let org_number = normalised_org_number(&raw.org_number.value.0);
     if org_number.is_none() {
         let given = &raw.org_number.value.0;
         let help = if given.chars().filter(char::is_ascii_digit).count() == 9 {
-            "the check digit does not match: look the number up in Brønnøysundregistrene".to_string()
+            "the check digit does not match: look the number up in Brønnøysundregistrene"
+                .to_string()
         } else {
             "write the nine digits of the organisation number, e.g. \"912 345 688\"".to_string()
         };
-        c.error(&raw.org_number, format!("org_number `{given}` is not a valid Norwegian organisation number"))
-            .help = Some(help);
+        c.error(
+            &raw.org_number,
+            format!("org_number `{given}` is not a valid Norwegian organisation number"),
+        )
+        .help = Some(help);
     }
     let sector = sector(c, raw);
     let employees = employees(c, raw);
     let website = raw.website.as_ref().and_then(|w| {
         let text = w.value.trim();
         match url::Url::parse(text) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Some(text.to_string()),
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+                Some(text.to_string())
+            }
             _ => {
-                c.error(w, format!("website `{text}` is not an http(s) address")).help =
-                    Some(format!("write the full address, e.g. `https://{}`", text.trim_start_matches("www.")));
+                c.error(w, format!("website `{text}` is not an http(s) address"))
+                    .help = Some(format!(
+                    "write the full address, e.g. `https://{}`",
+                    text.trim_start_matches("www.")
+                ));
                 None
             }
         }
     });
-    let partner_since = raw.partner_since.as_ref().and_then(|d| c.date(d, "partner_since"));
+    let partner_since = raw
+        .partner_since
+        .as_ref()
+        .and_then(|d| c.date(d, "partner_since"));
     let principles = principles(c, raw);
     if c.diags.error_count() > errors_before {
         return None;
@@ -125,7 +164,11 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
         employees: employees?,
         website,
         partner_since,
-        summary: raw.summary.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        summary: raw
+            .summary
+            .as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         logo: None,
         draft: raw.draft,
         principles,
@@ -136,7 +179,10 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
 
 /// Nine digits (spaces allowed) whose mod-11 check digit is right; `None` otherwise.
 pub fn normalised_org_number(given: &str) -> Option<String> {
-    let digits: String = given.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
+    let digits: String = given
+        .chars()
+        .filter(|c| *c != ' ' && *c != '\u{a0}')
+        .collect();
     org_number_is_valid(&digits).then_some(digits)
 }
 
@@ -161,13 +207,22 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
     match (chars.next(), chars.next()) {
         (Some(ch), None) if ('A'..='U').contains(&ch) => Some(ch),
         (Some(ch), None) if ('a'..='u').contains(&ch) => {
-            c.error(&raw.sector, format!("sector `{given}` must be a capital letter"))
-                .help = Some(format!("write `sector: {}`", ch.to_ascii_uppercase()));
+            c.error(
+                &raw.sector,
+                format!("sector `{given}` must be a capital letter"),
+            )
+            .help = Some(format!("write `sector: {}`", ch.to_ascii_uppercase()));
             None
         }
         _ => {
-            c.error(&raw.sector, format!("sector `{given}` is not an SN2007 section"))
-                .help = Some("use the section letter A–U from Brønnøysundregistrene, e.g. `F` for construction".into());
+            c.error(
+                &raw.sector,
+                format!("sector `{given}` is not an SN2007 section"),
+            )
+            .help = Some(
+                "use the section letter A–U from Brønnøysundregistrene, e.g. `F` for construction"
+                    .into(),
+            );
             None
         }
     }
@@ -176,20 +231,29 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
 fn employees(c: &mut Checker, raw: &RawProfile) -> Option<u32> {
     let v = raw.employees.value;
     if !v.is_finite() || v < 0.0 || v.fract() != 0.0 || v > MAX_EMPLOYEES {
-        c.error(&raw.employees, format!("employees must be a whole number ≥ 0, not `{v}`"))
-            .help = Some("count people (headcount), e.g. `employees: 240`".into());
+        c.error(
+            &raw.employees,
+            format!("employees must be a whole number ≥ 0, not `{v}`"),
+        )
+        .help = Some("count people (headcount), e.g. `employees: 240`".into());
         return None;
     }
     Some(v as u32)
 }
 
 fn principles(c: &mut Checker, raw: &RawProfile) -> Principles {
-    let Some(p) = &raw.principles else { return Principles::default() };
+    let Some(p) = &raw.principles else {
+        return Principles::default();
+    };
     let principle = |c: &mut Checker, raw: &Option<RawPrinciple>| {
         let raw = raw.as_ref()?;
         let status = c.choice(&raw.status, &Status::ALL, "status");
         let since = raw.since.as_ref().and_then(|y| c.year(y, "since"));
-        Some(Principle { status: status?, since, note: raw.note.clone() })
+        Some(Principle {
+            status: status?,
+            since,
+            note: raw.note.clone(),
+        })
     };
     let supplier_requirements = principle(c, &p.supplier_requirements);
     let strategy = principle(c, &p.strategy);
@@ -207,7 +271,11 @@ fn principles(c: &mut Checker, raw: &RawProfile) -> Principles {
             })
         })
         .collect();
-    Principles { supplier_requirements, strategy, certificates }
+    Principles {
+        supplier_requirements,
+        strategy,
+        certificates,
+    }
 }
 
 #[cfg(test)]
@@ -215,12 +283,21 @@ mod tests {
     use super::*;
     use crate::load::yaml;
 
-    const GOOD: &str = "name: Eksempel Bygg AS\norg_number: \"912345688\"\nsector: F\nemployees: 240\n";
+    const GOOD: &str =
+        "name: Eksempel Bygg AS\norg_number: \"912345688\"\nsector: F\nemployees: 240\n";
 
     fn check(text: &str) -> (Option<Partner>, Vec<Diagnostic>) {
         let mut diags = Diagnostics::new();
         let raw: RawProfile = yaml::parse("p.yaml", text, 0, &mut diags).expect("parses");
-        let partner = validate_profile("eksempel", &raw, &mut Checker { rel: "p.yaml", diags: &mut diags, line_offset: 0 });
+        let partner = validate_profile(
+            "eksempel",
+            &raw,
+            &mut Checker {
+                rel: "p.yaml",
+                diags: &mut diags,
+                line_offset: 0,
+            },
+        );
         (partner, diags.sorted())
     }
 
@@ -234,7 +311,10 @@ mod tests {
         let (partner, diags) = check(GOOD);
         assert!(diags.is_empty(), "{diags:?}");
         let p = partner.unwrap();
-        assert_eq!((p.org_number.as_str(), p.sector, p.employees), ("912345688", 'F', 240));
+        assert_eq!(
+            (p.org_number.as_str(), p.sector, p.employees),
+            ("912345688", 'F', 240)
+        );
     }
 
     #[test]
@@ -248,7 +328,10 @@ mod tests {
 
     #[test]
     fn accepts_org_number_with_spaces_or_unquoted() {
-        assert_eq!(normalised_org_number("912 345 688").as_deref(), Some("912345688"));
+        assert_eq!(
+            normalised_org_number("912 345 688").as_deref(),
+            Some("912345688")
+        );
         let (partner, _) = check(&GOOD.replace("\"912345688\"", "912345688"));
         assert_eq!(partner.unwrap().org_number, "912345688");
     }
@@ -270,7 +353,10 @@ mod tests {
         assert_eq!(partners.len(), 2);
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "partners/b/profile.yaml");
-        assert!(d.message.contains("already used by partners/a/profile.yaml"));
+        assert!(
+            d.message
+                .contains("already used by partners/a/profile.yaml")
+        );
     }
 
     #[test]
@@ -289,7 +375,10 @@ mod tests {
     fn rejects_website_without_http() {
         let text = format!("{GOOD}website: www.example.no\n");
         let (_, diags) = check(&text);
-        assert_eq!(diags[0].help.as_deref(), Some("write the full address, e.g. `https://example.no`"));
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some("write the full address, e.g. `https://example.no`")
+        );
     }
 
     #[test]

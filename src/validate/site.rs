@@ -4,15 +4,19 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Checker;
 use crate::diagnostics::Diagnostics;
+use crate::load::S;
 use crate::load::raw::{RawFeeTier, RawSiteConfig};
 use crate::load::yaml::span_pos;
-use crate::load::S;
 use crate::model::{FeeTier, Language, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit};
 
 const LANGUAGES: [(&str, Language); 2] = [("nb", Language::Nb), ("en", Language::En)];
 
 pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<SiteConfig> {
-    let mut c = Checker { rel: "site.yaml", diags, line_offset: 0 };
+    let mut c = Checker {
+        rel: "site.yaml",
+        diags,
+        line_offset: 0,
+    };
     let errors_before = c.diags.error_count();
 
     if raw.title.value.trim().is_empty() {
@@ -25,8 +29,14 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
     };
     let theme = match &raw.theme {
         Some(t) if !is_name(&t.value) => {
-            c.error(t, format!("theme name `{}` may only hold a–z, 0–9, `-` and `_`", t.value))
-                .help = Some("the name of a folder in themes/, e.g. `nfk`".into());
+            c.error(
+                t,
+                format!(
+                    "theme name `{}` may only hold a–z, 0–9, `-` and `_`",
+                    t.value
+                ),
+            )
+            .help = Some("the name of a folder in themes/, e.g. `nfk`".into());
             None
         }
         Some(t) => Some(t.value.clone()),
@@ -34,7 +44,10 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
     };
     let results = results(&mut c, &raw.results);
     let summit = raw.summit.as_ref().and_then(|s| {
-        Some(Summit { title: s.title.clone(), date: c.date(&s.date, "summit date")? })
+        Some(Summit {
+            title: s.title.clone(),
+            date: c.date(&s.date, "summit date")?,
+        })
     });
     let requirements = requirements(&mut c, raw);
     let fee_tiers = fee_tiers(&mut c, &raw.fee_tiers);
@@ -44,10 +57,19 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
         .filter_map(|item| {
             let url = item.url.value.trim();
             if url.starts_with('/') || url.starts_with("https://") || url.starts_with("http://") {
-                Some(MenuItem { title: item.title.clone(), url: url.to_string() })
+                Some(MenuItem {
+                    title: item.title.clone(),
+                    url: url.to_string(),
+                })
             } else {
-                c.error(&item.url, format!("menu url `{url}` must start with `/` or http(s)://"))
-                    .help = Some(format!("for a page of this site write `/{}`", url.trim_start_matches("./")));
+                c.error(
+                    &item.url,
+                    format!("menu url `{url}` must start with `/` or http(s)://"),
+                )
+                .help = Some(format!(
+                    "for a page of this site write `/{}`",
+                    url.trim_start_matches("./")
+                ));
                 None
             }
         })
@@ -71,7 +93,9 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
 }
 
 fn is_name(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// An absolute http(s) URL, normalised to end with `/`.
@@ -86,8 +110,11 @@ pub(super) fn base_url(c: &mut Checker, value: &S<String>) -> Option<String> {
             Some(s)
         }
         _ => {
-            c.error(value, format!("base_url `{text}` is not an absolute http(s) URL"))
-                .help = Some("e.g. `https://naeringforklima.no/`".into());
+            c.error(
+                value,
+                format!("base_url `{text}` is not an absolute http(s) URL"),
+            )
+            .help = Some("e.g. `https://naeringforklima.no/`".into());
             None
         }
     }
@@ -103,22 +130,36 @@ fn results(c: &mut Checker, raw: &S<crate::load::raw::RawResultsConfig>) -> Opti
     let as_of = c.date(&r.as_of, "as_of");
     let (reporting_year, compare_year, as_of) = (reporting_year?, compare_year?, as_of?);
     if compare_year >= reporting_year {
-        let at = r.compare_year.as_ref().map_or_else(|| span_pos(raw), span_pos);
+        let at = r
+            .compare_year
+            .as_ref()
+            .map_or_else(|| span_pos(raw), span_pos);
         c.diags.push(
             crate::diagnostics::Diagnostic::error(
                 c.rel,
                 at,
-                format!("compare_year {compare_year} must come before reporting_year {reporting_year}"),
+                format!(
+                    "compare_year {compare_year} must come before reporting_year {reporting_year}"
+                ),
             )
             .with_help("like-for-like compares an earlier year with the reporting year"),
         );
         return None;
     }
     if as_of.year() <= reporting_year {
-        c.warning(&r.as_of, format!("as_of {as_of} is inside the reporting year {reporting_year}"))
-            .help = Some("results are usually judged after the year has ended, e.g. on the summit date".into());
+        c.warning(
+            &r.as_of,
+            format!("as_of {as_of} is inside the reporting year {reporting_year}"),
+        )
+        .help = Some(
+            "results are usually judged after the year has ended, e.g. on the summit date".into(),
+        );
     }
-    Some(ResultsConfig { reporting_year, compare_year, as_of })
+    Some(ResultsConfig {
+        reporting_year,
+        compare_year,
+        as_of,
+    })
 }
 
 fn requirements(c: &mut Checker, raw: &RawSiteConfig) -> Option<Requirements> {
@@ -133,7 +174,10 @@ fn requirements(c: &mut Checker, raw: &RawSiteConfig) -> Option<Requirements> {
     let full_by = c.date(&r.full.by, "requirements.full.by");
     let (first_by, full_by) = (first_by?, full_by?);
     if full_by < first_by {
-        c.error(&r.full.by, format!("the full requirement ({full_by}) is due before the first ({first_by})"));
+        c.error(
+            &r.full.by,
+            format!("the full requirement ({full_by}) is due before the first ({first_by})"),
+        );
         return None;
     }
     Some(Requirements { first_by, full_by })
@@ -162,14 +206,23 @@ fn fee_tiers(c: &mut Checker, raw: &S<Vec<RawFeeTier>>) -> Option<Vec<FeeTier>> 
                 ok = false;
             }
             (None, false) => {
-                c.error(&tier.fee_nok, "only the last fee tier may leave out max_employees").help =
-                    Some("add `max_employees: N` to this tier".into());
+                c.error(
+                    &tier.fee_nok,
+                    "only the last fee tier may leave out max_employees",
+                )
+                .help = Some("add `max_employees: N` to this tier".into());
                 ok = false;
             }
             (Some(max), false) => {
                 if max.value < 0 || previous_max.is_some_and(|p| max.value <= p) {
-                    c.error(max, format!("max_employees {} must be above the previous tier's", max.value))
-                        .help = Some("list tiers from the smallest to the largest".into());
+                    c.error(
+                        max,
+                        format!(
+                            "max_employees {} must be above the previous tier's",
+                            max.value
+                        ),
+                    )
+                    .help = Some("list tiers from the smallest to the largest".into());
                     ok = false;
                 }
                 previous_max = Some(max.value);
@@ -177,7 +230,10 @@ fn fee_tiers(c: &mut Checker, raw: &S<Vec<RawFeeTier>>) -> Option<Vec<FeeTier>> 
             (None, true) => {}
         }
         tiers.push(FeeTier {
-            max_employees: tier.max_employees.as_ref().map(|m| m.value.clamp(0, u32::MAX as i64) as u32),
+            max_employees: tier
+                .max_employees
+                .as_ref()
+                .map(|m| m.value.clamp(0, u32::MAX as i64) as u32),
             fee_nok: fee.clamp(0, u32::MAX as i64) as u32,
         });
     }
@@ -218,7 +274,10 @@ mod tests {
 
     #[test]
     fn rejects_compare_year_not_before_reporting_year() {
-        let (_, diags) = check(&GOOD.replace("reporting_year: 2024,", "reporting_year: 2024, compare_year: 2024,"));
+        let (_, diags) = check(&GOOD.replace(
+            "reporting_year: 2024,",
+            "reporting_year: 2024, compare_year: 2024,",
+        ));
         assert!(diags[0].message.contains("must come before"), "{diags:?}");
     }
 
@@ -236,21 +295,30 @@ mod tests {
 
     #[test]
     fn rejects_fee_tiers_out_of_order() {
-        let text = GOOD.replace("  - { fee_nok: 50000 }", "  - { max_employees: 10, fee_nok: 20000 }\n  - { fee_nok: 50000 }");
+        let text = GOOD.replace(
+            "  - { fee_nok: 50000 }",
+            "  - { max_employees: 10, fee_nok: 20000 }\n  - { fee_nok: 50000 }",
+        );
         let (_, diags) = check(&text);
         assert!(diags[0].message.contains("above the previous"), "{diags:?}");
     }
 
     #[test]
     fn rejects_a_last_fee_tier_with_a_maximum() {
-        let (_, diags) = check(&GOOD.replace("{ fee_nok: 50000 }", "{ max_employees: 900, fee_nok: 50000 }"));
+        let (_, diags) = check(&GOOD.replace(
+            "{ fee_nok: 50000 }",
+            "{ max_employees: 900, fee_nok: 50000 }",
+        ));
         assert!(diags[0].message.contains("last fee tier"));
     }
 
     #[test]
     fn rejects_a_menu_url_that_is_neither_internal_nor_http() {
         let (_, diags) = check(&format!("{GOOD}menu: [ {{ title: A, url: partnere/ }} ]\n"));
-        assert_eq!(diags[0].help.as_deref(), Some("for a page of this site write `/partnere/`"));
+        assert_eq!(
+            diags[0].help.as_deref(),
+            Some("for a page of this site write `/partnere/`")
+        );
     }
 
     #[test]

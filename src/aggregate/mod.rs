@@ -1,0 +1,114 @@
+//! aggregate: the validated [`Site`] → [`SiteData`], every derived figure of SPEC §8.
+//!
+//! Per partner: fee, principles, requirements, a series per year and scope, and the progress of
+//! each target. For the network: totals with coverage, like-for-like change, counts and the
+//! breakdowns by sector, fee tier and year — the document published as `/data/results.json`.
+//!
+//! Pure: no IO and no clock (certificates are judged on `results.as_of`). Nothing here rounds;
+//! rounding is for people and lives in [`crate::format`]. A figure that cannot be computed is
+//! `None` (JSON `null`), never a division by zero and never a silent 0.
+//!
+//! - [`partner`]: one partner's figures ([`PartnerData`]).
+//! - [`progress`]: target progress ([`TargetProgress`]).
+//! - [`network`]: the network's figures ([`NetworkResults`]).
+//! - [`summary`]: the Norwegian summary that `nfk results` prints for people.
+//! - [`figure`]: a results key (`totals.scope1`) looked up and formatted, for `{{ figure() }}`.
+
+pub mod figure;
+pub mod network;
+pub mod partner;
+pub mod progress;
+pub mod summary;
+
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod testkit;
+
+use serde::Serialize;
+
+use crate::model::{Partner, Site};
+
+pub use figure::{Figure, figure};
+pub use network::{
+    FeeTierRow, LikeForLike, NetworkResults, PrincipleCounts, RequirementCounts, ScopeSums,
+    SectorRow, TargetCounts, YearRow,
+};
+pub use partner::{PartnerData, PrincipleFlags, YearFigures};
+pub use progress::{Progress, TargetProgress};
+pub use summary::render_human;
+
+/// Everything later stages need to show numbers: the network's results and each partner's.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteData {
+    pub results: NetworkResults,
+    /// Same order as `site.partners` (by slug); drafts only when `include_drafts`.
+    pub partners: Vec<PartnerData>,
+}
+
+/// Computes every figure of SPEC §8. Drafts count nowhere unless `include_drafts` (what
+/// `serve` and `build --drafts` show), in which case they count like any other partner.
+pub fn aggregate(site: &Site, include_drafts: bool) -> SiteData {
+    let partners: Vec<&Partner> = site
+        .partners
+        .iter()
+        .filter(|p| include_drafts || !p.draft)
+        .collect();
+    let data: Vec<PartnerData> = partners
+        .iter()
+        .map(|p| partner::partner_data(p, &site.config))
+        .collect();
+    let results = network::network_results(&site.config, &partners, &data);
+    SiteData {
+        results,
+        partners: data,
+    }
+}
+
+/// Grams per tonne: sums are kept exact to the gram.
+const GRAMS: f64 = 1e6;
+
+/// Σ `values`, added up in whole grams (10⁻⁶ t) so that figures given with a few decimals add
+/// up to what a person gets (`1431.7`, not the `1431.6999999999998` of binary floating point).
+/// Every figure in `emissions.yaml` has far fewer than six decimals, so nothing is lost; this is
+/// exactness of the sum, not display rounding. Exact up to about 9·10⁹ tonnes.
+pub(crate) fn sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    let grams: i128 = values
+        .into_iter()
+        .map(|v| (v * GRAMS).round() as i128)
+        .sum();
+    grams as f64 / GRAMS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::*;
+    use super::*;
+
+    #[test]
+    fn sums_decimals_without_binary_noise() {
+        assert_eq!(sum([0.1, 0.2]), 0.3);
+        assert_eq!(sum([1431.7, 0.1, -0.1]), 1431.7);
+        assert_eq!(sum([]), 0.0);
+    }
+
+    #[test]
+    fn leaves_drafts_out_unless_asked() {
+        let mut draft = partner("b-draft", 'F', 10);
+        draft.draft = true;
+        draft.emissions = Some(emissions(vec![year(2024).s1(5.0).s2(1.0)], vec![]));
+        let site = site(vec![partner("a", 'F', 10), draft]);
+
+        let public = aggregate(&site, false);
+        assert_eq!(public.partners.len(), 1);
+        assert_eq!(public.results.partners, 1);
+        assert_eq!(public.results.reporting_partners, 0);
+        assert_eq!(public.results.totals.scope1, None);
+
+        let preview = aggregate(&site, true);
+        let slugs: Vec<&str> = preview.partners.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["a", "b-draft"]);
+        assert_eq!(preview.results.partners, 2);
+        assert_eq!(preview.results.totals.scope1, Some(5.0));
+    }
+}

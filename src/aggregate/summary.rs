@@ -1,0 +1,216 @@
+//! The summary `nfk results` prints for people preparing the summit: key figures with coverage,
+//! like-for-like change, principles, requirements and targets, in Norwegian.
+//!
+//! A view of [`NetworkResults`] only, as `diagnostics::render_human` is a view of diagnostics:
+//! it computes nothing (every figure comes from `aggregate`) and rounds only through
+//! [`crate::format`]. Pure: returns a string, prints nothing.
+
+use std::fmt::Write as _;
+
+use super::network::NetworkResults;
+use crate::format::{self, MISSING};
+use crate::model::Language;
+
+const NB: Language = Language::Nb;
+const LABEL_WIDTH: usize = 30;
+const VALUE_WIDTH: usize = 10;
+
+/// The Norwegian summary of `results`, ending with a newline.
+pub fn render_human(r: &NetworkResults) -> String {
+    let mut out = String::new();
+    let y = r.reporting_year;
+    let n = r.partners;
+    let _ = writeln!(out, "{}: resultater for {y}", r.network);
+    let _ = writeln!(
+        out,
+        "{n} {}, {} av dem har rapportert for {y}. Status per {}.",
+        partners(n),
+        r.reporting_partners,
+        format::date(r.as_of, NB),
+    );
+
+    heading(
+        &mut out,
+        &format!("Utslipp i {y} ({})", format::tonnes_unit(NB)),
+    );
+    let t = &r.totals;
+    for (label, value, count) in [
+        ("Scope 1", t.scope1, t.scope1_partners),
+        (
+            "Scope 2, lokasjonsbasert",
+            t.scope2_location,
+            t.scope2_location_partners,
+        ),
+        (
+            "Scope 2, markedsbasert",
+            t.scope2_market,
+            t.scope2_market_partners,
+        ),
+        ("Scope 3", t.scope3, t.scope3_partners),
+    ] {
+        row(&mut out, label, &tonnes(value), &coverage(count, n));
+    }
+    let _ = writeln!(
+        out,
+        "  Scope 3 er rapportert av partnerne, kan overlappe mellom dem og legges ikke"
+    );
+    let _ = writeln!(out, "  sammen med scope 1 og 2.");
+
+    let l = &r.like_for_like;
+    let c = r.compare_year;
+    heading(
+        &mut out,
+        &format!("Sammenlignbare utslipp {c}–{y} (scope 1 + scope 2 lokasjonsbasert)"),
+    );
+    row(
+        &mut out,
+        "Partnere med tall for begge år",
+        &l.partners.to_string(),
+        "",
+    );
+    row(&mut out, &c.to_string(), &tonnes(l.compare), "");
+    row(&mut out, &y.to_string(), &tonnes(l.current), "");
+    let change = format::optional(l.change_percent, |v| format::signed_percent(v, 1, NB));
+    row(&mut out, "Endring", &change, "");
+    if l.partners_incomplete > 0 {
+        let _ = writeln!(
+            out,
+            "  {} {} med tall for begge år er holdt utenfor fordi scope 1 eller 2 mangler i ett av dem.",
+            l.partners_incomplete,
+            partners(l.partners_incomplete),
+        );
+    }
+
+    heading(&mut out, "Prinsipper");
+    let p = &r.principles;
+    for (label, count) in [
+        ("1 Klimaregnskap og mål", p.accounting_and_targets),
+        ("2 Klimakrav til leverandører", p.supplier_requirements),
+        ("3 Klimastrategi", p.strategy),
+        ("4 Miljøsertifisering", p.certification),
+    ] {
+        row(&mut out, label, &count.to_string(), &coverage(count, n));
+    }
+
+    heading(&mut out, "Krav");
+    let q = &r.requirements;
+    let first_note = format!(
+        "{}, frist {}",
+        coverage(q.first, n),
+        format::date(q.first_by, NB)
+    );
+    row(
+        &mut out,
+        "Første krav (1 og ett av 2–4)",
+        &q.first.to_string(),
+        &first_note,
+    );
+    let full_note = format!(
+        "{}, frist {}",
+        coverage(q.full, n),
+        format::date(q.full_by, NB)
+    );
+    row(
+        &mut out,
+        "Fullt krav (alle fire)",
+        &q.full.to_string(),
+        &full_note,
+    );
+
+    let g = &r.targets;
+    heading(&mut out, &format!("Mål i {y} (hver partners første mål)"));
+    row(
+        &mut out,
+        "Partnere med mål",
+        &g.partners_with_targets.to_string(),
+        &coverage(g.partners_with_targets, n),
+    );
+    for (label, count) in [
+        ("Nådd", g.achieved),
+        ("I rute", g.on_track),
+        ("Ikke i rute", g.off_track),
+        ("Mangler tall", g.no_data),
+    ] {
+        row(&mut out, label, &count.to_string(), "");
+    }
+    out
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{title}");
+}
+
+fn row(out: &mut String, label: &str, value: &str, note: &str) {
+    let line = format!("  {label:<LABEL_WIDTH$}{value:>VALUE_WIDTH$}  {note}");
+    let _ = writeln!(out, "{}", line.trim_end());
+}
+
+fn tonnes(value: Option<f64>) -> String {
+    format::optional(value, |v| format::tonnes_number(v, NB))
+}
+
+/// "14 av 15 partnere"; "–" for a network without partners.
+fn coverage(count: usize, of: usize) -> String {
+    if of == 0 {
+        MISSING.to_string()
+    } else {
+        format!("{count} av {of} {}", partners(of))
+    }
+}
+
+fn partners(n: usize) -> &'static str {
+    if n == 1 { "partner" } else { "partnere" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::aggregate;
+    use super::super::testkit::*;
+    use super::*;
+
+    #[test]
+    fn shows_coverage_and_dashes_for_undefined_figures() {
+        let a = with_emissions(
+            partner("a", 'F', 5),
+            vec![year(Y).s1(1234.5).s2(2.25)],
+            vec![],
+        );
+        let text = render_human(&aggregate(&site(vec![a, partner("b", 'F', 5)]), false).results);
+        let head = "Testnettverket: resultater for 2024\n2 partnere, 1 av dem har rapportert for 2024. Status per 16. juni 2025.\n";
+        assert!(text.starts_with(head), "{text}");
+        assert!(
+            text.contains("  Scope 1                            1\u{a0}235  1 av 2 partnere\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  Scope 2, lokasjonsbasert             2,3  1 av 2 partnere\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  Scope 3                                –  0 av 2 partnere\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  Endring                                –\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn shows_the_like_for_like_change_with_its_sign() {
+        let a = with_emissions(
+            partner("a", 'F', 5),
+            vec![year(C).s1(100.0).s2(0.0), year(Y).s1(70.0).s2(0.0)],
+            vec![target(&[1], C, 2030, 50.0)],
+        );
+        let text = render_human(&aggregate(&site(vec![a]), false).results);
+        assert!(
+            text.contains("  Endring                          \u{2212}30,0\u{a0}%\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  Partnere med mål                       1  1 av 1 partner\n"),
+            "{text}"
+        );
+    }
+}
