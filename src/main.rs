@@ -62,6 +62,20 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build the site with drafts in memory and serve it with live reload; rebuilds on changes
+    Serve {
+        #[command(flatten)]
+        root: RootArg,
+        /// The port to listen on (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default keeps the preview on this machine
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Create something new from a commented skeleton
     New {
         #[command(subcommand)]
@@ -131,6 +145,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 live_reload: false,
             };
             build(&options, &output)
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            let options = nfk::serve::ServeOptions {
+                root: root.root,
+                port,
+                bind,
+                open,
+            };
+            nfk::serve::serve(&options)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::New {
             what: NewCommand::Partner { slug, root },

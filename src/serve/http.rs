@@ -1,0 +1,342 @@
+//! The HTTP side of `nfk serve` (axum on tokio): maps a request path to a file of the current
+//! in-memory site and answers it.
+//!
+//! - Only `GET` and `HEAD`; anything else is 405.
+//! - `/a/` serves `a/index.html`; `/a` redirects (302, temporary: a preview changes) to `/a/`
+//!   when that is a folder with an index, keeping the query string.
+//! - A path the site does not have gets the site's own `404.html` with status 404.
+//! - Nothing outside the site can be read: files come from the in-memory
+//!   [`RenderedSite`], never from the disk, and before the lookup a path with a `.` or `..`
+//!   segment (also percent-encoded, `%2e%2e`), a backslash (`\`, `%5c`), an empty segment
+//!   (`//etc`), a NUL or invalid UTF-8 is rejected as not found.
+//! - Every response has `Cache-Control: no-store` (a preview must never show a stale page) and
+//!   `X-Content-Type-Options: nosniff`; content types come from the file's extension.
+//! - HTML responses are tagged for live reload (see `reload`) and, while the latest build has
+//!   errors, carry the overlay (see `overlay`).
+//! - `/__nfk/` is the server's own namespace (script and event stream).
+
+use std::future::IntoFuture;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use percent_encoding::percent_decode_str;
+
+use super::overlay;
+use super::reload::{self, EVENTS_PATH, SCRIPT_PATH};
+use super::state::{Shared, Snapshot};
+use crate::render::RenderedSite;
+
+/// How long Ctrl-C waits for open connections before the server stops anyway.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// Serves until Ctrl-C (or SIGTERM), then closes the event streams and stops.
+pub async fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> anyhow::Result<()> {
+    listener
+        .set_nonblocking(true)
+        .context("configuring the listening socket")?;
+    let listener =
+        tokio::net::TcpListener::from_std(listener).context("configuring the listening socket")?;
+    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+    let on_signal = shared.clone();
+    let server = axum::serve(listener, router(shared))
+        .with_graceful_shutdown(async move {
+            stop_signal().await;
+            eprintln!("stopping…");
+            on_signal.shutdown();
+            let _ = stopping_tx.send(());
+        })
+        .into_future();
+    tokio::select! {
+        result = server => result.context("serving HTTP")?,
+        () = async {
+            if stopping_rx.await.is_ok() {
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        } => log::debug!("open connections did not close in time"),
+    }
+    Ok(())
+}
+
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {},
+                    _ = term.recv() => {},
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(SCRIPT_PATH, get(reload::script))
+        .route(EVENTS_PATH, get(reload::events))
+        .fallback(page)
+        .with_state(shared)
+}
+
+async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let snapshot = shared.current();
+    let Some(site) = snapshot.site.as_deref() else {
+        return not_built_yet(&snapshot);
+    };
+    match resolve(site, uri.path()) {
+        Resolved::File(path) => file(StatusCode::OK, site, &path, &snapshot),
+        Resolved::Redirect(to) => {
+            let location = match uri.query() {
+                Some(query) => format!("{to}?{query}"),
+                None => to,
+            };
+            redirect(&location)
+        }
+        Resolved::NotFound if site.get("404.html").is_some() => {
+            file(StatusCode::NOT_FOUND, site, "404.html", &snapshot)
+        }
+        Resolved::NotFound => plain(StatusCode::NOT_FOUND, "not found\n"),
+    }
+}
+
+/// Where a request path leads in the site.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file of the site, by its path in [`RenderedSite`].
+    File(String),
+    /// A folder asked for without its trailing slash: the URL path to redirect to.
+    Redirect(String),
+    NotFound,
+}
+
+/// Maps a request path (as sent: percent-encoded) to a file of `site`.
+pub fn resolve(site: &RenderedSite, raw_path: &str) -> Resolved {
+    let Some(rel) = safe_relative_path(raw_path) else {
+        return Resolved::NotFound;
+    };
+    let exists = |p: &str| site.get(p).is_some();
+    if rel.is_empty() || rel.ends_with('/') {
+        let index = format!("{rel}index.html");
+        return if exists(&index) {
+            Resolved::File(index)
+        } else {
+            Resolved::NotFound
+        };
+    }
+    if exists(&rel) {
+        Resolved::File(rel)
+    } else if exists(&format!("{rel}/index.html")) {
+        Resolved::Redirect(format!("{raw_path}/"))
+    } else {
+        Resolved::NotFound
+    }
+}
+
+/// The decoded path without its leading `/`, or `None` when it could point anywhere but into
+/// the site: see the module docs for what is refused.
+fn safe_relative_path(raw_path: &str) -> Option<String> {
+    let decoded = percent_decode_str(raw_path).decode_utf8().ok()?;
+    let rel = decoded.strip_prefix('/')?;
+    let segments: Vec<&str> = rel.split('/').collect();
+    let last = segments.len() - 1;
+    let bad = segments.iter().enumerate().any(|(i, s)| {
+        matches!(*s, "." | "..") || s.contains(['\\', '\0']) || (s.is_empty() && i != last)
+    });
+    (!bad).then(|| rel.to_string())
+}
+
+fn file(status: StatusCode, site: &RenderedSite, path: &str, snapshot: &Snapshot) -> Response {
+    let Some(file) = site.get(path) else {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    };
+    let content_type = content_type(path);
+    let body = if content_type.starts_with("text/html") {
+        decorate(&String::from_utf8_lossy(&file.bytes), snapshot).into_bytes()
+    } else {
+        file.bytes.clone()
+    };
+    with_headers(status, &content_type, body)
+}
+
+/// The live-reload tag, and the overlay while the latest build failed.
+fn decorate(html: &str, snapshot: &Snapshot) -> String {
+    let tagged = reload::tag_page(html, &snapshot.build_id);
+    if snapshot.failed() {
+        overlay::inject(&tagged, &overlay::render(&snapshot.problems))
+    } else {
+        tagged
+    }
+}
+
+/// The first build failed, so there is no site yet: a bare page with the overlay, which reloads
+/// when the content is fixed.
+fn not_built_yet(snapshot: &Snapshot) -> Response {
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>nfk serve: build failed</title></head>\
+         <body><main><h1>The site has not built yet</h1><p>Fix the problems listed, and this page reloads by itself.</p></main></body></html>"
+    );
+    with_headers(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "text/html; charset=utf-8",
+        decorate(&html, snapshot).into_bytes(),
+    )
+}
+
+/// The content type of a site file, from its extension (`application/octet-stream` when
+/// unknown); text types say they are UTF-8, which every text the build writes is.
+pub fn content_type(path: &str) -> String {
+    if path.ends_with("atom.xml") {
+        return "application/atom+xml; charset=utf-8".into();
+    }
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let essence = mime.essence_str();
+    let textual = essence.starts_with("text/")
+        || matches!(
+            essence,
+            "application/javascript" | "application/json" | "application/xml"
+        );
+    if textual {
+        format!("{essence}; charset=utf-8")
+    } else {
+        essence.to_string()
+    }
+}
+
+fn with_headers(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+fn plain(status: StatusCode, text: &str) -> Response {
+    with_headers(
+        status,
+        "text/plain; charset=utf-8",
+        text.as_bytes().to_vec(),
+    )
+}
+
+fn redirect(location: &str) -> Response {
+    let mut response = with_headers(StatusCode::FOUND, "text/plain; charset=utf-8", Vec::new());
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::OutputFile;
+
+    fn site() -> RenderedSite {
+        let file = |path: &str| OutputFile {
+            path: path.into(),
+            bytes: b"x".to_vec(),
+        };
+        RenderedSite {
+            files: vec![
+                file("404.html"),
+                file("data/results.json"),
+                file("index.html"),
+                file("partnere/alfa/index.html"),
+                file("partnere/index.html"),
+            ],
+        }
+    }
+
+    #[test]
+    fn folders_serve_their_index() {
+        let s = site();
+        assert_eq!(resolve(&s, "/"), Resolved::File("index.html".into()));
+        assert_eq!(
+            resolve(&s, "/partnere/alfa/"),
+            Resolved::File("partnere/alfa/index.html".into())
+        );
+        assert_eq!(
+            resolve(&s, "/data/results.json"),
+            Resolved::File("data/results.json".into())
+        );
+    }
+
+    #[test]
+    fn folders_without_slash_redirect() {
+        assert_eq!(
+            resolve(&site(), "/partnere/alfa"),
+            Resolved::Redirect("/partnere/alfa/".into())
+        );
+    }
+
+    #[test]
+    fn traversal_and_odd_paths_are_not_found() {
+        let s = site();
+        for path in [
+            "/../etc/passwd",
+            "/partnere/../index.html",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/partnere/%2e%2e/index.html",
+            "/./index.html",
+            "/..\\..\\windows\\win.ini",
+            "/partnere%5c..%5cindex.html",
+            "//etc/passwd",
+            "/etc/passwd",
+            "/%00",
+            "/%ff",
+            "relative",
+            "/missing/",
+        ] {
+            assert_eq!(resolve(&s, path), Resolved::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn content_types_follow_the_extension() {
+        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("static/style.css"), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type("data/results.json"),
+            "application/json; charset=utf-8"
+        );
+        assert_eq!(content_type("data/partners.csv"), "text/csv; charset=utf-8");
+        assert_eq!(content_type("grafer/a.svg"), "image/svg+xml");
+        assert_eq!(
+            content_type("atom.xml"),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(content_type("partnere/a/logo.png"), "image/png");
+        assert_eq!(content_type("x.unknownext"), "application/octet-stream");
+    }
+}

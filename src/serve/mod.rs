@@ -1,0 +1,163 @@
+//! `nfk serve`: the site built in memory with drafts, served over HTTP, rebuilt when a file
+//! changes, with live reload and an error overlay (issue 6, SPEC §9; see `docs/serve.md`).
+//!
+//! The pieces, one idea per file:
+//! - [`state`]: the last good [`RenderedSite`](crate::render::RenderedSite) plus the diagnostics
+//!   of the last build, swapped atomically, and the channel that tells browsers to reload;
+//! - [`rebuild`]: turns a batch of changed paths into a new build (reusing what it safely can);
+//! - [`watch`]: the file watcher (notify + debouncer) and which paths count as a change;
+//! - [`http`]: the HTTP server (axum on tokio): paths, content types, 404s, redirects;
+//! - [`reload`]: the live-reload script and its Server-Sent Events endpoint;
+//! - [`overlay`]: the error overlay injected into every page while the content is broken.
+//!
+//! `serve` never writes to the site folder or to `public/`: everything lives in memory.
+
+pub mod http;
+pub mod overlay;
+pub mod rebuild;
+pub mod reload;
+pub mod state;
+pub mod watch;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+
+use crate::diagnostics::render_human;
+use rebuild::Rebuilder;
+use state::Shared;
+
+/// The options of `nfk serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The port to listen on; 0 lets the system pick a free one (printed at start).
+    pub port: u16,
+    /// The address to listen on. Loopback by default: a preview shows drafts, so it is not
+    /// published to the network unless asked for.
+    pub bind: IpAddr,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            root: PathBuf::from("."),
+            port: 1111,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            open: false,
+        }
+    }
+}
+
+/// How many ports past a taken one [`bind`] looks at to suggest a free one.
+const PORT_SEARCH: u16 = 100;
+
+/// Builds, serves and watches until Ctrl-C. `Err` is an internal failure or a port that cannot be
+/// bound; content errors are not failures here: they show in the terminal and in the page.
+pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
+    let root = options
+        .root
+        .canonicalize()
+        .with_context(|| format!("the site folder {} does not exist", options.root.display()))?;
+    let listener = bind(options.bind, options.port)?;
+    let addr = listener.local_addr().context("reading the bound address")?;
+    let url = site_url(addr);
+
+    let mut rebuilder = Rebuilder::new(root.clone(), url.clone());
+    let start = Instant::now();
+    let first = rebuilder.build_all();
+    report(&first, start, "built");
+    let shared = Arc::new(Shared::new(first));
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+
+    let watcher = watch::start(&root, rebuilder, shared.clone())?;
+    eprintln!("serving {url} (drafts included); press Ctrl-C to stop");
+    if options.open {
+        open_browser(&url);
+    }
+    runtime.block_on(http::run(listener, shared))?;
+    drop(watcher);
+    eprintln!("stopped");
+    Ok(())
+}
+
+/// Binds the listening socket. A taken port is reported with the next free one to try.
+pub fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
+    match TcpListener::bind(SocketAddr::new(ip, port)) {
+        Ok(listener) => Ok(listener),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            let free = (1..=PORT_SEARCH)
+                .filter_map(|n| port.checked_add(n))
+                .find(|p| TcpListener::bind(SocketAddr::new(ip, *p)).is_ok());
+            match free {
+                Some(free) => anyhow::bail!("port {port} is in use; try --port {free}"),
+                None => anyhow::bail!("port {port} is in use; try another with --port"),
+            }
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot listen on {ip}:{port}")),
+    }
+}
+
+/// `http://127.0.0.1:1111/`, `http://[::1]:1111/`: the base URL of the served site.
+pub fn site_url(addr: SocketAddr) -> String {
+    format!("http://{addr}/")
+}
+
+/// Prints the outcome of a build: warnings or errors (the same text as `nfk build`), then a line.
+pub fn report(outcome: &rebuild::Outcome, start: Instant, verb: &str) {
+    let ms = start.elapsed().as_millis();
+    match &outcome.result {
+        Ok(built) => {
+            eprint!("{}", render_human(&built.diagnostics.clone().sorted()));
+            eprintln!(
+                "{verb} {} partners, {} pages ({} files) in {ms} ms",
+                built.partners,
+                built.pages,
+                built.site.files.len()
+            );
+        }
+        Err(problems) => {
+            eprint!("{}", render_human(&problems.clone().sorted()));
+            eprintln!(
+                "build failed: {}, {}; the browser shows them over the last good build",
+                count(problems.error_count(), "error"),
+                count(problems.warning_count(), "warning")
+            );
+        }
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Best effort: a missing opener is a note, not a failure.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(e) = command {
+        eprintln!("note: could not open a browser ({e}); open {url} yourself");
+    }
+}

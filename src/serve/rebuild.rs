@@ -1,0 +1,75 @@
+//! Turns "these files changed" into a new in-memory build.
+//!
+//! The rule (issue 6): the result must always equal what a full `nfk build --drafts` would
+//! produce. So a rebuild always runs the whole pipeline over the whole site; what makes it fast
+//! is that the pipeline's expensive pure steps are memoised by their exact inputs (see
+//! `docs/serve.md`), not that the server guesses which outputs a change touches.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diagnostics::Diagnostics;
+use crate::render::RenderedSite;
+use crate::{BuildOptions, build_in_memory};
+
+/// A build that succeeded, as the server keeps it.
+pub struct ServedBuild {
+    pub site: Arc<RenderedSite>,
+    /// Warnings only (a build with errors is an `Err`).
+    pub diagnostics: Diagnostics,
+    pub partners: usize,
+    pub pages: usize,
+}
+
+/// The outcome of one build, numbered so browsers can tell builds apart.
+pub struct Outcome {
+    pub generation: u64,
+    pub result: Result<ServedBuild, Diagnostics>,
+}
+
+/// Builds the served site, first whole, then again after each batch of changes.
+pub struct Rebuilder {
+    options: BuildOptions,
+    generation: u64,
+}
+
+impl Rebuilder {
+    /// `base_url` is where the site is served (`http://127.0.0.1:1111/`): permalinks, feeds and
+    /// the sitemap then point at the preview, not at the public site.
+    pub fn new(root: PathBuf, base_url: String) -> Self {
+        Rebuilder {
+            options: BuildOptions {
+                root,
+                base_url: Some(base_url),
+                drafts: true,
+                live_reload: true,
+            },
+            generation: 0,
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// A build of the whole site, as `nfk build --drafts` would make it.
+    pub fn build_all(&mut self) -> Outcome {
+        self.generation += 1;
+        let result = build_in_memory(&self.options).map(|built| ServedBuild {
+            site: Arc::new(built.site),
+            diagnostics: built.diagnostics,
+            partners: built.partners,
+            pages: built.pages,
+        });
+        Outcome {
+            generation: self.generation,
+            result,
+        }
+    }
+
+    /// A build after `changed` (absolute paths under the root) changed on disk.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
+        log::debug!("rebuilding after {} changed paths", changed.len());
+        self.build_all()
+    }
+}

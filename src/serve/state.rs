@@ -1,0 +1,118 @@
+//! What the server serves: the last good site and the problems of the latest build, as one
+//! immutable [`Snapshot`] that is swapped whole after each build, and the broadcast channel that
+//! tells browsers to reload.
+//!
+//! Order matters (issue 6: "the browser reloads after the new build is ready, never before"):
+//! [`Shared::publish`] first swaps the snapshot in, then sends the reload message, so any
+//! request a reloading browser makes already sees the new build. Readers clone an `Arc` under a
+//! read lock held for a few nanoseconds; no request ever waits for a build.
+
+use std::sync::{Arc, RwLock};
+
+use tokio::sync::broadcast;
+
+use crate::diagnostics::Diagnostic;
+use crate::render::RenderedSite;
+
+use super::rebuild::Outcome;
+
+/// One consistent view of the server's state.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The last site that built without errors; `None` until one has.
+    pub site: Option<Arc<RenderedSite>>,
+    /// Every diagnostic of the latest build when it failed (sorted), else empty: while this holds
+    /// an error, every HTML page carries the overlay.
+    pub problems: Vec<Diagnostic>,
+    /// Identifies this state for the live-reload script: the server's start time plus a counter
+    /// bumped on every build, good or failed, so a page knows whether it is out of date.
+    pub build_id: String,
+}
+
+impl Snapshot {
+    pub fn failed(&self) -> bool {
+        self.problems.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// A message to every connected browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// A new snapshot is in place: reload if you show an older one.
+    Reload(String),
+    /// The server is stopping: close the event stream so shutdown does not wait for it.
+    Shutdown,
+}
+
+pub struct Shared {
+    snapshot: RwLock<Arc<Snapshot>>,
+    events: broadcast::Sender<Message>,
+    instance: String,
+}
+
+impl Shared {
+    pub fn new(first: Outcome) -> Self {
+        // The clock is read only to tell server runs apart, never by the build.
+        let instance = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| format!("{:x}", d.as_millis()))
+            .unwrap_or_default();
+        let (events, _) = broadcast::channel(16);
+        let snapshot = next_snapshot(None, first, &instance);
+        Shared {
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            events,
+            instance,
+        }
+    }
+
+    /// The current snapshot; cheap, never blocks on a build.
+    pub fn current(&self) -> Arc<Snapshot> {
+        match self.snapshot.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Swaps in the outcome of a build, then tells the browsers. A failed build keeps the last
+    /// good site and only replaces the problems.
+    pub fn publish(&self, outcome: Outcome) {
+        let id = {
+            let mut guard = match self.snapshot.write() {
+                Ok(guard) => guard,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            let next = next_snapshot(Some(&guard), outcome, &self.instance);
+            let id = next.build_id.clone();
+            *guard = Arc::new(next);
+            id
+        };
+        // No receivers (no open page) is not an error.
+        let _ = self.events.send(Message::Reload(id));
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Message> {
+        self.events.subscribe()
+    }
+
+    pub fn shutdown(&self) {
+        let _ = self.events.send(Message::Shutdown);
+    }
+}
+
+fn next_snapshot(previous: Option<&Snapshot>, outcome: Outcome, instance: &str) -> Snapshot {
+    let generation = outcome.generation;
+    let build_id = format!("{instance}-{generation}");
+    match outcome.result {
+        Ok(built) => Snapshot {
+            site: Some(built.site),
+            problems: Vec::new(),
+            build_id,
+        },
+        Err(problems) => Snapshot {
+            site: previous.and_then(|p| p.site.clone()),
+            problems: problems.sorted(),
+            build_id,
+        },
+    }
+}
