@@ -195,7 +195,7 @@ fn decorate(html: &str, snapshot: &Snapshot) -> String {
 /// The first build failed, so there is no site yet: a bare page with the overlay, which reloads
 /// when the content is fixed.
 fn not_built_yet(snapshot: &Snapshot) -> Response {
-    let html = format!(
+    let html = String::from(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>nfk serve: build failed</title></head>\
          <body><main><h1>The site has not built yet</h1><p>Fix the problems listed, and this page reloads by itself.</p></main></body></html>"
     );

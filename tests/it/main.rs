@@ -2,3 +2,4 @@
 //! Each module runs the `nfk` binary on the bundled site or on a fixture, as a user would.
 
 mod results;
+mod serve;

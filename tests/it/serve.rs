@@ -1,0 +1,542 @@
+//! `nfk serve` as an editor uses it: a real server on a free loopback port, a real HTTP client,
+//! files changed on disk the way editors change them. Every wait is bounded, so a failure fails
+//! the test instead of hanging CI.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+const WAIT: Duration = Duration::from_secs(15);
+const PARTNER_PAGE: &str = "/partnere/bjerkedal-bygg/";
+const PROFILE: &str = "partners/bjerkedal-bygg/profile.yaml";
+const NAME: &str = "Bjerkedal Byggentreprenør AS";
+
+/// A copy of the bundled site in a temp dir (site.yaml, partners/, content/), without chart
+/// shortcodes, so the tests depend on neither the bundled site's state nor each other.
+pub fn fixture_site() -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(bundled.join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
+    for folder in ["partners", "content"] {
+        for entry in walkdir::WalkDir::new(bundled.join(folder)) {
+            let entry = entry.expect("walk");
+            let rel = entry.path().strip_prefix(bundled).expect("inside");
+            let to = dir.path().join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else if rel.extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(entry.path()).expect("read");
+                let kept: String = text
+                    .split_inclusive('\n')
+                    .filter(|l| !l.contains("{{ chart("))
+                    .collect();
+                std::fs::write(&to, kept).expect("write");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+    }
+    dir
+}
+
+/// Replaces a file the way most editors save: write a temp file beside it, rename it over.
+pub fn atomic_save(path: &Path, text: &str) {
+    let tmp = path.with_extension("yaml.nfk-test~");
+    std::fs::write(&tmp, text).expect("write temp");
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
+struct Server {
+    child: Child,
+    base: String,
+    log: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        Self::start_with(root, &["--port", "0"])
+    }
+
+    fn start_with(root: &Path, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nfk"))
+            .arg("serve")
+            .arg("--root")
+            .arg(root)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("starts nfk serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = mpsc::channel();
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push_str(&format!("{line}\n"));
+                if let Some(rest) = line.strip_prefix("serving ") {
+                    let url = rest.split_whitespace().next().unwrap_or_default();
+                    let _ = tx.send(url.trim_end_matches('/').to_string());
+                }
+            }
+        });
+        let base = match rx.recv_timeout(WAIT) {
+            Ok(base) => base,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("server did not start:\n{}", log.lock().unwrap());
+            }
+        };
+        assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+        Server { child, base, log }
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        get(&format!("{}{path}", self.base))
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// The event stream: `(event, data)` pairs, read on a thread.
+    fn events(&self) -> Receiver<(String, String)> {
+        let url = format!("{}/__nfk/events", self.base);
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let agent: ureq::Agent = ureq::Agent::config_builder()
+                .timeout_global(Some(Duration::from_secs(60)))
+                .build()
+                .into();
+            let Ok(response) = agent.get(&url).call() else {
+                return;
+            };
+            let mut event = String::new();
+            let reader = BufReader::new(response.into_body().into_reader());
+            for line in reader.lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(data) = line.strip_prefix("data: ") {
+                    if tx.send((event.clone(), data.to_string())).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        rx
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn get(url: &str) -> Reply {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(10)))
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .build()
+        .into();
+    let mut response = agent.get(url).call().expect("HTTP request");
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or_default().to_string()))
+        .collect();
+    Reply {
+        status: response.status().as_u16(),
+        headers,
+        body: response.body_mut().read_to_string().expect("body"),
+    }
+}
+
+/// Sends the request line as written: HTTP clients normalise `..` away before sending.
+fn raw_get(base: &str, target: &str) -> (u16, String) {
+    let addr = base.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    let reply = String::from_utf8_lossy(&reply).into_owned();
+    let status = reply
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, reply)
+}
+
+/// The next `reload` event, skipping the `hello`.
+fn next_reload(events: &Receiver<(String, String)>, log: impl Fn() -> String) -> String {
+    let deadline = Instant::now() + WAIT;
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match events.recv_timeout(left) {
+            Ok((event, data)) if event == "reload" => return data,
+            Ok(_) => continue,
+            Err(_) => break,
+        }
+    }
+    panic!("no reload event within {WAIT:?}; server log:\n{}", log());
+}
+
+fn hello(events: &Receiver<(String, String)>) -> String {
+    let (event, data) = events.recv_timeout(WAIT).expect("hello event");
+    assert_eq!(event, "hello");
+    data
+}
+
+#[test]
+fn serves_pages_with_content_types_404_and_redirects() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+
+    let page = server.get(PARTNER_PAGE);
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    assert!(page.body.contains(NAME));
+    assert!(page.body.contains("/__nfk/live-reload.js?build="));
+    assert!(!page.body.contains("nfk-overlay"));
+
+    for (path, content_type) in [
+        ("/data/results.json", "application/json; charset=utf-8"),
+        ("/data/partners.csv", "text/csv; charset=utf-8"),
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/__nfk/live-reload.js", "text/javascript; charset=utf-8"),
+    ] {
+        let reply = server.get(path);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(reply.header("content-type"), Some(content_type), "{path}");
+        assert_eq!(reply.header("cache-control"), Some("no-store"), "{path}");
+    }
+
+    let redirect = server.get("/partnere/bjerkedal-bygg?x=1");
+    assert_eq!(redirect.status, 302);
+    assert_eq!(
+        redirect.header("location"),
+        Some("/partnere/bjerkedal-bygg/?x=1")
+    );
+
+    let missing = server.get("/finnes-ikke/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        missing.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        missing.body.contains("Fant ikke siden"),
+        "the site's own 404 page"
+    );
+}
+
+#[test]
+fn never_serves_files_outside_the_site() {
+    let outer = tempfile::tempdir().unwrap();
+    std::fs::write(outer.path().join("secret.txt"), "TOP SECRET").unwrap();
+    let site = fixture_site();
+    let root = outer.path().join("site");
+    std::fs::rename(site.path(), &root).unwrap();
+    let server = Server::start(&root);
+    for target in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/partnere/%2e%2e/%2e%2e/secret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/site.yaml",
+        "/partners/bjerkedal-bygg/profile.yaml",
+    ] {
+        let (status, reply) = raw_get(&server.base, target);
+        assert!(
+            status == 404 || status == 400,
+            "{target} gave {status}: {reply}"
+        );
+        assert!(
+            !reply.contains("TOP SECRET") && !reply.contains("root:"),
+            "{target}"
+        );
+    }
+    std::fs::rename(&root, site.path()).ok();
+}
+
+#[test]
+fn a_change_reloads_the_browser_after_the_new_page_is_served() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    let first = hello(&events);
+
+    let profile = site.path().join(PROFILE);
+    let text = std::fs::read_to_string(&profile).unwrap();
+    atomic_save(&profile, &text.replace(NAME, "Bjerkedal Bygg Fornyet AS"));
+
+    let id = next_reload(&events, || server.log());
+    assert_ne!(id, first);
+    // The reload message is sent only once the new build is in place.
+    let page = server.get(PARTNER_PAGE);
+    assert!(page.body.contains("Bjerkedal Bygg Fornyet AS"));
+    assert!(page.body.contains(&format!("live-reload.js?build={id}")));
+    assert!(
+        server
+            .get("/partnere/")
+            .body
+            .contains("Bjerkedal Bygg Fornyet AS")
+    );
+}
+
+#[test]
+fn a_broken_file_shows_the_overlay_over_the_last_good_page_until_fixed() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    hello(&events);
+
+    let profile = site.path().join(PROFILE);
+    let good = std::fs::read_to_string(&profile).unwrap();
+    let broken = good.replace("employees: 240", "employees: [240");
+    assert_ne!(good, broken);
+    std::fs::write(&profile, &broken).unwrap();
+    next_reload(&events, || server.log());
+
+    let page = server.get(PARTNER_PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(NAME), "the last good page stays");
+    assert!(page.body.contains(r#"role="alertdialog""#));
+    assert!(
+        page.body
+            .contains("<code>partners/bjerkedal-bygg/profile.yaml:"),
+        "{}",
+        page.body
+    );
+    let other = server.get("/");
+    assert!(other.body.contains("nfk-overlay"), "every page shows it");
+    assert!(
+        server
+            .log()
+            .contains("partners/bjerkedal-bygg/profile.yaml:")
+    );
+
+    std::fs::write(&profile, &good).unwrap();
+    next_reload(&events, || server.log());
+    let page = server.get(PARTNER_PAGE);
+    assert!(!page.body.contains("nfk-overlay"));
+    assert!(page.body.contains(NAME));
+}
+
+#[test]
+fn new_and_deleted_partner_folders_are_picked_up() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    hello(&events);
+    assert_eq!(server.get("/partnere/ny-partner/").status, 404);
+
+    let from = site.path().join("partners/bjerkedal-bygg");
+    let staging = site.path().join("ny-partner");
+    std::fs::create_dir(&staging).unwrap();
+    let profile = std::fs::read_to_string(from.join("profile.yaml"))
+        .unwrap()
+        .replace(NAME, "Ny Partner AS")
+        .replace("231429239", "100000008")
+        .replace("logo: logo.svg\n", "");
+    std::fs::write(staging.join("profile.yaml"), profile).unwrap();
+    // A folder moved in whole, as a file manager or `git checkout` does it.
+    std::fs::rename(&staging, site.path().join("partners/ny-partner")).unwrap();
+    let deadline = Instant::now() + WAIT;
+    while server.get("/partnere/ny-partner/").status != 200 {
+        assert!(Instant::now() < deadline, "{}", server.log());
+        next_reload(&events, || server.log());
+    }
+    assert!(
+        server
+            .get("/partnere/ny-partner/")
+            .body
+            .contains("Ny Partner AS")
+    );
+
+    std::fs::remove_dir_all(site.path().join("partners/ny-partner")).unwrap();
+    let deadline = Instant::now() + WAIT;
+    while server.get("/partnere/ny-partner/").status != 404 {
+        assert!(Instant::now() < deadline, "{}", server.log());
+        next_reload(&events, || server.log());
+    }
+}
+
+#[test]
+fn editor_temp_files_do_not_rebuild() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+    let events = server.events();
+    hello(&events);
+    let folder = site.path().join("partners/bjerkedal-bygg");
+    for name in [
+        ".profile.yaml.swp",
+        "4913",
+        "profile.yaml~",
+        ".#profile.yaml",
+    ] {
+        std::fs::write(folder.join(name), "not: [yaml").unwrap();
+    }
+    std::fs::write(site.path().join("README.md"), "outside the watched folders").unwrap();
+    assert!(
+        events.recv_timeout(Duration::from_millis(800)).is_err(),
+        "no rebuild expected; log:\n{}",
+        server.log()
+    );
+}
+
+#[test]
+fn a_taken_port_names_the_next_free_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = fixture_site();
+    let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("port {port} is in use; try --port ")),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = fixture_site();
+    let mut server = Server::start(site.path());
+    let events = server.events();
+    hello(&events);
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still running after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}\n{}", server.log());
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(server.log().contains("stopped"));
+}
+
+#[test]
+fn a_site_that_never_built_shows_the_overlay_and_recovers() {
+    let site = fixture_site();
+    let config = site.path().join("site.yaml");
+    let good = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, good.replace("title:", "titel:")).unwrap();
+    let server = Server::start(site.path());
+    let events = server.events();
+    hello(&events);
+    let page = server.get("/");
+    assert_eq!(page.status, 500);
+    assert!(
+        page.body.contains("<code>site.yaml:1:1</code>"),
+        "{}",
+        page.body
+    );
+
+    atomic_save(&config, &good);
+    next_reload(&events, || server.log());
+    let page = server.get("/");
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("nfk-overlay"));
+}
+
+/// The served site after rebuilds equals a fresh full build, byte for byte (issue 6).
+#[test]
+fn rebuilt_site_equals_a_fresh_full_build() {
+    use nfk::serve::rebuild::Rebuilder;
+
+    let site = fixture_site();
+    let root = site.path().canonicalize().unwrap();
+    let base_url = "http://127.0.0.1:1111/".to_string();
+    let mut rebuilder = Rebuilder::new(root.clone(), base_url);
+    rebuilder.build_all().result.expect("first build");
+
+    let edits: Vec<(PathBuf, Box<dyn Fn(&str) -> String>)> = vec![
+        (
+            root.join(PROFILE),
+            Box::new(|t: &str| t.replace("employees: 240", "employees: 12")),
+        ),
+        (
+            root.join("partners/bjerkedal-bygg/emissions.yaml"),
+            Box::new(|t: &str| t.replace("mobile_combustion: 890.0", "mobile_combustion: 12.5")),
+        ),
+        (
+            root.join("content/nyheter/fossilfrie-byggeplasser.md"),
+            Box::new(|t: &str| t.replace("Bygg og anlegg", "Bygg, anlegg")),
+        ),
+        (
+            root.join("site.yaml"),
+            Box::new(|t: &str| t.replace("reporting_year: 2024", "reporting_year: 2023")),
+        ),
+    ];
+    for (path, edit) in &edits {
+        let before = std::fs::read_to_string(path).unwrap();
+        let after = edit(&before);
+        assert_ne!(before, after, "{}", path.display());
+        std::fs::write(path, after).unwrap();
+        let served = rebuilder.rebuild(std::slice::from_ref(path));
+        let served = served.result.map_err(|d| d.sorted()).expect("rebuild");
+        let fresh = nfk::build_in_memory(rebuilder.options())
+            .map_err(|d| d.sorted())
+            .expect("fresh build");
+        assert_eq!(served.site.files.len(), fresh.site.files.len());
+        for (a, b) in served.site.files.iter().zip(&fresh.site.files) {
+            assert_eq!(a.path, b.path);
+            assert!(
+                a.bytes == b.bytes,
+                "{} differs after editing {}",
+                a.path,
+                path.display()
+            );
+        }
+    }
+}
