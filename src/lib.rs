@@ -38,7 +38,12 @@ pub fn check(root: &Path) -> Checked {
     let raw = timed("load", || load::load(root, &mut diagnostics));
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let site = timed("validate", || validate::validate(raw, &mut diagnostics));
-    Checked { site, diagnostics, partner_folders, page_files }
+    Checked {
+        site,
+        diagnostics,
+        partner_folders,
+        page_files,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -76,18 +81,35 @@ pub fn check_site(root: &Path) -> Report {
     let checked = check(root);
     let (partners, pages) = (checked.partner_folders, checked.page_files);
     if checked.diagnostics.has_errors() {
-        return Report { diagnostics: checked.diagnostics, partners, pages };
+        return Report {
+            diagnostics: checked.diagnostics,
+            partners,
+            pages,
+        };
     }
-    let options = BuildOptions { root: root.to_path_buf(), base_url: None, drafts: false, live_reload: false };
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        base_url: None,
+        drafts: false,
+        live_reload: false,
+    };
     let diagnostics = match build_checked(checked, &options) {
         Ok(built) => built.diagnostics,
         Err(diagnostics) => diagnostics,
     };
-    Report { diagnostics, partners, pages }
+    Report {
+        diagnostics,
+        partners,
+        pages,
+    }
 }
 
 fn build_checked(checked: Checked, options: &BuildOptions) -> Result<Built, Diagnostics> {
-    let Checked { site, mut diagnostics, .. } = checked;
+    let Checked {
+        site,
+        mut diagnostics,
+        ..
+    } = checked;
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }

@@ -142,7 +142,10 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let report = nfk::check_site(root);
     let (partners, pages) = (report.partners, report.pages);
     let has_errors = report.diagnostics.has_errors();
-    let (errors, warnings) = (report.diagnostics.error_count(), report.diagnostics.warning_count());
+    let (errors, warnings) = (
+        report.diagnostics.error_count(),
+        report.diagnostics.warning_count(),
+    );
     let list = report.diagnostics.sorted();
     let mut out = std::io::stdout().lock();
     match format {

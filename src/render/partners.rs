@@ -127,7 +127,12 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
     ctx.insert("results", &r.results);
     let sector_names: BTreeMap<String, &str> = crate::model::SECTORS
         .iter()
-        .map(|(code, _, _)| (code.to_string(), crate::model::sector_name(*code, r.site.config.language)))
+        .map(|(code, _, _)| {
+            (
+                code.to_string(),
+                crate::model::sector_name(*code, r.site.config.language),
+            )
+        })
         .collect();
     ctx.insert("sector_names", &sector_names);
     ctx.insert("partners", &sorted);

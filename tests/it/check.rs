@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind);
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("fixture folder")
         .map(|e| e.expect("entry").path())
@@ -23,8 +25,15 @@ fn check(root: &Path, format: &str) -> (i32, String) {
         .arg(root)
         .output()
         .expect("runs nfk");
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("UTF-8 output"))
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("UTF-8 output"),
+    )
 }
 
 fn name(dir: &Path) -> String {
@@ -34,7 +43,11 @@ fn name(dir: &Path) -> String {
 #[test]
 fn every_invalid_fixture_exits_1_with_its_diagnostics() {
     let cases = fixtures("invalid");
-    assert!(cases.len() >= 25, "expected the whole corpus, found {}", cases.len());
+    assert!(
+        cases.len() >= 25,
+        "expected the whole corpus, found {}",
+        cases.len()
+    );
     for dir in cases {
         let (code, output) = check(&dir, "human");
         assert_eq!(code, 1, "{}: {output}", name(&dir));
@@ -63,7 +76,12 @@ fn the_bundled_site_has_no_errors() {
 fn errors_in_several_files_are_all_reported_at_once() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/many-errors");
     let (_, output) = check(&dir, "human");
-    for file in ["content/om.md:3:7", "partners/alfa/emissions.yaml:4:13", "partners/alfa/profile.yaml:2:13", "partners/beta/profile.yaml:4:12"] {
+    for file in [
+        "content/om.md:3:7",
+        "partners/alfa/emissions.yaml:4:13",
+        "partners/alfa/profile.yaml:2:13",
+        "partners/beta/profile.yaml:4:12",
+    ] {
         assert!(output.contains(file), "{file} missing from:\n{output}");
     }
 }
@@ -76,7 +94,10 @@ fn json_format_carries_the_same_diagnostics() {
     let json: serde_json::Value = serde_json::from_str(&output).expect("JSON");
     let d = &json["diagnostics"][0];
     assert_eq!(d["path"], "partners/alfa/emissions.yaml");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(6), Some(11)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(6), Some(11))
+    );
     assert_eq!(d["severity"], "error");
     assert_eq!(json["errors"], 1);
 }
@@ -85,13 +106,21 @@ fn json_format_carries_the_same_diagnostics() {
 fn github_format_annotates_the_line() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/duplicate-year");
     let (_, output) = check(&dir, "github");
-    assert!(output.starts_with("::error file=partners/alfa/emissions.yaml,line=6,col=11::year 2019 is listed twice"), "{output}");
+    assert!(
+        output.starts_with(
+            "::error file=partners/alfa/emissions.yaml,line=6,col=11::year 2019 is listed twice"
+        ),
+        "{output}"
+    );
 }
 
 #[test]
 fn a_symlinked_logo_pointing_out_of_the_partner_folder_is_refused() {
     let site = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"), site.path());
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
     let secret = site.path().join("secret.svg");
     std::fs::write(&secret, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
     std::os::unix::fs::symlink(&secret, site.path().join("partners/alfa/logo.svg")).unwrap();
@@ -100,22 +129,37 @@ fn a_symlinked_logo_pointing_out_of_the_partner_folder_is_refused() {
     std::fs::write(&profile, text).unwrap();
     let (code, output) = check(site.path(), "human");
     assert_eq!(code, 1, "{output}");
-    assert!(output.contains("partners/alfa/profile.yaml:14:7: error: logo `logo.svg` points outside partners/alfa/"), "{output}");
+    assert!(
+        output.contains(
+            "partners/alfa/profile.yaml:14:7: error: logo `logo.svg` points outside partners/alfa/"
+        ),
+        "{output}"
+    );
 }
 
 #[test]
 fn new_partner_writes_a_skeleton_that_check_explains() {
     let site = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"), site.path());
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
         .args(["new", "partner", "ny-partner", "--root"])
         .arg(site.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (code, output) = check(site.path(), "human");
     assert_eq!(code, 1);
-    assert!(output.contains("partners/ny-partner/profile.yaml:6:7: error: name is empty"), "{output}");
+    assert!(
+        output.contains("partners/ny-partner/profile.yaml:6:7: error: name is empty"),
+        "{output}"
+    );
     assert!(output.contains("org_number"), "{output}");
     let again = Command::new(env!("CARGO_BIN_EXE_nfk"))
         .args(["new", "partner", "ny-partner", "--root"])
