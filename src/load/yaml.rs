@@ -351,7 +351,10 @@ mod tests {
     #[test]
     fn syntax_error_is_reported_with_position() {
         let d = first("name: [a\n");
-        assert!(d.line >= 1 && d.message.starts_with("expected a text value"), "{d:?}");
+        assert!(
+            d.line >= 1 && d.message.starts_with("expected a text value"),
+            "{d:?}"
+        );
     }
 
     #[test]
