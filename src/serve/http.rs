@@ -197,7 +197,7 @@ fn decorate(html: &str, snapshot: &Snapshot) -> String {
 fn not_built_yet(snapshot: &Snapshot) -> Response {
     let html = String::from(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>nfk serve: build failed</title></head>\
-         <body><main><h1>The site has not built yet</h1><p>Fix the problems listed, and this page reloads by itself.</p></main></body></html>"
+         <body><main><h1>The site has not built yet</h1><p>Fix the problems listed, and this page reloads by itself.</p></main></body></html>",
     );
     with_headers(
         StatusCode::INTERNAL_SERVER_ERROR,

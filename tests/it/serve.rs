@@ -123,10 +123,10 @@ impl Server {
             for line in reader.lines().map_while(Result::ok) {
                 if let Some(name) = line.strip_prefix("event: ") {
                     event = name.to_string();
-                } else if let Some(data) = line.strip_prefix("data: ") {
-                    if tx.send((event.clone(), data.to_string())).is_err() {
-                        return;
-                    }
+                } else if let Some(data) = line.strip_prefix("data: ")
+                    && tx.send((event.clone(), data.to_string())).is_err()
+                {
+                    return;
                 }
             }
         });
@@ -500,7 +500,8 @@ fn rebuilt_site_equals_a_fresh_full_build() {
     let mut rebuilder = Rebuilder::new(root.clone(), base_url);
     rebuilder.build_all().result.expect("first build");
 
-    let edits: Vec<(PathBuf, Box<dyn Fn(&str) -> String>)> = vec![
+    type Edit = Box<dyn Fn(&str) -> String>;
+    let edits: Vec<(PathBuf, Edit)> = vec![
         (
             root.join(PROFILE),
             Box::new(|t: &str| t.replace("employees: 240", "employees: 12")),
