@@ -35,8 +35,12 @@ pub struct Checked {
 
 /// load → validate, in memory. Reads the site folder; writes nothing.
 pub fn check(root: &Path) -> Checked {
+    check_with(root, None)
+}
+
+fn check_with(root: &Path, cache: Option<&load::LoadCache>) -> Checked {
     let mut diagnostics = Diagnostics::new();
-    let raw = timed("load", || load::load(root, &mut diagnostics));
+    let raw = timed("load", || load::load_with(root, &mut diagnostics, cache));
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let site = timed("validate", || validate::validate(raw, &mut diagnostics));
     Checked {
@@ -68,6 +72,15 @@ pub struct Built {
 /// warnings) when any of them is an error; nothing is written either way.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     build_checked(check(&options.root), options)
+}
+
+/// [`build_in_memory`], reusing the files `cache` parsed in earlier builds when they are unchanged
+/// on disk (`nfk serve`). Gives the same result as [`build_in_memory`].
+pub fn build_in_memory_cached(
+    options: &BuildOptions,
+    cache: &load::LoadCache,
+) -> Result<Built, Diagnostics> {
+    build_checked(check_with(&options.root, Some(cache)), options)
 }
 
 /// What `nfk check` reports: every problem the build would meet, and what was checked.

@@ -5,6 +5,7 @@
 //! It does not judge values (that is `validate`), except for what needs the file system: that a
 //! partner's logo exists, is an image, and lies inside the partner's folder.
 
+pub mod cache;
 pub mod raw;
 pub mod yaml;
 
@@ -16,9 +17,11 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
+pub use cache::LoadCache;
+
 pub use raw::S;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawSite {
     pub config: Option<RawSiteConfig>,
     pub partners: Vec<RawPartner>,
@@ -27,7 +30,7 @@ pub struct RawSite {
     pub assets: Vec<StaticFile>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawPartner {
     pub slug: String,
     pub profile: Option<RawProfile>,
@@ -36,7 +39,7 @@ pub struct RawPartner {
     pub logo: Option<StaticFile>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawPage {
     /// `content/a/b.md`
     pub rel: String,
@@ -59,10 +62,16 @@ pub fn site_file(root: &Path) -> PathBuf {
 
 /// Reads the whole site folder. Missing folders are empty, not errors; `site.yaml` is required.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
+    load_with(root, diags, None)
+}
+
+/// [`load`], reusing the files a [`LoadCache`] read before when they have not changed since
+/// (`nfk serve`). The result is the same as without the cache.
+pub fn load_with(root: &Path, diags: &mut Diagnostics, cache: Option<&LoadCache>) -> RawSite {
     let config = load_config(root, diags);
-    let (partners, partner_diags) = load_partners(root);
+    let (partners, partner_diags) = load_partners(root, cache);
     diags.extend(partner_diags);
-    let (pages, assets) = load_content(root, diags);
+    let (pages, assets) = load_content(root, diags, cache);
     RawSite {
         config,
         partners,
@@ -118,7 +127,7 @@ fn sorted_entries(dir: &Path) -> Vec<fs::DirEntry> {
     entries
 }
 
-fn load_partners(root: &Path) -> (Vec<RawPartner>, Diagnostics) {
+fn load_partners(root: &Path, cache: Option<&LoadCache>) -> (Vec<RawPartner>, Diagnostics) {
     let dir = root.join("partners");
     let folders: Vec<PathBuf> = sorted_entries(&dir)
         .into_iter()
@@ -127,10 +136,9 @@ fn load_partners(root: &Path) -> (Vec<RawPartner>, Diagnostics) {
         .collect();
     let loaded: Vec<(RawPartner, Diagnostics)> = folders
         .par_iter()
-        .map(|folder| {
-            let mut diags = Diagnostics::new();
-            let partner = load_partner(root, folder, &mut diags);
-            (partner, diags)
+        .map(|folder| match cache {
+            Some(cache) => cache.partner(folder, || load_partner_folder(root, folder)),
+            None => load_partner_folder(root, folder),
         })
         .collect();
     let mut all = Diagnostics::new();
@@ -142,6 +150,12 @@ fn load_partners(root: &Path) -> (Vec<RawPartner>, Diagnostics) {
         })
         .collect();
     (partners, all)
+}
+
+fn load_partner_folder(root: &Path, folder: &Path) -> (RawPartner, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let partner = load_partner(root, folder, &mut diags);
+    (partner, diags)
 }
 
 fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartner {
@@ -290,7 +304,11 @@ fn looks_like(extension: &str, bytes: &[u8]) -> bool {
     }
 }
 
-fn load_content(root: &Path, diags: &mut Diagnostics) -> (Vec<RawPage>, Vec<StaticFile>) {
+fn load_content(
+    root: &Path,
+    diags: &mut Diagnostics,
+    cache: Option<&LoadCache>,
+) -> (Vec<RawPage>, Vec<StaticFile>) {
     let dir = root.join("content");
     let mut pages = Vec::new();
     let mut assets = Vec::new();
@@ -317,9 +335,18 @@ fn load_content(root: &Path, diags: &mut Diagnostics) -> (Vec<RawPage>, Vec<Stat
         }
         let rel = display_path(root, entry.path());
         if entry.path().extension().is_some_and(|e| e == "md") {
-            if let Some(text) = read_text(entry.path(), &rel, diags) {
-                pages.push(split_page(rel, &text, diags));
-            }
+            let load_page = || {
+                let mut local = Diagnostics::new();
+                let page = read_text(entry.path(), &rel, &mut local)
+                    .map(|text| split_page(rel.clone(), &text, &mut local));
+                (page, local)
+            };
+            let (page, local) = match cache {
+                Some(cache) => cache.page(entry.path(), load_page),
+                None => load_page(),
+            };
+            diags.extend(local);
+            pages.extend(page);
         } else {
             match fs::read(entry.path()) {
                 Ok(bytes) => assets.push(StaticFile {

@@ -12,7 +12,7 @@ use super::yaml::Text;
 
 pub type S<T> = Spanned<T>;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSiteConfig {
     pub title: S<String>,
@@ -28,7 +28,7 @@ pub struct RawSiteConfig {
     pub menu: Vec<RawMenuItem>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawResultsConfig {
     pub reporting_year: S<i64>,
@@ -36,41 +36,41 @@ pub struct RawResultsConfig {
     pub as_of: S<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSummit {
     pub title: String,
     pub date: S<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRequirements {
     pub first: RawDeadline,
     pub full: RawDeadline,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDeadline {
     pub by: S<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFeeTier {
     pub max_employees: Option<S<i64>>,
     pub fee_nok: S<i64>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMenuItem {
     pub title: String,
     pub url: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProfile {
     pub name: S<String>,
@@ -89,7 +89,7 @@ pub struct RawProfile {
     pub contact: Option<RawContact>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPrinciples {
     pub supplier_requirements: Option<RawPrinciple>,
@@ -97,7 +97,7 @@ pub struct RawPrinciples {
     pub certification: Option<RawCertification>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPrinciple {
     pub status: S<String>,
@@ -105,14 +105,14 @@ pub struct RawPrinciple {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCertification {
     #[serde(default)]
     pub certificates: Vec<RawCertificate>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCertificate {
     pub scheme: S<String>,
@@ -120,7 +120,7 @@ pub struct RawCertificate {
     pub valid_until: S<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct RawContact {
@@ -129,7 +129,7 @@ pub struct RawContact {
     pub phone: Option<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEmissions {
     pub base_year: S<i64>,
@@ -139,7 +139,7 @@ pub struct RawEmissions {
     pub targets: Vec<RawTarget>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawYear {
     pub year: S<i64>,
@@ -152,7 +152,7 @@ pub struct RawYear {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScope2 {
     pub location_based: Option<S<f64>>,
@@ -160,7 +160,7 @@ pub struct RawScope2 {
 }
 
 /// A scope written as a plain total or as a map of categories to figures.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum RawScope {
     Total(f64),
     Categories(Vec<(S<String>, S<f64>)>),
@@ -196,7 +196,7 @@ impl<'de> Deserialize<'de> for RawScope {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTarget {
     pub label: S<String>,
@@ -210,7 +210,7 @@ pub struct RawTarget {
     pub sbti: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFrontMatter {
     pub title: S<String>,

@@ -1,16 +1,19 @@
 //! Turns "these files changed" into a new in-memory build.
 //!
 //! The rule (issue 6): the result must always equal what a full `nfk build --drafts` would
-//! produce. So a rebuild always runs the whole pipeline over the whole site; what makes it fast
-//! is that the pipeline's expensive pure steps are memoised by their exact inputs (see
-//! `docs/serve.md`), not that the server guesses which outputs a change touches.
+//! produce. So a rebuild always runs the whole pipeline over the whole site; what it saves is
+//! re-reading and re-parsing files that did not change ([`LoadCache`]: one partner's edit
+//! re-parses that partner only). It never guesses which outputs a change touches: validation,
+//! figures and links are network-wide, and a wrong guess would serve a page `nfk build` would
+//! not make. See `docs/serve.md` for the measurements behind this choice.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostics;
+use crate::load::LoadCache;
 use crate::render::RenderedSite;
-use crate::{BuildOptions, build_in_memory};
+use crate::{BuildOptions, build_in_memory_cached};
 
 /// A build that succeeded, as the server keeps it.
 pub struct ServedBuild {
@@ -31,6 +34,7 @@ pub struct Outcome {
 pub struct Rebuilder {
     options: BuildOptions,
     generation: u64,
+    cache: LoadCache,
 }
 
 impl Rebuilder {
@@ -45,6 +49,7 @@ impl Rebuilder {
                 live_reload: true,
             },
             generation: 0,
+            cache: LoadCache::new(),
         }
     }
 
@@ -55,7 +60,7 @@ impl Rebuilder {
     /// A build of the whole site, as `nfk build --drafts` would make it.
     pub fn build_all(&mut self) -> Outcome {
         self.generation += 1;
-        let result = build_in_memory(&self.options).map(|built| ServedBuild {
+        let result = build_in_memory_cached(&self.options, &self.cache).map(|built| ServedBuild {
             site: Arc::new(built.site),
             diagnostics: built.diagnostics,
             partners: built.partners,
@@ -70,6 +75,12 @@ impl Rebuilder {
     /// A build after `changed` (absolute paths under the root) changed on disk.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
         log::debug!("rebuilding after {} changed paths", changed.len());
+        if changed.iter().any(|p| p == &self.options.root) {
+            // The watcher lost track (its queue overflowed): trust nothing cached.
+            self.cache.clear();
+        } else {
+            self.cache.forget(changed);
+        }
         self.build_all()
     }
 }
