@@ -22,10 +22,13 @@ use crate::diagnostics::Diagnostics;
 /// Name, size and modification time of each file an entry was made from.
 type Stamp = Vec<(String, u64, Option<SystemTime>)>;
 
+/// What loading the files gave, with the stamp of the files it was made from.
+type Entry<T> = (Stamp, T, Diagnostics);
+
 #[derive(Default)]
 pub struct LoadCache {
-    partners: Mutex<HashMap<PathBuf, (Stamp, RawPartner, Diagnostics)>>,
-    pages: Mutex<HashMap<PathBuf, (Stamp, Option<RawPage>, Diagnostics)>>,
+    partners: Mutex<HashMap<PathBuf, Entry<RawPartner>>>,
+    pages: Mutex<HashMap<PathBuf, Entry<Option<RawPage>>>>,
 }
 
 impl LoadCache {
