@@ -82,7 +82,12 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         .context("starting the async runtime")?;
 
     let watcher = watch::start(&root, rebuilder, shared.clone())?;
-    eprintln!("serving {url} (drafts included); press Ctrl-C to stop");
+    let reach = if addr.ip().is_unspecified() {
+        ", on every interface"
+    } else {
+        ""
+    };
+    eprintln!("serving {url} (drafts included{reach}); press Ctrl-C to stop");
     if options.open {
         open_browser(&url);
     }
@@ -109,8 +114,17 @@ pub fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
     }
 }
 
-/// `http://127.0.0.1:1111/`, `http://[::1]:1111/`: the base URL of the served site.
+/// `http://127.0.0.1:1111/`, `http://[::1]:1111/`: the base URL of the served site. Listening on
+/// all interfaces (`0.0.0.0`, `::`) is not an address a browser can open: this machine's loopback
+/// stands in for it (others reach the pages by this machine's address; links are root-relative).
 pub fn site_url(addr: SocketAddr) -> String {
+    let mut addr = addr;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(match addr.ip() {
+            IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        });
+    }
     format!("http://{addr}/")
 }
 
@@ -159,5 +173,31 @@ fn open_browser(url: &str) {
     };
     if let Err(e) = command {
         eprintln!("note: could not open a browser ({e}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_url_names_an_address_a_browser_can_open() {
+        let url = |s: &str| site_url(s.parse().unwrap());
+        assert_eq!(url("127.0.0.1:1111"), "http://127.0.0.1:1111/");
+        assert_eq!(url("0.0.0.0:1111"), "http://127.0.0.1:1111/");
+        assert_eq!(url("[::]:8080"), "http://[::1]:8080/");
+        assert_eq!(url("[::1]:8080"), "http://[::1]:8080/");
+    }
+
+    #[test]
+    fn a_taken_port_is_reported_with_a_free_one() {
+        let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let e = bind(IpAddr::V4(Ipv4Addr::LOCALHOST), port).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(&format!("port {port} is in use; try --port ")),
+            "{e}"
+        );
     }
 }
