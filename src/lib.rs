@@ -71,16 +71,29 @@ pub struct Built {
 /// load → validate → aggregate → render, in memory. `Err` holds every problem found (errors and
 /// warnings) when any of them is an error; nothing is written either way.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_checked(check(&options.root), options)
+    build_checked(check(&options.root), options, None)
 }
 
-/// [`build_in_memory`], reusing the files `cache` parsed in earlier builds when they are unchanged
-/// on disk (`nfk serve`). Gives the same result as [`build_in_memory`].
+/// What `nfk serve` keeps from one build to the next: parsed files ([`load::LoadCache`]) and
+/// rendered templates ([`render::memo::RenderMemo`]), each reused only when its whole input is
+/// unchanged.
+#[derive(Default)]
+pub struct BuildCache {
+    pub load: load::LoadCache,
+    pub render: render::memo::RenderMemo,
+}
+
+/// [`build_in_memory`], reusing what `cache` kept from earlier builds where the inputs are
+/// unchanged (`nfk serve`). Gives the same result as [`build_in_memory`].
 pub fn build_in_memory_cached(
     options: &BuildOptions,
-    cache: &load::LoadCache,
+    cache: &BuildCache,
 ) -> Result<Built, Diagnostics> {
-    build_checked(check_with(&options.root, Some(cache)), options)
+    build_checked(
+        check_with(&options.root, Some(&cache.load)),
+        options,
+        Some(&cache.render),
+    )
 }
 
 /// What `nfk check` reports: every problem the build would meet, and what was checked.
@@ -107,7 +120,7 @@ pub fn check_site(root: &Path) -> Report {
         drafts: false,
         live_reload: false,
     };
-    let diagnostics = match build_checked(checked, &options) {
+    let diagnostics = match build_checked(checked, &options, None) {
         Ok(built) => built.diagnostics,
         Err(diagnostics) => diagnostics,
     };
@@ -118,7 +131,11 @@ pub fn check_site(root: &Path) -> Report {
     }
 }
 
-fn build_checked(checked: Checked, options: &BuildOptions) -> Result<Built, Diagnostics> {
+fn build_checked(
+    checked: Checked,
+    options: &BuildOptions,
+    memo: Option<&render::memo::RenderMemo>,
+) -> Result<Built, Diagnostics> {
     let Checked {
         site,
         mut diagnostics,
@@ -167,7 +184,7 @@ fn build_checked(checked: Checked, options: &BuildOptions) -> Result<Built, Diag
         live_reload: options.live_reload,
     };
     let rendered = timed("render", || {
-        render::render(&site, &data, &charts, &theme, &render_options)
+        render::render_with(&site, &data, &charts, &theme, &render_options, memo)
     });
     match rendered {
         Ok(rendered) => Ok(Built {

@@ -52,6 +52,9 @@ pub struct Theme {
     pub strings: BTreeMap<String, String>,
     /// Files under `static/`, published at `/static/…`.
     pub static_files: Vec<StaticFile>,
+    /// A hash of every file of the theme and the language: equal fingerprints mean the same
+    /// templates, filters and strings (the render memo's key includes it).
+    pub fingerprint: u128,
 }
 
 /// The embedded theme with the site's `themes/<name>/` laid over it.
@@ -159,7 +162,20 @@ fn build(
         tera,
         strings,
         static_files,
+        fingerprint: fingerprint(&files, language),
     })
+}
+
+fn fingerprint(files: &BTreeMap<String, (String, Vec<u8>)>, language: Language) -> u128 {
+    let mut h = crate::render::memo::KeyHasher::new();
+    h.text(match language {
+        Language::Nb => "nb",
+        Language::En => "en",
+    });
+    for (inner, (_, bytes)) in files {
+        h.text(inner).text(&String::from_utf8_lossy(bytes));
+    }
+    h.finish()
 }
 
 /// `tr(key="status_" ~ p.status)`: a UI string by a computed key (Tera's `t[...]` cannot

@@ -212,9 +212,11 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
             let view = r
                 .chart_views(std::slice::from_ref(chart), "grafer/")
                 .remove(0);
-            let mut ctx = r.context("/");
-            ctx.insert("chart", &view);
-            r.template("shortcodes/chart.html", &ctx)
+            #[derive(Serialize)]
+            struct Values<'a> {
+                chart: &'a super::ChartView,
+            }
+            r.render_view("shortcodes/chart.html", "/", &Values { chart: &view })
                 .map_err(|d| (d.message, d.help))
         }
         _ => {
@@ -226,9 +228,11 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
                 );
                 return Err((format!("unknown partner `{slug}`"), Some(help)));
             };
-            let mut ctx = r.context("/");
-            ctx.insert("partner", partner);
-            r.template("shortcodes/partner.html", &ctx)
+            #[derive(Serialize)]
+            struct Values<'a> {
+                partner: &'a super::view::PartnerSummary,
+            }
+            r.render_view("shortcodes/partner.html", "/", &Values { partner })
                 .map_err(|d| (d.message, d.help))
         }
     }
@@ -387,10 +391,8 @@ pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
         } else if body.page.is_section {
             render_section(r, body, bodies)
         } else {
-            let mut ctx = r.context(&body.page.url);
-            ctx.insert("page", &body.view);
             let template = template_for(r, body.page, "page.html", diags);
-            r.page_file(&template, &ctx, &body.page.url)
+            r.view_file(&template, &body.page.url, &PageValues { page: &body.view })
                 .map(|f| vec![f])
         };
         result.unwrap_or_else(|d| {
@@ -404,12 +406,20 @@ pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
             Err(d) => diags.push(d),
         }
     }
-    let ctx = r.context("/404.html");
-    match r.page_file("404.html", &ctx, "/404.html") {
+    match r.view_file("404.html", "/404.html", &NoValues {}) {
         Ok(f) => files.push(f),
         Err(d) => diags.push(d),
     }
     files
+}
+
+/// The values of a template that gets only the common context.
+#[derive(Serialize)]
+struct NoValues {}
+
+#[derive(Serialize)]
+struct PageValues<'a> {
+    page: &'a PageView,
 }
 
 fn template_for(r: &Renderer, page: &Page, default: &str, diags: &mut Diagnostics) -> String {
@@ -442,7 +452,6 @@ fn render_index(
     bodies: &[Body],
     own: Option<&Body>,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut ctx = r.context("/");
     let page = own.map(|b| b.view.clone()).unwrap_or_else(|| PageView {
         title: r.site.config.title.clone(),
         description: Some(r.site.config.description.clone()),
@@ -455,10 +464,7 @@ fn render_index(
         content: String::new(),
         summary: r.site.config.description.clone(),
     });
-    ctx.insert("page", &page);
-    ctx.insert("results", &r.results);
     let partners: Vec<_> = r.summaries.values().collect();
-    ctx.insert("partners", &partners);
     let sections: BTreeMap<String, SectionList> = bodies
         .iter()
         .filter(|b| b.page.is_section && b.page.url != "/")
@@ -483,9 +489,22 @@ fn render_index(
             (s.page.url.clone(), list)
         })
         .collect();
-    ctx.insert("sections", &sections);
-    ctx.insert("charts", &r.chart_views(&r.charts.network, "grafer/"));
-    r.page_file("index.html", &ctx, "/").map(|f| vec![f])
+    #[derive(Serialize)]
+    struct Values<'a> {
+        page: &'a PageView,
+        results: &'a serde_json::Value,
+        partners: Vec<&'a super::view::PartnerSummary>,
+        sections: BTreeMap<String, SectionList>,
+        charts: Vec<super::ChartView>,
+    }
+    let values = Values {
+        page: &page,
+        results: &r.results,
+        partners,
+        sections,
+        charts: r.chart_views(&r.charts.network, "grafer/"),
+    };
+    r.view_file("index.html", "/", &values).map(|f| vec![f])
 }
 
 fn render_section(
@@ -539,10 +558,16 @@ fn render_section(
             subsections: subsections.clone(),
             paginator,
         };
-        let mut ctx = r.context(&url_of(n));
-        ctx.insert("section", &view);
-        ctx.insert("page", &section.view);
-        files.push(r.page_file(&template, &ctx, &url_of(n))?);
+        #[derive(Serialize)]
+        struct Values<'a> {
+            section: &'a SectionView,
+            page: &'a PageView,
+        }
+        let values = Values {
+            section: &view,
+            page: &section.view,
+        };
+        files.push(r.view_file(&template, &url_of(n), &values)?);
     }
     Ok(files)
 }

@@ -6,6 +6,7 @@
 
 pub mod filters;
 pub mod markdown;
+pub mod memo;
 pub mod shortcodes;
 pub mod view;
 
@@ -23,6 +24,7 @@ use crate::charts::{Chart, Charts, Table};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Site;
 use crate::theme::Theme;
+use memo::{KeyHasher, RenderMemo};
 use view::{PartnerSummary, SiteView};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +77,27 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Diagnostics> {
-    let r = Renderer::new(site, data, charts, theme, options);
+    render_with(site, data, charts, theme, options, None)
+}
+
+/// [`render`], taking template outputs from `memo` where their whole input is unchanged since
+/// an earlier build (`nfk serve`). Gives the same files as [`render`].
+pub fn render_with(
+    site: &Site,
+    data: &SiteData,
+    charts: &Charts,
+    theme: &Theme,
+    options: &RenderOptions,
+    memo: Option<&RenderMemo>,
+) -> Result<RenderedSite, Diagnostics> {
+    let mut r = Renderer::new(site, data, charts, theme, options);
+    if let Some(memo) = memo {
+        r.memo = Some(Memo {
+            memo,
+            generation: memo.begin(),
+            stamp: r.memo_stamp(),
+        });
+    }
     let mut diags = Diagnostics::new();
     check_menu(&r, &mut diags);
     let mut files = Vec::new();
@@ -95,10 +117,20 @@ pub fn render(
             );
         }
     }
+    if let Some(m) = &r.memo {
+        m.memo.sweep(m.generation);
+    }
     if diags.has_errors() {
         return Err(diags);
     }
     Ok(RenderedSite { files })
+}
+
+/// The memo in use for one build, and the hash of what every template call of it shares.
+struct Memo<'a> {
+    memo: &'a RenderMemo,
+    generation: u64,
+    stamp: memo::Key,
 }
 
 /// Internal menu links must lead somewhere the build produces.
@@ -148,6 +180,7 @@ pub(crate) struct Renderer<'a> {
     /// `site` and `t`, serialised once: cloning them is much cheaper than serialising them again
     /// for each of thousands of pages (it shows in `nfk serve`'s rebuild time).
     base_context: tera::Context,
+    memo: Option<Memo<'a>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -179,6 +212,7 @@ impl<'a> Renderer<'a> {
             summaries,
             urls: BTreeSet::new(),
             base_context: tera::Context::new(),
+            memo: None,
         };
         r.urls = r.all_urls();
         r.base_context.insert("site", &r.site_view);
@@ -315,14 +349,67 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
-    /// Renders `template` to the file for `url_path` (`/a/` → `a/index.html`).
-    pub fn page_file(
+    /// What every template call shares besides its own values: the theme (templates, filters,
+    /// strings), `site` and the options. Part of every memo key.
+    fn memo_stamp(&self) -> memo::Key {
+        let mut h = KeyHasher::new();
+        h.number(self.theme.fingerprint)
+            .text(&self.options.base_url)
+            .text(&self.base_path)
+            .number(u128::from(self.options.drafts) << 1 | u128::from(self.options.live_reload));
+        // Serialising plain view structs cannot fail; a failure only costs the memo a miss.
+        let _ = h
+            .json(&self.site_view)
+            .and_then(|h| h.json(&self.theme.strings));
+        h.finish()
+    }
+
+    /// Renders `template` with the common context (`site`, `t`, `current_path`) plus the fields
+    /// of `values` (a struct that serialises to a map: its field names are the template's
+    /// variables). With a memo, the output is reused when this exact call was made before.
+    pub fn render_view<T: Serialize>(
         &self,
         template: &str,
-        ctx: &tera::Context,
+        current_path: &str,
+        values: &T,
+    ) -> Result<String, Diagnostic> {
+        let key = self.memo.as_ref().and_then(|m| {
+            let mut h = KeyHasher::new();
+            h.number(m.stamp).text(template).text(current_path);
+            h.json(values).ok().map(|h| (m, h.finish()))
+        });
+        if let Some((m, key)) = key
+            && let Some(hit) = m.memo.get(key, m.generation)
+        {
+            return Ok(hit);
+        }
+        let mut ctx = self.context(current_path);
+        let own = tera::Context::from_serialize(values).map_err(|e| {
+            Diagnostic::error(
+                template,
+                Pos::FILE,
+                format!(
+                    "cannot pass values to the template: {}",
+                    crate::theme::error_chain(&e)
+                ),
+            )
+        })?;
+        ctx.extend(own);
+        let output = self.template(template, &ctx)?;
+        if let Some((m, key)) = key {
+            m.memo.put(key, m.generation, &output);
+        }
+        Ok(output)
+    }
+
+    /// [`Renderer::render_view`] to the file for `url_path` (`/a/` → `a/index.html`).
+    pub fn view_file<T: Serialize>(
+        &self,
+        template: &str,
         url_path: &str,
+        values: &T,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = self.template(template, ctx)?;
+        let html = self.render_view(template, url_path, values)?;
         Ok(OutputFile {
             path: output_path(url_path),
             bytes: html.into_bytes(),

@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use super::markdown::{self, Trust};
 use super::view::{
-    CategoryView, CertificateView, PartnerSummary, PartnerView, YearNote, principle_views,
-    sector_view, target_view,
+    CategoryView, CertificateView, PartnerSummary, PartnerView, SectorView, YearNote,
+    principle_views, sector_view, target_view,
 };
 use super::{OutputFile, Renderer, par_render};
-use crate::aggregate::{PartnerData, SiteData};
+use crate::aggregate::{PartnerData, SectorRow, SiteData};
 use crate::diagnostics::Diagnostics;
 use crate::model::{Partner, Site};
 
@@ -80,10 +80,13 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
         let Some(partner) = by_slug.get(d.slug.as_str()) else {
             return Vec::new();
         };
+        #[derive(serde::Serialize)]
+        struct Values<'a> {
+            partner: &'a PartnerView,
+        }
         let view = partner_view(r, partner, d);
-        let mut ctx = r.context(&format!("/partnere/{}/", d.slug));
-        ctx.insert("partner", &view);
-        match r.page_file("partner.html", &ctx, &format!("/partnere/{}/", d.slug)) {
+        let url = format!("/partnere/{}/", d.slug);
+        match r.view_file("partner.html", &url, &Values { partner: &view }) {
             Ok(f) => vec![f],
             Err(e) => {
                 diags.push(e);
@@ -94,37 +97,44 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
     let mut sorted: Vec<&PartnerSummary> = r.summaries.values().collect();
     sorted.sort_by_key(|s| sort_key(&s.name));
 
-    let mut ctx = r.context("/partnere/");
-    ctx.insert("partners", &sorted);
-    ctx.insert("sectors", &sector_counts(&sorted));
+    #[derive(serde::Serialize)]
+    struct ListValues<'a> {
+        partners: &'a [&'a PartnerSummary],
+        sectors: Vec<(char, SectorCount)>,
+    }
+    let values = ListValues {
+        partners: &sorted,
+        sectors: sector_counts(&sorted),
+    };
     push(
         &mut files,
         diags,
-        r.page_file("partners.html", &ctx, "/partnere/"),
+        r.view_file("partners.html", "/partnere/", &values),
     );
 
     for (code, _) in sector_counts(&sorted) {
         let members: Vec<&&PartnerSummary> =
             sorted.iter().filter(|s| s.sector.code == code).collect();
         let url = format!("/sektor/{}/", code.to_ascii_lowercase());
-        let mut ctx = r.context(&url);
-        ctx.insert(
-            "sector",
-            &sector_view(code, r.site.config.language, &r.base_path),
-        );
-        ctx.insert("partners", &members);
-        let sector_row = r
-            .data
-            .results
-            .by_sector
-            .iter()
-            .find(|s| s.code == code.to_string());
-        ctx.insert("figures", &sector_row);
-        push(&mut files, diags, r.page_file("sector.html", &ctx, &url));
+        #[derive(serde::Serialize)]
+        struct SectorValues<'a> {
+            sector: SectorView,
+            partners: Vec<&'a &'a PartnerSummary>,
+            figures: Option<&'a SectorRow>,
+        }
+        let values = SectorValues {
+            sector: sector_view(code, r.site.config.language, &r.base_path),
+            partners: members,
+            figures: r
+                .data
+                .results
+                .by_sector
+                .iter()
+                .find(|s| s.code == code.to_string()),
+        };
+        push(&mut files, diags, r.view_file("sector.html", &url, &values));
     }
 
-    let mut ctx = r.context("/resultater/");
-    ctx.insert("results", &r.results);
     let sector_names: BTreeMap<String, &str> = crate::model::SECTORS
         .iter()
         .map(|(code, _, _)| {
@@ -134,13 +144,23 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
             )
         })
         .collect();
-    ctx.insert("sector_names", &sector_names);
-    ctx.insert("partners", &sorted);
-    ctx.insert("charts", &r.chart_views(&r.charts.network, "grafer/"));
+    #[derive(serde::Serialize)]
+    struct ResultsValues<'a> {
+        results: &'a serde_json::Value,
+        sector_names: BTreeMap<String, &'a str>,
+        partners: &'a [&'a PartnerSummary],
+        charts: Vec<super::ChartView>,
+    }
+    let values = ResultsValues {
+        results: &r.results,
+        sector_names,
+        partners: &sorted,
+        charts: r.chart_views(&r.charts.network, "grafer/"),
+    };
     push(
         &mut files,
         diags,
-        r.page_file("results.html", &ctx, "/resultater/"),
+        r.view_file("results.html", "/resultater/", &values),
     );
     files
 }

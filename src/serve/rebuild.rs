@@ -11,9 +11,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostics;
-use crate::load::LoadCache;
 use crate::render::RenderedSite;
-use crate::{BuildOptions, build_in_memory_cached};
+use crate::{BuildCache, BuildOptions, build_in_memory_cached};
 
 /// A build that succeeded, as the server keeps it.
 pub struct ServedBuild {
@@ -34,7 +33,7 @@ pub struct Outcome {
 pub struct Rebuilder {
     options: BuildOptions,
     generation: u64,
-    cache: LoadCache,
+    cache: BuildCache,
 }
 
 impl Rebuilder {
@@ -49,7 +48,7 @@ impl Rebuilder {
                 live_reload: true,
             },
             generation: 0,
-            cache: LoadCache::new(),
+            cache: BuildCache::default(),
         }
     }
 
@@ -77,9 +76,9 @@ impl Rebuilder {
         log::debug!("rebuilding after {} changed paths", changed.len());
         if changed.iter().any(|p| p == &self.options.root) {
             // The watcher lost track (its queue overflowed): trust nothing cached.
-            self.cache.clear();
+            self.cache.load.clear();
         } else {
-            self.cache.forget(changed);
+            self.cache.load.forget(changed);
         }
         self.build_all()
     }

@@ -1,0 +1,162 @@
+//! Template outputs remembered between builds, for `nfk serve` (issue 6): after one partner's
+//! edit, the 2,000 content pages whose inputs did not change are not rendered again.
+//!
+//! A rendered template is a pure function of the theme (templates, filters, UI strings), the
+//! `site` view, the page's path and the values the page inserts into its context. The memo keys
+//! each output by a 128-bit hash (xxh3) of exactly those, serialised as JSON, and
+//! [`Renderer::render_view`](super::Renderer::render_view) builds the context from the same value
+//! it hashes, so no input can be left out of the key. Equal keys mean equal inputs (a collision
+//! among a few thousand outputs has a probability near 2⁻¹⁰⁰), so equal output: a build with the
+//! memo equals a build without it.
+//!
+//! Entries not used by a build are dropped at its end ([`RenderMemo::sweep`]), so the memo holds
+//! one site's worth of pages and never grows with the number of edits.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::io;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use xxhash_rust::xxh3::Xxh3;
+
+/// A key: the hash of one template call's complete input.
+pub type Key = u128;
+
+#[derive(Default)]
+pub struct RenderMemo {
+    entries: Mutex<HashMap<Key, Entry>>,
+    generation: Mutex<u64>,
+}
+
+struct Entry {
+    output: String,
+    /// The last build that used it.
+    used: u64,
+}
+
+impl RenderMemo {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Starts a build: entries used from now on are kept by the next [`RenderMemo::sweep`].
+    pub(crate) fn begin(&self) -> u64 {
+        let mut generation = lock(&self.generation);
+        *generation += 1;
+        *generation
+    }
+
+    pub(crate) fn get(&self, key: Key, generation: u64) -> Option<String> {
+        let mut entries = lock(&self.entries);
+        let entry = entries.get_mut(&key)?;
+        entry.used = generation;
+        Some(entry.output.clone())
+    }
+
+    pub(crate) fn put(&self, key: Key, generation: u64, output: &str) {
+        lock(&self.entries).insert(
+            key,
+            Entry {
+                output: output.to_string(),
+                used: generation,
+            },
+        );
+    }
+
+    /// Drops what the build `generation` did not use.
+    pub(crate) fn sweep(&self, generation: u64) {
+        lock(&self.entries).retain(|_, e| e.used == generation);
+    }
+
+    pub fn len(&self) -> usize {
+        lock(&self.entries).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Hashes values by their JSON form, streamed: nothing is allocated for the text.
+pub struct KeyHasher(Xxh3);
+
+impl KeyHasher {
+    pub fn new() -> Self {
+        KeyHasher(Xxh3::new())
+    }
+
+    /// Adds a string with its length, so `("ab", "c")` and `("a", "bc")` differ.
+    pub fn text(&mut self, s: &str) -> &mut Self {
+        self.0.write_u64(s.len() as u64);
+        self.0.write(s.as_bytes());
+        self
+    }
+
+    pub fn number(&mut self, n: u128) -> &mut Self {
+        self.0.write_u128(n);
+        self
+    }
+
+    /// Adds `value` as JSON, followed by a separator JSON never contains unescaped.
+    pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<&mut Self> {
+        serde_json::to_writer(&mut *self, value)?;
+        self.0.write_u8(0);
+        Ok(self)
+    }
+
+    pub fn finish(&self) -> Key {
+        self.0.digest128()
+    }
+}
+
+impl Default for KeyHasher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl io::Write for KeyHasher {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_inputs_give_equal_keys_and_any_change_another() {
+        let key =
+            |a: &str, b: &serde_json::Value| KeyHasher::new().text(a).json(b).unwrap().finish();
+        let v = serde_json::json!({"page": {"title": "A", "n": 1.5}});
+        assert_eq!(key("page.html", &v), key("page.html", &v));
+        assert_ne!(key("page.html", &v), key("page2.html", &v));
+        let w = serde_json::json!({"page": {"title": "A", "n": 1.6}});
+        assert_ne!(key("page.html", &v), key("page.html", &w));
+    }
+
+    #[test]
+    fn keeps_only_what_the_last_build_used() {
+        let memo = RenderMemo::new();
+        let first = memo.begin();
+        memo.put(1, first, "one");
+        memo.put(2, first, "two");
+        memo.sweep(first);
+        let second = memo.begin();
+        assert_eq!(memo.get(1, second).as_deref(), Some("one"));
+        memo.sweep(second);
+        assert_eq!(memo.len(), 1);
+        assert_eq!(memo.get(2, memo.begin()), None);
+    }
+}
