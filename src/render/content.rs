@@ -52,12 +52,7 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
             e.message.clone(),
         ));
     }
-    let rendered = markdown::render(
-        &extracted.text,
-        Trust::Editor,
-        &r.t("anchor_label"),
-        &r.base_path,
-    );
+    let rendered = r.markdown(&extracted.text, Trust::Editor, &r.t("anchor_label"));
     for link in &rendered.links {
         if let Some((message, help)) = check_link(r, &page.url, &link.url, &rendered.ids) {
             let d = Diagnostic::error(&page.source, at(link.line, link.column), message);

@@ -9,6 +9,9 @@
 //! among a few thousand outputs has a probability near 2⁻¹⁰⁰), so equal output: a build with the
 //! memo equals a build without it.
 //!
+//! Markdown is memoised the same way, keyed by the text and the options of
+//! [`markdown::render`](super::markdown::render), a pure function of them.
+//!
 //! Entries not used by a build are dropped at its end ([`RenderMemo::sweep`]), so the memo holds
 //! one site's worth of pages and never grows with the number of edits.
 
@@ -20,19 +23,39 @@ use std::sync::Mutex;
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
+use super::markdown::Rendered;
+
 /// A key: the hash of one template call's complete input.
 pub type Key = u128;
 
 #[derive(Default)]
 pub struct RenderMemo {
-    entries: Mutex<HashMap<Key, Entry>>,
+    templates: Mutex<HashMap<Key, Entry<String>>>,
+    markdown: Mutex<HashMap<Key, Entry<Rendered>>>,
     generation: Mutex<u64>,
 }
 
-struct Entry {
-    output: String,
+struct Entry<T> {
+    value: T,
     /// The last build that used it.
     used: u64,
+}
+
+fn get<T: Clone>(map: &Mutex<HashMap<Key, Entry<T>>>, key: Key, generation: u64) -> Option<T> {
+    let mut entries = lock(map);
+    let entry = entries.get_mut(&key)?;
+    entry.used = generation;
+    Some(entry.value.clone())
+}
+
+fn put<T>(map: &Mutex<HashMap<Key, Entry<T>>>, key: Key, generation: u64, value: T) {
+    lock(map).insert(
+        key,
+        Entry {
+            value,
+            used: generation,
+        },
+    );
 }
 
 impl RenderMemo {
@@ -48,29 +71,30 @@ impl RenderMemo {
     }
 
     pub(crate) fn get(&self, key: Key, generation: u64) -> Option<String> {
-        let mut entries = lock(&self.entries);
-        let entry = entries.get_mut(&key)?;
-        entry.used = generation;
-        Some(entry.output.clone())
+        get(&self.templates, key, generation)
     }
 
     pub(crate) fn put(&self, key: Key, generation: u64, output: &str) {
-        lock(&self.entries).insert(
-            key,
-            Entry {
-                output: output.to_string(),
-                used: generation,
-            },
-        );
+        put(&self.templates, key, generation, output.to_string());
+    }
+
+    pub(crate) fn get_markdown(&self, key: Key, generation: u64) -> Option<Rendered> {
+        get(&self.markdown, key, generation)
+    }
+
+    pub(crate) fn put_markdown(&self, key: Key, generation: u64, rendered: &Rendered) {
+        put(&self.markdown, key, generation, rendered.clone());
     }
 
     /// Drops what the build `generation` did not use.
     pub(crate) fn sweep(&self, generation: u64) {
-        lock(&self.entries).retain(|_, e| e.used == generation);
+        lock(&self.templates).retain(|_, e| e.used == generation);
+        lock(&self.markdown).retain(|_, e| e.used == generation);
     }
 
+    /// Entries held (templates and Markdown texts).
     pub fn len(&self) -> usize {
-        lock(&self.entries).len()
+        lock(&self.templates).len() + lock(&self.markdown).len()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -402,6 +402,35 @@ impl<'a> Renderer<'a> {
         Ok(output)
     }
 
+    /// [`markdown::render`], memoised by its arguments when a memo is in use.
+    pub fn markdown(
+        &self,
+        text: &str,
+        trust: markdown::Trust,
+        anchor_label: &str,
+    ) -> markdown::Rendered {
+        let key = self.memo.as_ref().map(|m| {
+            let mut h = KeyHasher::new();
+            // Not the template stamp: Markdown depends on nothing but these arguments.
+            h.text("markdown")
+                .text(&format!("{trust:?}"))
+                .text(anchor_label)
+                .text(&self.base_path)
+                .text(text);
+            (m, h.finish())
+        });
+        if let Some((m, key)) = key
+            && let Some(hit) = m.memo.get_markdown(key, m.generation)
+        {
+            return hit;
+        }
+        let rendered = markdown::render(text, trust, anchor_label, &self.base_path);
+        if let Some((m, key)) = key {
+            m.memo.put_markdown(key, m.generation, &rendered);
+        }
+        rendered
+    }
+
     /// [`Renderer::render_view`] to the file for `url_path` (`/a/` → `a/index.html`).
     pub fn view_file<T: Serialize>(
         &self,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::markdown::{self, Trust};
+use super::markdown::Trust;
 use super::view::{
     CategoryView, CertificateView, PartnerSummary, PartnerView, SectorView, YearNote,
     principle_views, sector_view, target_view,
@@ -224,7 +224,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
     let story_html = p
         .story
         .as_ref()
-        .map(|md| markdown::render(md, Trust::Partner, "", &r.base_path).html);
+        .map(|md| r.markdown(md, Trust::Partner, "").html);
     let charts = r
         .charts
         .partners
