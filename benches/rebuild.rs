@@ -1,0 +1,75 @@
+//! How long `nfk serve` takes to rebuild after one partner's `profile.yaml` changed, next to a
+//! full in-memory build of the same site, measured in one process and interleaved so machine load
+//! affects both alike. A benchmark, not a test (issue 6); see docs/serve.md.
+//!
+//! ```sh
+//! python3 bench/gen-network.py /tmp/big
+//! cargo bench --bench rebuild -- /tmp/big [RUNS]
+//! ```
+//!
+//! The site folder is changed while it runs and restored at the end: use a copy.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use nfk::serve::rebuild::Rebuilder;
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let Some(site) = args.first() else {
+        eprintln!("usage: cargo bench --bench rebuild -- SITE_DIR [RUNS]");
+        return;
+    };
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(10);
+    let root = Path::new(site).canonicalize().expect("the site folder exists");
+    let profile = first_profile(&root);
+    let original = std::fs::read_to_string(&profile).expect("reads profile.yaml");
+
+    let mut rebuilder = Rebuilder::new(root.clone(), "http://127.0.0.1:1111/".into());
+    let start = Instant::now();
+    rebuilder.build_all().result.map_err(|d| d.sorted()).expect("the site builds");
+    println!("first build (cold caches): {:.0} ms", ms(start.elapsed()));
+
+    let (mut incremental, mut full) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        let changed = original.replacen("summary:", &format!("summary: Endring {run}."), 1);
+        std::fs::write(&profile, changed).expect("writes profile.yaml");
+        let start = Instant::now();
+        let outcome = rebuilder.rebuild(std::slice::from_ref(&profile));
+        incremental.push(start.elapsed());
+        assert!(outcome.result.is_ok(), "the rebuild failed");
+        let start = Instant::now();
+        let _ = nfk::build_in_memory(rebuilder.options()).expect("the site builds");
+        full.push(start.elapsed());
+    }
+    std::fs::write(&profile, original).expect("restores profile.yaml");
+
+    let (i, f) = (summary(&mut incremental), summary(&mut full));
+    println!("rebuild after one profile.yaml edit: min {:.0} ms, median {:.0} ms", i.0, i.1);
+    println!("full in-memory build:                min {:.0} ms, median {:.0} ms", f.0, f.1);
+    println!("ratio of medians: {:.2}", i.1 / f.1);
+}
+
+fn first_profile(root: &Path) -> PathBuf {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(root.join("partners"))
+        .expect("a partners/ folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("profile.yaml").is_file())
+        .collect();
+    folders.sort();
+    folders.first().expect("at least one partner").join("profile.yaml")
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// (min, median) in ms.
+fn summary(times: &mut [Duration]) -> (f64, f64) {
+    times.sort();
+    (ms(times[0]), ms(times[times.len() / 2]))
+}
