@@ -519,6 +519,34 @@ fn rebuilt_site_equals_a_fresh_full_build() {
             Box::new(|t: &str| t.replace("reporting_year: 2024", "reporting_year: 2023")),
         ),
     ];
+    let theme_404 = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/nfk/templates/404.html"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("themes/nfk/templates")).unwrap();
+    std::fs::write(root.join("themes/nfk/templates/404.html"), &theme_404).unwrap();
+    std::fs::write(
+        root.join("content/nyheter/ny-side.md"),
+        "---\ntitle: Ny side\ndate: 2025-01-02\n---\n\nPartnere: {{ figure(key=\"partners\") }}\n",
+    )
+    .unwrap();
+    let edits: Vec<(PathBuf, Edit)> = edits
+        .into_iter()
+        .chain([
+            (
+                root.join("partners/bjerkedal-bygg/story.md"),
+                Box::new(|t: &str| format!("{t}\nEn ny linje.\n")) as Edit,
+            ),
+            (
+                root.join("content/nyheter/ny-side.md"),
+                Box::new(|t: &str| t.replace("Ny side", "Ny side, endret")),
+            ),
+            (
+                root.join("themes/nfk/templates/404.html"),
+                Box::new(|t: &str| t.replace("{% block main %}", "{% block main %}<p>egen</p>")),
+            ),
+        ])
+        .collect();
     for (path, edit) in &edits {
         let before = std::fs::read_to_string(path).unwrap();
         let after = edit(&before);
