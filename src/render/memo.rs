@@ -3,7 +3,8 @@
 //!
 //! A rendered template is a pure function of the theme (templates, filters, UI strings), the
 //! `site` view, the page's path and the values the page inserts into its context. The memo keys
-//! each output by a 128-bit hash (xxh3) of exactly those, serialised as JSON, and
+//! each output by a 128-bit hash (xxh3) of exactly those, fed in through their `Serialize`
+//! impls (`keyhash.rs`), and
 //! [`Renderer::render_view`](super::Renderer::render_view) builds the context from the same value
 //! it hashes, so no input can be left out of the key. Equal keys mean equal inputs (a collision
 //! among a few thousand outputs has a probability near 2⁻¹⁰⁰), so equal output: a build with the
@@ -17,7 +18,6 @@
 
 use std::collections::HashMap;
 use std::hash::Hasher;
-use std::io;
 use std::sync::Mutex;
 
 use serde::Serialize;
@@ -106,7 +106,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Hashes values by their JSON form, streamed: nothing is allocated for the text.
+/// Builds a memo key from texts, numbers and `Serialize` values.
 pub struct KeyHasher(Xxh3);
 
 impl KeyHasher {
@@ -126,10 +126,23 @@ impl KeyHasher {
         self
     }
 
-    /// Adds `value` as JSON, followed by a separator JSON never contains unescaped.
-    pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> serde_json::Result<&mut Self> {
-        serde_json::to_writer(&mut *self, value)?;
-        self.0.write_u8(0);
+    pub fn byte(&mut self, b: u8) -> &mut Self {
+        self.0.write_u8(b);
+        self
+    }
+
+    /// Raw bytes; the caller adds their length where it matters.
+    pub fn bytes(&mut self, b: &[u8]) -> &mut Self {
+        self.0.update(b);
+        self
+    }
+
+    /// Adds `value` by its `Serialize` impl (see `keyhash.rs`).
+    pub fn value<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<&mut Self, super::keyhash::Error> {
+        super::keyhash::hash(self, value)?;
         Ok(self)
     }
 
@@ -144,17 +157,6 @@ impl Default for KeyHasher {
     }
 }
 
-impl io::Write for KeyHasher {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,7 +164,7 @@ mod tests {
     #[test]
     fn equal_inputs_give_equal_keys_and_any_change_another() {
         let key =
-            |a: &str, b: &serde_json::Value| KeyHasher::new().text(a).json(b).unwrap().finish();
+            |a: &str, b: &serde_json::Value| KeyHasher::new().text(a).value(b).unwrap().finish();
         let v = serde_json::json!({"page": {"title": "A", "n": 1.5}});
         assert_eq!(key("page.html", &v), key("page.html", &v));
         assert_ne!(key("page.html", &v), key("page2.html", &v));

@@ -5,6 +5,7 @@
 //! diagnostics like any other; the build then writes nothing.
 
 pub mod filters;
+pub mod keyhash;
 pub mod markdown;
 pub mod memo;
 pub mod shortcodes;
@@ -359,8 +360,8 @@ impl<'a> Renderer<'a> {
             .number(u128::from(self.options.drafts) << 1 | u128::from(self.options.live_reload));
         // Serialising plain view structs cannot fail; a failure only costs the memo a miss.
         let _ = h
-            .json(&self.site_view)
-            .and_then(|h| h.json(&self.theme.strings));
+            .value(&self.site_view)
+            .and_then(|h| h.value(&self.theme.strings));
         h.finish()
     }
 
@@ -376,7 +377,7 @@ impl<'a> Renderer<'a> {
         let key = self.memo.as_ref().and_then(|m| {
             let mut h = KeyHasher::new();
             h.number(m.stamp).text(template).text(current_path);
-            h.json(values).ok().map(|h| (m, h.finish()))
+            h.value(values).ok().map(|h| (m, h.finish()))
         });
         if let Some((m, key)) = key
             && let Some(hit) = m.memo.get(key, m.generation)
