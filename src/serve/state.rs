@@ -77,18 +77,20 @@ impl Shared {
     /// Swaps in the outcome of a build, then tells the browsers. A failed build keeps the last
     /// good site and only replaces the problems.
     pub fn publish(&self, outcome: Outcome) {
-        let id = {
+        let (id, previous) = {
             let mut guard = match self.snapshot.write() {
                 Ok(guard) => guard,
                 Err(poisoned) => poisoned.into_inner(),
             };
             let next = next_snapshot(Some(&guard), outcome, &self.instance);
             let id = next.build_id.clone();
-            *guard = Arc::new(next);
-            id
+            (id, std::mem::replace(&mut *guard, Arc::new(next)))
         };
         // No receivers (no open page) is not an error.
         let _ = self.events.send(Message::Reload(id));
+        // Freeing a large site takes milliseconds: not while holding the lock, nor before the
+        // browsers are told.
+        drop(previous);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Message> {
