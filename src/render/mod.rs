@@ -103,8 +103,22 @@ pub fn render_with(
     check_menu(&r, &mut diags);
     let mut files = Vec::new();
     let pages = content::render_bodies(&r, &mut diags);
-    files.extend(content::render_pages(&r, &pages, &mut diags));
-    files.extend(partners::render_partner_pages(&r, &mut diags));
+    // Side by side: each half ends in a few large pages rendered one at a time (the front page;
+    // the partner list, sector and results pages), which the other half's pages can overlap.
+    let ((content_files, content_diags), (partner_files, partner_diags)) = rayon::join(
+        || {
+            let mut d = Diagnostics::new();
+            (content::render_pages(&r, &pages, &mut d), d)
+        },
+        || {
+            let mut d = Diagnostics::new();
+            (partners::render_partner_pages(&r, &mut d), d)
+        },
+    );
+    files.extend(content_files);
+    files.extend(partner_files);
+    diags.extend(content_diags);
+    diags.extend(partner_diags);
     files.extend(outputs::render_data_files(&r, &mut diags));
     files.extend(outputs::render_feeds(&r, &pages, &mut diags));
     files.extend(r.static_files());
