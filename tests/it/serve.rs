@@ -178,12 +178,21 @@ fn get(url: &str) -> Reply {
 
 /// Sends the request line as written: HTTP clients normalise `..` away before sending.
 fn raw_get(base: &str, target: &str) -> (u16, String) {
+    raw_request(base, "GET", target)
+}
+
+fn raw_request(base: &str, method: &str, target: &str) -> (u16, String) {
     let addr = base.trim_start_matches("http://");
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    let body = if method == "POST" {
+        "Content-Length: 0\r\n"
+    } else {
+        ""
+    };
     write!(
         stream,
-        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\n{body}Connection: close\r\n\r\n"
     )
     .expect("send");
     let mut reply = Vec::new();
@@ -250,6 +259,16 @@ fn serves_pages_with_content_types_404_and_redirects() {
     assert_eq!(
         redirect.header("location"),
         Some("/partnere/bjerkedal-bygg/?x=1")
+    );
+
+    let (status, reply) = raw_request(&server.base, "HEAD", PARTNER_PAGE);
+    assert_eq!(status, 200);
+    assert!(reply.ends_with("\r\n\r\n"), "HEAD has no body: {reply}");
+    let (status, reply) = raw_request(&server.base, "POST", PARTNER_PAGE);
+    assert_eq!(status, 405);
+    assert!(
+        reply.to_ascii_lowercase().contains("allow: get, head"),
+        "{reply}"
     );
 
     let missing = server.get("/finnes-ikke/");
