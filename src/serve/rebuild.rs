@@ -1,11 +1,12 @@
 //! Turns "these files changed" into a new in-memory build.
 //!
 //! The rule (issue 6): the result must always equal what a full `nfk build --drafts` would
-//! produce. So a rebuild always runs the whole pipeline over the whole site; what it saves is
-//! re-reading and re-parsing files that did not change ([`LoadCache`]: one partner's edit
-//! re-parses that partner only). It never guesses which outputs a change touches: validation,
-//! figures and links are network-wide, and a wrong guess would serve a page `nfk build` would
-//! not make. See `docs/serve.md` for the measurements behind this choice.
+//! produce. So a rebuild always runs the whole pipeline over the whole site, and never guesses
+//! which outputs a change touches: validation, figures and links are network-wide, and a wrong
+//! guess would serve a page `nfk build` would not make. What makes it fast is the
+//! [`BuildCache`]: parsed files whose files are unchanged (`load/cache.rs`) and template outputs
+//! whose whole input is unchanged (`render/memo.rs`) are reused. The changed paths the watcher
+//! reports only make the load cache forget those files early. See `docs/serve.md`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
