@@ -108,9 +108,11 @@ fn read_text(path: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> 
     }
 }
 
-/// Editor leftovers that must never be taken for content: `.#x`, `x~`, `.x.swp`, vim's `4913`.
+/// Editor leftovers that must never be taken for content: `.#x`, `x~`, `.x.swp`, vim's `4913`,
+/// emacs' auto-save `#x#`.
 pub fn is_temporary(name: &str) -> bool {
     name.starts_with('.')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
@@ -463,7 +465,7 @@ mod tests {
 
     #[test]
     fn editor_temp_files_are_skipped() {
-        for name in [".#a.md", "a.md~", ".a.md.swp", "4913"] {
+        for name in [".#a.md", "a.md~", ".a.md.swp", "4913", "#a.md#"] {
             assert!(is_temporary(name), "{name}");
         }
         assert!(!is_temporary("a.md"));

@@ -173,11 +173,10 @@ pub fn is_source(root: &Path, path: &Path) -> bool {
     }
 }
 
-/// The load stage's list of editor leftovers, plus emacs' auto-save `#x#` and vim's other swap
-/// files (`.swo`, `.swn`, …, which start with a dot like every swap file).
+/// Exactly what the load stage skips (`load::is_temporary`), so that a file the watcher ignores
+/// is never one a build would read.
 pub fn is_editor_leftover(name: &str) -> bool {
     crate::load::is_temporary(name)
-        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
 }
 
 /// The watches in place: the root without recursion, each existing watched folder with it.
