@@ -63,7 +63,10 @@ pub struct ChartView {
     pub name: String,
     pub title: String,
     pub desc: String,
+    /// Wide layout (desktop, and the downloadable file).
     pub svg: String,
+    /// Narrow layout (phones); the theme shows one of the two by screen width.
+    pub svg_narrow: String,
     pub download_url: String,
     pub table: Table,
 }
@@ -263,6 +266,7 @@ impl<'a> Renderer<'a> {
                 title: c.title.clone(),
                 desc: c.desc.clone(),
                 svg: c.svg.clone(),
+                svg_narrow: c.svg_narrow.clone(),
                 download_url: format!("{}{folder}{}.svg", self.base_path, c.name),
                 table: c.table.clone(),
             })

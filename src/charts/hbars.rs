@@ -1,0 +1,212 @@
+//! Horizontal bars with their labels and values written out: categories, sectors, principles,
+//! fee tiers, target rates, like-for-like.
+//!
+//! Takes rows already chosen and labelled ([`HBars`]); knows nothing about what they count.
+//! Horizontal bars keep long names readable: on a wide layout the labels stand in a column
+//! left of the bars, wrapped to at most a third of the width; on a narrow one each label stands
+//! above its bar across the full width. Every bar has its value written after it, so no number
+//! has to be read off the axis and colour is never needed to know what a bar is. Pure.
+
+use plotters::style::text_anchor::HPos;
+
+use super::canvas::{self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, Scale, Ticks};
+use super::svg::{Accessible, GRID, INK, MUTED, Mark};
+use super::text::{self, Size};
+use crate::model::Language;
+
+#[derive(Debug, Clone)]
+pub enum Row {
+    /// A group heading ("Scope 1", "Krav").
+    Heading(String),
+    Bar(Bar),
+}
+
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub label: String,
+    /// Stacked left to right; empty for a row with nothing to draw (its value says why).
+    pub segments: Vec<(Mark, f64)>,
+    /// Written after the bar: the figure, formatted.
+    pub value: String,
+}
+
+/// A vertical line across the bars at `value`, labelled above them.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub value: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct HBars {
+    pub rows: Vec<Row>,
+    /// The value axis' title, with its unit.
+    pub unit: String,
+    pub legend: Vec<LegendItem>,
+    pub reference: Option<Reference>,
+    /// The axis runs at least to here (e.g. the number of partners).
+    pub axis_max: Option<f64>,
+    /// Counts: whole-number ticks.
+    pub whole: bool,
+    pub lang: Language,
+}
+
+const BAR_HEIGHT: f64 = 20.0;
+const ROW_GAP: f64 = 10.0;
+const VALUE_GAP: f64 = 6.0;
+const LABEL_GAP: f64 = 10.0;
+
+/// A row placed: its top, label lines and where its bar sits.
+struct Placed<'a> {
+    row: &'a Row,
+    lines: Vec<String>,
+    label_top: f64,
+    bar_top: f64,
+}
+
+impl HBars {
+    fn bars(&self) -> impl Iterator<Item = &Bar> {
+        self.rows.iter().filter_map(|r| match r {
+            Row::Bar(b) => Some(b),
+            Row::Heading(_) => None,
+        })
+    }
+
+    fn max_value(&self) -> f64 {
+        let bars = self.bars().map(|b| b.segments.iter().map(|s| s.1).sum::<f64>());
+        let extra = self.reference.iter().map(|r| r.value).chain(self.axis_max);
+        bars.chain(extra).fold(0.0, f64::max)
+    }
+
+    pub fn draw(&self, layout: Layout, accessible: &Accessible) -> anyhow::Result<String> {
+        let width = layout.width();
+        let inner = width - 2.0 * MARGIN;
+        let (size, lh) = (Size::Normal, Size::Normal.line_height());
+        let legend = Legend::new(&self.legend, (MARGIN, MARGIN), inner);
+        let mut top = MARGIN + legend.height + if legend.height > 0.0 { 12.0 } else { 0.0 };
+        let reference_y = top + lh / 2.0;
+        if self.reference.is_some() {
+            top += lh + 6.0;
+        }
+
+        let label_column = match layout {
+            Layout::Wide => {
+                let widest = text::max_width(self.rows.iter().map(row_label), size);
+                widest.min(inner / 3.0).ceil()
+            }
+            Layout::Narrow => 0.0,
+        };
+        let label_wrap = if label_column > 0.0 { label_column } else { inner };
+        let value_width = text::max_width(self.bars().map(|b| b.value.as_str()), size);
+        let left = MARGIN + if label_column > 0.0 { label_column + LABEL_GAP } else { 0.0 };
+        let right = width - MARGIN - value_width - VALUE_GAP;
+
+        let mut placed = Vec::new();
+        let mut y = top;
+        for row in &self.rows {
+            let lines = text::wrap(row_label(row), size, label_wrap);
+            let text_height = lines.len() as f64 * lh;
+            let (label_top, bar_top, row_height) = match (row, layout) {
+                (Row::Heading(_), _) => (y + 4.0, y, text_height + 8.0),
+                (Row::Bar(_), Layout::Narrow) => (y, y + text_height + 2.0, text_height + 2.0 + BAR_HEIGHT),
+                (Row::Bar(_), Layout::Wide) => {
+                    let h = text_height.max(BAR_HEIGHT);
+                    (y + (h - text_height) / 2.0, y + (h - BAR_HEIGHT) / 2.0, h)
+                }
+            };
+            placed.push(Placed {
+                row,
+                lines,
+                label_top,
+                bar_top,
+            });
+            y += row_height + ROW_GAP;
+        }
+        let bottom = y - ROW_GAP / 2.0;
+
+        let ticks = Ticks::new(self.max_value(), if layout == Layout::Wide { 5 } else { 4 }, self.whole);
+        let x = Scale {
+            domain: (0.0, ticks.max()),
+            range: (left, right),
+        };
+        let tick_y = bottom + 4.0 + lh / 2.0;
+        let unit_y = tick_y + lh + 2.0;
+        let height = unit_y + lh / 2.0 + MARGIN;
+
+        // Where vertical lines (grid, reference) are drawn: behind the bars only, so they never
+        // cross a label, which on the narrow layout stands where the axis starts.
+        let bands: Vec<(f64, f64)> = match layout {
+            Layout::Wide => vec![(top - 4.0, bottom)],
+            Layout::Narrow => placed
+                .iter()
+                .filter(|p| matches!(p.row, Row::Bar(_)))
+                .map(|p| (p.bar_top - 3.0, p.bar_top + BAR_HEIGHT + 3.0))
+                .collect(),
+        };
+        canvas::draw((width, height), accessible, |c| {
+            legend.draw(c)?;
+            for v in &ticks.values {
+                let tx = x.at(*v);
+                let colour = if *v == 0.0 { MUTED } else { GRID };
+                for (y0, y1) in &bands {
+                    c.line(&[(tx, *y0), (tx, *y1)], colour, 1)?;
+                }
+                let label = ticks.label(*v, self.lang);
+                let anchor = anchor_within(tx, &label, (MARGIN, width - MARGIN));
+                c.text(&label, (tx, tick_y), size, INK, anchor)?;
+            }
+            let unit_anchor_x = (left + right) / 2.0;
+            canvas::axis_title(c, &self.unit, (unit_anchor_x, unit_y), HPos::Center)?;
+            for p in &placed {
+                draw_row(c, p, &x)?;
+            }
+            if let Some(r) = &self.reference {
+                let rx = x.at(r.value);
+                for (y0, y1) in &bands {
+                    c.dashed(&[(rx, *y0), (rx, *y1)], INK, 2)?;
+                }
+                let anchor = anchor_within(rx, &r.label, (MARGIN, width - MARGIN));
+                c.text(&r.label, (rx, reference_y), size, INK, anchor)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+fn draw_row(c: &Canvas, p: &Placed, x: &Scale) -> DrawResult {
+    let (size, label_x) = (Size::Normal, MARGIN);
+    match p.row {
+        Row::Heading(_) => c.lines(&p.lines, (label_x, p.label_top), size, MUTED, HPos::Left),
+        Row::Bar(bar) => {
+            c.lines(&p.lines, (label_x, p.label_top), size, INK, HPos::Left)?;
+            let mut start = 0.0;
+            for (mark, v) in &bar.segments {
+                let (x0, x1) = (x.at(start), x.at(start + v));
+                c.bar((x0, p.bar_top), (x1, p.bar_top + BAR_HEIGHT), *mark)?;
+                start += v;
+            }
+            let at = (x.at(start) + VALUE_GAP, p.bar_top + BAR_HEIGHT / 2.0);
+            let colour = if bar.segments.is_empty() { MUTED } else { INK };
+            c.text(&bar.value, at, size, colour, HPos::Left)
+        }
+    }
+}
+
+fn row_label(row: &Row) -> &str {
+    match row {
+        Row::Heading(h) => h,
+        Row::Bar(b) => &b.label,
+    }
+}
+
+/// Centred on `x`, unless that would run past the edges `(left, right)`.
+fn anchor_within(x: f64, label: &str, (left, right): (f64, f64)) -> HPos {
+    let half = text::width(label, Size::Normal) / 2.0;
+    if x - half < left {
+        HPos::Left
+    } else if x + half > right {
+        HPos::Right
+    } else {
+        HPos::Center
+    }
+}

@@ -1,0 +1,1 @@
+//! SVG-parsing tests of every chart on a fixture network.
