@@ -131,12 +131,16 @@ fn build(
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     // All at once: inheritance and macro imports are resolved across the whole set.
     let mut ok = true;
-    let all = templates.iter().map(|(name, text, _)| (name.as_str(), text.as_str()));
+    let all = templates
+        .iter()
+        .map(|(name, text, _)| (name.as_str(), text.as_str()));
     if let Err(e) = tera.add_raw_templates(all) {
         let text = error_chain(&e);
         let rel = templates
             .iter()
-            .find(|(name, _, _)| text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`")))
+            .find(|(name, _, _)| {
+                text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`"))
+            })
             .map_or("themes", |(_, _, rel)| rel.as_str());
         diags.push(template_error(rel, &e));
         ok = false;

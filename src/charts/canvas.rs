@@ -46,6 +46,10 @@ impl Layout {
 /// Outer margin of every chart.
 pub const MARGIN: f64 = 8.0;
 
+/// The shortest bar drawn for a value above zero, in pixels: the white outline takes half a
+/// pixel on each side, so this leaves a visible pixel of colour.
+pub const MIN_BAR: f64 = 2.0;
+
 pub type DrawResult = anyhow::Result<()>;
 
 /// A plotters drawing area on the SVG backend, with the shapes charts use.
@@ -82,7 +86,10 @@ fn point((x, y): (f64, f64)) -> (i32, i32) {
 impl Canvas<'_> {
     /// A filled rectangle between two corners, in a mark's fill.
     pub fn bar(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), mark: Mark) -> DrawResult {
-        let (a, b) = ((px(x0.min(x1)), px(y0.min(y1))), (px(x0.max(x1)), px(y0.max(y1))));
+        let (a, b) = (
+            (px(x0.min(x1)), px(y0.min(y1))),
+            (px(x0.max(x1)), px(y0.max(y1))),
+        );
         if a.0 == b.0 || a.1 == b.1 {
             return Ok(());
         }
@@ -101,7 +108,7 @@ impl Canvas<'_> {
     pub fn dashed(&self, points: &[(f64, f64)], colour: RGBColor, width: u32) -> DrawResult {
         let points: Vec<(i32, i32)> = points.iter().copied().map(point).collect();
         self.area.draw(&DashedPathElement::new(
-            points.into_iter(),
+            points,
             6,
             4,
             colour.stroke_width(width),
@@ -134,7 +141,8 @@ impl Canvas<'_> {
         let style = text::font(size)
             .color(&colour)
             .pos(Pos::new(anchor, VPos::Center));
-        self.area.draw(&Text::new(s.to_string(), point(at), style))?;
+        self.area
+            .draw(&Text::new(s.to_string(), point(at), style))?;
         Ok(())
     }
 
@@ -184,7 +192,11 @@ impl Ticks {
     /// About `count` steps of 1, 2, 2.5 or 5 times a power of ten; whole steps when `whole`
     /// (counts of partners). An empty or zero range still gets an axis from 0 to 1.
     pub fn new(max: f64, count: usize, whole: bool) -> Ticks {
-        let max = if max.is_finite() && max > 0.0 { max } else { 1.0 };
+        let max = if max.is_finite() && max > 0.0 {
+            max
+        } else {
+            1.0
+        };
         let raw = max / count.max(1) as f64;
         let magnitude = 10f64.powf(raw.log10().floor());
         let mut step = [1.0, 2.0, 2.5, 5.0, 10.0]
@@ -231,7 +243,9 @@ impl Ticks {
 pub enum Swatch {
     Mark(Mark),
     /// A line as targets' pathways are drawn: solid or dashed.
-    Line { dashed: bool },
+    Line {
+        dashed: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -324,7 +338,10 @@ mod tests {
     #[test]
     fn picks_round_ticks_above_the_largest_value() {
         let t = Ticks::new(9_870.0, 5, false);
-        assert_eq!(t.values, [0.0, 2_000.0, 4_000.0, 6_000.0, 8_000.0, 10_000.0]);
+        assert_eq!(
+            t.values,
+            [0.0, 2_000.0, 4_000.0, 6_000.0, 8_000.0, 10_000.0]
+        );
         assert_eq!(t.decimals, 0);
         let t = Ticks::new(1_234_567.0, 5, false);
         assert_eq!(t.max(), 1_250_000.0);
@@ -364,7 +381,11 @@ mod tests {
             swatch: Swatch::Mark(Mark::Blue),
             label: label.into(),
         };
-        let items = [item("Scope 1 (direkte)"), item("Scope 2 (lokasjonsbasert)"), item("Scope 3 (verdikjede)")];
+        let items = [
+            item("Scope 1 (direkte)"),
+            item("Scope 2 (lokasjonsbasert)"),
+            item("Scope 3 (verdikjede)"),
+        ];
         let wide = Legend::new(&items, (8.0, 8.0), 704.0);
         let narrow = Legend::new(&items, (8.0, 8.0), 344.0);
         assert_eq!(wide.height, Size::Normal.line_height());

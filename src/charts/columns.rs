@@ -9,7 +9,7 @@
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{
-    self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, Scale, Swatch, Ticks,
+    self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, MIN_BAR, Scale, Swatch, Ticks,
 };
 use super::svg::{Accessible, GRID, INK, MUTED, Mark};
 use super::text::{self, Size};
@@ -104,7 +104,8 @@ impl Columns {
         let slot_width = (right - left) / n as f64;
         let x = |i: usize| left + (i as f64 + 0.5) * slot_width;
         let bar_width = (slot_width * 0.7).min(64.0);
-        let label_width = text::max_width(self.slots.iter().map(|s| s.label.as_str()), Size::Normal);
+        let label_width =
+            text::max_width(self.slots.iter().map(|s| s.label.as_str()), Size::Normal);
         // Show every `every`-th year when the labels would touch.
         let every = ((label_width + 6.0) / slot_width).ceil().max(1.0) as usize;
         let notes_fit = every == 1
@@ -157,13 +158,18 @@ impl Columns {
     }
 
     fn draw_stack(&self, c: &Canvas, i: usize, (x0, x1): (f64, f64), y: &Scale) -> DrawResult {
-        let mut base = 0.0;
+        let (mut sum, mut top) = (0.0, y.at(0.0));
         for series in &self.series {
             let Some(v) = series.values.get(i).copied().flatten() else {
                 continue;
             };
-            c.bar((x0, y.at(base)), (x1, y.at(base + v)), series.mark)?;
-            base += v;
+            sum += v;
+            let mut next = y.at(sum);
+            if v > 0.0 {
+                next = next.min(top - MIN_BAR);
+            }
+            c.bar((x0, top), (x1, next), series.mark)?;
+            top = next;
         }
         Ok(())
     }

@@ -9,7 +9,9 @@
 
 use plotters::style::text_anchor::HPos;
 
-use super::canvas::{self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, Scale, Ticks};
+use super::canvas::{
+    self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, MIN_BAR, Scale, Ticks,
+};
 use super::svg::{Accessible, GRID, INK, MUTED, Mark};
 use super::text::{self, Size};
 use crate::model::Language;
@@ -73,7 +75,9 @@ impl HBars {
     }
 
     fn max_value(&self) -> f64 {
-        let bars = self.bars().map(|b| b.segments.iter().map(|s| s.1).sum::<f64>());
+        let bars = self
+            .bars()
+            .map(|b| b.segments.iter().map(|s| s.1).sum::<f64>());
         let extra = self.reference.iter().map(|r| r.value).chain(self.axis_max);
         bars.chain(extra).fold(0.0, f64::max)
     }
@@ -96,9 +100,18 @@ impl HBars {
             }
             Layout::Narrow => 0.0,
         };
-        let label_wrap = if label_column > 0.0 { label_column } else { inner };
+        let label_wrap = if label_column > 0.0 {
+            label_column
+        } else {
+            inner
+        };
         let value_width = text::max_width(self.bars().map(|b| b.value.as_str()), size);
-        let left = MARGIN + if label_column > 0.0 { label_column + LABEL_GAP } else { 0.0 };
+        let left = MARGIN
+            + if label_column > 0.0 {
+                label_column + LABEL_GAP
+            } else {
+                0.0
+            };
         let right = width - MARGIN - value_width - VALUE_GAP;
 
         let mut placed = Vec::new();
@@ -108,7 +121,9 @@ impl HBars {
             let text_height = lines.len() as f64 * lh;
             let (label_top, bar_top, row_height) = match (row, layout) {
                 (Row::Heading(_), _) => (y + 4.0, y, text_height + 8.0),
-                (Row::Bar(_), Layout::Narrow) => (y, y + text_height + 2.0, text_height + 2.0 + BAR_HEIGHT),
+                (Row::Bar(_), Layout::Narrow) => {
+                    (y, y + text_height + 2.0, text_height + 2.0 + BAR_HEIGHT)
+                }
                 (Row::Bar(_), Layout::Wide) => {
                     let h = text_height.max(BAR_HEIGHT);
                     (y + (h - text_height) / 2.0, y + (h - BAR_HEIGHT) / 2.0, h)
@@ -124,7 +139,7 @@ impl HBars {
         }
         let bottom = y - ROW_GAP / 2.0;
 
-        let ticks = Ticks::new(self.max_value(), if layout == Layout::Wide { 5 } else { 4 }, self.whole);
+        let ticks = fitting_ticks(self.max_value(), right - left, self.whole, self.lang);
         let x = Scale {
             domain: (0.0, ticks.max()),
             range: (left, right),
@@ -179,16 +194,34 @@ fn draw_row(c: &Canvas, p: &Placed, x: &Scale) -> DrawResult {
         Row::Heading(_) => c.lines(&p.lines, (label_x, p.label_top), size, MUTED, HPos::Left),
         Row::Bar(bar) => {
             c.lines(&p.lines, (label_x, p.label_top), size, INK, HPos::Left)?;
-            let mut start = 0.0;
+            let (mut sum, mut end) = (0.0, x.at(0.0));
             for (mark, v) in &bar.segments {
-                let (x0, x1) = (x.at(start), x.at(start + v));
-                c.bar((x0, p.bar_top), (x1, p.bar_top + BAR_HEIGHT), *mark)?;
-                start += v;
+                sum += v;
+                let mut next = x.at(sum);
+                if *v > 0.0 {
+                    next = next.max(end + MIN_BAR);
+                }
+                c.bar((end, p.bar_top), (next, p.bar_top + BAR_HEIGHT), *mark)?;
+                end = next;
             }
-            let at = (x.at(start) + VALUE_GAP, p.bar_top + BAR_HEIGHT / 2.0);
+            let at = (end + VALUE_GAP, p.bar_top + BAR_HEIGHT / 2.0);
             let colour = if bar.segments.is_empty() { MUTED } else { INK };
             c.text(&bar.value, at, size, colour, HPos::Left)
         }
+    }
+}
+
+/// Ticks whose labels have room between them: as many as five, fewer when wide numbers need it.
+fn fitting_ticks(max: f64, span: f64, whole: bool, lang: Language) -> Ticks {
+    let mut count = 5;
+    loop {
+        let ticks = Ticks::new(max, count, whole);
+        let widest = text::max_width(ticks.labels(lang).iter().map(|s| s.as_str()), Size::Normal);
+        let room = span / (ticks.values.len().max(2) - 1) as f64;
+        if count == 1 || widest + 16.0 <= room {
+            return ticks;
+        }
+        count -= 1;
     }
 }
 

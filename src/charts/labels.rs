@@ -20,6 +20,8 @@ pub struct Labels {
     pub pathway: &'static str,
     pub target: &'static str,
     pub partners: &'static str,
+    /// One partner, lower case: "1 partner".
+    pub partner_one: &'static str,
     pub partner: &'static str,
     pub sector: &'static str,
     pub fee: &'static str,
@@ -52,6 +54,18 @@ pub struct Labels {
     pub over: &'static str,
 }
 
+impl Labels {
+    /// `1 partner`, `12 partnere`, with the number formatted.
+    pub fn partner_count(&self, n: usize, lang: Language) -> String {
+        let word = if n == 1 {
+            self.partner_one
+        } else {
+            self.partners
+        };
+        format!("{} {word}", crate::format::number(n as f64, 0, lang))
+    }
+}
+
 pub fn labels(lang: Language) -> &'static Labels {
     match lang {
         Language::Nb => &NB,
@@ -71,6 +85,7 @@ const NB: Labels = Labels {
     pathway: "Målbane",
     target: "Mål",
     partners: "partnere",
+    partner_one: "partner",
     partner: "Partner",
     sector: "Bransje",
     fee: "Partneravgift",
@@ -117,6 +132,7 @@ const EN: Labels = Labels {
     pathway: "Pathway",
     target: "Target",
     partners: "partners",
+    partner_one: "partner",
     partner: "Partner",
     sector: "Sector",
     fee: "Partner fee",
@@ -158,9 +174,10 @@ pub fn category(key: &str, lang: Language) -> &'static str {
         "mobile_combustion" => ("Mobil forbrenning", "Mobile combustion"),
         "process" => ("Prosessutslipp", "Process emissions"),
         "fugitive" => ("Flyktige utslipp", "Fugitive emissions"),
-        "purchased_goods_and_services" => {
-            ("Innkjøpte varer og tjenester", "Purchased goods and services")
-        }
+        "purchased_goods_and_services" => (
+            "Innkjøpte varer og tjenester",
+            "Purchased goods and services",
+        ),
         "capital_goods" => ("Kapitalvarer", "Capital goods"),
         "fuel_and_energy_related_activities" => (
             "Drivstoff- og energirelaterte aktiviteter",
@@ -187,10 +204,7 @@ pub fn category(key: &str, lang: Language) -> &'static str {
             "Avfallsbehandling av solgte produkter",
             "End-of-life treatment of sold products",
         ),
-        "downstream_leased_assets" => (
-            "Utleide eiendeler (nedstrøms)",
-            "Downstream leased assets",
-        ),
+        "downstream_leased_assets" => ("Utleide eiendeler (nedstrøms)", "Downstream leased assets"),
         "franchises" => ("Franchiser", "Franchises"),
         "investments" => ("Investeringer", "Investments"),
         _ => ("Annet", "Other"),
@@ -211,7 +225,10 @@ mod tests {
         for key in SCOPE1_CATEGORIES.iter().chain(&SCOPE3_CATEGORIES) {
             let nb = category(key, Language::Nb);
             let en = category(key, Language::En);
-            assert!(key == &"other" || nb != "Annet", "{key} has no Norwegian name");
+            assert!(
+                key == &"other" || nb != "Annet",
+                "{key} has no Norwegian name"
+            );
             assert!(!en.is_empty());
         }
     }

@@ -69,10 +69,13 @@ fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
     let (first, last) = (rows.first()?, rows.last()?);
     let slots = (first.year..=last.year)
         .map(|year| {
-            let n = rows.iter().find(|y| y.year == year).map_or(0, |y| y.partners);
+            let n = rows
+                .iter()
+                .find(|y| y.year == year)
+                .map_or(0, |y| y.partners);
             Slot {
                 label: year.to_string(),
-                note: Some(format!("{} {}", count(n, lang), l.partners)),
+                note: Some(l.partner_count(n, lang)),
             }
         })
         .collect();
@@ -124,27 +127,31 @@ fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
     let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
     let desc = match lang {
         Language::Nb => format!(
-            "Partnerne som rapporterte for {}, slapp ut {} i scope 1 og 2 ({} partnere); i {} var tallet {} ({} partnere). Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
+            "Partnerne som rapporterte for {}, slapp ut {} i scope 1 og 2 ({}); i {} var tallet {} ({}). Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
             last.year,
             t(s12(last)),
-            last.partners,
+            l.partner_count(last.partners, lang),
             first.year,
             t(s12(first)),
-            first.partners
+            l.partner_count(first.partners, lang)
         ),
         Language::En => format!(
-            "The partners reporting for {} emitted {} in scope 1 and 2 ({} partners); in {} the figure was {} ({} partners). Scope 3 is in the table, not the chart, as it may overlap between partners.",
+            "The partners reporting for {} emitted {} in scope 1 and 2 ({}); in {} the figure was {} ({}). Scope 3 is in the table, not the chart, as it may overlap between partners.",
             last.year,
             t(s12(last)),
-            last.partners,
+            l.partner_count(last.partners, lang),
             first.year,
             t(s12(first)),
-            first.partners
+            l.partner_count(first.partners, lang)
         ),
     };
     let title = format!(
         "{} ({})",
-        pick(lang, "Partnernes utslipp per år", "Partners' emissions per year"),
+        pick(
+            lang,
+            "Partnernes utslipp per år",
+            "Partners' emissions per year"
+        ),
         l.scope12
     );
     let caption = format!(
@@ -182,7 +189,11 @@ fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart> {
         Row::Bar(Bar {
             label: year.to_string(),
             segments: v.map(|v| vec![(Mark::Blue, v)]).unwrap_or_default(),
-            value: if v.is_none() { l.not_reported.into() } else { value },
+            value: if v.is_none() {
+                l.not_reported.into()
+            } else {
+                value
+            },
         })
     };
     let bars = HBars {
@@ -211,11 +222,10 @@ fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart> {
         ),
     };
     let title = format!(
-        "{} {c}–{y} ({}, {} {})",
+        "{} {c}–{y} ({}, {})",
         pick(lang, "Sammenlignbare utslipp", "Like-for-like emissions"),
         l.scope12,
-        lfl.partners,
-        l.partners
+        l.partner_count(lfl.partners, lang)
     );
     let table = Table {
         caption: format!(
@@ -233,12 +243,23 @@ fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart> {
             capitalise(l.partners),
         ],
         rows: vec![
-            vec![c.to_string(), tonnes_cell(lfl.compare, lang), count(lfl.partners, lang)],
-            vec![y.to_string(), tonnes_cell(lfl.current, lang), count(lfl.partners, lang)],
+            vec![
+                c.to_string(),
+                tonnes_cell(lfl.compare, lang),
+                count(lfl.partners, lang),
+            ],
+            vec![
+                y.to_string(),
+                tonnes_cell(lfl.current, lang),
+                count(lfl.partners, lang),
+            ],
             vec![l.change.into(), change_text, String::new()],
         ],
     };
-    finish(spec("like-for-like", title, desc, table), &Picture::HBars(bars))
+    finish(
+        spec("like-for-like", title, desc, table),
+        &Picture::HBars(bars),
+    )
 }
 
 fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
@@ -247,7 +268,8 @@ fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
         return None;
     }
     let mut sectors: Vec<_> = r.by_sector.iter().collect();
-    let total = |s: &crate::aggregate::SectorRow| sum_present(&[s.sums.scope1, s.sums.scope2_location]);
+    let total =
+        |s: &crate::aggregate::SectorRow| sum_present(&[s.sums.scope1, s.sums.scope2_location]);
     // Largest first; sectors without figures last, by code.
     sectors.sort_by(|a, b| {
         let key = |s| total(s).unwrap_or(-1.0);
@@ -319,12 +341,21 @@ fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
                 ),
             }
         }
-        None => pick(lang, "Ingen bransje har rapportert utslipp.", "No sector has reported emissions.").into(),
+        None => pick(
+            lang,
+            "Ingen bransje har rapportert utslipp.",
+            "No sector has reported emissions.",
+        )
+        .into(),
     };
     let table = Table {
         caption: format!(
             "{} {} ({})",
-            pick(lang, "Utslipp i scope 1 og 2 etter bransje,", "Scope 1 and 2 emissions by sector,"),
+            pick(
+                lang,
+                "Utslipp i scope 1 og 2 etter bransje,",
+                "Scope 1 and 2 emissions by sector,"
+            ),
             r.reporting_year,
             format::tonnes_unit(lang)
         ),
@@ -376,10 +407,23 @@ fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
         })
     };
     let mut rows = vec![Row::Heading(l.principles_group.into())];
-    rows.extend(l.principles.iter().zip(counts).map(|(name, k)| bar(name, k, Mark::Blue)));
+    rows.extend(
+        l.principles
+            .iter()
+            .zip(counts)
+            .map(|(name, k)| bar(name, k, Mark::Blue)),
+    );
     rows.push(Row::Heading(l.requirements_group.into()));
-    rows.push(bar(l.first_requirement, r.requirements.first, Mark::Vermillion));
-    rows.push(bar(l.full_requirement, r.requirements.full, Mark::Vermillion));
+    rows.push(bar(
+        l.first_requirement,
+        r.requirements.first,
+        Mark::Vermillion,
+    ));
+    rows.push(bar(
+        l.full_requirement,
+        r.requirements.full,
+        Mark::Vermillion,
+    ));
     let bars = HBars {
         rows,
         unit: l.count.into(),
@@ -432,7 +476,11 @@ fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
     let table = Table {
         caption: format!(
             "{} {as_of}",
-            pick(lang, "Partnere som oppfyller prinsippene og kravene per", "Partners meeting the principles and requirements as of")
+            pick(
+                lang,
+                "Partnere som oppfyller prinsippene og kravene per",
+                "Partners meeting the principles and requirements as of"
+            )
         ),
         head: vec![
             pick(lang, "Prinsipp eller krav", "Principle or requirement").into(),
@@ -442,7 +490,10 @@ fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
         rows: table_rows,
     };
     let title = pick(lang, "Prinsipper og krav", "Principles and requirements").to_string();
-    finish(spec("principles", title, desc, table), &Picture::HBars(bars))
+    finish(
+        spec("principles", title, desc, table),
+        &Picture::HBars(bars),
+    )
 }
 
 /// A partner's main (first) target as a yearly rate.
@@ -494,7 +545,11 @@ fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Option<Chart> {
     let rows = rates
         .iter()
         .map(|r| {
-            let mark = if meets(r) { Mark::Blue } else { Mark::Vermillion };
+            let mark = if meets(r) {
+                Mark::Blue
+            } else {
+                Mark::Vermillion
+            };
             Row::Bar(Bar {
                 label: r.partner.name.clone(),
                 segments: vec![(mark, r.rate)],
@@ -541,7 +596,11 @@ fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Option<Chart> {
     let table = Table {
         caption: format!(
             "{} {paris} {per_year}",
-            pick(lang, "Hovedmålenes reduksjon per år, sammenlignet med 1,5 °C-banens", "Main targets' reduction per year, compared with the 1.5 °C pathway's")
+            pick(
+                lang,
+                "Hovedmålenes reduksjon per år, sammenlignet med 1,5 °C-banens",
+                "Main targets' reduction per year, compared with the 1.5 °C pathway's"
+            )
         ),
         head: vec![
             l.partner.into(),
@@ -565,8 +624,16 @@ fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Option<Chart> {
             })
             .collect(),
     };
-    let title = pick(lang, "Hovedmålene som årlig reduksjon mot 1,5 °C-banen", "Main targets as yearly reduction against the 1.5 °C pathway").to_string();
-    finish(spec("target-rates", title, desc, table), &Picture::HBars(bars))
+    let title = pick(
+        lang,
+        "Hovedmålene som årlig reduksjon mot 1,5 °C-banen",
+        "Main targets as yearly reduction against the 1.5 °C pathway",
+    )
+    .to_string();
+    finish(
+        spec("target-rates", title, desc, table),
+        &Picture::HBars(bars),
+    )
 }
 
 fn fee_tiers(r: &NetworkResults, lang: Language) -> Option<Chart> {
@@ -579,7 +646,11 @@ fn fee_tiers(r: &NetworkResults, lang: Language) -> Option<Chart> {
         .by_fee_tier
         .iter()
         .map(|t| {
-            let fee = format!("{} {}", format::number(f64::from(t.fee_nok), 0, lang), l.kroner);
+            let fee = format!(
+                "{} {}",
+                format::number(f64::from(t.fee_nok), 0, lang),
+                l.kroner
+            );
             let range = match t.max_employees {
                 Some(max) => format!("{min}–{max}"),
                 None => format!("{} {}", l.over, min.max(1) - 1),
@@ -609,7 +680,10 @@ fn fee_tiers(r: &NetworkResults, lang: Language) -> Option<Chart> {
         whole: true,
         lang,
     };
-    let (biggest, biggest_row) = names.iter().zip(&r.by_fee_tier).max_by_key(|(_, t)| t.partners)?;
+    let (biggest, biggest_row) = names
+        .iter()
+        .zip(&r.by_fee_tier)
+        .max_by_key(|(_, t)| t.partners)?;
     let desc = match lang {
         Language::Nb => format!(
             "Flest partnere er i avgiftsklassen {biggest}: {} av {}.",

@@ -67,10 +67,11 @@ fn by_year(partner: &Partner, data: &PartnerData, lang: Language) -> Option<Char
     let l = labels(lang);
     let series = &data.series;
     let paths = pathways(partner, data);
-    let years = series
-        .iter()
-        .map(|y| y.year)
-        .chain(paths.iter().flat_map(|p| p.progress.pathway.iter().map(|q| q.0)));
+    let years = series.iter().map(|y| y.year).chain(
+        paths
+            .iter()
+            .flat_map(|p| p.progress.pathway.iter().map(|q| q.0)),
+    );
     let (first, last) = (years.clone().min()?, years.max()?);
     let year_of = |y: i32| series.iter().find(|f| f.year == y);
     let slots: Vec<i32> = (first..=last).collect();
@@ -164,7 +165,11 @@ fn by_year_table(
         head.push(pathway_label(l, p, paths.len()));
     }
     let mut years: Vec<i32> = series.iter().map(|y| y.year).collect();
-    years.extend(paths.iter().flat_map(|p| p.progress.pathway.iter().map(|q| q.0)));
+    years.extend(
+        paths
+            .iter()
+            .flat_map(|p| p.progress.pathway.iter().map(|q| q.0)),
+    );
     years.sort_unstable();
     years.dedup();
     let tonnes = |v: Option<f64>| format::optional(v, |t| format::tonnes_number(t, lang));

@@ -178,7 +178,10 @@ mod tests {
             pattern.and_then(|p| p.attribute("id")),
             Some("graf-x-w-stripes")
         );
-        assert!(!svg.contains("dots"), "only the patterns in use are defined");
+        assert!(
+            !svg.contains("dots"),
+            "only the patterns in use are defined"
+        );
     }
 
     #[test]

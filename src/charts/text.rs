@@ -172,7 +172,11 @@ mod tests {
 
     #[test]
     fn breaks_a_word_longer_than_the_line() {
-        let lines = wrap("Bygningsvedlikeholdsentreprenørselskapet", Size::Normal, 80.0);
+        let lines = wrap(
+            "Bygningsvedlikeholdsentreprenørselskapet",
+            Size::Normal,
+            80.0,
+        );
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| width(l, Size::Normal) <= 80.0));
         assert_eq!(lines.concat(), "Bygningsvedlikeholdsentreprenørselskapet");

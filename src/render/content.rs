@@ -469,7 +469,10 @@ fn render_index(
                 .collect();
             sort_listed(&mut children);
             let as_of = r.site.config.results.as_of;
-            let mut upcoming: Vec<&&Body> = children.iter().filter(|b| b.page.date.is_some_and(|d| d >= as_of)).collect();
+            let mut upcoming: Vec<&&Body> = children
+                .iter()
+                .filter(|b| b.page.date.is_some_and(|d| d >= as_of))
+                .collect();
             upcoming.sort_by_key(|b| b.page.date);
             let list = SectionList {
                 title: s.page.title.clone(),
