@@ -27,14 +27,23 @@ use render::{RenderOptions, RenderedSite};
 pub struct Checked {
     pub site: Option<Site>,
     pub diagnostics: Diagnostics,
+    /// Partner folders and Markdown files found, valid or not.
+    pub partner_folders: usize,
+    pub page_files: usize,
 }
 
 /// load → validate, in memory. Reads the site folder; writes nothing.
 pub fn check(root: &Path) -> Checked {
     let mut diagnostics = Diagnostics::new();
     let raw = timed("load", || load::load(root, &mut diagnostics));
+    let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let site = timed("validate", || validate::validate(raw, &mut diagnostics));
-    Checked { site, diagnostics }
+    Checked {
+        site,
+        diagnostics,
+        partner_folders,
+        page_files,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -57,10 +66,53 @@ pub struct Built {
 /// load → validate → aggregate → render, in memory. `Err` holds every problem found (errors and
 /// warnings) when any of them is an error; nothing is written either way.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    build_checked(check(&options.root), options)
+}
+
+/// What `nfk check` reports: every problem the build would meet, and what was checked.
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    pub partners: usize,
+    pub pages: usize,
+}
+
+/// The whole build in memory (links, shortcodes and templates included); writes nothing.
+pub fn check_site(root: &Path) -> Report {
+    let checked = check(root);
+    let (partners, pages) = (checked.partner_folders, checked.page_files);
+    if checked.diagnostics.has_errors() {
+        return Report {
+            diagnostics: checked.diagnostics,
+            partners,
+            pages,
+        };
+    }
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        base_url: None,
+        drafts: false,
+        live_reload: false,
+    };
+    let diagnostics = match build_checked(checked, &options) {
+        Ok(built) => built.diagnostics,
+        Err(diagnostics) => diagnostics,
+    };
+    Report {
+        diagnostics,
+        partners,
+        pages,
+    }
+}
+
+fn build_checked(checked: Checked, options: &BuildOptions) -> Result<Built, Diagnostics> {
     let Checked {
         site,
         mut diagnostics,
-    } = check(&options.root);
+        ..
+    } = checked;
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
     let Some(site) = site else {
         return Err(diagnostics);
     };

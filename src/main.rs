@@ -139,17 +139,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let checked = nfk::check(root);
-    let (partners, pages) = checked
-        .site
-        .as_ref()
-        .map_or((0, 0), |s| (s.partners.len(), s.pages.len()));
-    let has_errors = checked.diagnostics.has_errors();
+    let report = nfk::check_site(root);
+    let (partners, pages) = (report.partners, report.pages);
+    let has_errors = report.diagnostics.has_errors();
     let (errors, warnings) = (
-        checked.diagnostics.error_count(),
-        checked.diagnostics.warning_count(),
+        report.diagnostics.error_count(),
+        report.diagnostics.warning_count(),
     );
-    let list = checked.diagnostics.sorted();
+    let list = report.diagnostics.sorted();
     let mut out = std::io::stdout().lock();
     match format {
         Format::Human => {

@@ -158,6 +158,8 @@ fn token_at(text: &str, pos: Pos) -> String {
         .skip(pos.column.saturating_sub(1) as usize)
         .collect();
     let rest = rest.split(" #").next().unwrap_or("");
+    // Some errors point at the key of `key: value`; the value is what the editor must fix.
+    let rest = rest.split_once(": ").map_or(rest, |(_, value)| value);
     rest.trim_end_matches([',', ']', '}']).trim().to_string()
 }
 
@@ -217,6 +219,23 @@ fn explain(message: &str, token: &str) -> (String, Option<String>) {
             None
         };
         return (format!("expected {what}, found `{token}`"), help);
+    }
+    if message.starts_with("invalid type: string")
+        && token.replace([',', ' '], "").parse::<f64>().is_ok()
+    {
+        return (
+            format!("expected a number, found `{token}`"),
+            Some(format!(
+                "use a decimal point and no spaces: `{}`",
+                token.replace(' ', "").replace(',', ".")
+            )),
+        );
+    }
+    if message.starts_with("expected string scalar") {
+        return (
+            "expected a text value here".to_string(),
+            Some("put the value in quotes if it contains [ ] { } : or #".into()),
+        );
     }
     if message.starts_with("non-finite float") {
         return (
@@ -332,7 +351,10 @@ mod tests {
     #[test]
     fn syntax_error_is_reported_with_position() {
         let d = first("name: [a\n");
-        assert!(d.line >= 1 && d.message.starts_with("YAML"), "{d:?}");
+        assert!(
+            d.line >= 1 && d.message.starts_with("expected a text value"),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub fn render(
 ) -> Result<RenderedSite, Diagnostics> {
     let r = Renderer::new(site, data, charts, theme, options);
     let mut diags = Diagnostics::new();
+    check_menu(&r, &mut diags);
     let mut files = Vec::new();
     let pages = content::render_bodies(&r, &mut diags);
     files.extend(content::render_pages(&r, &pages, &mut diags));
@@ -101,6 +102,35 @@ pub fn render(
         return Err(diags);
     }
     Ok(RenderedSite { files })
+}
+
+/// Internal menu links must lead somewhere the build produces.
+fn check_menu(r: &Renderer, diags: &mut Diagnostics) {
+    for item in &r.site.config.menu {
+        let path = item.url.split(['#', '?']).next().unwrap_or("");
+        if path.starts_with('/')
+            && !path.starts_with("//")
+            && !r.urls.contains(path)
+            && !r.urls.contains(&format!("{path}/"))
+        {
+            let help = crate::diagnostics::did_you_mean(path, r.urls.iter().map(String::as_str))
+                .map_or_else(
+                    || "point the menu at a page the site has".to_string(),
+                    |c| format!("did you mean `{c}`?"),
+                );
+            diags.push(
+                Diagnostic::error(
+                    "site.yaml",
+                    Pos::FILE,
+                    format!(
+                        "menu item `{}` links to {path}, which the site does not have",
+                        item.title
+                    ),
+                )
+                .with_help(help),
+            );
+        }
+    }
 }
 
 /// What every rendering step shares, computed once.

@@ -125,6 +125,16 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
 
     let mut ctx = r.context("/resultater/");
     ctx.insert("results", &r.results);
+    let sector_names: BTreeMap<String, &str> = crate::model::SECTORS
+        .iter()
+        .map(|(code, _, _)| {
+            (
+                code.to_string(),
+                crate::model::sector_name(*code, r.site.config.language),
+            )
+        })
+        .collect();
+    ctx.insert("sector_names", &sector_names);
     ctx.insert("partners", &sorted);
     ctx.insert("charts", &r.chart_views(&r.charts.network, "grafer/"));
     push(

@@ -47,20 +47,16 @@ pub fn extract(markdown: &str) -> Extracted {
         let line_no = i as u32 + 1;
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        if indent < 4 {
-            if let Some(marker) = fence_marker(trimmed) {
-                match fence {
-                    None => fence = Some(marker),
-                    Some((ch, len))
-                        if marker.0 == ch && marker.1 >= len && is_closing(trimmed, ch) =>
-                    {
-                        fence = None
-                    }
-                    Some(_) => {}
+        if let Some(marker) = fence_marker(trimmed).filter(|_| indent < 4) {
+            match fence {
+                None => fence = Some(marker),
+                Some((ch, len)) if marker.0 == ch && marker.1 >= len && is_closing(trimmed, ch) => {
+                    fence = None
                 }
-                out.text.push_str(line);
-                continue;
+                Some(_) => {}
             }
+            out.text.push_str(line);
+            continue;
         }
         if fence.is_some() || !line.contains("{{") {
             out.text.push_str(line);

@@ -104,7 +104,8 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
     let errors_before = c.diags.error_count();
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
-        c.error(&raw.name, "name is empty");
+        c.error(&raw.name, "name is empty").help =
+            Some("write the company's registered name, e.g. `name: Eksempel Bygg AS`".into());
     } else if name.chars().count() > MAX_NAME_CHARS {
         c.error(
             &raw.name,

@@ -1,4 +1,7 @@
 //! Integration tests: one binary, one module per area (as mdBook and ripgrep do).
 //! Each module runs the `nfk` binary on the bundled site or on a fixture, as a user would.
 
+mod atomic;
+mod build;
+mod check;
 mod results;

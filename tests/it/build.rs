@@ -1,0 +1,299 @@
+//! `nfk build` on the bundled site and on fixtures: every URL of SPEC §7, drafts, determinism,
+//! atomic output, hostile partner text. HTML is inspected with an HTML parser, not string search.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+use super::check::copy_dir;
+
+fn nfk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(args)
+        .output()
+        .expect("runs nfk")
+}
+
+fn bundled() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    nfk(&args)
+}
+
+fn built_bundled(extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build(&bundled(), &dir.path().join("public"), extra);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+fn html(path: &Path) -> Html {
+    Html::parse_document(
+        &std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+}
+
+fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn builds_every_url_of_spec_section_7() {
+    let dir = built_bundled(&[]);
+    let public = dir.path().join("public");
+    for path in [
+        "index.html",
+        "partnere/index.html",
+        "partnere/granlia-ror/index.html",
+        "sektor/f/index.html",
+        "resultater/index.html",
+        "data/results.json",
+        "data/partners.csv",
+        "data/emissions.csv",
+        "sitemap.xml",
+        "atom.xml",
+        "robots.txt",
+        "404.html",
+        "nyheter/index.html",
+        "arrangementer/index.html",
+        "om-partnerskapet/index.html",
+        "static/style.css",
+    ] {
+        assert!(public.join(path).is_file(), "{path} is missing");
+    }
+}
+
+#[test]
+fn every_partner_has_a_page_with_its_figures() {
+    let dir = built_bundled(&[]);
+    let public = dir.path().join("public");
+    for entry in std::fs::read_dir(bundled().join("partners")).unwrap() {
+        let slug = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let page = public.join("partnere").join(&slug).join("index.html");
+        if slug == "myrvollscenen" {
+            assert!(!page.exists(), "the draft partner is left out");
+            continue;
+        }
+        let doc = html(&page);
+        let h1 = texts(&doc, "main h1");
+        assert!(!h1.is_empty() && !h1[0].is_empty(), "{slug} has a heading");
+        if slug != "ulvoya-reparasjon" {
+            let rows = texts(&doc, "table.numbers tbody tr");
+            assert!(!rows.is_empty(), "{slug} shows its emissions table");
+        }
+    }
+    // A figure from the data, formatted the Norwegian way (Skarpsno scope 1, 2024 in the table).
+    let doc = html(&public.join("partnere/granlia-ror/index.html"));
+    let principles = texts(&doc, "#prinsipper ~ ul h3, .principle-details h3");
+    assert_eq!(principles.len(), 4, "{principles:?}");
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let without = built_bundled(&[]);
+    assert!(
+        !without
+            .path()
+            .join("public/partnere/myrvollscenen")
+            .exists()
+    );
+    let with = built_bundled(&["--drafts"]);
+    assert!(
+        with.path()
+            .join("public/partnere/myrvollscenen/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn the_sitemap_lists_every_page_and_the_feed_is_xml() {
+    let dir = built_bundled(&[]);
+    let public = dir.path().join("public");
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&sitemap).expect("sitemap is XML");
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    for (path, _) in files(&public) {
+        if let Some(dir) = path.strip_suffix("index.html") {
+            let url = format!("https://example.org/{dir}");
+            assert!(
+                locs.contains(&url.as_str()),
+                "{url} missing from the sitemap"
+            );
+        }
+    }
+    let atom = std::fs::read_to_string(public.join("atom.xml")).unwrap();
+    let feed = roxmltree::Document::parse(&atom).expect("feed is XML");
+    let entries = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .count();
+    assert!(entries >= 4, "{entries} entries");
+}
+
+#[test]
+fn a_second_build_is_byte_identical() {
+    let a = built_bundled(&[]);
+    let b = built_bundled(&[]);
+    assert_eq!(
+        files(&a.path().join("public")),
+        files(&b.path().join("public"))
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_old_output_untouched() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&bundled().join("tests/fixtures/valid/minimal"), site.path());
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out, &[]).status.success());
+    let before = files(&out);
+    std::fs::write(
+        site.path().join("partners/alfa/emissions.yaml"),
+        "base_year: [\n",
+    )
+    .unwrap();
+    let failed = build(site.path(), &out, &[]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert_eq!(files(&out), before);
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".nfk"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn hostile_partner_text_comes_out_inert() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&bundled().join("tests/fixtures/valid/minimal"), site.path());
+    let profile = site.path().join("partners/alfa/profile.yaml");
+    let text = std::fs::read_to_string(&profile)
+        .unwrap()
+        .replace("Alfa Testbygg AS", "\"<script>alert(1)</script> Alfa\"")
+        .replace("Et fiktivt byggfirma.", "\"<img src=x onerror=alert(1)>\"");
+    std::fs::write(&profile, text).unwrap();
+    std::fs::write(
+        site.path().join("partners/alfa/story.md"),
+        "# Historie\n\n<script>alert(2)</script>\n\n<a href=\"javascript:alert(3)\">klikk</a> [lenke](javascript:alert(4)) <iframe src=\"https://x\"></iframe>\n",
+    )
+    .unwrap();
+    let out = site.path().join("public");
+    let result = build(site.path(), &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    for (path, bytes) in files(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let doc = Html::parse_document(&String::from_utf8(bytes).unwrap());
+        let scripts: Vec<_> = doc
+            .select(&Selector::parse("script, iframe").unwrap())
+            .collect();
+        assert!(scripts.is_empty(), "{path} has a script or iframe");
+        for el in doc.select(&Selector::parse("*").unwrap()) {
+            for (name, value) in el.value().attrs() {
+                assert!(!name.starts_with("on"), "{path}: event handler {name}");
+                assert!(
+                    !value.trim_start().to_lowercase().starts_with("javascript:"),
+                    "{path}: {name}={value}"
+                );
+            }
+        }
+    }
+    let page = html(&out.join("partnere/alfa/index.html"));
+    assert_eq!(
+        texts(&page, "main h1")[0],
+        "<script>alert(1)</script> Alfa",
+        "the name is shown as text"
+    );
+}
+
+#[test]
+fn main_of_one_page_of_each_kind_matches_its_snapshot() {
+    let dir = built_bundled(&[]);
+    let public = dir.path().join("public");
+    let main = Selector::parse("main").unwrap();
+    for (name, path) in [
+        ("front", "index.html"),
+        ("partners", "partnere/index.html"),
+        ("partner", "partnere/granlia-ror/index.html"),
+        ("sector", "sektor/f/index.html"),
+        ("results", "resultater/index.html"),
+        ("section", "nyheter/index.html"),
+        ("page", "om-partnerskapet/index.html"),
+        ("404", "404.html"),
+    ] {
+        let doc = html(&public.join(path));
+        let element = doc
+            .select(&main)
+            .next()
+            .unwrap_or_else(|| panic!("{path} has <main>"));
+        insta::assert_snapshot!(
+            format!("main-{name}"),
+            without_chart_drawings(&element.html())
+        );
+    }
+}
+
+/// `html` with the inside of every `<svg>` left out: the charts have their own snapshots
+/// (`src/charts/snapshots/`), and a page's snapshot should change with the page, not the drawing.
+fn without_chart_drawings(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        let (Some(open_end), Some(close)) = (rest[start..].find('>'), rest[start..].find("</svg>"))
+        else {
+            break;
+        };
+        out.push_str(&rest[..start + open_end + 1]);
+        out.push('…');
+        rest = &rest[start + close..];
+    }
+    out.push_str(rest);
+    out
+}

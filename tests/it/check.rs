@@ -1,0 +1,182 @@
+//! `nfk check` on fixture sites: one folder per case under `tests/fixtures/`.
+//!
+//! `invalid/<case>/` must exit 1 and print diagnostics at the right file and line; `valid/<case>/`
+//! must exit 0. The full output of each is a snapshot (`tests/it/snapshots/`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixtures(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind);
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn check(root: &Path, format: &str) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(["check", "--format", format, "--root"])
+        .arg(root)
+        .output()
+        .expect("runs nfk");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("UTF-8 output"),
+    )
+}
+
+fn name(dir: &Path) -> String {
+    dir.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_invalid_fixture_exits_1_with_its_diagnostics() {
+    let cases = fixtures("invalid");
+    assert!(
+        cases.len() >= 25,
+        "expected the whole corpus, found {}",
+        cases.len()
+    );
+    for dir in cases {
+        let (code, output) = check(&dir, "human");
+        assert_eq!(code, 1, "{}: {output}", name(&dir));
+        assert!(output.contains(": error: "), "{}: {output}", name(&dir));
+        insta::assert_snapshot!(format!("invalid-{}", name(&dir)), output);
+    }
+}
+
+#[test]
+fn every_valid_fixture_exits_0() {
+    for dir in fixtures("valid") {
+        let (code, output) = check(&dir, "human");
+        assert_eq!(code, 0, "{}: {output}", name(&dir));
+        insta::assert_snapshot!(format!("valid-{}", name(&dir)), output);
+    }
+}
+
+#[test]
+fn the_bundled_site_has_no_errors() {
+    let (code, output) = check(Path::new(env!("CARGO_MANIFEST_DIR")), "human");
+    assert_eq!(code, 0, "{output}");
+    assert!(output.contains(": 0 errors, 0 warnings"), "{output}");
+}
+
+#[test]
+fn errors_in_several_files_are_all_reported_at_once() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/many-errors");
+    let (_, output) = check(&dir, "human");
+    for file in [
+        "content/om.md:3:7",
+        "partners/alfa/emissions.yaml:4:13",
+        "partners/alfa/profile.yaml:2:13",
+        "partners/beta/profile.yaml:4:12",
+    ] {
+        assert!(output.contains(file), "{file} missing from:\n{output}");
+    }
+}
+
+#[test]
+fn json_format_carries_the_same_diagnostics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/duplicate-year");
+    let (code, output) = check(&dir, "json");
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&output).expect("JSON");
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["path"], "partners/alfa/emissions.yaml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(6), Some(11))
+    );
+    assert_eq!(d["severity"], "error");
+    assert_eq!(json["errors"], 1);
+}
+
+#[test]
+fn github_format_annotates_the_line() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/duplicate-year");
+    let (_, output) = check(&dir, "github");
+    assert!(
+        output.starts_with(
+            "::error file=partners/alfa/emissions.yaml,line=6,col=11::year 2019 is listed twice"
+        ),
+        "{output}"
+    );
+}
+
+#[test]
+fn a_symlinked_logo_pointing_out_of_the_partner_folder_is_refused() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
+    let secret = site.path().join("secret.svg");
+    std::fs::write(&secret, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    std::os::unix::fs::symlink(&secret, site.path().join("partners/alfa/logo.svg")).unwrap();
+    let profile = site.path().join("partners/alfa/profile.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap() + "logo: logo.svg\n";
+    std::fs::write(&profile, text).unwrap();
+    let (code, output) = check(site.path(), "human");
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains(
+            "partners/alfa/profile.yaml:14:7: error: logo `logo.svg` points outside partners/alfa/"
+        ),
+        "{output}"
+    );
+}
+
+#[test]
+fn new_partner_writes_a_skeleton_that_check_explains() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(["new", "partner", "ny-partner", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (code, output) = check(site.path(), "human");
+    assert_eq!(code, 1);
+    assert!(
+        output.contains("partners/ny-partner/profile.yaml:6:7: error: name is empty"),
+        "{output}"
+    );
+    assert!(output.contains("org_number"), "{output}");
+    let again = Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(["new", "partner", "ny-partner", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2), "refuses to overwrite");
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
