@@ -172,8 +172,9 @@ impl HBars {
             }
             let unit_anchor_x = (left + right) / 2.0;
             canvas::axis_title(c, &self.unit, (unit_anchor_x, unit_y), HPos::Center)?;
+            let reference_x = self.reference.as_ref().map(|r| x.at(r.value));
             for p in &placed {
-                draw_row(c, p, &x)?;
+                draw_row(c, p, &x, reference_x)?;
             }
             if let Some(r) = &self.reference {
                 let rx = x.at(r.value);
@@ -188,7 +189,9 @@ impl HBars {
     }
 }
 
-fn draw_row(c: &Canvas, p: &Placed, x: &Scale) -> DrawResult {
+/// A row's label, bar and value. A value that would sit on the reference line is written
+/// after it instead.
+fn draw_row(c: &Canvas, p: &Placed, x: &Scale, reference_x: Option<f64>) -> DrawResult {
     let (size, label_x) = (Size::Normal, MARGIN);
     match p.row {
         Row::Heading(_) => c.lines(&p.lines, (label_x, p.label_top), size, MUTED, HPos::Left),
@@ -204,7 +207,13 @@ fn draw_row(c: &Canvas, p: &Placed, x: &Scale) -> DrawResult {
                 c.bar((end, p.bar_top), (next, p.bar_top + BAR_HEIGHT), *mark)?;
                 end = next;
             }
-            let at = (end + VALUE_GAP, p.bar_top + BAR_HEIGHT / 2.0);
+            let mut value_x = end + VALUE_GAP;
+            let value_end = value_x + text::width(&bar.value, size);
+            if let Some(rx) = reference_x.filter(|rx| (value_x - 3.0..value_end + 3.0).contains(rx))
+            {
+                value_x = rx + VALUE_GAP;
+            }
+            let at = (value_x, p.bar_top + BAR_HEIGHT / 2.0);
             let colour = if bar.segments.is_empty() { MUTED } else { INK };
             c.text(&bar.value, at, size, colour, HPos::Left)
         }
@@ -241,5 +250,55 @@ fn anchor_within(x: f64, label: &str, (left, right): (f64, f64)) -> HPos {
         HPos::Right
     } else {
         HPos::Center
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bars(value: f64) -> HBars {
+        HBars {
+            rows: vec![Row::Bar(Bar {
+                label: "Skarpsno Energi og Varme AS".into(),
+                segments: vec![(Mark::Vermillion, value)],
+                value: crate::format::percent(value, 1, Language::Nb),
+            })],
+            unit: "Reduksjon per år (%)".into(),
+            legend: Vec::new(),
+            reference: Some(Reference {
+                value: 4.2,
+                label: "1,5 °C-bane: 4,2 % per år".into(),
+            }),
+            axis_max: None,
+            whole: false,
+            lang: Language::Nb,
+        }
+    }
+
+    #[test]
+    fn writes_a_value_after_the_reference_line_rather_than_across_it() {
+        let a = Accessible {
+            id: "t",
+            title: "t",
+            desc: "d",
+        };
+        for layout in Layout::BOTH {
+            let svg = bars(4.0).draw(layout, &a).unwrap();
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let line_x: f64 = doc
+                .descendants()
+                .find(|n| n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("2"))
+                .and_then(|n| n.attribute("points")?.split(',').next()?.parse().ok())
+                .unwrap();
+            let value = doc
+                .descendants()
+                .find(|n| n.text().is_some_and(|t| t.trim() == "4,0\u{a0}%"))
+                .unwrap();
+            let value_x: f64 = value.attribute("x").unwrap().parse().unwrap();
+            let value_end = value_x + text::width("4,0\u{a0}%", Size::Normal);
+            let apart = value_end < line_x || value_x > line_x;
+            assert!(apart, "{layout:?}: {value_x}–{value_end} crosses {line_x}");
+        }
     }
 }
