@@ -7,11 +7,10 @@
 //! nothing here does IO (the SVG is written into a `String`).
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::svg::{self, Accessible, INK, MUTED, Mark, WHITE};
+use super::svg::{self, Accessible, Dash, INK, MUTED, Mark, WHITE};
 use super::text::{self, Size};
 use crate::format;
 use crate::model::Language;
@@ -105,15 +104,9 @@ impl Canvas<'_> {
         Ok(())
     }
 
-    pub fn dashed(&self, points: &[(f64, f64)], colour: RGBColor, width: u32) -> DrawResult {
-        let points: Vec<(i32, i32)> = points.iter().copied().map(point).collect();
-        self.area.draw(&DashedPathElement::new(
-            points,
-            6,
-            4,
-            colour.stroke_width(width),
-        ))?;
-        Ok(())
+    /// A dashed line in ink (see [`Dash`]).
+    pub fn dashed(&self, points: &[(f64, f64)], dash: Dash, width: u32) -> DrawResult {
+        self.line(points, dash.colour(), width)
     }
 
     pub fn dot(&self, centre: (f64, f64), radius: u32, colour: RGBColor) -> DrawResult {
@@ -242,10 +235,8 @@ impl Ticks {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Swatch {
     Mark(Mark),
-    /// A line as targets' pathways are drawn: solid or dashed.
-    Line {
-        dashed: bool,
-    },
+    /// A line as targets' pathways are drawn.
+    Line(LineStyle),
 }
 
 #[derive(Debug, Clone)]
@@ -298,10 +289,10 @@ impl Legend {
             let mid = y + size.line_height() / 2.0;
             match swatch {
                 Swatch::Mark(mark) => canvas.swatch((x + SWATCH_WIDTH / 2.0, mid), *mark)?,
-                Swatch::Line { dashed } => pathway_line(
+                Swatch::Line(style) => pathway_line(
                     canvas,
                     &[(*x + 1.0, mid), (x + SWATCH_WIDTH - 1.0, mid)],
-                    *dashed,
+                    *style,
                 )?,
             }
             canvas.lines(
@@ -316,13 +307,32 @@ impl Legend {
     }
 }
 
+/// How a line is stroked, so that lines are told apart without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStyle {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+impl LineStyle {
+    /// The `n`-th line's style (from 0): solid, dashed, dotted, dotted…
+    pub fn nth(n: usize) -> LineStyle {
+        match n {
+            0 => LineStyle::Solid,
+            1 => LineStyle::Dashed,
+            _ => LineStyle::Dotted,
+        }
+    }
+}
+
 /// A target's pathway: dark, on a white halo so it stands out on any bar.
-pub fn pathway_line(canvas: &Canvas, points: &[(f64, f64)], dashed: bool) -> DrawResult {
+pub fn pathway_line(canvas: &Canvas, points: &[(f64, f64)], style: LineStyle) -> DrawResult {
     canvas.line(points, WHITE, 6)?;
-    if dashed {
-        canvas.dashed(points, INK, 2)
-    } else {
-        canvas.line(points, INK, 2)
+    match style {
+        LineStyle::Solid => canvas.line(points, INK, 2),
+        LineStyle::Dashed => canvas.dashed(points, Dash::Dashed, 2),
+        LineStyle::Dotted => canvas.dashed(points, Dash::Dotted, 2),
     }
 }
 

@@ -9,7 +9,8 @@
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{
-    self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, MIN_BAR, Scale, Swatch, Ticks,
+    self, Canvas, DrawResult, Layout, Legend, LegendItem, LineStyle, MARGIN, MIN_BAR, Scale,
+    Swatch, Ticks,
 };
 use super::svg::{Accessible, GRID, INK, MUTED, Mark};
 use super::text::{self, Size};
@@ -36,7 +37,9 @@ pub struct Series {
 pub struct Line {
     pub label: String,
     pub points: Vec<(usize, f64)>,
-    pub dashed: bool,
+    pub style: LineStyle,
+    /// Written at the line's end ("1", "2"), matching the legend, when lines need telling apart.
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +53,8 @@ pub struct Columns {
 }
 
 const TICK_GAP: f64 = 6.0;
+/// Between a line's end and its tag.
+const TAG_GAP: f64 = 8.0;
 
 impl Columns {
     /// The sum of what is reported in slot `i`.
@@ -72,7 +77,7 @@ impl Columns {
             label: s.label.clone(),
         });
         let lines = self.lines.iter().map(|l| LegendItem {
-            swatch: Swatch::Line { dashed: l.dashed },
+            swatch: Swatch::Line(l.style),
             label: l.label.clone(),
         });
         marks.chain(lines).collect()
@@ -88,7 +93,15 @@ impl Columns {
         let tick_labels = ticks.labels(self.lang);
         let tick_width = text::max_width(tick_labels.iter().map(|s| s.as_str()), Size::Normal);
         let left = MARGIN + tick_width + TICK_GAP;
-        let right = width - MARGIN;
+        let tags = self.lines.iter().filter_map(|l| l.tag.as_deref());
+        let tag_width = text::max_width(tags, Size::Normal);
+        let right = width
+            - MARGIN
+            - if tag_width > 0.0 {
+                tag_width + TAG_GAP
+            } else {
+                0.0
+            };
         let top = unit_y + Size::Normal.line_height() / 2.0 + 10.0;
         let plot_height = match layout {
             Layout::Wide => 260.0,
@@ -134,13 +147,20 @@ impl Columns {
             for i in 0..self.slots.len() {
                 self.draw_stack(c, i, (x(i) - bar_width / 2.0, x(i) + bar_width / 2.0), &y)?;
             }
+            let mut ends = Vec::new();
             for line in &self.lines {
                 let points: Vec<(f64, f64)> =
                     line.points.iter().map(|(i, v)| (x(*i), y.at(*v))).collect();
-                canvas::pathway_line(c, &points, line.dashed)?;
+                canvas::pathway_line(c, &points, line.style)?;
                 for p in [points.first(), points.last()].into_iter().flatten() {
                     c.dot(*p, 4, INK)?;
                 }
+                if let (Some(tag), Some(end)) = (&line.tag, points.last()) {
+                    ends.push((tag, *end));
+                }
+            }
+            for (tag, (tx, ty)) in spread_tags(ends) {
+                c.text(tag, (tx + TAG_GAP, ty), Size::Normal, INK, HPos::Left)?;
             }
             for (i, slot) in self.slots.iter().enumerate() {
                 if i % every != 0 {
@@ -173,4 +193,18 @@ impl Columns {
         }
         Ok(())
     }
+}
+
+/// Tags at the ends of lines, moved apart where they would touch: upwards from the lowest, so
+/// a tag never sinks below the axis into the year labels.
+fn spread_tags(mut ends: Vec<(&String, (f64, f64))>) -> Vec<(&String, (f64, f64))> {
+    ends.sort_by(|a, b| b.1.1.total_cmp(&a.1.1));
+    let gap = Size::Normal.line_height();
+    for i in 1..ends.len() {
+        let below = ends[i - 1].1.1;
+        if ends[i].1.1 > below - gap {
+            ends[i].1.1 = below - gap;
+        }
+    }
+    ends
 }

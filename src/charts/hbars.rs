@@ -12,7 +12,7 @@ use plotters::style::text_anchor::HPos;
 use super::canvas::{
     self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, MIN_BAR, Scale, Ticks,
 };
-use super::svg::{Accessible, GRID, INK, MUTED, Mark};
+use super::svg::{Accessible, Dash, GRID, INK, MUTED, Mark};
 use super::text::{self, Size};
 use crate::model::Language;
 
@@ -179,7 +179,7 @@ impl HBars {
             if let Some(r) = &self.reference {
                 let rx = x.at(r.value);
                 for (y0, y1) in &bands {
-                    c.dashed(&[(rx, *y0), (rx, *y1)], INK, 2)?;
+                    c.dashed(&[(rx, *y0), (rx, *y1)], Dash::Dashed, 2)?;
                 }
                 let anchor = anchor_within(rx, &r.label, (MARGIN, width - MARGIN));
                 c.text(&r.label, (rx, reference_y), size, INK, anchor)?;

@@ -9,6 +9,7 @@
 //! Intensity targets are not drawn: their pathway is in tonnes per employee or per MNOK, not on
 //! the tonnes axis. The target-rates chart of the network compares them.
 
+use super::canvas::LineStyle;
 use super::columns::{Columns, Line, Series, Slot};
 use super::hbars::{Bar, HBars, Row};
 use super::labels::{self, Labels, labels};
@@ -109,7 +110,8 @@ fn by_year(partner: &Partner, data: &PartnerData, lang: Language) -> Option<Char
                 .iter()
                 .map(|(y, v)| ((y - first) as usize, *v))
                 .collect(),
-            dashed: drawn > 0,
+            style: LineStyle::nth(drawn),
+            tag: (paths.len() > 1).then(|| p.number.to_string()),
         })
         .collect();
     let columns = Columns {

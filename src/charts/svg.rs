@@ -91,6 +91,38 @@ impl Mark {
     }
 }
 
+/// A dashed stroke. plotters draws dashes as one element per dash; instead a dashed line is
+/// drawn solid in a stand-in colour one step from [`INK`], which [`finish`] turns into `INK`
+/// with a `stroke-dasharray`: smaller files, and true dashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dash {
+    Dashed,
+    Dotted,
+}
+
+impl Dash {
+    pub const ALL: [Dash; 2] = [Dash::Dashed, Dash::Dotted];
+
+    pub fn colour(self) -> RGBColor {
+        match self {
+            Dash::Dashed => RGBColor(0x1a, 0x1f, 0x1d),
+            Dash::Dotted => RGBColor(0x1a, 0x1f, 0x1e),
+        }
+    }
+
+    fn rewrite(self) -> (String, String) {
+        let RGBColor(r, g, b) = self.colour();
+        let pattern = match self {
+            Dash::Dashed => "7 4",
+            Dash::Dotted => "2 3",
+        };
+        (
+            format!(r##"stroke="#{r:02X}{g:02X}{b:02X}""##),
+            format!(r##"stroke="#1A1F1C" stroke-dasharray="{pattern}""##),
+        )
+    }
+}
+
 /// What a finished chart says about itself to assistive technology.
 pub struct Accessible<'a> {
     /// Unique in any page the chart is inlined in: `graf-<name>` or `graf-<slug>-<name>`, plus
@@ -107,6 +139,10 @@ pub fn finish(raw: &str, size: (u32, u32), a: &Accessible) -> String {
     let mut body = body
         .replace(r#" opacity="1""#, "")
         .replace(&format!(r#" font-family="{FAMILY}""#), "");
+    for dash in Dash::ALL {
+        let (from, to) = dash.rewrite();
+        body = body.replace(&from, &to);
+    }
     let mut defs = String::new();
     for mark in Mark::ALL {
         let (from, to) = mark.rewrite(id);
@@ -181,6 +217,21 @@ mod tests {
         assert!(
             !svg.contains("dots"),
             "only the patterns in use are defined"
+        );
+    }
+
+    #[test]
+    fn turns_stand_in_strokes_into_dashes_of_ink() {
+        let raw = "<svg>\n<polyline fill=\"none\" stroke=\"#1A1F1E\" stroke-width=\"2\" points=\"0,0 5,5 \"/>\n</svg>\n";
+        let a = Accessible {
+            id: "x",
+            title: "t",
+            desc: "d",
+        };
+        let svg = finish(raw, (5, 5), &a);
+        assert!(
+            svg.contains(r##"stroke="#1A1F1C" stroke-dasharray="2 3""##),
+            "{svg}"
         );
     }
 

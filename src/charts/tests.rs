@@ -475,3 +475,40 @@ fn snapshots_of_each_kind_of_chart() {
         insta::assert_snapshot!(format!("network_{name}"), chart(&charts.network, name).svg);
     }
 }
+
+#[test]
+fn several_pathways_differ_by_stroke_and_are_numbered_at_their_ends() {
+    let p = with_emissions(
+        partner("delta", 'F', 40),
+        vec![
+            year(C).s1(100.0).s2(20.0).s3(300.0),
+            year(Y).s1(80.0).s2(15.0).s3(280.0),
+        ],
+        vec![
+            target(&[1, 2], C, 2030, 50.0),
+            target(&[3], C, 2030, 30.0),
+            target(&[1], C, 2030, 100.0),
+        ],
+    );
+    let site = site(vec![p]);
+    let data = aggregate(&site, false);
+    let charts = draw(&site, &data);
+    let c = chart(&charts.partners["delta"], partner::BY_YEAR);
+    let doc = parse(&c.svg);
+    let pathways: Vec<Option<&str>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some("#1A1F1C"))
+        .filter(|n| span(n.attribute("points").unwrap()) > 30.0)
+        .map(|n| n.attribute("stroke-dasharray"))
+        .collect();
+    assert_eq!(pathways, [None, Some("7 4"), Some("2 3")]);
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(text_of)
+        .collect();
+    for tag in ["1", "2", "3"] {
+        assert!(texts.contains(&tag), "tag {tag} at a line's end");
+    }
+    assert!(texts.iter().any(|t| t.starts_with("Målbane 3:")));
+}
