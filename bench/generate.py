@@ -188,7 +188,7 @@ def page_body(seed, i, metas, partner_slugs):
         if partner_slugs:
             slug = r.choice(partner_slugs)
             return f"[en av partnerne](/partnere/{slug}/)"
-        return "[partnerne](/partnere/)"
+        return "[resultatene](/resultater/)"
 
     h = r.sample(HEADINGS, 3)
     out = []
@@ -458,7 +458,7 @@ HUGO_SINGLE = """\
 <article class="wrap narrow page">
   <header class="page-header">
     <h1>{{ .Title }}</h1>
-    {{ with .Date }}<p class="page-date">Publisert <time datetime="{{ .Format "2006-01-02" }}">{{ .Format "2. January 2006" }}</time></p>{{ end }}
+    {{ with .Date }}<p class="page-date">Publisert <time datetime="{{ .Format "2006-01-02" }}">{{ time.Format "2. January 2006" . }}</time></p>{{ end }}
   </header>
   <div class="prose">
   {{ .Content }}
@@ -487,7 +487,7 @@ HUGO_LIST = """\
   {{- range $pag.Pages }}
     <li><article>
       <h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
-      {{ with .Date }}<p class="page-date"><time datetime="{{ .Format "2006-01-02" }}">{{ .Format "2. January 2006" }}</time></p>{{ end }}
+      {{ with .Date }}<p class="page-date"><time datetime="{{ .Format "2006-01-02" }}">{{ time.Format "2. January 2006" . }}</time></p>{{ end }}
       <p>{{ with .Description }}{{ . }}{{ else }}{{ .Summary }}{{ end }}</p>
     </article></li>
   {{- end }}
@@ -510,7 +510,7 @@ HUGO_INDEX = """\
   <h2>Siste nytt</h2>
   <ul class="article-list">
   {{- range first 5 (where site.RegularPages "Section" "nyheter").ByDate.Reverse }}
-    <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2. January 2006" }}</time></li>
+    <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02" }}">{{ time.Format "2. January 2006" .Date }}</time></li>
   {{- end }}
   </ul>
 </div>
