@@ -141,13 +141,16 @@ run_one() {
   fi
 }
 
-# stages SCENARIO SITE: one extra untimed nfk build with per-stage timings (RUST_LOG=nfk=debug).
+# stages SCENARIO SITE: three extra nfk builds with per-stage timings (RUST_LOG=nfk=debug); the
+# report shows the median of each stage.
 stages() {
-  local dest="$OUT/$1-stages"
-  rm -rf "$dest"
-  RUST_LOG=nfk=debug "$NFK" build --root "$2" --output "$dest" 2>&1 \
-    | sed -n 's/.*DEBUG nfk\] \([a-z]*\): \([0-9.]*\) ms.*/\1\t\2/p' \
-    | while IFS=$'\t' read -r stage ms; do printf '%s\t%s\t%s\n' "$1" "$stage" "$ms" >> "$STAGES"; done
+  local dest="$OUT/$1-stages" i
+  for i in 1 2 3; do
+    rm -rf "$dest"
+    RUST_LOG=nfk=debug "$NFK" build --root "$2" --output "$dest" 2>&1 \
+      | sed -n 's/.*DEBUG nfk\] \([a-z]*\): \([0-9.]*\) ms.*/\1\t\2/p' \
+      | while IFS=$'\t' read -r stage ms; do printf '%s\t%s\t%s\n' "$1" "$stage" "$ms" >> "$STAGES"; done
+  done
   rm -rf "$dest"
 }
 
