@@ -101,7 +101,7 @@ gen --partners 0 --pages "$G_LARGE" --out "$SITES/nfk-p$G_LARGE"
 
 CHECKS=$DIR/checks.txt
 : > "$CHECKS"
-for site in "$SITES"/nfk-*; do
+for site in "$SITES/nfk-p$P_PAGES" "$SITES/nfk-n$M_PARTNERS-p$M_PAGES" "$SITES/nfk-p$G_SMALL" "$SITES/nfk-p$G_LARGE"; do
   summary=$("$NFK" check --root "$site" 2>&1 | tail -n 1)
   printf '%s: %s\n' "$(basename "$site")" "$summary" >> "$CHECKS"
   case "$summary" in
