@@ -148,6 +148,8 @@ pub(crate) struct Renderer<'a> {
     pub summaries: BTreeMap<String, PartnerSummary>,
     /// Every root-relative URL the build produces (`/partnere/`, `/data/results.json`).
     pub urls: BTreeSet<String>,
+    /// `site` and `t`, serialized once.
+    base_context: tera::Context,
 }
 
 impl<'a> Renderer<'a> {
@@ -178,7 +180,10 @@ impl<'a> Renderer<'a> {
             results,
             summaries,
             urls: BTreeSet::new(),
+            base_context: tera::Context::new(),
         };
+        r.base_context.insert("site", &r.site_view);
+        r.base_context.insert("t", &r.theme.strings);
         r.urls = r.all_urls();
         r
     }
@@ -305,9 +310,8 @@ impl<'a> Renderer<'a> {
 
     /// The context every template gets: `site`, `t` (UI strings), `current_path`.
     pub fn context(&self, current_path: &str) -> tera::Context {
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", &self.site_view);
-        ctx.insert("t", &self.theme.strings);
+        // Cloning the prepared values is much cheaper than serializing them for every page.
+        let mut ctx = self.base_context.clone();
         ctx.insert(
             "current_path",
             &view::internal(&self.base_path, current_path),
@@ -322,7 +326,9 @@ impl<'a> Renderer<'a> {
         ctx: &tera::Context,
         url_path: &str,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = self.template(template, ctx)?;
+        let mut html = self.template(template, ctx)?;
+        // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
+        html.shrink_to_fit();
         Ok(OutputFile {
             path: output_path(url_path),
             bytes: html.into_bytes(),
