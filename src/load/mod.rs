@@ -294,13 +294,11 @@ fn load_logo(
             "export a smaller image (a logo rarely needs more than 200 KB)",
         );
     }
-    if extension == "svg" {
-        if let Err(problem) = svg_is_inert(&bytes) {
-            return error(
-                format!("logo `{name}` {problem}"),
-                "a logo must be a self-contained picture: export it again as plain SVG, or as PNG",
-            );
-        }
+    if let Some(Err(problem)) = (extension == "svg").then(|| svg_is_inert(&bytes)) {
+        return error(
+            format!("logo `{name}` {problem}"),
+            "a logo must be a self-contained picture: export it again as plain SVG, or as PNG",
+        );
     }
     if !looks_like(&extension, &bytes) {
         return error(
