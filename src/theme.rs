@@ -39,6 +39,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
     "static/style.css",
     "static/print.css",
     "static/favicon.svg",
+    "static/fonts/Inter-Regular.woff2",
+    "static/fonts/Inter-Bold.woff2",
+    "static/fonts/Inter-Regular.otf",
+    "static/fonts/OFL.txt",
 ];
 
 /// Templates every theme must provide (SPEC §6); a site may override any of them.

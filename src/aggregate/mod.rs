@@ -23,7 +23,7 @@ pub mod summary;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 
 use serde::Serialize;
 

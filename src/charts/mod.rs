@@ -2,13 +2,40 @@
 //!
 //! Pure: takes `SiteData`, returns markup and tables; writes nothing. The renderer inlines the
 //! SVG in pages and also publishes each chart as a standalone `.svg` file.
+//!
+//! - [`partner`]: a partner's emissions per year with its targets' pathways, and the reporting
+//!   year by category.
+//! - [`network`]: the network's charts, named in [`NETWORK_CHARTS`].
+//! - [`columns`], [`hbars`]: the two kinds of picture, laid out from measured text.
+//! - [`canvas`]: drawing with plotters, scales, ticks, legends; [`text`]: the embedded font;
+//!   [`svg`]: the accessible document and the colour-blind-safe marks; [`labels`]: the words.
+//!
+//! Every chart is drawn in two layouts ([`canvas::Layout`]): wide for desktop and the
+//! downloadable file, narrow for phones. The same input gives the same bytes: nothing here
+//! depends on time, hashing order or threads (partners are drawn in parallel and collected in
+//! order).
+
+pub mod canvas;
+pub mod columns;
+pub mod hbars;
+pub mod labels;
+pub mod network;
+pub mod partner;
+pub mod svg;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::aggregate::SiteData;
-use crate::model::Site;
+use crate::model::{Partner, Site};
+use canvas::Layout;
+use svg::Accessible;
 
 /// A data table shown next to a chart, already formatted for people.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -25,8 +52,11 @@ pub struct Chart {
     pub title: String,
     /// The chart's message in one or two sentences, with the key numbers.
     pub desc: String,
-    /// Standalone SVG document (`role="img"`, `<title>`, `<desc>`, `aria-labelledby`).
+    /// Standalone SVG document (`role="img"`, `<title>`, `<desc>`, `aria-labelledby`), in the
+    /// wide layout: inlined on wide screens and published as the `.svg` file.
     pub svg: String,
+    /// The same chart laid out for phones, inlined on narrow screens.
+    pub svg_narrow: String,
     pub table: Table,
 }
 
@@ -48,6 +78,71 @@ pub const NETWORK_CHARTS: [&str; 6] = [
     "fee-tiers",
 ];
 
-pub fn draw(_site: &Site, _data: &SiteData) -> Charts {
-    Charts::default()
+/// Every chart of the site: the network's, and each visible partner's (in parallel).
+pub fn draw(site: &Site, data: &SiteData) -> Charts {
+    let by_slug: BTreeMap<&str, &Partner> =
+        site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
+    let partners = data
+        .partners
+        .par_iter()
+        .filter_map(|d| {
+            let partner = by_slug.get(d.slug.as_str())?;
+            let charts = partner::charts(partner, d, &site.config);
+            Some((d.slug.clone(), charts))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter(|(_, charts)| !charts.is_empty())
+        .collect();
+    Charts {
+        network: network::charts(site, data),
+        partners,
+    }
+}
+
+/// What a chart shows, before it is drawn.
+pub enum Picture {
+    Columns(columns::Columns),
+    HBars(hbars::HBars),
+}
+
+/// The parts of a chart that are not the picture.
+pub struct Spec {
+    pub name: String,
+    /// Prefix of every id in the SVG, unique in a page: `graf-<name>` or `graf-<slug>-<name>`.
+    pub id: String,
+    pub title: String,
+    pub desc: String,
+    pub table: Table,
+}
+
+/// Draws `picture` in both layouts. A drawing error (plotters writing into a `String` has none
+/// in practice) leaves the chart out and is logged, rather than failing the build.
+pub fn finish(spec: Spec, picture: &Picture) -> Option<Chart> {
+    let draw = |layout: Layout| {
+        let id = format!("{}-{}", spec.id, layout.suffix());
+        let a = Accessible {
+            id: &id,
+            title: &spec.title,
+            desc: &spec.desc,
+        };
+        match picture {
+            Picture::Columns(c) => c.draw(layout, &a),
+            Picture::HBars(h) => h.draw(layout, &a),
+        }
+    };
+    match (draw(Layout::Wide), draw(Layout::Narrow)) {
+        (Ok(svg), Ok(svg_narrow)) => Some(Chart {
+            name: spec.name,
+            title: spec.title,
+            desc: spec.desc,
+            svg,
+            svg_narrow,
+            table: spec.table,
+        }),
+        (Err(e), _) | (_, Err(e)) => {
+            log::error!("chart {} could not be drawn: {e:#}", spec.id);
+            None
+        }
+    }
 }

@@ -83,7 +83,7 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, cache: Option<&LoadCache>
 fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<RawSiteConfig> {
     let path = site_file(root);
     let rel = "site.yaml";
-    if !path.exists() {
+    if !present(&path) {
         diags.push(
             Diagnostic::error(rel, Pos::FILE, "no site.yaml in the site folder").with_help(
                 format!(
@@ -94,18 +94,44 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<RawSiteConfig> {
         );
         return None;
     }
-    let text = read_text(&path, rel, diags)?;
+    let text = read_text(root, &path, rel, diags)?;
     yaml::parse(rel, &text, 0, diags)
 }
 
-fn read_text(path: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
-    match fs::read(path) {
-        Ok(bytes) => yaml::decode(rel, &bytes, diags),
+fn read_text(root: &Path, path: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
+    let bytes = read_bytes(root, path, rel, diags)?;
+    yaml::decode(rel, &bytes, diags)
+}
+
+/// Reads a file of the site. A link that leads out of the site folder is refused (it would
+/// publish whatever it points at); a file that vanished or cannot be read is a diagnostic.
+fn read_bytes(root: &Path, path: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
+    let resolved = match (path.canonicalize(), root.canonicalize()) {
+        (Ok(file), Ok(root)) => file.starts_with(root).then_some(file),
+        (Err(e), _) | (_, Err(e)) => {
+            diags.error(rel, Pos::FILE, format!("cannot read the file: {e}"));
+            return None;
+        }
+    };
+    let Some(file) = resolved else {
+        diags.push(
+            Diagnostic::error(rel, Pos::FILE, "links to a file outside the site folder")
+                .with_help("copy the file into the site instead of linking to it"),
+        );
+        return None;
+    };
+    match fs::read(&file) {
+        Ok(bytes) => Some(bytes),
         Err(e) => {
             diags.error(rel, Pos::FILE, format!("cannot read the file: {e}"));
             None
         }
     }
+}
+
+/// Present in the folder, even as a link whose target is gone (so that is reported, not skipped).
+fn present(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
 }
 
 /// Editor leftovers that must never be taken for content: `.#x`, `x~`, `.x.swp`, vim's `4913`,
@@ -167,8 +193,8 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         .unwrap_or_default();
     let profile_path = folder.join("profile.yaml");
     let profile_rel = display_path(root, &profile_path);
-    let profile: Option<RawProfile> = if profile_path.exists() {
-        read_text(&profile_path, &profile_rel, diags)
+    let profile: Option<RawProfile> = if present(&profile_path) {
+        read_text(root, &profile_path, &profile_rel, diags)
             .and_then(|text| yaml::parse(&profile_rel, &text, 0, diags))
     } else {
         diags.push(
@@ -184,15 +210,16 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         None
     };
     let emissions_path = folder.join("emissions.yaml");
-    let emissions = if emissions_path.exists() {
+    let emissions = if present(&emissions_path) {
         let rel = display_path(root, &emissions_path);
-        read_text(&emissions_path, &rel, diags).and_then(|text| yaml::parse(&rel, &text, 0, diags))
+        read_text(root, &emissions_path, &rel, diags)
+            .and_then(|text| yaml::parse(&rel, &text, 0, diags))
     } else {
         None
     };
     let story_path = folder.join("story.md");
-    let story = if story_path.exists() {
-        read_text(&story_path, &display_path(root, &story_path), diags)
+    let story = if present(&story_path) {
+        read_text(root, &story_path, &display_path(root, &story_path), diags)
     } else {
         None
     };
@@ -283,6 +310,12 @@ fn load_logo(
             "export a smaller image (a logo rarely needs more than 200 KB)",
         );
     }
+    if let Some(Err(problem)) = (extension == "svg").then(|| svg_is_inert(&bytes)) {
+        return error(
+            format!("logo `{name}` {problem}"),
+            "a logo must be a self-contained picture: export it again as plain SVG, or as PNG",
+        );
+    }
     if !looks_like(&extension, &bytes) {
         return error(
             format!("logo `{name}` is not a valid .{extension} file"),
@@ -293,6 +326,45 @@ fn load_logo(
         url_path: format!("partnere/{slug}/{name}"),
         bytes,
     })
+}
+
+/// An SVG logo is published as a file on the site's own origin, where a script in it would run
+/// when opened directly. Refuse scripts, event handlers, embedded HTML and references to
+/// anything outside the file; they have no place in a logo.
+fn svg_is_inert(bytes: &[u8]) -> Result<(), String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_string())?;
+    let doc =
+        roxmltree::Document::parse(text).map_err(|e| format!("is not well-formed SVG ({e})"))?;
+    for node in doc.descendants().filter(roxmltree::Node::is_element) {
+        let tag = node.tag_name().name().to_ascii_lowercase();
+        if matches!(
+            tag.as_str(),
+            "script" | "foreignobject" | "iframe" | "embed" | "object"
+        ) {
+            return Err(format!("contains a <{}> element", node.tag_name().name()));
+        }
+        for attr in node.attributes() {
+            let name = attr.name().to_ascii_lowercase();
+            let value = attr.value().trim();
+            if name.starts_with("on") {
+                return Err(format!("has an event handler ({})", attr.name()));
+            }
+            if name == "href" && !value.starts_with('#') {
+                return Err(format!("refers to something outside the file ({value})"));
+            }
+            if value.contains("url(") && !value.contains("url(#") {
+                return Err(format!("refers to something outside the file ({value})"));
+            }
+        }
+        if tag == "style"
+            && node
+                .text()
+                .is_some_and(|css| css.contains("@import") || css.contains("url("))
+        {
+            return Err("loads styles or images from elsewhere".to_string());
+        }
+    }
+    Ok(())
 }
 
 /// A cheap sniff of the file's first bytes, so a renamed document is not published as a logo.
@@ -332,14 +404,26 @@ fn load_content(
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        let rel = display_path(root, entry.path());
+        if kind.is_symlink() && entry.path().is_dir() {
+            diags.push(
+                Diagnostic::error(
+                    &rel,
+                    Pos::FILE,
+                    "links to a folder, which nfk does not follow",
+                )
+                .with_help("move or copy the folder into content/ instead of linking to it"),
+            );
             continue;
         }
-        let rel = display_path(root, entry.path());
+        if !kind.is_file() && !kind.is_symlink() {
+            continue;
+        }
         if entry.path().extension().is_some_and(|e| e == "md") {
             let load_page = || {
                 let mut local = Diagnostics::new();
-                let page = read_text(entry.path(), &rel, &mut local)
+                let page = read_text(root, entry.path(), &rel, &mut local)
                     .map(|text| split_page(rel.clone(), &text, &mut local));
                 (page, local)
             };
@@ -349,14 +433,11 @@ fn load_content(
             };
             diags.extend(local);
             pages.extend(page);
-        } else {
-            match fs::read(entry.path()) {
-                Ok(bytes) => assets.push(StaticFile {
-                    url_path: display_path(&dir, entry.path()),
-                    bytes,
-                }),
-                Err(e) => diags.error(&rel, Pos::FILE, format!("cannot read: {e}")),
-            }
+        } else if let Some(bytes) = read_bytes(root, entry.path(), &rel, diags) {
+            assets.push(StaticFile {
+                url_path: display_path(&dir, entry.path()),
+                bytes,
+            });
         }
     }
     (pages, assets)
@@ -469,6 +550,22 @@ mod tests {
             assert!(is_temporary(name), "{name}");
         }
         assert!(!is_temporary("a.md"));
+    }
+
+    #[test]
+    fn svg_logos_must_be_inert() {
+        let ok = br##"<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/><use href="#g"/></svg>"##;
+        assert_eq!(svg_is_inert(ok), Ok(()));
+        for bad in [
+            &b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"[..],
+            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+            b"<svg xmlns='http://www.w3.org/2000/svg' xmlns:x='http://www.w3.org/1999/xlink'><image x:href='https://t.example/a.png'/></svg>",
+            b"<svg xmlns='http://www.w3.org/2000/svg'><foreignObject><div/></foreignObject></svg>",
+            b"<svg xmlns='http://www.w3.org/2000/svg'><style>@import url(https://x/a.css);</style></svg>",
+            b"<!DOCTYPE svg [<!ENTITY x 'y'>]><svg xmlns='http://www.w3.org/2000/svg'>&x;</svg>",
+        ] {
+            assert!(svg_is_inert(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
     }
 
     #[test]

@@ -237,6 +237,12 @@ fn explain(message: &str, token: &str) -> (String, Option<String>) {
             Some("put the value in quotes if it contains [ ] { } : or #".into()),
         );
     }
+    if message.starts_with("expected mapping start") {
+        return (
+            "expected keys here (`key: value` lines), not a list or a single value".to_string(),
+            Some("compare with the skeleton from `nfk new partner SLUG` or the SPEC".into()),
+        );
+    }
     if message.starts_with("non-finite float") {
         return (
             format!("expected a number, found `{token}`"),

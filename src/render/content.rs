@@ -1,7 +1,7 @@
 //! Content pages: Markdown bodies with shortcodes and checked links, sections with pagination,
 //! the front page and the 404 page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -352,7 +352,7 @@ fn parent_of(url: &str) -> String {
 }
 
 /// Newest first (undated last), then by weight, then by title.
-fn sort_listed(pages: &mut [&Body]) {
+fn sort_listed(pages: &mut [&Body<'_>]) {
     pages.sort_by(|a, b| {
         b.page
             .date
@@ -374,17 +374,59 @@ fn listed(body: &Body) -> PageView {
 struct SectionList {
     title: String,
     url: String,
+    /// How many pages the section has.
+    count: usize,
+    /// The newest pages (at most one paginator page: the front page shows a few, not all).
     pages: Vec<PageView>,
     /// Pages dated on or after `as_of`, soonest first: coming events.
     upcoming: Vec<PageView>,
 }
 
+/// Each section's pages (in listing order) and subsections, grouped once for the whole site.
+struct Tree<'b, 'a> {
+    pages: HashMap<String, Vec<&'b Body<'a>>>,
+    sections: HashMap<String, Vec<&'b Body<'a>>>,
+}
+
+impl<'b, 'a> Tree<'b, 'a> {
+    fn new(bodies: &'b [Body<'a>]) -> Self {
+        let mut tree = Tree {
+            pages: HashMap::new(),
+            sections: HashMap::new(),
+        };
+        for body in bodies.iter().filter(|b| b.page.url != "/") {
+            let group = if body.page.is_section {
+                &mut tree.sections
+            } else {
+                &mut tree.pages
+            };
+            group
+                .entry(parent_of(&body.page.url))
+                .or_default()
+                .push(body);
+        }
+        for pages in tree.pages.values_mut() {
+            sort_listed(pages);
+        }
+        tree
+    }
+
+    fn pages_of(&self, section_url: &str) -> &[&'b Body<'a>] {
+        self.pages.get(section_url).map_or(&[], Vec::as_slice)
+    }
+
+    fn sections_of(&self, section_url: &str) -> &[&'b Body<'a>] {
+        self.sections.get(section_url).map_or(&[], Vec::as_slice)
+    }
+}
+
 pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> Vec<OutputFile> {
+    let tree = Tree::new(bodies);
     let mut files = par_render(bodies, diags, |body, diags| {
         let result = if body.page.url == "/" {
-            render_index(r, bodies, Some(body))
+            render_index(r, &tree, bodies, Some(body))
         } else if body.page.is_section {
-            render_section(r, body, bodies)
+            render_section(r, body, &tree)
         } else {
             let template = template_for(r, body.page, "page.html", diags);
             r.view_file(&template, &body.page.url, &PageValues { page: &body.view })
@@ -396,7 +438,7 @@ pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
         })
     });
     if !bodies.iter().any(|b| b.page.url == "/") {
-        match render_index(r, bodies, None) {
+        match render_index(r, &tree, bodies, None) {
             Ok(f) => files.extend(f),
             Err(d) => diags.push(d),
         }
@@ -444,6 +486,7 @@ fn template_for(r: &Renderer, page: &Page, default: &str, diags: &mut Diagnostic
 
 fn render_index(
     r: &Renderer,
+    tree: &Tree,
     bodies: &[Body],
     own: Option<&Body>,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -460,16 +503,12 @@ fn render_index(
         summary: r.site.config.description.clone(),
     });
     let partners: Vec<_> = r.summaries.values().collect();
+    let as_of = r.site.config.results.as_of;
     let sections: BTreeMap<String, SectionList> = bodies
         .iter()
         .filter(|b| b.page.is_section && b.page.url != "/")
         .map(|s| {
-            let mut children: Vec<&Body> = bodies
-                .iter()
-                .filter(|b| !b.page.is_section && parent_of(&b.page.url) == s.page.url)
-                .collect();
-            sort_listed(&mut children);
-            let as_of = r.site.config.results.as_of;
+            let children = tree.pages_of(&s.page.url);
             let mut upcoming: Vec<&&Body> = children
                 .iter()
                 .filter(|b| b.page.date.is_some_and(|d| d >= as_of))
@@ -478,8 +517,13 @@ fn render_index(
             let list = SectionList {
                 title: s.page.title.clone(),
                 url: s.view.url.clone(),
-                pages: children.iter().map(|b| listed(b)).collect(),
-                upcoming: upcoming.into_iter().map(|b| listed(b)).collect(),
+                count: children.len(),
+                pages: children.iter().take(PER_PAGE).map(|b| listed(b)).collect(),
+                upcoming: upcoming
+                    .into_iter()
+                    .take(PER_PAGE)
+                    .map(|b| listed(b))
+                    .collect(),
             };
             (s.page.url.clone(), list)
         })
@@ -505,19 +549,13 @@ fn render_index(
 fn render_section(
     r: &Renderer,
     section: &Body,
-    bodies: &[Body],
+    tree: &Tree,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut children: Vec<&Body> = bodies
+    let children = tree.pages_of(&section.page.url);
+    let subsections: Vec<PageView> = tree
+        .sections_of(&section.page.url)
         .iter()
-        .filter(|b| !b.page.is_section && parent_of(&b.page.url) == section.page.url)
-        .collect();
-    sort_listed(&mut children);
-    let subsections: Vec<PageView> = bodies
-        .iter()
-        .filter(|b| {
-            b.page.is_section && b.page.url != "/" && parent_of(&b.page.url) == section.page.url
-        })
-        .map(listed)
+        .map(|b| listed(b))
         .collect();
     let total = page_count(children.len());
     let url_of = |n: usize| {
@@ -532,39 +570,65 @@ fn render_section(
     if let Some(d) = ignored.sorted().into_iter().next() {
         return Err(d);
     }
-    let mut files = Vec::new();
-    for n in 1..=total {
-        let chunk = children.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE);
-        let paginator = Paginator {
-            current: n,
-            total,
-            previous_url: (n > 1).then(|| internal(&r.base_path, &url_of(n - 1))),
-            next_url: (n < total).then(|| internal(&r.base_path, &url_of(n + 1))),
-            pages: (1..=total)
-                .map(|i| PaginatorLink {
-                    number: i,
-                    url: internal(&r.base_path, &url_of(i)),
-                })
-                .collect(),
-        };
-        let view = SectionView {
-            page: section.view.clone(),
-            pages: chunk.map(|b| listed(b)).collect(),
-            subsections: subsections.clone(),
-            paginator,
-        };
-        #[derive(Serialize)]
-        struct Values<'a> {
-            section: &'a SectionView,
-            page: &'a PageView,
-        }
-        let values = Values {
-            section: &view,
-            page: &section.view,
-        };
-        files.push(r.view_file(&template, &url_of(n), &values)?);
-    }
-    Ok(files)
+    use rayon::prelude::*;
+    (1..=total)
+        .into_par_iter()
+        .map(|n| {
+            let chunk = children.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE);
+            let paginator = Paginator {
+                current: n,
+                total,
+                previous_url: (n > 1).then(|| internal(&r.base_path, &url_of(n - 1))),
+                next_url: (n < total).then(|| internal(&r.base_path, &url_of(n + 1))),
+                pages: window(n, total)
+                    .into_iter()
+                    .map(|(i, gap_before)| PaginatorLink {
+                        number: i,
+                        url: internal(&r.base_path, &url_of(i)),
+                        gap_before,
+                    })
+                    .collect(),
+            };
+            let view = SectionView {
+                page: section.view.clone(),
+                pages: chunk.map(|b| listed(b)).collect(),
+                subsections: subsections.clone(),
+                paginator,
+            };
+            #[derive(Serialize)]
+            struct Values<'a> {
+                section: &'a SectionView,
+                page: &'a PageView,
+            }
+            let values = Values {
+                section: &view,
+                page: &section.view,
+            };
+            r.view_file(&template, &url_of(n), &values)
+        })
+        .collect()
+}
+
+/// The page numbers a paginator shows: the first, the last, and two either side of the current
+/// one; `true` where numbers were skipped before it. Bounded, so a section of thousands of pages
+/// costs linear time and output, not quadratic.
+fn window(current: usize, total: usize) -> Vec<(usize, bool)> {
+    let near = current.saturating_sub(2).max(1)..=(current + 2).min(total);
+    let mut shown: Vec<usize> = std::iter::once(1)
+        .chain(near)
+        .chain(std::iter::once(total))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut previous = 0;
+    shown
+        .into_iter()
+        .map(|n| {
+            let gap = n > previous + 1;
+            previous = n;
+            (n, gap)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -576,6 +640,27 @@ mod tests {
         assert_eq!(parent_of("/nyheter/a/"), "/nyheter/");
         assert_eq!(parent_of("/nyheter/"), "/");
         assert_eq!(parent_of("/a/b/c/"), "/a/b/");
+    }
+
+    #[test]
+    fn paginator_shows_a_bounded_window() {
+        let numbers = |c, t| {
+            window(c, t)
+                .into_iter()
+                .map(|(n, gap)| {
+                    if gap {
+                        format!("…{n}")
+                    } else {
+                        n.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(1, 1), "1");
+        assert_eq!(numbers(1, 3), "1 2 3");
+        assert_eq!(numbers(50, 500), "1 …48 49 50 51 52 …500");
+        assert_eq!(numbers(500, 500), "1 …498 499 500");
     }
 
     #[test]

@@ -66,7 +66,10 @@ pub struct ChartView {
     pub name: String,
     pub title: String,
     pub desc: String,
+    /// Wide layout (desktop, and the downloadable file).
     pub svg: String,
+    /// Narrow layout (phones); the theme shows one of the two by screen width.
+    pub svg_narrow: String,
     pub download_url: String,
     pub table: Table,
 }
@@ -192,8 +195,7 @@ pub(crate) struct Renderer<'a> {
     pub summaries: BTreeMap<String, PartnerSummary>,
     /// Every root-relative URL the build produces (`/partnere/`, `/data/results.json`).
     pub urls: BTreeSet<String>,
-    /// `site` and `t`, serialised once: cloning them is much cheaper than serialising them again
-    /// for each of thousands of pages (it shows in `nfk serve`'s rebuild time).
+    /// `site` and `t`, serialized once.
     base_context: tera::Context,
     memo: Option<Memo<'a>>,
 }
@@ -229,9 +231,9 @@ impl<'a> Renderer<'a> {
             base_context: tera::Context::new(),
             memo: None,
         };
-        r.urls = r.all_urls();
         r.base_context.insert("site", &r.site_view);
         r.base_context.insert("t", &r.theme.strings);
+        r.urls = r.all_urls();
         r
     }
 
@@ -348,6 +350,7 @@ impl<'a> Renderer<'a> {
                 title: c.title.clone(),
                 desc: c.desc.clone(),
                 svg: c.svg.clone(),
+                svg_narrow: c.svg_narrow.clone(),
                 download_url: format!("{}{folder}{}.svg", self.base_path, c.name),
                 table: c.table.clone(),
             })
@@ -356,6 +359,7 @@ impl<'a> Renderer<'a> {
 
     /// The context every template gets: `site`, `t` (UI strings), `current_path`.
     pub fn context(&self, current_path: &str) -> tera::Context {
+        // Cloning the prepared values is much cheaper than serializing them for every page.
         let mut ctx = self.base_context.clone();
         ctx.insert(
             "current_path",
@@ -453,7 +457,9 @@ impl<'a> Renderer<'a> {
         url_path: &str,
         values: &T,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = self.render_view(template, url_path, values)?;
+        let mut html = self.render_view(template, url_path, values)?;
+        // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
+        html.shrink_to_fit();
         Ok(OutputFile {
             path: output_path(url_path),
             bytes: html.into_bytes(),

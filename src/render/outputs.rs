@@ -201,17 +201,21 @@ pub fn render_feeds(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
 }
 
 fn sitemap(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
-    let mut entries: Vec<(String, Option<String>)> = r
+    let dates: std::collections::HashMap<&str, String> = bodies
+        .iter()
+        .filter_map(|b| {
+            Some((
+                b.page.url.as_str(),
+                b.page.updated.or(b.page.date)?.to_string(),
+            ))
+        })
+        .collect();
+    let entries: Vec<(&String, Option<&String>)> = r
         .urls
         .iter()
         .filter(|u| u.ends_with('/'))
-        .map(|u| (u.clone(), None))
+        .map(|u| (u, dates.get(u.as_str())))
         .collect();
-    for b in bodies {
-        if let Some(e) = entries.iter_mut().find(|(u, _)| *u == b.page.url) {
-            e.1 = b.page.updated.or(b.page.date).map(|d| d.to_string());
-        }
-    }
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("urlset")

@@ -197,6 +197,7 @@ pub struct Paginator {
     pub total: usize,
     pub previous_url: Option<String>,
     pub next_url: Option<String>,
+    /// The first, the last, and the pages near the current one (not all of them).
     pub pages: Vec<PaginatorLink>,
 }
 
@@ -204,6 +205,8 @@ pub struct Paginator {
 pub struct PaginatorLink {
     pub number: usize,
     pub url: String,
+    /// Numbers were left out before this one (show `…`).
+    pub gap_before: bool,
 }
 
 pub fn principle_views(partner: &Partner, data: &PartnerData) -> Vec<PrincipleView> {

@@ -125,7 +125,7 @@ impl Checker<'_> {
             );
             None
         } else if v > 1e12 {
-            self.error(value, format!("{what} is implausibly large ({v})"))
+            self.error(value, format!("{what} is implausibly large ({v:e})"))
                 .help = Some(
                 "figures are in tonnes CO₂e (or whole people, or MNOK); check the unit".into(),
             );

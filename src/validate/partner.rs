@@ -140,11 +140,16 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
                 Some(text.to_string())
             }
             _ => {
+                let help = if text.contains(':') {
+                    "use an address that starts with https:// (or http://)".to_string()
+                } else {
+                    format!(
+                        "write the full address, e.g. `https://{}`",
+                        text.trim_start_matches("www.")
+                    )
+                };
                 c.error(w, format!("website `{text}` is not an http(s) address"))
-                    .help = Some(format!(
-                    "write the full address, e.g. `https://{}`",
-                    text.trim_start_matches("www.")
-                ));
+                    .help = Some(help);
                 None
             }
         }

@@ -180,3 +180,89 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_10_mb_file_is_refused_with_a_clear_message() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
+    let story = "Lang tekst. ".repeat(10 * 1024 * 1024 / 12);
+    std::fs::write(site.path().join("partners/alfa/story.md"), story).unwrap();
+    let (code, output) = check(site.path(), "human");
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains(
+            "partners/alfa/story.md: error: file is 10485756 bytes; the limit is 2097152"
+        ),
+        "{output}"
+    );
+}
+
+#[test]
+fn a_file_that_vanished_is_a_diagnostic_not_a_crash() {
+    // A dangling link is what a file deleted between listing and reading looks like.
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
+    std::os::unix::fs::symlink(
+        site.path().join("gone.md"),
+        site.path().join("content/borte.md"),
+    )
+    .unwrap();
+    std::fs::remove_file(site.path().join("partners/alfa/emissions.yaml")).unwrap();
+    std::os::unix::fs::symlink(
+        site.path().join("gone.yaml"),
+        site.path().join("partners/alfa/emissions.yaml"),
+    )
+    .unwrap();
+    let (code, output) = check(site.path(), "human");
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains("content/borte.md: error: cannot read"),
+        "{output}"
+    );
+    assert!(
+        output.contains("partners/alfa/emissions.yaml: error: cannot read"),
+        "{output}"
+    );
+}
+
+#[test]
+fn a_link_out_of_the_site_folder_is_refused() {
+    let site = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: Hemmelig\n---\n",
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("passwords.txt"), "hunter2").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        site.path().join("content/lenke.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("passwords.txt"),
+        site.path().join("content/p.txt"),
+    )
+    .unwrap();
+    let (code, output) = check(site.path(), "human");
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains("content/lenke.md: error: links to a file outside the site folder"),
+        "{output}"
+    );
+    assert!(
+        output.contains("content/p.txt: error: links to a file outside the site folder"),
+        "{output}"
+    );
+}

@@ -1,0 +1,338 @@
+//! The network's emissions: totals per year stacked by scope, like-for-like change, and
+//! scope 1 + 2 by sector. Pure.
+
+use super::{capitalise, count, pick, spec, sum_present, tonnes_cell};
+use crate::aggregate::NetworkResults;
+use crate::charts::canvas::{LegendItem, Swatch};
+use crate::charts::columns::{Columns, Series, Slot};
+use crate::charts::hbars::{Bar, HBars, Row};
+use crate::charts::labels::labels;
+use crate::charts::svg::Mark;
+use crate::charts::{Chart, Picture, Table, finish};
+use crate::format::{self, MISSING};
+use crate::model::{Language, sector_name};
+
+pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
+    let l = labels(lang);
+    let rows = &r.by_year;
+    let (first, last) = (rows.first()?, rows.last()?);
+    let slots = (first.year..=last.year)
+        .map(|year| {
+            let n = rows
+                .iter()
+                .find(|y| y.year == year)
+                .map_or(0, |y| y.partners);
+            Slot {
+                label: year.to_string(),
+                note: Some(l.partner_count(n, lang)),
+            }
+        })
+        .collect();
+    let values = |get: fn(&crate::aggregate::YearRow) -> Option<f64>| {
+        (first.year..=last.year)
+            .map(|year| rows.iter().find(|y| y.year == year).and_then(get))
+            .collect()
+    };
+    let columns = Columns {
+        slots,
+        series: vec![
+            Series {
+                label: l.scope1.into(),
+                mark: Mark::Blue,
+                values: values(|y| y.sums.scope1),
+            },
+            Series {
+                label: l.scope2.into(),
+                mark: Mark::Vermillion,
+                values: values(|y| y.sums.scope2_location),
+            },
+        ],
+        lines: Vec::new(),
+        unit: format::tonnes_unit(lang).into(),
+        lang,
+    };
+    let s12 = |y: &crate::aggregate::YearRow| sum_present(&[y.sums.scope1, y.sums.scope2_location]);
+    let head = vec![
+        l.year.to_string(),
+        capitalise(l.partners),
+        l.scope1.into(),
+        l.scope2.into(),
+        format!("{} ({})", l.total, l.scope12),
+        l.scope3.into(),
+    ];
+    let table_rows = rows
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                count(y.partners, lang),
+                tonnes_cell(y.sums.scope1, lang),
+                tonnes_cell(y.sums.scope2_location, lang),
+                tonnes_cell(s12(y), lang),
+                tonnes_cell(y.sums.scope3, lang),
+            ]
+        })
+        .collect();
+    let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
+    let desc = match lang {
+        Language::Nb => format!(
+            "Partnerne som rapporterte for {}, slapp ut {} i scope 1 og 2 ({}); i {} var tallet {} ({}). Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
+            last.year,
+            t(s12(last)),
+            l.partner_count(last.partners, lang),
+            first.year,
+            t(s12(first)),
+            l.partner_count(first.partners, lang)
+        ),
+        Language::En => format!(
+            "The partners reporting for {} emitted {} in scope 1 and 2 ({}); in {} the figure was {} ({}). Scope 3 is in the table, not the chart, as it may overlap between partners.",
+            last.year,
+            t(s12(last)),
+            l.partner_count(last.partners, lang),
+            first.year,
+            t(s12(first)),
+            l.partner_count(first.partners, lang)
+        ),
+    };
+    let title = format!(
+        "{} ({})",
+        pick(
+            lang,
+            "Partnernes utslipp per år",
+            "Partners' emissions per year"
+        ),
+        l.scope12
+    );
+    let caption = format!(
+        "{} ({})",
+        pick(
+            lang,
+            "Utslipp per år fra partnerne som rapporterte det året",
+            "Emissions per year from the partners that reported that year"
+        ),
+        format::tonnes_unit(lang)
+    );
+    let table = Table {
+        caption,
+        head,
+        rows: table_rows,
+    };
+    finish(
+        spec("network-by-year", title, desc, table),
+        &Picture::Columns(columns),
+    )
+}
+
+pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart> {
+    let l = labels(lang);
+    let lfl = &r.like_for_like;
+    let (c, y) = (r.compare_year, r.reporting_year);
+    let change = lfl
+        .change_percent
+        .map(|p| format::signed_percent(p, 1, lang));
+    let bar = |year: i32, v: Option<f64>, with_change: bool| {
+        let mut value = tonnes_cell(v, lang);
+        if let (true, Some(change)) = (with_change, &change) {
+            value = format!("{value} ({change})");
+        }
+        Row::Bar(Bar {
+            label: year.to_string(),
+            segments: v.map(|v| vec![(Mark::Blue, v)]).unwrap_or_default(),
+            value: if v.is_none() {
+                l.not_reported.into()
+            } else {
+                value
+            },
+        })
+    };
+    let bars = HBars {
+        rows: vec![bar(c, lfl.compare, false), bar(y, lfl.current, true)],
+        unit: format::tonnes_unit(lang).into(),
+        legend: Vec::new(),
+        reference: None,
+        axis_max: None,
+        whole: false,
+        lang,
+    };
+    let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
+    let change_text = change.clone().unwrap_or_else(|| MISSING.into());
+    let desc = match lang {
+        Language::Nb => format!(
+            "De {} partnerne som har rapportert scope 1 og 2 både i {c} og {y}, gikk fra {} til {}, en endring på {change_text}.",
+            lfl.partners,
+            t(lfl.compare),
+            t(lfl.current)
+        ),
+        Language::En => format!(
+            "The {} partners that reported scope 1 and 2 in both {c} and {y} went from {} to {}, a change of {change_text}.",
+            lfl.partners,
+            t(lfl.compare),
+            t(lfl.current)
+        ),
+    };
+    let title = format!(
+        "{} {c}–{y} ({}, {})",
+        pick(lang, "Sammenlignbare utslipp", "Like-for-like emissions"),
+        l.scope12,
+        l.partner_count(lfl.partners, lang)
+    );
+    let table = Table {
+        caption: format!(
+            "{} ({})",
+            pick(
+                lang,
+                "Sammenlignbare utslipp, samme partnere begge år",
+                "Like-for-like emissions, the same partners in both years"
+            ),
+            format::tonnes_unit(lang)
+        ),
+        head: vec![
+            l.year.into(),
+            format!("{} ({})", l.total, l.scope12),
+            capitalise(l.partners),
+        ],
+        rows: vec![
+            vec![
+                c.to_string(),
+                tonnes_cell(lfl.compare, lang),
+                count(lfl.partners, lang),
+            ],
+            vec![
+                y.to_string(),
+                tonnes_cell(lfl.current, lang),
+                count(lfl.partners, lang),
+            ],
+            vec![l.change.into(), change_text, String::new()],
+        ],
+    };
+    finish(
+        spec("like-for-like", title, desc, table),
+        &Picture::HBars(bars),
+    )
+}
+
+pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
+    let l = labels(lang);
+    if r.by_sector.is_empty() {
+        return None;
+    }
+    let mut sectors: Vec<_> = r.by_sector.iter().collect();
+    let total =
+        |s: &crate::aggregate::SectorRow| sum_present(&[s.sums.scope1, s.sums.scope2_location]);
+    // Largest first; sectors without figures last, by code.
+    sectors.sort_by(|a, b| {
+        let key = |s| total(s).unwrap_or(-1.0);
+        key(b).total_cmp(&key(a)).then(a.code.cmp(&b.code))
+    });
+    let name = |code: &str| {
+        let c = code.chars().next().unwrap_or('?');
+        format!("{code} {}", sector_name(c, lang))
+    };
+    let rows = sectors
+        .iter()
+        .map(|s| {
+            let segments: Vec<(Mark, f64)> = [
+                (Mark::Blue, s.sums.scope1),
+                (Mark::Vermillion, s.sums.scope2_location),
+            ]
+            .into_iter()
+            .filter_map(|(m, v)| Some((m, v?)))
+            .collect();
+            Row::Bar(Bar {
+                label: name(&s.code),
+                value: total(s).map_or(l.not_reported.into(), |t| format::tonnes_number(t, lang)),
+                segments,
+            })
+        })
+        .collect();
+    let bars = HBars {
+        rows,
+        unit: format::tonnes_unit(lang).into(),
+        legend: vec![
+            LegendItem {
+                swatch: Swatch::Mark(Mark::Blue),
+                label: l.scope1.into(),
+            },
+            LegendItem {
+                swatch: Swatch::Mark(Mark::Vermillion),
+                label: l.scope2.into(),
+            },
+        ],
+        reference: None,
+        axis_max: None,
+        whole: false,
+        lang,
+    };
+    let grand = crate::aggregate::sum(sectors.iter().filter_map(|s| total(s)));
+    let top = sectors.first().filter(|s| total(s).is_some());
+    let desc = match top {
+        Some(s) => {
+            let v = total(s).unwrap_or(0.0);
+            let share = if grand > 0.0 {
+                format::percent(v / grand * 100.0, 0, lang)
+            } else {
+                MISSING.into()
+            };
+            match lang {
+                Language::Nb => format!(
+                    "{} hadde de største utslippene i scope 1 og 2 i {}: {}, {share} av {} fra partnerne som rapporterte.",
+                    name(&s.code),
+                    r.reporting_year,
+                    format::tonnes(v, lang),
+                    format::tonnes(grand, lang)
+                ),
+                Language::En => format!(
+                    "{} had the largest scope 1 and 2 emissions in {}: {}, {share} of {} from the reporting partners.",
+                    name(&s.code),
+                    r.reporting_year,
+                    format::tonnes(v, lang),
+                    format::tonnes(grand, lang)
+                ),
+            }
+        }
+        None => pick(
+            lang,
+            "Ingen bransje har rapportert utslipp.",
+            "No sector has reported emissions.",
+        )
+        .into(),
+    };
+    let table = Table {
+        caption: format!(
+            "{} {} ({})",
+            pick(
+                lang,
+                "Utslipp i scope 1 og 2 etter bransje,",
+                "Scope 1 and 2 emissions by sector,"
+            ),
+            r.reporting_year,
+            format::tonnes_unit(lang)
+        ),
+        head: vec![
+            l.sector.into(),
+            capitalise(l.partners),
+            l.scope1.into(),
+            l.scope2.into(),
+            format!("{} ({})", l.total, l.scope12),
+        ],
+        rows: sectors
+            .iter()
+            .map(|s| {
+                vec![
+                    name(&s.code),
+                    format!("{} {} {}", s.reporting_partners, l.of, s.partners),
+                    tonnes_cell(s.sums.scope1, lang),
+                    tonnes_cell(s.sums.scope2_location, lang),
+                    tonnes_cell(total(s), lang),
+                ]
+            })
+            .collect(),
+    };
+    let title = format!(
+        "{} {} ({})",
+        pick(lang, "Utslipp etter bransje i", "Emissions by sector in"),
+        r.reporting_year,
+        l.scope12
+    );
+    finish(spec("by-sector", title, desc, table), &Picture::HBars(bars))
+}

@@ -1,0 +1,77 @@
+//! The network's six charts, named as in [`super::NETWORK_CHARTS`]: totals per year stacked by
+//! scope, like-for-like change, scope 1 + 2 by sector, principles and requirements, each
+//! partner's main target as a yearly rate against a 1.5 °C pathway, and partners by fee tier.
+//!
+//! Chooses and words the figures of `results.json`; the pictures are drawn by
+//! [`super::columns`] and [`super::hbars`]. Pure.
+//!
+//! Scope 3 is never stacked on scope 1 + 2 (SPEC §8: partners' scope 3 may overlap each other's
+//! emissions); the per-year chart shows scope 1 and 2 and its table lists scope 3 beside them.
+//!
+//! - [`emissions`]: per year, like-for-like, by sector.
+//! - [`members`]: principles and requirements, target rates, fee tiers.
+
+mod emissions;
+mod members;
+
+use super::{Chart, Spec, Table};
+use crate::aggregate::SiteData;
+use crate::format;
+use crate::model::{Language, Site};
+
+/// The yearly linear reduction a 1.5 °C pathway asks of absolute emissions (SBTi's
+/// cross-sector pathway: 4.2 % of the base year per year).
+pub const PARIS_RATE_PERCENT: f64 = 4.2;
+
+pub fn charts(site: &Site, data: &SiteData) -> Vec<Chart> {
+    let lang = site.config.language;
+    let r = &data.results;
+    [
+        emissions::by_year(r, lang),
+        emissions::like_for_like(r, lang),
+        emissions::by_sector(r, lang),
+        members::principles(r, lang),
+        members::target_rates(site, data, lang),
+        members::fee_tiers(r, lang),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+fn spec(name: &str, title: String, desc: String, table: Table) -> Spec {
+    Spec {
+        name: name.into(),
+        id: format!("graf-{name}"),
+        title,
+        desc,
+        table,
+    }
+}
+
+fn pick<'a>(lang: Language, nb: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Language::Nb => nb,
+        Language::En => en,
+    }
+}
+
+fn tonnes_cell(v: Option<f64>, lang: Language) -> String {
+    format::optional(v, |t| format::tonnes_number(t, lang))
+}
+
+fn count(n: usize, lang: Language) -> String {
+    format::number(n as f64, 0, lang)
+}
+
+/// The sum of the figures present; `None` when none is.
+fn sum_present(values: &[Option<f64>]) -> Option<f64> {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    (!present.is_empty()).then(|| crate::aggregate::sum(present))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

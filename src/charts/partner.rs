@@ -1,0 +1,460 @@
+//! A partner's two charts: `utslipp-per-ar` (emissions per year stacked by scope, with each
+//! absolute target's linear pathway over the columns) and `kategorier` (the reporting year by
+//! category, as horizontal bars). Each comes with its table and a description that says what
+//! it shows with the key numbers.
+//!
+//! Chooses and words the figures; the pictures are drawn by [`super::columns`] and
+//! [`super::hbars`]. Pure: reads the model and the aggregated figures only.
+//!
+//! Intensity targets are not drawn: their pathway is in tonnes per employee or per MNOK, not on
+//! the tonnes axis. The target-rates chart of the network compares them.
+
+use super::canvas::LineStyle;
+use super::columns::{Columns, Line, Series, Slot};
+use super::hbars::{Bar, HBars, Row};
+use super::labels::{self, Labels, labels};
+use super::svg::Mark;
+use super::{Chart, Picture, Spec, Table, finish};
+use crate::aggregate::{PartnerData, TargetProgress, YearFigures};
+use crate::format::{self, MISSING};
+use crate::model::{Language, Partner, SiteConfig, Target, TargetKind, YearEntry};
+
+/// File names (and shortcode names) of a partner's charts.
+pub const BY_YEAR: &str = "utslipp-per-ar";
+pub const CATEGORIES: &str = "kategorier";
+
+/// The partner's charts; none without emissions.
+pub fn charts(partner: &Partner, data: &PartnerData, config: &SiteConfig) -> Vec<Chart> {
+    let mut charts = Vec::new();
+    charts.extend(by_year(partner, data, config.language));
+    charts.extend(categories(partner, config));
+    charts
+}
+
+/// A target drawn as a pathway: its place among the partner's targets and its progress.
+struct Pathway<'a> {
+    number: usize,
+    target: &'a Target,
+    progress: &'a TargetProgress,
+}
+
+impl Pathway<'_> {
+    /// The pathway's value in `year`, between its base and target year.
+    fn at(&self, year: i32) -> Option<f64> {
+        let [(b, vb), (t, vt)] = self.progress.pathway[..] else {
+            return None;
+        };
+        (b..=t)
+            .contains(&year)
+            .then(|| vb + (vt - vb) * f64::from(year - b) / f64::from(t - b))
+    }
+}
+
+fn pathways<'a>(partner: &'a Partner, data: &'a PartnerData) -> Vec<Pathway<'a>> {
+    let targets = partner.emissions.iter().flat_map(|e| &e.targets);
+    targets
+        .zip(&data.targets)
+        .enumerate()
+        .filter(|(_, (t, p))| t.kind == TargetKind::Absolute && p.pathway.len() == 2)
+        .map(|(i, (target, progress))| Pathway {
+            number: i + 1,
+            target,
+            progress,
+        })
+        .collect()
+}
+
+fn by_year(partner: &Partner, data: &PartnerData, lang: Language) -> Option<Chart> {
+    let l = labels(lang);
+    let series = &data.series;
+    let paths = pathways(partner, data);
+    let years = series.iter().map(|y| y.year).chain(
+        paths
+            .iter()
+            .flat_map(|p| p.progress.pathway.iter().map(|q| q.0)),
+    );
+    let (first, last) = (years.clone().min()?, years.max()?);
+    let year_of = |y: i32| series.iter().find(|f| f.year == y);
+    let slots: Vec<i32> = (first..=last).collect();
+    let values = |get: fn(&YearFigures) -> Option<f64>| -> Vec<Option<f64>> {
+        slots.iter().map(|y| year_of(*y).and_then(get)).collect()
+    };
+    let has_scope3 = series.iter().any(|y| y.scope3.is_some());
+    let mut layers = vec![
+        Series {
+            label: l.scope1.into(),
+            mark: Mark::Blue,
+            values: values(|y| y.scope1),
+        },
+        Series {
+            label: l.scope2.into(),
+            mark: Mark::Vermillion,
+            values: values(|y| y.scope2_location),
+        },
+    ];
+    if has_scope3 {
+        layers.push(Series {
+            label: l.scope3.into(),
+            mark: Mark::Green,
+            values: values(|y| y.scope3),
+        });
+    }
+    let lines = paths
+        .iter()
+        .enumerate()
+        .map(|(drawn, p)| Line {
+            label: pathway_label(l, p, paths.len()),
+            points: p
+                .progress
+                .pathway
+                .iter()
+                .map(|(y, v)| ((y - first) as usize, *v))
+                .collect(),
+            style: LineStyle::nth(drawn),
+            tag: (paths.len() > 1).then(|| p.number.to_string()),
+        })
+        .collect();
+    let columns = Columns {
+        slots: slots
+            .iter()
+            .map(|y| Slot {
+                label: y.to_string(),
+                note: None,
+            })
+            .collect(),
+        series: layers,
+        lines,
+        unit: format::tonnes_unit(lang).into(),
+        lang,
+    };
+    let table = by_year_table(l, series, &paths, has_scope3, lang);
+    let title = match lang {
+        Language::Nb => format!("Utslipp per år for {}", partner.name),
+        Language::En => format!("Emissions per year, {}", partner.name),
+    };
+    let spec = Spec {
+        name: BY_YEAR.into(),
+        id: format!("graf-{}-{BY_YEAR}", partner.slug),
+        title,
+        desc: by_year_desc(series, paths.first(), lang),
+        table,
+    };
+    finish(spec, &Picture::Columns(columns))
+}
+
+fn pathway_label(l: &Labels, p: &Pathway, drawn: usize) -> String {
+    let target = &p.target.label;
+    if drawn == 1 {
+        format!("{}: {target}", l.pathway)
+    } else {
+        format!("{} {}: {target}", l.pathway, p.number)
+    }
+}
+
+fn by_year_table(
+    l: &Labels,
+    series: &[YearFigures],
+    paths: &[Pathway],
+    has_scope3: bool,
+    lang: Language,
+) -> Table {
+    let mut head = vec![l.year.to_string(), l.scope1.into(), l.scope2.into()];
+    if has_scope3 {
+        head.push(l.scope3.into());
+    }
+    head.push(l.total.into());
+    for p in paths {
+        head.push(pathway_label(l, p, paths.len()));
+    }
+    let mut years: Vec<i32> = series.iter().map(|y| y.year).collect();
+    years.extend(
+        paths
+            .iter()
+            .flat_map(|p| p.progress.pathway.iter().map(|q| q.0)),
+    );
+    years.sort_unstable();
+    years.dedup();
+    let tonnes = |v: Option<f64>| format::optional(v, |t| format::tonnes_number(t, lang));
+    let rows = years
+        .iter()
+        .map(|year| {
+            let f = series.iter().find(|f| f.year == *year);
+            let mut row = vec![match f {
+                Some(f) if f.preliminary => format!("{year} ({})", l.preliminary),
+                _ => year.to_string(),
+            }];
+            row.push(tonnes(f.and_then(|f| f.scope1)));
+            row.push(tonnes(f.and_then(|f| f.scope2_location)));
+            if has_scope3 {
+                row.push(tonnes(f.and_then(|f| f.scope3)));
+            }
+            row.push(tonnes(f.and_then(stack_total)));
+            row.extend(paths.iter().map(|p| tonnes(p.at(*year))));
+            row
+        })
+        .collect();
+    Table {
+        caption: format!(
+            "{} ({})",
+            match lang {
+                Language::Nb => "Utslipp per år etter scope, med målbaner",
+                Language::En => "Emissions per year by scope, with target pathways",
+            },
+            format::tonnes_unit(lang)
+        ),
+        head,
+        rows,
+    }
+}
+
+/// What a year's column adds up to: the scopes reported that year (scope 2 location-based).
+pub fn stack_total(f: &YearFigures) -> Option<f64> {
+    let parts: Vec<f64> = [f.scope1, f.scope2_location, f.scope3]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| crate::aggregate::sum(parts))
+}
+
+fn by_year_desc(series: &[YearFigures], main: Option<&Pathway>, lang: Language) -> String {
+    let (Some(first), Some(last)) = (series.first(), series.last()) else {
+        return String::new();
+    };
+    let t = |v: f64| format::tonnes(v, lang);
+    // Compare like with like: only the scopes reported in both years.
+    let both = |get: fn(&YearFigures) -> Option<f64>| get(first).zip(get(last));
+    let scopes: Vec<(u8, (f64, f64))> = [
+        (1, both(|y| y.scope1)),
+        (2, both(|y| y.scope2_location)),
+        (3, both(|y| y.scope3)),
+    ]
+    .into_iter()
+    .filter_map(|(n, v)| Some((n, v?)))
+    .collect();
+    let numbers: Vec<String> = scopes.iter().map(|(n, _)| n.to_string()).collect();
+    let scope_words = join_words(&numbers, lang);
+    let a = crate::aggregate::sum(scopes.iter().map(|s| s.1.0));
+    let b = crate::aggregate::sum(scopes.iter().map(|s| s.1.1));
+    let mut desc = if first.year == last.year || scopes.is_empty() {
+        let total = stack_total(last).map_or(MISSING.to_string(), t);
+        match lang {
+            Language::Nb => format!("Utslippene i {} var {total}.", last.year),
+            Language::En => format!("Emissions in {} were {total}.", last.year),
+        }
+    } else {
+        let change = (a > 0.0).then(|| format::signed_percent((b - a) / a * 100.0, 1, lang));
+        let change = change.map_or(String::new(), |c| format!(" ({c})"));
+        match lang {
+            Language::Nb => format!(
+                "Utslippene i scope {scope_words} gikk fra {} i {} til {} i {}{change}.",
+                t(a),
+                first.year,
+                t(b),
+                last.year
+            ),
+            Language::En => format!(
+                "Emissions in scope {scope_words} went from {} in {} to {} in {}{change}.",
+                t(a),
+                first.year,
+                t(b),
+                last.year
+            ),
+        }
+    };
+    if let Some(p) = main
+        && let [(base, vb), (target, vt)] = p.progress.pathway[..]
+    {
+        desc.push_str(&match lang {
+            Language::Nb => format!(
+                " Målbanen for «{}» går fra {} i {base} til {} i {target}.",
+                p.target.label,
+                t(vb),
+                t(vt)
+            ),
+            Language::En => format!(
+                " The pathway of “{}” runs from {} in {base} to {} in {target}.",
+                p.target.label,
+                t(vb),
+                t(vt)
+            ),
+        });
+    }
+    desc
+}
+
+/// `1`, `1 og 2`, `1, 2 og 3`.
+pub fn join_words(words: &[String], lang: Language) -> String {
+    let and = match lang {
+        Language::Nb => "og",
+        Language::En => "and",
+    };
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+/// One bar of the category chart: its scope (1, 2 or 3), name and tonnes.
+struct Category {
+    scope: u8,
+    name: String,
+    tonnes: f64,
+}
+
+fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category> {
+    // Largest first within a scope; a scope given as a total only is one bar.
+    let scope_rows = |scope: u8, s: &crate::model::Scope| -> Vec<Category> {
+        let mut cats: Vec<Category> = if s.categories.is_empty() {
+            vec![Category {
+                scope,
+                name: format!("{} ({})", l.total, l.undivided),
+                tonnes: s.total,
+            }]
+        } else {
+            s.categories
+                .iter()
+                .map(|(key, t)| Category {
+                    scope,
+                    name: labels::category(key, lang).into(),
+                    tonnes: *t,
+                })
+                .collect()
+        };
+        cats.sort_by(|a, b| b.tonnes.total_cmp(&a.tonnes));
+        cats
+    };
+    let mut out = Vec::new();
+    if let Some(s) = &entry.scope1 {
+        out.extend(scope_rows(1, s));
+    }
+    if let Some(s2) = entry.scope2 {
+        out.push(Category {
+            scope: 2,
+            name: l.purchased_energy.into(),
+            tonnes: s2.location_based,
+        });
+    }
+    if let Some(s) = &entry.scope3 {
+        out.extend(scope_rows(3, s));
+    }
+    out
+}
+
+fn categories(partner: &Partner, config: &SiteConfig) -> Option<Chart> {
+    let (lang, year) = (config.language, config.results.reporting_year);
+    let l = labels(lang);
+    let entry = partner.emissions.as_ref()?.year(year)?;
+    let has_categories = [&entry.scope1, &entry.scope3]
+        .into_iter()
+        .flatten()
+        .any(|s| !s.categories.is_empty());
+    if !has_categories {
+        return None;
+    }
+    let cats = category_rows(l, entry, lang);
+    let total = crate::aggregate::sum(cats.iter().map(|c| c.tonnes));
+    let scope_label = |s: u8| match s {
+        1 => l.scope1,
+        2 => l.scope2,
+        _ => l.scope3,
+    };
+    let mark = |s: u8| match s {
+        1 => Mark::Blue,
+        2 => Mark::Vermillion,
+        _ => Mark::Green,
+    };
+    let mut rows = Vec::new();
+    let mut scopes_seen = Vec::new();
+    for c in &cats {
+        if !scopes_seen.contains(&c.scope) {
+            scopes_seen.push(c.scope);
+            rows.push(Row::Heading(scope_label(c.scope).into()));
+        }
+        rows.push(Row::Bar(Bar {
+            label: c.name.clone(),
+            segments: vec![(mark(c.scope), c.tonnes)],
+            value: format::tonnes_number(c.tonnes, lang),
+        }));
+    }
+    // No legend: each scope's bars stand under a heading that names it.
+    let bars = HBars {
+        rows,
+        unit: format::tonnes_unit(lang).into(),
+        legend: Vec::new(),
+        reference: None,
+        axis_max: None,
+        whole: false,
+        lang,
+    };
+    let share = |t: f64| {
+        if total > 0.0 {
+            format::percent(t / total * 100.0, 0, lang)
+        } else {
+            MISSING.into()
+        }
+    };
+    let mut table_rows: Vec<Vec<String>> = cats
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                c.scope.to_string(),
+                format::tonnes_number(c.tonnes, lang),
+                share(c.tonnes),
+            ]
+        })
+        .collect();
+    table_rows.push(vec![
+        l.total.into(),
+        String::new(),
+        format::tonnes_number(total, lang),
+        share(total),
+    ]);
+    let biggest = cats.iter().max_by(|a, b| a.tonnes.total_cmp(&b.tonnes))?;
+    let desc = match lang {
+        Language::Nb => format!(
+            "Den største kilden i {year} var {} (scope {}) med {}, {} av {} rapportert.",
+            biggest.name.to_lowercase(),
+            biggest.scope,
+            format::tonnes(biggest.tonnes, lang),
+            share(biggest.tonnes),
+            format::tonnes(total, lang)
+        ),
+        Language::En => format!(
+            "The largest source in {year} was {} (scope {}) with {}, {} of {} reported.",
+            biggest.name.to_lowercase(),
+            biggest.scope,
+            format::tonnes(biggest.tonnes, lang),
+            share(biggest.tonnes),
+            format::tonnes(total, lang)
+        ),
+    };
+    let spec = Spec {
+        name: CATEGORIES.into(),
+        id: format!("graf-{}-{CATEGORIES}", partner.slug),
+        title: match lang {
+            Language::Nb => format!("Utslipp etter kategori i {year} for {}", partner.name),
+            Language::En => format!("Emissions by category in {year}, {}", partner.name),
+        },
+        desc,
+        table: Table {
+            caption: format!(
+                "{} {year} ({})",
+                match lang {
+                    Language::Nb => "Utslipp etter kategori i",
+                    Language::En => "Emissions by category in",
+                },
+                format::tonnes_unit(lang)
+            ),
+            head: vec![
+                l.category.into(),
+                l.scope.into(),
+                format::tonnes_unit(lang).into(),
+                l.share.into(),
+            ],
+            rows: table_rows,
+        },
+    };
+    finish(spec, &Picture::HBars(bars))
+}
