@@ -3,7 +3,7 @@
 //! affects both alike. A benchmark, not a test (issue 6); see docs/serve.md.
 //!
 //! ```sh
-//! python3 bench/gen-network.py /tmp/big
+//! python3 bench/generate.py --partners 1000 --pages 2000 --out /tmp/big
 //! cargo bench --bench rebuild -- /tmp/big [RUNS]
 //! ```
 //!
