@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod charts;
 pub mod diagnostics;
 pub mod format;
+pub mod keyhash;
 pub mod load;
 pub mod model;
 pub mod render;
@@ -74,12 +75,13 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
     build_checked(check(&options.root), options, None)
 }
 
-/// What `nfk serve` keeps from one build to the next: parsed files ([`load::LoadCache`]) and
-/// rendered templates ([`render::memo::RenderMemo`]), each reused only when its whole input is
-/// unchanged.
+/// What `nfk serve` keeps from one build to the next: parsed files ([`load::LoadCache`]),
+/// partners' charts ([`charts::memo::ChartMemo`]) and rendered templates
+/// ([`render::memo::RenderMemo`]), each reused only when its whole input is unchanged.
 #[derive(Default)]
 pub struct BuildCache {
     pub load: load::LoadCache,
+    pub charts: charts::memo::ChartMemo,
     pub render: render::memo::RenderMemo,
 }
 
@@ -92,7 +94,7 @@ pub fn build_in_memory_cached(
     build_checked(
         check_with(&options.root, Some(&cache.load)),
         options,
-        Some(&cache.render),
+        Some(cache),
     )
 }
 
@@ -134,7 +136,7 @@ pub fn check_site(root: &Path) -> Report {
 fn build_checked(
     checked: Checked,
     options: &BuildOptions,
-    memo: Option<&render::memo::RenderMemo>,
+    cache: Option<&BuildCache>,
 ) -> Result<Built, Diagnostics> {
     let Checked {
         site,
@@ -177,14 +179,23 @@ fn build_checked(
         return Err(diagnostics);
     };
     let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
-    let charts = timed("charts", || charts::draw(&site, &data));
+    let charts = timed("charts", || {
+        charts::draw_with(&site, &data, cache.map(|c| &c.charts))
+    });
     let render_options = RenderOptions {
         base_url,
         drafts: options.drafts,
         live_reload: options.live_reload,
     };
     let rendered = timed("render", || {
-        render::render_with(&site, &data, &charts, &theme, &render_options, memo)
+        render::render_with(
+            &site,
+            &data,
+            &charts,
+            &theme,
+            &render_options,
+            cache.map(|c| &c.render),
+        )
     });
     match rendered {
         Ok(rendered) => Ok(Built {

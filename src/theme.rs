@@ -171,7 +171,7 @@ fn build(
 }
 
 fn fingerprint(files: &BTreeMap<String, (String, Vec<u8>)>, language: Language) -> u128 {
-    let mut h = crate::render::memo::KeyHasher::new();
+    let mut h = crate::keyhash::KeyHasher::new();
     h.text(match language {
         Language::Nb => "nb",
         Language::En => "en",

@@ -19,6 +19,7 @@ pub mod canvas;
 pub mod columns;
 pub mod hbars;
 pub mod labels;
+pub mod memo;
 pub mod network;
 pub mod partner;
 pub mod svg;
@@ -80,6 +81,13 @@ pub const NETWORK_CHARTS: [&str; 6] = [
 
 /// Every chart of the site: the network's, and each visible partner's (in parallel).
 pub fn draw(site: &Site, data: &SiteData) -> Charts {
+    draw_with(site, data, None)
+}
+
+/// [`draw`], taking a partner's charts from `memo` when their whole input is unchanged since an
+/// earlier build (`nfk serve`). Gives the same charts as [`draw`].
+pub fn draw_with(site: &Site, data: &SiteData, memo: Option<&memo::ChartMemo>) -> Charts {
+    let memo = memo.map(|m| (m, m.begin()));
     let by_slug: BTreeMap<&str, &Partner> =
         site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
     let partners = data
@@ -87,13 +95,20 @@ pub fn draw(site: &Site, data: &SiteData) -> Charts {
         .par_iter()
         .filter_map(|d| {
             let partner = by_slug.get(d.slug.as_str())?;
-            let charts = partner::charts(partner, d, &site.config);
+            let input = partner::Input::new(partner, d, &site.config);
+            let charts = match memo {
+                Some((m, generation)) => m.partner(generation, &input),
+                None => partner::draw(&input),
+            };
             Some((d.slug.clone(), charts))
         })
         .collect::<Vec<_>>()
         .into_iter()
         .filter(|(_, charts)| !charts.is_empty())
         .collect();
+    if let Some((m, generation)) = memo {
+        m.sweep(generation);
+    }
     Charts {
         network: network::charts(site, data),
         partners,

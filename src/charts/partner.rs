@@ -17,17 +17,46 @@ use super::svg::Mark;
 use super::{Chart, Picture, Spec, Table, finish};
 use crate::aggregate::{PartnerData, TargetProgress, YearFigures};
 use crate::format::{self, MISSING};
-use crate::model::{Language, Partner, SiteConfig, Target, TargetKind, YearEntry};
+use crate::model::{Emissions, Language, Partner, SiteConfig, Target, TargetKind, YearEntry};
 
 /// File names (and shortcode names) of a partner's charts.
 pub const BY_YEAR: &str = "utslipp-per-ar";
 pub const CATEGORIES: &str = "kategorier";
 
+/// Everything a partner's charts are drawn from, and nothing else. `nfk serve` keeps charts
+/// between builds keyed by this value's `Debug` dump (`memo.rs`), so anything new the charts
+/// need must come in through here, and is then part of the key by itself.
+#[derive(Debug)]
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub emissions: &'a Option<Emissions>,
+    pub data: &'a PartnerData,
+    pub config: &'a SiteConfig,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(partner: &'a Partner, data: &'a PartnerData, config: &'a SiteConfig) -> Self {
+        Input {
+            name: &partner.name,
+            slug: &partner.slug,
+            emissions: &partner.emissions,
+            data,
+            config,
+        }
+    }
+}
+
 /// The partner's charts; none without emissions.
 pub fn charts(partner: &Partner, data: &PartnerData, config: &SiteConfig) -> Vec<Chart> {
+    draw(&Input::new(partner, data, config))
+}
+
+/// The charts of [`Input`].
+pub fn draw(input: &Input) -> Vec<Chart> {
     let mut charts = Vec::new();
-    charts.extend(by_year(partner, data, config.language));
-    charts.extend(categories(partner, config));
+    charts.extend(by_year(input, input.data, input.config.language));
+    charts.extend(categories(input, input.config));
     charts
 }
 
@@ -50,7 +79,7 @@ impl Pathway<'_> {
     }
 }
 
-fn pathways<'a>(partner: &'a Partner, data: &'a PartnerData) -> Vec<Pathway<'a>> {
+fn pathways<'a>(partner: &Input<'a>, data: &'a PartnerData) -> Vec<Pathway<'a>> {
     let targets = partner.emissions.iter().flat_map(|e| &e.targets);
     targets
         .zip(&data.targets)
@@ -64,7 +93,7 @@ fn pathways<'a>(partner: &'a Partner, data: &'a PartnerData) -> Vec<Pathway<'a>>
         .collect()
 }
 
-fn by_year(partner: &Partner, data: &PartnerData, lang: Language) -> Option<Chart> {
+fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart> {
     let l = labels(lang);
     let series = &data.series;
     let paths = pathways(partner, data);
@@ -341,7 +370,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
     out
 }
 
-fn categories(partner: &Partner, config: &SiteConfig) -> Option<Chart> {
+fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
     let (lang, year) = (config.language, config.results.reporting_year);
     let l = labels(lang);
     let entry = partner.emissions.as_ref()?.year(year)?;

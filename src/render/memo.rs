@@ -4,7 +4,7 @@
 //! A rendered template is a pure function of the theme (templates, filters, UI strings), the
 //! `site` view, the page's path and the values the page inserts into its context. The memo keys
 //! each output by a 128-bit hash (xxh3) of exactly those, fed in through their `Serialize`
-//! impls (`keyhash.rs`), and
+//! impls (`crate::keyhash`), and
 //! [`Renderer::render_view`](super::Renderer::render_view) builds the context from the same value
 //! it hashes, so no input can be left out of the key. Equal keys mean equal inputs (a collision
 //! among a few thousand outputs has a probability near 2⁻¹⁰⁰), so equal output: a build with the
@@ -17,16 +17,10 @@
 //! one site's worth of pages and never grows with the number of edits.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::Mutex;
 
-use serde::Serialize;
-use xxhash_rust::xxh3::Xxh3;
-
 use super::markdown::Rendered;
-
-/// A key: the hash of one template call's complete input.
-pub type Key = u128;
+pub use crate::keyhash::{Key, KeyHasher};
 
 #[derive(Default)]
 pub struct RenderMemo {
@@ -104,57 +98,6 @@ impl RenderMemo {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// Builds a memo key from texts, numbers and `Serialize` values.
-pub struct KeyHasher(Xxh3);
-
-impl KeyHasher {
-    pub fn new() -> Self {
-        KeyHasher(Xxh3::new())
-    }
-
-    /// Adds a string with its length, so `("ab", "c")` and `("a", "bc")` differ.
-    pub fn text(&mut self, s: &str) -> &mut Self {
-        self.0.write_u64(s.len() as u64);
-        self.0.write(s.as_bytes());
-        self
-    }
-
-    pub fn number(&mut self, n: u128) -> &mut Self {
-        self.0.write_u128(n);
-        self
-    }
-
-    pub fn byte(&mut self, b: u8) -> &mut Self {
-        self.0.write_u8(b);
-        self
-    }
-
-    /// Raw bytes; the caller adds their length where it matters.
-    pub fn bytes(&mut self, b: &[u8]) -> &mut Self {
-        self.0.update(b);
-        self
-    }
-
-    /// Adds `value` by its `Serialize` impl (see `keyhash.rs`).
-    pub fn value<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-    ) -> Result<&mut Self, super::keyhash::Error> {
-        super::keyhash::hash(self, value)?;
-        Ok(self)
-    }
-
-    pub fn finish(&self) -> Key {
-        self.0.digest128()
-    }
-}
-
-impl Default for KeyHasher {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 //! diagnostics like any other; the build then writes nothing.
 
 pub mod filters;
-pub mod keyhash;
 pub mod markdown;
 pub mod memo;
 pub mod shortcodes;

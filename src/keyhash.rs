@@ -1,15 +1,79 @@
-//! Feeds any `Serialize` value into a hasher without making text of it: the memo's keys
-//! (`memo.rs`) hash thousands of page views per rebuild, and JSON's escaping and number
-//! formatting were most of that cost.
+//! Keys for the memos `nfk serve` keeps between builds (`render/memo.rs`, `charts/memo.rs`): a
+//! 128-bit xxh3 hash of everything an output was made from.
+//!
+//! [`KeyHasher`] takes texts, numbers, `Serialize` values and `Debug` dumps. `Serialize` values
+//! are fed in without making text of them: the memo hashes thousands of page views per rebuild,
+//! and JSON's escaping and number formatting were most of that cost.
 //!
 //! The byte stream is prefix-free: every value starts with a tag, strings and byte strings carry
 //! their length, sequences and maps end with an end tag, struct fields carry their names. So two
 //! values give the same stream only when they serialise the same way, which is what the memo
 //! relies on. Floats are hashed by their bits (`0.1 + 0.2` and `0.3` differ, as their output may).
 
-use serde::ser::{self, Serialize};
+use std::hash::Hasher;
 
-use super::memo::KeyHasher;
+use serde::ser::{self, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+/// A key: the hash of one output's complete input.
+pub type Key = u128;
+
+/// Builds a memo key from texts, numbers and `Serialize` values.
+pub struct KeyHasher(Xxh3);
+
+impl KeyHasher {
+    pub fn new() -> Self {
+        KeyHasher(Xxh3::new())
+    }
+
+    /// Adds a string with its length, so `("ab", "c")` and `("a", "bc")` differ.
+    pub fn text(&mut self, s: &str) -> &mut Self {
+        self.0.write_u64(s.len() as u64);
+        self.0.write(s.as_bytes());
+        self
+    }
+
+    pub fn number(&mut self, n: u128) -> &mut Self {
+        self.0.write_u128(n);
+        self
+    }
+
+    pub fn byte(&mut self, b: u8) -> &mut Self {
+        self.0.write_u8(b);
+        self
+    }
+
+    /// Raw bytes; the caller adds their length where it matters.
+    pub fn bytes(&mut self, b: &[u8]) -> &mut Self {
+        self.0.update(b);
+        self
+    }
+
+    /// Adds `value` by its `Serialize` impl (see the module docs).
+    pub fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<&mut Self, Error> {
+        hash(self, value)?;
+        Ok(self)
+    }
+
+    pub fn finish(&self) -> Key {
+        self.0.digest128()
+    }
+}
+
+impl Default for KeyHasher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Write for KeyHasher {
+    /// Lets `write!(hasher, "{value:?}")` hash a `Debug` dump without allocating it. For types
+    /// with derived `Debug` that dump names every field and quotes every string.
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
 
 /// Why hashing stopped; only a custom `Serialize` impl that fails produces it.
 #[derive(Debug)]
