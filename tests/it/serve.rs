@@ -17,8 +17,8 @@ const PARTNER_PAGE: &str = "/partnere/bjerkedal-bygg/";
 const PROFILE: &str = "partners/bjerkedal-bygg/profile.yaml";
 const NAME: &str = "Bjerkedal Byggentreprenør AS";
 
-/// A copy of the bundled site in a temp dir (site.yaml, partners/, content/), without chart
-/// shortcodes, so the tests depend on neither the bundled site's state nor each other.
+/// A copy of the bundled site in a temp dir (site.yaml, partners/, content/), so the tests can
+/// change it freely and do not depend on each other.
 pub fn fixture_site() -> TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -30,13 +30,6 @@ pub fn fixture_site() -> TempDir {
             let to = dir.path().join(rel);
             if entry.file_type().is_dir() {
                 std::fs::create_dir_all(&to).expect("mkdir");
-            } else if rel.extension().is_some_and(|e| e == "md") {
-                let text = std::fs::read_to_string(entry.path()).expect("read");
-                let kept: String = text
-                    .split_inclusive('\n')
-                    .filter(|l| !l.contains("{{ chart("))
-                    .collect();
-                std::fs::write(&to, kept).expect("write");
             } else {
                 std::fs::copy(entry.path(), &to).expect("copy");
             }
