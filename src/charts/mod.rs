@@ -29,6 +29,7 @@ pub mod text;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -55,9 +56,9 @@ pub struct Chart {
     pub desc: String,
     /// Standalone SVG document (`role="img"`, `<title>`, `<desc>`, `aria-labelledby`), in the
     /// wide layout: inlined on wide screens and published as the `.svg` file.
-    pub svg: String,
+    pub svg: Arc<str>,
     /// The same chart laid out for phones, inlined on narrow screens.
-    pub svg_narrow: String,
+    pub svg_narrow: Arc<str>,
     pub table: Table,
 }
 
@@ -151,8 +152,8 @@ pub fn finish(spec: Spec, picture: &Picture) -> Option<Chart> {
             name: spec.name,
             title: spec.title,
             desc: spec.desc,
-            svg,
-            svg_narrow,
+            svg: svg.into(),
+            svg_narrow: svg_narrow.into(),
             table: spec.table,
         }),
         (Err(e), _) | (_, Err(e)) => {

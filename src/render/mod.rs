@@ -66,9 +66,9 @@ pub struct ChartView {
     pub title: String,
     pub desc: String,
     /// Wide layout (desktop, and the downloadable file).
-    pub svg: String,
+    pub svg: std::sync::Arc<str>,
     /// Narrow layout (phones); the theme shows one of the two by screen width.
-    pub svg_narrow: String,
+    pub svg_narrow: std::sync::Arc<str>,
     pub download_url: String,
     pub table: Table,
 }
@@ -321,7 +321,7 @@ impl<'a> Renderer<'a> {
         }
         let chart_file = |path: String, chart: &Chart| OutputFile {
             path,
-            bytes: chart.svg.clone().into_bytes(),
+            bytes: chart.svg.as_bytes().to_vec(),
         };
         files.extend(
             self.charts
