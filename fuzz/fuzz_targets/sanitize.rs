@@ -1,0 +1,20 @@
+//! Any HTML through the sanitizer used for partner text: nothing executable comes out.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use scraper::{Html, Selector};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(html) = std::str::from_utf8(data) else { return };
+    let clean = nfk::render::markdown::sanitize(html);
+    let doc = Html::parse_fragment(&clean);
+    let all = Selector::parse("*").unwrap();
+    for element in doc.select(&all) {
+        let name = element.value().name();
+        assert!(!matches!(name, "script" | "iframe" | "object" | "embed" | "style"), "{clean}");
+        for (attr, value) in element.value().attrs() {
+            assert!(!attr.starts_with("on"), "{clean}");
+            let value = value.trim_start().to_ascii_lowercase();
+            assert!(!value.starts_with("javascript:") && !value.starts_with("data:"), "{clean}");
+        }
+    }
+});
