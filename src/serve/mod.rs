@@ -88,6 +88,12 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         ""
     };
     eprintln!("serving {url} (drafts included{reach}); press Ctrl-C to stop");
+    if addr.ip().is_unspecified() {
+        eprintln!(
+            "warning: --bind {} lets other machines on the network see this preview, drafts included",
+            addr.ip()
+        );
+    }
     if options.open {
         open_browser(&url);
     }
