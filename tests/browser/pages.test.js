@@ -73,6 +73,48 @@ for (const width of WIDTHS) {
         assert.equal(violations.length, 0, `\n${describeViolations(violations)}`);
       });
 
+      // axe cannot judge text inside an SVG picture (it reports it as "incomplete"), so the
+      // charts' own text is checked here: contrast against the chart's background, and the
+      // size it is drawn at after the SVG is scaled to the page.
+      it('chart text has at least 4.5:1 contrast and is drawn at 11.5 px or more', async (t) => {
+        const texts = await page.evaluate(() => {
+          const rgb = (s) => (/rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(s) || []).slice(1).map(Number);
+          const lum = ([r, g, b]) => {
+            const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+            return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+          };
+          const out = [];
+          for (const svg of document.querySelectorAll('main svg[role="img"]')) {
+            if (!svg.checkVisibility()) continue;
+            let bg = [255, 255, 255];
+            for (let a = svg.parentElement; a; a = a.parentElement) {
+              const c = getComputedStyle(a).backgroundColor;
+              if (!/rgba\(.*, 0\)|transparent/.test(c)) { bg = rgb(c); break; }
+            }
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            for (const el of svg.querySelectorAll('text')) {
+              const [a, b] = [lum(rgb(getComputedStyle(el).fill)), lum(bg)].sort((x, y) => y - x);
+              out.push({
+                text: el.textContent.trim().slice(0, 30),
+                chart: svg.id || svg.getAttribute('aria-labelledby').split(' ')[0],
+                ratio: (a + 0.05) / (b + 0.05),
+                px: parseFloat(getComputedStyle(el).fontSize) * scale,
+              });
+            }
+          }
+          return out;
+        });
+        if (texts.length === 0) {
+          t.diagnostic('no chart on this page');
+          return;
+        }
+        const smallest = Math.min(...texts.map((x) => x.px));
+        t.diagnostic(`${texts.length} chart labels; smallest drawn at ${smallest.toFixed(1)} px`);
+        const bad = texts.filter((x) => x.ratio < 4.5 || x.px < 11.5)
+          .map((x) => `${x.chart}: "${x.text}" ${x.ratio.toFixed(1)}:1 at ${x.px.toFixed(1)} px`);
+        assert.deepEqual(bad, [], bad.slice(0, 20).join('\n'));
+      });
+
       it('has no axe violations with every <details> open', async (t) => {
         const opened = await page.evaluate(() => {
           const closed = [...document.querySelectorAll('details:not([open])')];
