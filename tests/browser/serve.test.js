@@ -8,7 +8,10 @@
 //   - pages include /__nfk/live-reload.js, which reloads the page after a rebuild;
 //   - a failed rebuild keeps the last good site and shows the errors in the page, in an element
 //     with role="alert" or role="alertdialog" (or a <dialog>) whose text names the broken file
-//     (`partners/<slug>/profile.yaml`), until a rebuild succeeds.
+//     (`partners/<slug>/profile.yaml`), until a rebuild succeeds. A dialog has a name
+//     (aria-labelledby), the overlay is reachable by keyboard (focused, or holds a control),
+//     and the page with it passes axe;
+//   - requests to /__nfk/ that a reload cuts off are not counted as failed requests.
 'use strict';
 
 const { describe, it, before, after } = require('node:test');
@@ -120,6 +123,13 @@ if (missing) {
     await page.screenshot({ path: artifact('screenshots', 'serve', 'error-overlay.png'), fullPage: true });
     const violations = await axe(page);
     assert.equal(violations.length, 0, `\n${describeViolations(violations)}`);
+    // A dialog needs a name (axe's aria-dialog-name is a best practice, outside the WCAG tags).
+    const name = await overlay.first().evaluate((el) => {
+      if (!/dialog/.test(el.getAttribute('role') || el.tagName.toLowerCase())) return 'not a dialog';
+      const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+      return el.getAttribute('aria-label') || ids.map((id) => document.getElementById(id)?.textContent || '').join(' ').trim();
+    });
+    assert.ok(name, 'the overlay is a dialog without a name (aria-labelledby or aria-label)');
     // The overlay can be reached and read with the keyboard.
     const focusable = await overlay.first().evaluate((el) => el.matches(':focus-within') || !!el.querySelector('a[href], button, [tabindex]') || el.tabIndex >= 0);
     assert.ok(focusable, 'the overlay has nothing a keyboard user can reach (focus it, or give it a close button)');
