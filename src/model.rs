@@ -37,6 +37,7 @@ pub struct SiteConfig {
     pub requirements: Requirements,
     pub fee_tiers: Vec<FeeTier>,
     pub menu: Vec<MenuItem>,
+    pub footer_menu: Vec<MenuItem>,
 }
 
 #[derive(Debug, Clone, Copy)]

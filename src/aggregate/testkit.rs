@@ -51,6 +51,7 @@ pub fn config() -> SiteConfig {
             tier(None, 50_000),
         ],
         menu: Vec::new(),
+        footer_menu: Vec::new(),
     }
 }
 

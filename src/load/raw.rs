@@ -26,6 +26,9 @@ pub struct RawSiteConfig {
     pub fee_tiers: S<Vec<RawFeeTier>>,
     #[serde(default)]
     pub menu: Vec<RawMenuItem>,
+    /// Links in the footer (privacy, accessibility statement…), like `menu`.
+    #[serde(default)]
+    pub footer_menu: Vec<RawMenuItem>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

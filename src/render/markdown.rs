@@ -13,7 +13,8 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 pub enum Trust {
     /// Editors' own pages: raw HTML allowed.
     Editor,
-    /// Text from partners: sanitized; headings start at `h3` (the page owns `h1`/`h2`).
+    /// Text from partners: sanitized; the story's top heading level becomes `h3` (the page owns
+    /// `h1`/`h2`), so `##` headings do not skip a level (WCAG 1.3.1, issue 8).
     Partner,
 }
 
@@ -127,6 +128,14 @@ pub fn sanitize(html: &str) -> String {
 /// Gives every heading an id (from its text, unique in the page) and a visible anchor link.
 fn add_heading_ids(events: &mut Vec<Event>, trust: Trust, anchor_label: &str) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
+    let top = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
@@ -144,7 +153,7 @@ fn add_heading_ids(events: &mut Vec<Event>, trust: Trust, anchor_label: &str) ->
             let id = unique(slug(&text), &mut used);
             let level = match trust {
                 Trust::Editor => level,
-                Trust::Partner => shift(level),
+                Trust::Partner => shift(level, top),
             };
             events[i] = Event::Start(Tag::Heading {
                 level,
@@ -171,11 +180,12 @@ fn add_heading_ids(events: &mut Vec<Event>, trust: Trust, anchor_label: &str) ->
     used
 }
 
-fn shift(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H3,
-        HeadingLevel::H2 => HeadingLevel::H4,
-        HeadingLevel::H3 => HeadingLevel::H5,
+/// `level` moved so that `top`, the highest level in the text, becomes `h3`.
+fn shift(level: HeadingLevel, top: usize) -> HeadingLevel {
+    match (level as usize + 3).saturating_sub(top) {
+        0..=3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -316,6 +326,25 @@ mod tests {
         assert!(!html.contains("data:text"), "{html}");
         assert!(html.contains("href=\"https://example.no\""));
         assert!(html.contains("<h3"), "partner headings start at h3: {html}");
+    }
+
+    #[test]
+    fn partner_headings_start_at_h3_whatever_level_the_story_starts_at() {
+        let html = render(
+            "## Mål\n\nTekst.\n\n### Tiltak\n\n## Resultater\n",
+            Trust::Partner,
+            "",
+            "/",
+        )
+        .html;
+        assert!(html.contains("<h3>Mål</h3>"), "{html}");
+        assert!(html.contains("<h4>Tiltak</h4>"), "{html}");
+        assert!(html.contains("<h3>Resultater</h3>"), "{html}");
+        let html = render("# A\n\n## B\n", Trust::Partner, "", "/").html;
+        assert!(
+            html.contains("<h3>A</h3>") && html.contains("<h4>B</h4>"),
+            "{html}"
+        );
     }
 
     #[test]

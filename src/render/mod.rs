@@ -150,9 +150,12 @@ struct Memo<'a> {
     stamp: memo::Key,
 }
 
-/// Internal menu links must lead somewhere the build produces.
+/// Internal links of `menu` and `footer_menu` must lead somewhere the build produces.
 fn check_menu(r: &Renderer, diags: &mut Diagnostics) {
-    for item in &r.site.config.menu {
+    let config = &r.site.config;
+    let items = (config.menu.iter().map(|i| ("menu", i)))
+        .chain(config.footer_menu.iter().map(|i| ("footer_menu", i)));
+    for (key, item) in items {
         let path = item.url.split(['#', '?']).next().unwrap_or("");
         if path.starts_with('/')
             && !path.starts_with("//")
@@ -169,7 +172,7 @@ fn check_menu(r: &Renderer, diags: &mut Diagnostics) {
                     "site.yaml",
                     Pos::FILE,
                     format!(
-                        "menu item `{}` links to {path}, which the site does not have",
+                        "{key} item `{}` links to {path}, which the site does not have",
                         item.title
                     ),
                 )

@@ -22,6 +22,8 @@ pub struct SiteView {
     pub base_path: String,
     pub language: &'static str,
     pub menu: Vec<MenuView>,
+    /// The footer's links (`footer_menu` in site.yaml), like `menu`.
+    pub footer_menu: Vec<MenuView>,
     pub summit: Option<SummitView>,
     pub reporting_year: i32,
     pub compare_year: i32,
@@ -317,6 +319,14 @@ pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload:
         },
         menu: c
             .menu
+            .iter()
+            .map(|m| MenuView {
+                title: m.title.clone(),
+                url: internal(&base_path, &m.url),
+            })
+            .collect(),
+        footer_menu: c
+            .footer_menu
             .iter()
             .map(|m| MenuView {
                 title: m.title.clone(),

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::Checker;
 use crate::diagnostics::Diagnostics;
 use crate::load::S;
-use crate::load::raw::{RawFeeTier, RawSiteConfig};
+use crate::load::raw::{RawFeeTier, RawMenuItem, RawSiteConfig};
 use crate::load::yaml::span_pos;
 use crate::model::{FeeTier, Language, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit};
 
@@ -51,29 +51,8 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
     });
     let requirements = requirements(&mut c, raw);
     let fee_tiers = fee_tiers(&mut c, &raw.fee_tiers);
-    let menu = raw
-        .menu
-        .iter()
-        .filter_map(|item| {
-            let url = item.url.value.trim();
-            if url.starts_with('/') || url.starts_with("https://") || url.starts_with("http://") {
-                Some(MenuItem {
-                    title: item.title.clone(),
-                    url: url.to_string(),
-                })
-            } else {
-                c.error(
-                    &item.url,
-                    format!("menu url `{url}` must start with `/` or http(s)://"),
-                )
-                .help = Some(format!(
-                    "for a page of this site write `/{}`",
-                    url.trim_start_matches("./")
-                ));
-                None
-            }
-        })
-        .collect();
+    let menu = menu_items(&mut c, &raw.menu, "menu");
+    let footer_menu = menu_items(&mut c, &raw.footer_menu, "footer_menu");
 
     if c.diags.error_count() > errors_before {
         return None;
@@ -89,7 +68,34 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
         requirements: requirements?,
         fee_tiers: fee_tiers?,
         menu,
+        footer_menu,
     })
+}
+
+/// The items of `menu` or `footer_menu` (`key`): internal (`/…`) or http(s) links.
+fn menu_items(c: &mut Checker, items: &[RawMenuItem], key: &str) -> Vec<MenuItem> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let url = item.url.value.trim();
+            if url.starts_with('/') || url.starts_with("https://") || url.starts_with("http://") {
+                Some(MenuItem {
+                    title: item.title.clone(),
+                    url: url.to_string(),
+                })
+            } else {
+                c.error(
+                    &item.url,
+                    format!("{key} url `{url}` must start with `/` or http(s)://"),
+                )
+                .help = Some(format!(
+                    "for a page of this site write `/{}`",
+                    url.trim_start_matches("./")
+                ));
+                None
+            }
+        })
+        .collect()
 }
 
 fn is_name(s: &str) -> bool {
@@ -310,6 +316,20 @@ mod tests {
             "{ max_employees: 900, fee_nok: 50000 }",
         ));
         assert!(diags[0].message.contains("last fee tier"));
+    }
+
+    #[test]
+    fn reads_footer_links_like_menu_links() {
+        let (config, diags) = check(&format!(
+            "{GOOD}footer_menu: [ {{ title: Personvern, url: /personvern/ }}, {{ title: B, url: personvern }} ]\n"
+        ));
+        assert!(config.is_none());
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.starts_with("footer_menu url `personvern`"));
+        let (config, _) = check(&format!(
+            "{GOOD}footer_menu: [ {{ title: Personvern, url: /personvern/ }} ]\n"
+        ));
+        assert_eq!(config.unwrap().footer_menu[0].url, "/personvern/");
     }
 
     #[test]

@@ -126,6 +126,21 @@ fn every_partner_has_a_page_with_its_figures() {
 }
 
 #[test]
+fn the_footer_links_the_pages_of_footer_menu() {
+    let dir = built_bundled(&[]);
+    let doc = html(&dir.path().join("public/index.html"));
+    let sel = Selector::parse("footer nav a").unwrap();
+    let hrefs: Vec<&str> = doc
+        .select(&sel)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(hrefs.contains(&"/personvern/"), "{hrefs:?}");
+    assert!(hrefs.contains(&"/tilgjengelighet/"), "{hrefs:?}");
+    let statement = html(&dir.path().join("public/tilgjengelighet/index.html"));
+    assert_eq!(texts(&statement, "main h1"), ["Tilgjengelighetserklæring"]);
+}
+
+#[test]
 fn drafts_are_left_out_unless_asked_for() {
     let without = built_bundled(&[]);
     assert!(

@@ -1,0 +1,86 @@
+// The results page printed as a handout: no navigation, every chart's data table printed even
+// while its <details> is closed, nothing wider than the paper. The PDF (and PNGs of its pages,
+// when poppler's pdftoppm is installed) go to artifacts/print/ to look at.
+'use strict';
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+
+const { serve } = require('./lib/server');
+const { launch, guardedPage } = require('./lib/browser');
+const { overflow } = require('./lib/layout');
+const { siteDir, artifact } = require('./lib/site');
+
+// A4 with the 14 mm side margins of print.css, in CSS pixels (96 per inch).
+const PRINT_WIDTH = Math.floor(((210 - 2 * 14) / 25.4) * 96);
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(siteDir());
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+for (const path of ['/resultater/', '/partnere/bjerkedal-bygg/']) {
+  describe(`print: ${path}`, () => {
+    let context;
+    let page;
+
+    before(async () => {
+      context = await browser.newContext({ viewport: { width: PRINT_WIDTH, height: 1000 } });
+      page = await guardedPage(context);
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await page.emulateMedia({ media: 'print' });
+    });
+
+    after(async () => {
+      if (context) await context.close();
+    });
+
+    it('prints every data table, also those in closed <details>, and no navigation', async () => {
+      const state = await page.evaluate(() => ({
+        closedDetails: document.querySelectorAll('details:not([open])').length,
+        tables: [...document.querySelectorAll('main table')].map((t) => ({
+          caption: (t.caption ? t.caption.textContent : '').trim(),
+          visible: t.checkVisibility() && t.getBoundingClientRect().height > 0,
+        })),
+        shown: [...document.querySelectorAll('.site-header, .site-footer, .skip-link, summary, .chart-download')]
+          .filter((e) => e.checkVisibility())
+          .map((e) => e.className || e.tagName),
+      }));
+      assert.ok(state.closedDetails > 0, 'the page has closed <details> to test with');
+      const hidden = state.tables.filter((t) => !t.visible).map((t) => t.caption);
+      assert.deepEqual(hidden, [], `tables not printed:\n  ${hidden.join('\n  ')}`);
+      assert.deepEqual(state.shown, [], 'screen-only parts are printed');
+    });
+
+    it('fits the width of the paper', async () => {
+      const { excess, offenders } = await overflow(page);
+      assert.ok(excess <= 0 && offenders.length === 0, `${excess} px too wide:\n  ${offenders.join('\n  ')}`);
+    });
+
+    it('makes a PDF handout', async (t) => {
+      const name = path.split('/').filter(Boolean).join('-');
+      const pdf = artifact('print', `${name}.pdf`);
+      await page.pdf({ path: pdf, format: 'A4', printBackground: false, preferCSSPageSize: true });
+      const bytes = fs.readFileSync(pdf);
+      const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      t.diagnostic(`${pdf}: ${pages} pages, ${Math.round(bytes.length / 1024)} KiB`);
+      assert.ok(pages >= 1 && pages <= 20, `${pages} pages`);
+      try {
+        execFileSync('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'ignore' });
+      } catch {
+        t.diagnostic('pdftoppm (poppler-utils) not installed: no PNGs of the pages');
+      }
+      assert.deepEqual(page.problems, [], page.problems.join('\n'));
+    });
+  });
+}
