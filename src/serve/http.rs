@@ -36,7 +36,11 @@ use crate::render::RenderedSite;
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
 /// Serves until Ctrl-C (or SIGTERM), then closes the event streams and stops.
-pub async fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> anyhow::Result<()> {
+pub async fn run(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    stop: Stop,
+) -> anyhow::Result<()> {
     listener
         .set_nonblocking(true)
         .context("configuring the listening socket")?;
@@ -46,7 +50,7 @@ pub async fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> anyhow
     let on_signal = shared.clone();
     let server = axum::serve(listener, router(shared))
         .with_graceful_shutdown(async move {
-            stop_signal().await;
+            stop.wait().await;
             eprintln!("stopping…");
             on_signal.shutdown();
             let _ = stopping_tx.send(());
@@ -65,25 +69,43 @@ pub async fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> anyhow
     Ok(())
 }
 
-async fn stop_signal() {
+/// Ctrl-C and SIGTERM, listened for from the moment it is installed: install it before telling
+/// anyone the server is up, or a quick Ctrl-C would kill the process instead of stopping it.
+pub struct Stop {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {},
-                    _ = term.recv() => {},
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl Stop {
+    /// Must run inside the tokio runtime (`Runtime::enter`).
+    pub fn install() -> anyhow::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Stop {
+                interrupt: signal(SignalKind::interrupt()).context("listening for Ctrl-C")?,
+                terminate: signal(SignalKind::terminate()).context("listening for SIGTERM")?,
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(Stop {})
         }
     }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
+
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.interrupt.recv() => {},
+            _ = self.terminate.recv() => {},
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = &mut self;
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 

@@ -82,6 +82,10 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         .context("starting the async runtime")?;
 
     let watcher = watch::start(&root, rebuilder, shared.clone())?;
+    let stop = {
+        let _inside = runtime.enter();
+        http::Stop::install()?
+    };
     let reach = if addr.ip().is_unspecified() {
         ", on every interface"
     } else {
@@ -97,7 +101,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     if options.open {
         open_browser(&url);
     }
-    runtime.block_on(http::run(listener, shared))?;
+    runtime.block_on(http::run(listener, shared, stop))?;
     drop(watcher);
     eprintln!("stopped");
     Ok(())

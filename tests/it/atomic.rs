@@ -1,30 +1,11 @@
 //! The output folder is always a complete site: the old one or the new one, never a mix, even
 //! when `nfk build` is killed (SIGKILL) at a random moment.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use super::check::copy_dir;
-
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
+use super::support::{copy_dir, files};
 
 fn write_pages(site: &Path, marker: &str) {
     let dir = site.join("content/nyheter");

@@ -1,13 +1,12 @@
 //! `nfk build` on the bundled site and on fixtures: every URL of SPEC §7, drafts, determinism,
 //! atomic output, hostile partner text. HTML is inspected with an HTML parser, not string search.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use scraper::{Html, Selector};
 
-use super::check::copy_dir;
+use super::support::{copy_dir, files};
 
 fn nfk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nfk"))
@@ -53,24 +52,6 @@ fn texts(doc: &Html, selector: &str) -> Vec<String> {
     let sel = Selector::parse(selector).unwrap();
     doc.select(&sel)
         .map(|e| e.text().collect::<String>().trim().to_string())
-        .collect()
-}
-
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
         .collect()
 }
 

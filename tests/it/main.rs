@@ -6,3 +6,4 @@ mod build;
 mod check;
 mod results;
 mod serve;
+mod support;
