@@ -146,7 +146,8 @@ def main():
               "growth targets below use the ratio of the medians).")
     md.append(f"- `{a.s_short}`: sensitivity check, not a target. The Hugo list template links only the "
               "previous and next page instead of every page of the paginator (nfk's theme, and so the "
-              "main Hugo templates, link every page, which is quadratic in the number of pages).")
+              "main Hugo templates link every page of the paginator, as nfk's theme did before it switched "
+              "to a window of first, last and current ± 2; since then this pair is the like-for-like comparison).")
     md.append("")
     md.append("## Targets of issue 7")
     md.append("")

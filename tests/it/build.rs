@@ -207,12 +207,21 @@ fn hostile_partner_text_comes_out_inert() {
     let profile = site.path().join("partners/alfa/profile.yaml");
     let text = std::fs::read_to_string(&profile)
         .unwrap()
-        .replace("Alfa Testbygg AS", "\"<script>alert(1)</script> Alfa\"")
+        .replace(
+            "Alfa Testbygg AS",
+            "\"=HYPERLINK(1)<script>alert(1)</script> Alfa\"",
+        )
         .replace("Et fiktivt byggfirma.", "\"<img src=x onerror=alert(1)>\"");
     std::fs::write(&profile, text).unwrap();
     std::fs::write(
         site.path().join("partners/alfa/story.md"),
         "# Historie\n\n<script>alert(2)</script>\n\n<a href=\"javascript:alert(3)\">klikk</a> [lenke](javascript:alert(4)) <iframe src=\"https://x\"></iframe>\n",
+    )
+    .unwrap();
+    // The partner also appears in a card on a content page.
+    std::fs::write(
+        site.path().join("content/kort.md"),
+        "---\ntitle: Kort\ndate: 2025-01-01\n---\n{{ partner(slug=\"alfa\") }}\n",
     )
     .unwrap();
     let out = site.path().join("public");
@@ -241,11 +250,34 @@ fn hostile_partner_text_comes_out_inert() {
             }
         }
     }
+    // Standalone chart files are SVG documents without scripts or handlers.
+    for (path, bytes) in files(&out) {
+        if path.ends_with(".svg") && !path.starts_with("static/") {
+            let text = String::from_utf8(bytes).unwrap();
+            let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            for node in doc.descendants().filter(roxmltree::Node::is_element) {
+                assert_ne!(node.tag_name().name(), "script", "{path}");
+                assert!(
+                    node.attributes().all(|a| !a.name().starts_with("on")),
+                    "{path}"
+                );
+            }
+        }
+    }
+    // A spreadsheet opening the open data must not run the name as a formula.
+    let csv = std::fs::read_to_string(out.join("data/partners.csv")).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("alfa,'=HYPERLINK(1)<script>"), "{row}");
     let page = html(&out.join("partnere/alfa/index.html"));
     assert_eq!(
         texts(&page, "main h1")[0],
-        "<script>alert(1)</script> Alfa",
+        "=HYPERLINK(1)<script>alert(1)</script> Alfa",
         "the name is shown as text"
+    );
+    let card = html(&out.join("kort/index.html"));
+    assert!(
+        texts(&card, ".card-title")[0].contains("<script>"),
+        "the card shows the name as text"
     );
 }
 
