@@ -114,7 +114,26 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(SCRIPT_PATH, get(reload::script))
         .route(EVENTS_PATH, get(reload::events))
         .fallback(page)
+        .layer(axum::middleware::from_fn(limit_headers))
         .with_state(shared)
+}
+
+/// A browser's request headers are a few KB; far more is abuse or a mistake, refused with 431.
+const MAX_HEADER_BYTES: usize = 32 * 1024;
+
+async fn limit_headers(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let size: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum();
+    if size > MAX_HEADER_BYTES {
+        return plain(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "request headers too large\n",
+        );
+    }
+    next.run(request).await
 }
 
 async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {

@@ -601,3 +601,41 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         }
     }
 }
+
+#[test]
+fn malformed_and_oversized_requests_get_4xx() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let send = |request: String| -> u16 {
+        let mut stream = TcpStream::connect(&addr).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
+        let _ = stream.write_all(request.as_bytes());
+        let mut reply = Vec::new();
+        let _ = stream.read_to_end(&mut reply);
+        String::from_utf8_lossy(&reply)
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    };
+    let big = "x".repeat(100 * 1024);
+    let huge_header =
+        format!("GET / HTTP/1.1\r\nHost: {addr}\r\nX-Big: {big}\r\nConnection: close\r\n\r\n");
+    assert_eq!(send(huge_header), 431);
+    let long_path = format!(
+        "GET /{} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n",
+        "a/".repeat(40_000)
+    );
+    let status = send(long_path);
+    assert!((400..500).contains(&status), "long path gave {status}");
+    let (status, _) = raw_get(&server.base, "/%ff%fe");
+    assert_eq!(status, 404);
+    let garbage = send("NOT HTTP AT ALL\r\n\r\n".to_string());
+    assert!(
+        garbage == 0 || (400..500).contains(&garbage),
+        "garbage gave {garbage}"
+    );
+    let (status, _) = raw_get(&server.base, "/");
+    assert_eq!(status, 200, "the server is still up");
+}
