@@ -46,15 +46,26 @@ pub fn render_data_files(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFil
         ("data/partners.csv", partners_csv(r)),
         ("data/emissions.csv", emissions_csv(r)),
     ] {
-        match result {
-            Ok(bytes) => files.push(OutputFile {
-                path: path.into(),
-                bytes,
-            }),
-            Err(e) => diags.error("partners", Pos::FILE, format!("cannot write {path}: {e}")),
-        }
+        push(&mut files, diags, "partners", path, result);
     }
     files
+}
+
+/// Keeps a generated file, or reports why it could not be made (at `source`, where it came from).
+fn push<E: std::fmt::Display>(
+    files: &mut Vec<OutputFile>,
+    diags: &mut Diagnostics,
+    source: &str,
+    path: &str,
+    result: Result<Vec<u8>, E>,
+) {
+    match result {
+        Ok(bytes) => files.push(OutputFile {
+            path: path.into(),
+            bytes,
+        }),
+        Err(e) => diags.error(source, Pos::FILE, format!("cannot write {path}: {e}")),
+    }
 }
 
 fn visible<'a>(r: &'a Renderer) -> impl Iterator<Item = &'a Partner> + 'a {
@@ -189,13 +200,7 @@ pub fn render_feeds(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
         ("sitemap.xml", sitemap(r, bodies)),
         ("atom.xml", atom(r, bodies)),
     ] {
-        match result {
-            Ok(bytes) => files.push(OutputFile {
-                path: path.into(),
-                bytes,
-            }),
-            Err(e) => diags.error("content", Pos::FILE, format!("cannot write {path}: {e}")),
-        }
+        push(&mut files, diags, "content", path, result);
     }
     files
 }
