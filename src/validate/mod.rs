@@ -8,6 +8,7 @@ mod content;
 mod emissions;
 mod partner;
 mod site;
+mod targets;
 
 use chrono::NaiveDate;
 
