@@ -94,28 +94,13 @@ pub fn render_human(r: &NetworkResults) -> String {
 
     heading(&mut out, "Krav");
     let q = &r.requirements;
-    let first_note = format!(
-        "{}, frist {}",
-        coverage(q.first, n),
-        format::date(q.first_by, NB)
-    );
-    row(
-        &mut out,
-        "Første krav (1 og ett av 2–4)",
-        &q.first.to_string(),
-        &first_note,
-    );
-    let full_note = format!(
-        "{}, frist {}",
-        coverage(q.full, n),
-        format::date(q.full_by, NB)
-    );
-    row(
-        &mut out,
-        "Fullt krav (alle fire)",
-        &q.full.to_string(),
-        &full_note,
-    );
+    for (label, count, by) in [
+        ("Første krav (1 og ett av 2–4)", q.first, q.first_by),
+        ("Fullt krav (alle fire)", q.full, q.full_by),
+    ] {
+        let note = format!("{}, frist {}", coverage(count, n), format::date(by, NB));
+        row(&mut out, label, &count.to_string(), &note);
+    }
 
     let g = &r.targets;
     heading(&mut out, &format!("Mål i {y} (hver partners første mål)"));

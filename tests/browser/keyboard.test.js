@@ -7,22 +7,11 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { serve } = require('./lib/server');
-const { launch, guardedPage } = require('./lib/browser');
-const { PAGES, WIDTHS, siteDir } = require('./lib/site');
+const { startSession } = require('./lib/session');
+const { guardedPage } = require('./lib/browser');
+const { PAGES, WIDTHS } = require('./lib/site');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const session = startSession();
 
 /** Marks every element a keyboard user should reach with `data-kbd="<n>"`; returns them. */
 function markFocusable() {
@@ -91,7 +80,7 @@ for (const width of WIDTHS) {
       let context;
 
       before(async () => {
-        context = await browser.newContext({
+        context = await session.browser.newContext({
           viewport: width.viewport,
           isMobile: width.isMobile,
           hasTouch: width.hasTouch,
@@ -105,7 +94,7 @@ for (const width of WIDTHS) {
 
       it('the skip link comes first, is visible, and moves focus to the main content', async () => {
         const page = await guardedPage(context);
-        await page.goto(server.url + target.path);
+        await page.goto(session.server.url + target.path);
         await page.keyboard.press('Tab');
         const first = await page.evaluate(inspectFocus);
         assert.ok(first, 'Tab focused nothing');
@@ -131,7 +120,7 @@ for (const width of WIDTHS) {
 
       it('Tab reaches every link and control, each with a visible focus indicator', async () => {
         const page = await guardedPage(context);
-        await page.goto(server.url + target.path);
+        await page.goto(session.server.url + target.path);
         const expected = await page.evaluate(markFocusable);
         assert.ok(expected.length > 0, 'no focusable elements found');
         const reached = new Set();

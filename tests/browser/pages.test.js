@@ -6,24 +6,13 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { serve } = require('./lib/server');
-const { launch, guardedPage } = require('./lib/browser');
+const { startSession } = require('./lib/session');
+const { guardedPage } = require('./lib/browser');
 const { axe, describe: describeViolations } = require('./lib/axe');
 const { overflow, settle } = require('./lib/layout');
-const { PAGES, WIDTHS, siteDir, artifact } = require('./lib/site');
+const { PAGES, WIDTHS, artifact } = require('./lib/site');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const session = startSession();
 
 for (const width of WIDTHS) {
   for (const target of PAGES) {
@@ -33,7 +22,7 @@ for (const width of WIDTHS) {
       let status;
 
       before(async () => {
-        context = await browser.newContext({
+        context = await session.browser.newContext({
           viewport: width.viewport,
           isMobile: width.isMobile,
           hasTouch: width.hasTouch,
@@ -42,7 +31,7 @@ for (const width of WIDTHS) {
           reducedMotion: 'reduce',
         });
         page = await guardedPage(context);
-        const response = await page.goto(server.url + target.path, { waitUntil: 'load' });
+        const response = await page.goto(session.server.url + target.path, { waitUntil: 'load' });
         status = response.status();
         await settle(page);
         await page.screenshot({
@@ -139,7 +128,7 @@ describe('reflow at 320 px (400 % zoom)', () => {
   let context;
 
   before(async () => {
-    context = await browser.newContext({ viewport: { width: 320, height: 256 }, reducedMotion: 'reduce' });
+    context = await session.browser.newContext({ viewport: { width: 320, height: 256 }, reducedMotion: 'reduce' });
   });
 
   after(async () => {
@@ -149,7 +138,7 @@ describe('reflow at 320 px (400 % zoom)', () => {
   for (const target of PAGES) {
     it(`${target.name} (${target.path}) has no horizontal overflow`, async () => {
       const page = await guardedPage(context);
-      await page.goto(server.url + target.path, { waitUntil: 'load' });
+      await page.goto(session.server.url + target.path, { waitUntil: 'load' });
       await settle(page);
       const { excess, offenders } = await overflow(page);
       await page.close();

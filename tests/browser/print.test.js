@@ -8,26 +8,15 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 
-const { serve } = require('./lib/server');
-const { launch, guardedPage } = require('./lib/browser');
+const { startSession } = require('./lib/session');
+const { guardedPage } = require('./lib/browser');
 const { overflow } = require('./lib/layout');
-const { siteDir, artifact } = require('./lib/site');
+const { artifact } = require('./lib/site');
 
 // A4 with the 14 mm side margins of print.css, in CSS pixels (96 per inch).
 const PRINT_WIDTH = Math.floor(((210 - 2 * 14) / 25.4) * 96);
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const session = startSession();
 
 for (const path of ['/resultater/', '/partnere/bjerkedal-bygg/']) {
   describe(`print: ${path}`, () => {
@@ -35,9 +24,9 @@ for (const path of ['/resultater/', '/partnere/bjerkedal-bygg/']) {
     let page;
 
     before(async () => {
-      context = await browser.newContext({ viewport: { width: PRINT_WIDTH, height: 1000 } });
+      context = await session.browser.newContext({ viewport: { width: PRINT_WIDTH, height: 1000 } });
       page = await guardedPage(context);
-      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await page.goto(session.server.url + path, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });
     });
 
