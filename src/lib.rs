@@ -11,6 +11,7 @@ pub mod keyhash;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod serve;
 pub mod theme;
@@ -182,6 +183,15 @@ fn build_checked(
     let charts = timed("charts", || {
         charts::draw_with(&site, &data, cache.map(|c| &c.charts))
     });
+    let plan = timed("plan", || {
+        routes::RoutePlan::new(&routes::PlanInput {
+            site: &site,
+            data: &data,
+            charts: &charts,
+            theme_files: &theme.static_files,
+            drafts: options.drafts,
+        })
+    });
     let render_options = RenderOptions {
         base_url,
         drafts: options.drafts,
@@ -193,6 +203,7 @@ fn build_checked(
             &data,
             &charts,
             &theme,
+            &plan,
             &render_options,
             cache.map(|c| &c.render),
         )

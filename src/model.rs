@@ -2,9 +2,13 @@
 //!
 //! Built only by `validate`. Nothing here knows about files, YAML or positions, except
 //! `Page::source` and `Page::body_line`, which render needs to point errors in Markdown bodies
-//! (broken links, unknown shortcodes) at the right line.
+//! (broken links, unknown shortcodes) at the right line, and the positions of the values that
+//! decide an output's URL or template (`Page::url_at`, `Page::template_at`), which the checks
+//! against the route plan point at.
 
 use chrono::NaiveDate;
+
+use crate::diagnostics::Pos;
 
 use crate::load::StaticFile;
 
@@ -258,6 +262,10 @@ pub struct Page {
     pub draft: bool,
     pub weight: i64,
     pub template: Option<String>,
+    /// What decides the URL: the `slug:` value, or the file itself (1:1).
+    pub url_at: Pos,
+    /// The `template:` value (1:1 without one).
+    pub template_at: Pos,
     /// Markdown, trusted (editors' own).
     pub body: String,
     pub body_line: u32,

@@ -54,7 +54,7 @@ pub struct Theme {
     pub tera: Tera,
     /// UI strings in the site's language, for templates as `t`.
     pub strings: BTreeMap<String, String>,
-    /// Files under `static/`, published at `/static/…`.
+    /// Files under `static/` (paths inside it), published at `/static/…` (`routes::urls`).
     pub static_files: Vec<StaticFile>,
     /// A hash of every file of the theme and the language: equal fingerprints mean the same
     /// templates, filters and strings (the render memo's key includes it).
@@ -122,7 +122,8 @@ fn build(
             templates.push((name.to_string(), text, rel.clone()));
         } else if let Some(path) = inner.strip_prefix("static/") {
             static_files.push(StaticFile {
-                url_path: format!("static/{path}"),
+                path: path.to_string(),
+                source: rel.clone(),
                 bytes: bytes.clone(),
             });
         } else if inner == lang_file {
@@ -276,12 +277,7 @@ mod tests {
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let theme = theme.unwrap();
         assert!(theme.strings.contains_key("skip_to_content"));
-        assert!(
-            theme
-                .static_files
-                .iter()
-                .any(|f| f.url_path == "static/style.css")
-        );
+        assert!(theme.static_files.iter().any(|f| f.path == "style.css"));
     }
 
     #[test]

@@ -49,10 +49,14 @@ pub struct RawPage {
     pub body_line: u32,
 }
 
-/// A file published as it is, at `url_path` (relative to the output root, `/` separators).
+/// A file published as it is: a content asset, a file of the theme's `static/`, a logo. Where
+/// it is published is the route plan's business (`routes::urls`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaticFile {
-    pub url_path: String,
+    /// Inside its folder (`content/`, the theme's `static/`, the partner's), `/` separators.
+    pub path: String,
+    /// Where it was read, for messages: `content/bilder/a.png`.
+    pub source: String,
     pub bytes: Vec<u8>,
 }
 
@@ -323,7 +327,8 @@ fn load_logo(
         );
     }
     Some(StaticFile {
-        url_path: format!("partnere/{slug}/{name}"),
+        path: name.to_string(),
+        source: format!("partners/{slug}/{name}"),
         bytes,
     })
 }
@@ -435,7 +440,8 @@ fn load_content(
             pages.extend(page);
         } else if let Some(bytes) = read_bytes(root, entry.path(), &rel, diags) {
             assets.push(StaticFile {
-                url_path: display_path(&dir, entry.path()),
+                path: display_path(&dir, entry.path()),
+                source: rel,
                 bytes,
             });
         }

@@ -1,20 +1,20 @@
-//! Content pages: Markdown bodies with shortcodes and checked links, sections with pagination,
-//! the front page and the 404 page.
+//! Content pages: Markdown bodies with shortcodes and checked links, and the page of each.
+//! Sections and the front page, which list bodies, are in `sections.rs`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use super::markdown::{self, Trust};
 use super::shortcodes::{self, Call};
-use super::view::{PageView, Paginator, PaginatorLink, SectionView, internal};
-use super::{OutputFile, Renderer, par_render};
+use super::view::{
+    ChartShortcodeContext, PageContext, PageView, PartnerShortcodeContext, internal,
+};
+use super::{OutputFile, Renderer};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, did_you_mean};
 use crate::format;
 use crate::model::Page;
-
-pub const PER_PAGE: usize = 10;
+use crate::routes::{ChartOwner, PageId, Route, urls};
 
 /// A page's Markdown, rendered once and shared by its own page, lists and feeds.
 pub struct Body<'a> {
@@ -22,24 +22,44 @@ pub struct Body<'a> {
     pub view: PageView,
 }
 
-pub fn render_bodies<'a>(r: &Renderer<'a>, diags: &mut Diagnostics) -> Vec<Body<'a>> {
+/// The bodies of the plan's visible pages, by [`PageId`].
+pub struct Bodies<'a> {
+    list: Vec<Body<'a>>,
+    index: HashMap<PageId, usize>,
+}
+
+impl<'a> Bodies<'a> {
+    pub fn get(&self, id: PageId) -> &Body<'a> {
+        &self.list[self.index[&id]]
+    }
+
+    /// In source order.
+    pub fn iter(&self) -> impl Iterator<Item = &Body<'a>> {
+        self.list.iter()
+    }
+}
+
+pub fn render_bodies<'a>(r: &Renderer<'a>, diags: &mut Diagnostics) -> Bodies<'a> {
     use rayon::prelude::*;
-    let pages: Vec<&Page> = r.visible_pages().collect();
-    let results: Vec<(Body, Diagnostics)> = pages
+    let ids = r.plan.pages();
+    let results: Vec<(Body, Diagnostics)> = ids
         .par_iter()
-        .map(|page| {
+        .map(|id| {
+            let page = &r.site.pages[id.0];
             let mut local = Diagnostics::new();
             let view = render_body(r, page, &mut local);
             (Body { page, view }, local)
         })
         .collect();
-    results
+    let list = results
         .into_iter()
         .map(|(body, d)| {
             diags.extend(d);
             body
         })
-        .collect()
+        .collect();
+    let index = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    Bodies { list, index }
 }
 
 fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
@@ -137,10 +157,10 @@ fn check_link(
         format!("{resolved}/"),
         resolved.trim_end_matches("index.html").to_string(),
     ];
-    if candidates.iter().any(|c| r.urls.contains(c)) {
+    if candidates.iter().any(|c| r.plan.get(c).is_some()) {
         return None;
     }
-    let help = did_you_mean(&resolved, r.urls.iter().map(String::as_str))
+    let help = did_you_mean(&resolved, r.plan.urls())
         .map(|close| format!("did you mean `{close}`?"))
         .or_else(|| Some("link to a page the site has, or remove the link".into()));
     Some((format!("link to {url}: this site has no such page"), help))
@@ -205,13 +225,10 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
                 return Err((format!("unknown chart `{name}`"), Some(help)));
             };
             let view = r
-                .chart_views(std::slice::from_ref(chart), "grafer/")
+                .chart_views(std::slice::from_ref(chart), &ChartOwner::Network)
                 .remove(0);
-            #[derive(Serialize)]
-            struct Values<'a> {
-                chart: &'a super::ChartView,
-            }
-            r.render_view("shortcodes/chart.html", "/", &Values { chart: &view })
+            let values = ChartShortcodeContext { chart: &view };
+            r.render_view("shortcodes/chart.html", urls::FRONT_PAGE, &values)
                 .map_err(|d| (d.message, d.help))
         }
         _ => {
@@ -223,11 +240,8 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
                 );
                 return Err((format!("unknown partner `{slug}`"), Some(help)));
             };
-            #[derive(Serialize)]
-            struct Values<'a> {
-                partner: &'a super::view::PartnerSummary,
-            }
-            r.render_view("shortcodes/partner.html", "/", &Values { partner })
+            let values = PartnerShortcodeContext { partner };
+            r.render_view("shortcodes/partner.html", urls::FRONT_PAGE, &values)
                 .map_err(|d| (d.message, d.help))
         }
     }
@@ -319,354 +333,30 @@ fn leaf_keys(value: &serde_json::Value, prefix: &str) -> Vec<String> {
     }
 }
 
-/// Section URL → number of pages it lists (for pagination URLs, before rendering).
-pub fn section_page_counts(r: &Renderer) -> BTreeMap<String, usize> {
-    let sections: Vec<&Page> = r
-        .visible_pages()
-        .filter(|p| p.is_section && p.url != "/")
-        .collect();
-    sections
-        .iter()
-        .map(|s| {
-            (
-                s.url.clone(),
-                r.visible_pages()
-                    .filter(|p| !p.is_section && parent_of(&p.url) == s.url)
-                    .count(),
-            )
-        })
-        .collect()
+/// A content page (not a section) with its own template, or `page.html`.
+pub fn render_page(r: &Renderer, body: &Body, route: &Route) -> Result<OutputFile, Diagnostic> {
+    let template = usable_template(r, body.page, route)?;
+    r.view_file(template, &route.url, &PageContext { page: &body.view })
 }
 
-pub fn page_count(items: usize) -> usize {
-    items.div_ceil(PER_PAGE).max(1)
-}
-
-/// `/a/b/` → `/a/`; `/a/` → `/`.
-fn parent_of(url: &str) -> String {
-    let trimmed = url.trim_end_matches('/');
-    match trimmed.rfind('/') {
-        Some(i) => trimmed[..=i].to_string(),
-        None => "/".to_string(),
-    }
-}
-
-/// Newest first (undated last), then by weight, then by title.
-fn sort_listed(pages: &mut [&Body<'_>]) {
-    pages.sort_by(|a, b| {
-        b.page
-            .date
-            .cmp(&a.page.date)
-            .then(a.page.weight.cmp(&b.page.weight))
-            .then_with(|| a.page.title.cmp(&b.page.title))
-    });
-}
-
-fn listed(body: &Body) -> PageView {
-    PageView {
-        content: String::new(),
-        ..body.view.clone()
-    }
-}
-
-/// A section as the front page and other templates see it, without pagination.
-#[derive(Serialize)]
-struct SectionList {
-    title: String,
-    url: String,
-    /// How many pages the section has.
-    count: usize,
-    /// The newest pages (at most one paginator page: the front page shows a few, not all).
-    pages: Vec<PageView>,
-    /// Pages dated on or after `as_of`, soonest first: coming events.
-    upcoming: Vec<PageView>,
-}
-
-/// Each section's pages (in listing order) and subsections, grouped once for the whole site.
-struct Tree<'b, 'a> {
-    pages: HashMap<String, Vec<&'b Body<'a>>>,
-    sections: HashMap<String, Vec<&'b Body<'a>>>,
-}
-
-impl<'b, 'a> Tree<'b, 'a> {
-    fn new(bodies: &'b [Body<'a>]) -> Self {
-        let mut tree = Tree {
-            pages: HashMap::new(),
-            sections: HashMap::new(),
-        };
-        for body in bodies.iter().filter(|b| b.page.url != "/") {
-            let group = if body.page.is_section {
-                &mut tree.sections
-            } else {
-                &mut tree.pages
-            };
-            group
-                .entry(parent_of(&body.page.url))
-                .or_default()
-                .push(body);
-        }
-        for pages in tree.pages.values_mut() {
-            sort_listed(pages);
-        }
-        tree
-    }
-
-    fn pages_of(&self, section_url: &str) -> &[&'b Body<'a>] {
-        self.pages.get(section_url).map_or(&[], Vec::as_slice)
-    }
-
-    fn sections_of(&self, section_url: &str) -> &[&'b Body<'a>] {
-        self.sections.get(section_url).map_or(&[], Vec::as_slice)
-    }
-}
-
-pub fn render_pages(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let tree = Tree::new(bodies);
-    let mut files = par_render(bodies, diags, |body, diags| {
-        let result = if body.page.url == "/" {
-            render_index(r, &tree, bodies, Some(body))
-        } else if body.page.is_section {
-            render_section(r, body, &tree)
-        } else {
-            let template = template_for(r, body.page, "page.html", diags);
-            r.view_file(&template, &body.page.url, &PageValues { page: &body.view })
-                .map(|f| vec![f])
-        };
-        result.unwrap_or_else(|d| {
-            diags.push(d);
-            Vec::new()
-        })
-    });
-    if !bodies.iter().any(|b| b.page.url == "/") {
-        match render_index(r, &tree, bodies, None) {
-            Ok(f) => files.extend(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    match r.view_file("404.html", "/404.html", &NoValues {}) {
-        Ok(f) => files.push(f),
-        Err(d) => diags.push(d),
-    }
-    files
-}
-
-/// The values of a template that gets only the common context.
-#[derive(Serialize)]
-struct NoValues {}
-
-#[derive(Serialize)]
-struct PageValues<'a> {
-    page: &'a PageView,
-}
-
-fn template_for(r: &Renderer, page: &Page, default: &str, diags: &mut Diagnostics) -> String {
-    match &page.template {
-        Some(name) => {
-            let file = format!("{name}.html");
-            if r.has_template(&file) {
-                file
-            } else {
-                diags.push(
-                    Diagnostic::error(
-                        &page.source,
-                        Pos::new(1, 1),
-                        format!("template `{file}` not found in the theme"),
-                    )
-                    .with_help(format!(
-                        "add themes/{}/templates/{file}, or remove `template:`",
-                        r.site.config.theme
-                    )),
-                );
-                default.to_string()
-            }
-        }
-        None => default.to_string(),
-    }
-}
-
-fn render_index(
+/// The template the plan chose for a page; an error at the page's `template:` line when the
+/// theme has no such template.
+pub fn usable_template<'r>(
     r: &Renderer,
-    tree: &Tree,
-    bodies: &[Body],
-    own: Option<&Body>,
-) -> Result<Vec<OutputFile>, Diagnostic> {
-    let page = own.map(|b| b.view.clone()).unwrap_or_else(|| PageView {
-        title: r.site.config.title.clone(),
-        description: Some(r.site.config.description.clone()),
-        url: r.base_path.clone(),
-        permalink: r.options.base_url.clone(),
-        date: None,
-        updated: None,
-        weight: 0,
-        draft: false,
-        content: String::new(),
-        summary: r.site.config.description.clone(),
-    });
-    let partners: Vec<_> = r.summaries.values().collect();
-    let as_of = r.site.config.results.as_of;
-    let sections: BTreeMap<String, SectionList> = bodies
-        .iter()
-        .filter(|b| b.page.is_section && b.page.url != "/")
-        .map(|s| {
-            let children = tree.pages_of(&s.page.url);
-            let mut upcoming: Vec<&&Body> = children
-                .iter()
-                .filter(|b| b.page.date.is_some_and(|d| d >= as_of))
-                .collect();
-            upcoming.sort_by_key(|b| b.page.date);
-            let list = SectionList {
-                title: s.page.title.clone(),
-                url: s.view.url.clone(),
-                count: children.len(),
-                pages: children.iter().take(PER_PAGE).map(|b| listed(b)).collect(),
-                upcoming: upcoming
-                    .into_iter()
-                    .take(PER_PAGE)
-                    .map(|b| listed(b))
-                    .collect(),
-            };
-            (s.page.url.clone(), list)
-        })
-        .collect();
-    #[derive(Serialize)]
-    struct Values<'a> {
-        page: &'a PageView,
-        results: &'a serde_json::Value,
-        partners: Vec<&'a super::view::PartnerSummary>,
-        sections: BTreeMap<String, SectionList>,
-        charts: Vec<super::ChartView>,
+    page: &Page,
+    route: &'r Route,
+) -> Result<&'r str, Diagnostic> {
+    let template = super::template(route);
+    if r.has_template(template) {
+        return Ok(template);
     }
-    let values = Values {
-        page: &page,
-        results: &r.results,
-        partners,
-        sections,
-        charts: r.chart_views(&r.charts.network, "grafer/"),
-    };
-    r.view_file("index.html", "/", &values).map(|f| vec![f])
-}
-
-fn render_section(
-    r: &Renderer,
-    section: &Body,
-    tree: &Tree,
-) -> Result<Vec<OutputFile>, Diagnostic> {
-    let children = tree.pages_of(&section.page.url);
-    let subsections: Vec<PageView> = tree
-        .sections_of(&section.page.url)
-        .iter()
-        .map(|b| listed(b))
-        .collect();
-    let total = page_count(children.len());
-    let url_of = |n: usize| {
-        if n == 1 {
-            section.page.url.clone()
-        } else {
-            format!("{}side/{n}/", section.page.url)
-        }
-    };
-    let mut ignored = Diagnostics::new();
-    let template = template_for(r, section.page, "section.html", &mut ignored);
-    if let Some(d) = ignored.sorted().into_iter().next() {
-        return Err(d);
-    }
-    use rayon::prelude::*;
-    (1..=total)
-        .into_par_iter()
-        .map(|n| {
-            let chunk = children.iter().skip((n - 1) * PER_PAGE).take(PER_PAGE);
-            let paginator = Paginator {
-                current: n,
-                total,
-                previous_url: (n > 1).then(|| internal(&r.base_path, &url_of(n - 1))),
-                next_url: (n < total).then(|| internal(&r.base_path, &url_of(n + 1))),
-                pages: window(n, total)
-                    .into_iter()
-                    .map(|(i, gap_before)| PaginatorLink {
-                        number: i,
-                        url: internal(&r.base_path, &url_of(i)),
-                        gap_before,
-                    })
-                    .collect(),
-            };
-            let view = SectionView {
-                page: section.view.clone(),
-                pages: chunk.map(|b| listed(b)).collect(),
-                subsections: subsections.clone(),
-                paginator,
-            };
-            #[derive(Serialize)]
-            struct Values<'a> {
-                section: &'a SectionView,
-                page: &'a PageView,
-            }
-            let values = Values {
-                section: &view,
-                page: &section.view,
-            };
-            r.view_file(&template, &url_of(n), &values)
-        })
-        .collect()
-}
-
-/// The page numbers a paginator shows: the first, the last, and two either side of the current
-/// one; `true` where numbers were skipped before it. Bounded, so a section of thousands of pages
-/// costs linear time and output, not quadratic.
-fn window(current: usize, total: usize) -> Vec<(usize, bool)> {
-    let near = current.saturating_sub(2).max(1)..=(current + 2).min(total);
-    let mut shown: Vec<usize> = std::iter::once(1)
-        .chain(near)
-        .chain(std::iter::once(total))
-        .collect();
-    shown.sort_unstable();
-    shown.dedup();
-    let mut previous = 0;
-    shown
-        .into_iter()
-        .map(|n| {
-            let gap = n > previous + 1;
-            previous = n;
-            (n, gap)
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_parents() {
-        assert_eq!(parent_of("/nyheter/a/"), "/nyheter/");
-        assert_eq!(parent_of("/nyheter/"), "/");
-        assert_eq!(parent_of("/a/b/c/"), "/a/b/");
-    }
-
-    #[test]
-    fn paginator_shows_a_bounded_window() {
-        let numbers = |c, t| {
-            window(c, t)
-                .into_iter()
-                .map(|(n, gap)| {
-                    if gap {
-                        format!("…{n}")
-                    } else {
-                        n.to_string()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        assert_eq!(numbers(1, 1), "1");
-        assert_eq!(numbers(1, 3), "1 2 3");
-        assert_eq!(numbers(50, 500), "1 …48 49 50 51 52 …500");
-        assert_eq!(numbers(500, 500), "1 …498 499 500");
-    }
-
-    #[test]
-    fn counts_paginator_pages() {
-        assert_eq!(page_count(0), 1);
-        assert_eq!(page_count(10), 1);
-        assert_eq!(page_count(11), 2);
-    }
+    Err(Diagnostic::error(
+        &page.source,
+        Pos::new(1, 1),
+        format!("template `{template}` not found in the theme"),
+    )
+    .with_help(format!(
+        "add themes/{}/templates/{template}, or remove `template:`",
+        r.site.config.theme
+    )))
 }

@@ -1,5 +1,7 @@
-//! render: [`Site`] + [`SiteData`] + charts + theme → [`RenderedSite`] (every output file, in
-//! memory). Pure: no IO, no clock; the same input gives byte-identical output.
+//! render: [`Site`] + [`SiteData`] + charts + theme + [`RoutePlan`] → [`RenderedSite`] (every
+//! output file, in memory). It walks the plan and makes exactly the files it lists, no more:
+//! which URLs exist is the plan's business (`crate::routes`), not render's.
+//! Pure: no IO, no clock; the same input gives byte-identical output.
 //!
 //! Problems found here (a broken internal link, an unknown shortcode, a template that fails) are
 //! diagnostics like any other; the build then writes nothing.
@@ -13,19 +15,22 @@ pub mod view;
 mod content;
 mod outputs;
 mod partners;
+mod sections;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::aggregate::SiteData;
-use crate::charts::{Chart, Charts, Table};
+use crate::aggregate::{PartnerData, SiteData};
+use crate::charts::{Chart, Charts};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::model::Site;
+use crate::model::{Partner, Site};
+use crate::routes::{ChartOwner, Kind, Route, RoutePlan, urls};
 use crate::theme::Theme;
+use content::Bodies;
 use memo::{KeyHasher, RenderMemo};
-use view::{PartnerSummary, SiteView};
+use view::{ChartView, PartnerSummary, SiteView};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -59,28 +64,15 @@ pub struct RenderOptions {
     pub live_reload: bool,
 }
 
-/// A chart as templates see it: the chart plus where its `.svg` file is published.
-#[derive(Debug, Clone, Serialize)]
-pub struct ChartView {
-    pub name: String,
-    pub title: String,
-    pub desc: String,
-    /// Wide layout (desktop, and the downloadable file).
-    pub svg: std::sync::Arc<str>,
-    /// Narrow layout (phones); the theme shows one of the two by screen width.
-    pub svg_narrow: std::sync::Arc<str>,
-    pub download_url: String,
-    pub table: Table,
-}
-
 pub fn render(
     site: &Site,
     data: &SiteData,
     charts: &Charts,
     theme: &Theme,
+    plan: &RoutePlan,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Diagnostics> {
-    render_with(site, data, charts, theme, options, None)
+    render_with(site, data, charts, theme, plan, options, None)
 }
 
 /// [`render`], taking template outputs from `memo` where their whole input is unchanged since
@@ -90,10 +82,11 @@ pub fn render_with(
     data: &SiteData,
     charts: &Charts,
     theme: &Theme,
+    plan: &RoutePlan,
     options: &RenderOptions,
     memo: Option<&RenderMemo>,
 ) -> Result<RenderedSite, Diagnostics> {
-    let mut r = Renderer::new(site, data, charts, theme, options);
+    let mut r = Renderer::new(site, data, charts, theme, plan, options);
     if let Some(memo) = memo {
         r.memo = Some(Memo {
             memo,
@@ -103,27 +96,19 @@ pub fn render_with(
     }
     let mut diags = Diagnostics::new();
     check_menu(&r, &mut diags);
-    let mut files = Vec::new();
-    let pages = content::render_bodies(&r, &mut diags);
-    // Side by side: each half ends in a few large pages rendered one at a time (the front page;
-    // the partner list, sector and results pages), which the other half's pages can overlap.
-    let ((content_files, content_diags), (partner_files, partner_diags)) = rayon::join(
-        || {
-            let mut d = Diagnostics::new();
-            (content::render_pages(&r, &pages, &mut d), d)
-        },
-        || {
-            let mut d = Diagnostics::new();
-            (partners::render_partner_pages(&r, &mut d), d)
-        },
-    );
-    files.extend(content_files);
-    files.extend(partner_files);
-    diags.extend(content_diags);
-    diags.extend(partner_diags);
-    files.extend(outputs::render_data_files(&r, &mut diags));
-    files.extend(outputs::render_feeds(&r, &pages, &mut diags));
-    files.extend(r.static_files());
+    let bodies = content::render_bodies(&r, &mut diags);
+    let outputs: Vec<Result<OutputFile, Diagnostic>> = plan
+        .routes()
+        .par_iter()
+        .map(|route| render_route(&r, &bodies, route))
+        .collect();
+    let mut files = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        match output {
+            Ok(file) => files.push(file),
+            Err(d) => diags.push(d),
+        }
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     for pair in files.windows(2) {
         if pair[0].path == pair[1].path {
@@ -143,6 +128,75 @@ pub fn render_with(
     Ok(RenderedSite { files })
 }
 
+/// Makes the one file `route` plans.
+fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFile, Diagnostic> {
+    let file = |bytes: &[u8]| {
+        Ok(OutputFile {
+            path: route.output.clone(),
+            bytes: bytes.to_vec(),
+        })
+    };
+    match &route.kind {
+        Kind::FrontPage { page } => sections::render_front_page(r, bodies, route, *page),
+        Kind::Page { page } => content::render_page(r, bodies.get(*page), route),
+        Kind::Section { page, number, .. } => {
+            sections::render_section(r, bodies, route, *page, *number)
+        }
+        Kind::NotFound => r.view_file(template(route), &route.url, &view::NotFoundContext {}),
+        Kind::PartnerList => partners::render_list(r, route),
+        Kind::Partner { slug } => partners::render_partner(r, route, slug),
+        Kind::Sector { code } => partners::render_sector(r, route, *code),
+        Kind::Results => partners::render_results(r, route),
+        Kind::Chart { owner, name } => {
+            let charts = match owner {
+                ChartOwner::Network => Some(&r.charts.network),
+                ChartOwner::Partner(slug) => r.charts.partners.get(slug),
+            };
+            match charts.and_then(|c| c.iter().find(|c| &c.name == name)) {
+                Some(chart) => file(chart.svg.as_bytes()),
+                None => Err(missing(route)),
+            }
+        }
+        Kind::ResultsJson => outputs::results_json(r, route),
+        Kind::PartnersCsv => outputs::partners_csv(r, route),
+        Kind::EmissionsCsv => outputs::emissions_csv_file(r, route),
+        Kind::Sitemap => outputs::sitemap_file(r, bodies, route),
+        Kind::Feed => outputs::atom_file(r, bodies, route),
+        Kind::Robots => Ok(outputs::robots(r, route)),
+        Kind::ThemeFile { index } => match r.theme.static_files.get(*index) {
+            Some(f) => file(&f.bytes),
+            None => Err(missing(route)),
+        },
+        Kind::Asset { index } => match r.site.assets.get(*index) {
+            Some(f) => file(&f.bytes),
+            None => Err(missing(route)),
+        },
+        Kind::Logo { slug } => {
+            let logo = (r.site.partners.iter())
+                .find(|p| &p.slug == slug)
+                .and_then(|p| p.logo.as_ref());
+            match logo {
+                Some(logo) => file(&logo.bytes),
+                None => Err(missing(route)),
+            }
+        }
+    }
+}
+
+/// The template a page route is rendered with (the plan names one for every page).
+fn template(route: &Route) -> &str {
+    route.template.as_deref().unwrap_or_default()
+}
+
+/// A route whose input is gone: the plan and the site disagree, which is nfk's bug.
+fn missing(route: &Route) -> Diagnostic {
+    Diagnostic::error(
+        "content",
+        Pos::FILE,
+        format!("internal error: nothing to write at {}", route.output),
+    )
+}
+
 /// The memo in use for one build, and the hash of what every template call of it shares.
 struct Memo<'a> {
     memo: &'a RenderMemo,
@@ -159,14 +213,13 @@ fn check_menu(r: &Renderer, diags: &mut Diagnostics) {
         let path = item.url.split(['#', '?']).next().unwrap_or("");
         if path.starts_with('/')
             && !path.starts_with("//")
-            && !r.urls.contains(path)
-            && !r.urls.contains(&format!("{path}/"))
+            && r.plan.get(path).is_none()
+            && r.plan.get(&format!("{path}/")).is_none()
         {
-            let help = crate::diagnostics::did_you_mean(path, r.urls.iter().map(String::as_str))
-                .map_or_else(
-                    || "point the menu at a page the site has".to_string(),
-                    |c| format!("did you mean `{c}`?"),
-                );
+            let help = crate::diagnostics::did_you_mean(path, r.plan.urls()).map_or_else(
+                || "point the menu at a page the site has".to_string(),
+                |c| format!("did you mean `{c}`?"),
+            );
             diags.push(
                 Diagnostic::error(
                     "site.yaml",
@@ -188,6 +241,7 @@ pub(crate) struct Renderer<'a> {
     pub data: &'a SiteData,
     pub charts: &'a Charts,
     pub theme: &'a Theme,
+    pub plan: &'a RoutePlan,
     pub options: &'a RenderOptions,
     pub site_view: SiteView,
     pub base_path: String,
@@ -195,8 +249,10 @@ pub(crate) struct Renderer<'a> {
     pub results: serde_json::Value,
     /// Visible partners (non-draft, or all with drafts), by slug.
     pub summaries: BTreeMap<String, PartnerSummary>,
-    /// Every root-relative URL the build produces (`/partnere/`, `/data/results.json`).
-    pub urls: BTreeSet<String>,
+    /// The visible partners' slugs in Norwegian alphabetical order of their names.
+    pub alphabetical: Vec<String>,
+    /// Each visible partner with its figures, by slug.
+    pub partners: BTreeMap<&'a str, (&'a Partner, &'a PartnerData)>,
     /// `site` and `t`, serialized once.
     base_context: tera::Context,
     memo: Option<Memo<'a>>,
@@ -208,10 +264,17 @@ impl<'a> Renderer<'a> {
         data: &'a SiteData,
         charts: &'a Charts,
         theme: &'a Theme,
+        plan: &'a RoutePlan,
         options: &'a RenderOptions,
     ) -> Self {
         let base_path = view::base_path(&options.base_url);
-        let summaries = partners::summaries(site, data, &base_path);
+        let by_slug: BTreeMap<&str, &Partner> =
+            site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
+        let partners: BTreeMap<&str, (&Partner, &PartnerData)> = (data.partners.iter())
+            .filter_map(|d| Some((d.slug.as_str(), (*by_slug.get(d.slug.as_str())?, d))))
+            .collect();
+        let summaries = partners::summaries(site, &partners, &base_path);
+        let alphabetical = partners::alphabetical(&summaries);
         let site_view = view::site_view(
             site,
             &options.base_url,
@@ -224,127 +287,35 @@ impl<'a> Renderer<'a> {
             data,
             charts,
             theme,
+            plan,
             options,
             site_view,
             base_path,
             results,
             summaries,
-            urls: BTreeSet::new(),
+            alphabetical,
+            partners,
             base_context: tera::Context::new(),
             memo: None,
         };
         r.base_context.insert("site", &r.site_view);
         r.base_context.insert("t", &r.theme.strings);
-        r.urls = r.all_urls();
         r
     }
 
-    pub fn visible_pages(&self) -> impl Iterator<Item = &'a crate::model::Page> + '_ {
-        let drafts = self.options.drafts;
-        self.site.pages.iter().filter(move |p| drafts || !p.draft)
+    /// Visible partners' summaries in Norwegian alphabetical order.
+    pub fn sorted_summaries(&self) -> Vec<&PartnerSummary> {
+        (self.alphabetical.iter())
+            .filter_map(|slug| self.summaries.get(slug))
+            .collect()
     }
 
-    /// Computed before anything is rendered, so links can be checked while rendering.
-    fn all_urls(&self) -> BTreeSet<String> {
-        let mut urls = BTreeSet::new();
-        for page in self.visible_pages() {
-            urls.insert(page.url.clone());
-        }
-        for (section, count) in content::section_page_counts(self) {
-            for n in 2..=content::page_count(count) {
-                urls.insert(format!("{section}side/{n}/"));
-            }
-        }
-        urls.insert("/".into());
-        urls.insert("/partnere/".into());
-        urls.insert("/resultater/".into());
-        for (slug, summary) in &self.summaries {
-            urls.insert(format!("/partnere/{slug}/"));
-            urls.insert(format!(
-                "/sektor/{}/",
-                summary.sector.code.to_ascii_lowercase()
-            ));
-        }
-        for file in self.non_html_paths() {
-            urls.insert(format!("/{file}"));
-        }
-        urls
+    /// A root-relative URL of the plan with the base path in front: what templates link to.
+    pub fn link(&self, url: &str) -> String {
+        view::internal(&self.base_path, url)
     }
 
-    fn non_html_paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = outputs::DATA_AND_FEED_FILES
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        paths.extend(self.theme.static_files.iter().map(|f| f.url_path.clone()));
-        paths.extend(self.site.assets.iter().map(|f| f.url_path.clone()));
-        for partner in &self.site.partners {
-            if self.summaries.contains_key(&partner.slug) {
-                paths.extend(partner.logo.iter().map(|l| l.url_path.clone()));
-            }
-        }
-        paths.extend(
-            self.charts
-                .network
-                .iter()
-                .map(|c| format!("grafer/{}.svg", c.name)),
-        );
-        for (slug, charts) in &self.charts.partners {
-            if self.summaries.contains_key(slug) {
-                paths.extend(
-                    charts
-                        .iter()
-                        .map(|c| format!("partnere/{slug}/{}.svg", c.name)),
-                );
-            }
-        }
-        paths
-    }
-
-    /// Theme static files, content assets, logos and standalone chart files.
-    fn static_files(&self) -> Vec<OutputFile> {
-        let mut files: Vec<OutputFile> = self
-            .theme
-            .static_files
-            .iter()
-            .chain(&self.site.assets)
-            .map(|f| OutputFile {
-                path: f.url_path.clone(),
-                bytes: f.bytes.clone(),
-            })
-            .collect();
-        for partner in &self.site.partners {
-            if let (Some(logo), true) = (&partner.logo, self.summaries.contains_key(&partner.slug))
-            {
-                files.push(OutputFile {
-                    path: logo.url_path.clone(),
-                    bytes: logo.bytes.clone(),
-                });
-            }
-        }
-        let chart_file = |path: String, chart: &Chart| OutputFile {
-            path,
-            bytes: chart.svg.as_bytes().to_vec(),
-        };
-        files.extend(
-            self.charts
-                .network
-                .iter()
-                .map(|c| chart_file(format!("grafer/{}.svg", c.name), c)),
-        );
-        for (slug, charts) in &self.charts.partners {
-            if self.summaries.contains_key(slug) {
-                files.extend(
-                    charts
-                        .iter()
-                        .map(|c| chart_file(format!("partnere/{slug}/{}.svg", c.name), c)),
-                );
-            }
-        }
-        files
-    }
-
-    pub fn chart_views(&self, charts: &[Chart], folder: &str) -> Vec<ChartView> {
+    pub fn chart_views(&self, charts: &[Chart], owner: &ChartOwner) -> Vec<ChartView> {
         charts
             .iter()
             .map(|c| ChartView {
@@ -353,7 +324,7 @@ impl<'a> Renderer<'a> {
                 desc: c.desc.clone(),
                 svg: c.svg.clone(),
                 svg_narrow: c.svg_narrow.clone(),
-                download_url: format!("{}{folder}{}.svg", self.base_path, c.name),
+                download_url: self.link(&urls::chart(owner, &c.name)),
                 table: c.table.clone(),
             })
             .collect()
@@ -463,7 +434,7 @@ impl<'a> Renderer<'a> {
         // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
         html.shrink_to_fit();
         Ok(OutputFile {
-            path: output_path(url_path),
+            path: urls::output_path(url_path),
             bytes: html.into_bytes(),
         })
     }
@@ -498,50 +469,5 @@ impl<'a> Renderer<'a> {
             self.options.base_url,
             url_path.trim_start_matches('/')
         )
-    }
-}
-
-/// `/` → `index.html`, `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`.
-pub fn output_path(url_path: &str) -> String {
-    let trimmed = url_path.trim_start_matches('/');
-    if trimmed.is_empty() {
-        "index.html".into()
-    } else if trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
-    } else {
-        trimmed.to_string()
-    }
-}
-
-/// Runs `f` over `items` in parallel, collecting outputs and diagnostics in input order.
-pub(crate) fn par_render<T: Sync, F>(items: &[T], diags: &mut Diagnostics, f: F) -> Vec<OutputFile>
-where
-    F: Fn(&T, &mut Diagnostics) -> Vec<OutputFile> + Sync,
-{
-    let results: Vec<(Vec<OutputFile>, Diagnostics)> = items
-        .par_iter()
-        .map(|item| {
-            let mut local = Diagnostics::new();
-            let files = f(item, &mut local);
-            (files, local)
-        })
-        .collect();
-    let mut files = Vec::new();
-    for (f, d) in results {
-        files.extend(f);
-        diags.extend(d);
-    }
-    files
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maps_urls_to_files() {
-        assert_eq!(output_path("/"), "index.html");
-        assert_eq!(output_path("/nyheter/a/"), "nyheter/a/index.html");
-        assert_eq!(output_path("/404.html"), "404.html");
     }
 }

@@ -9,62 +9,69 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::content::Body;
+use super::content::{Bodies, Body};
 use super::{OutputFile, Renderer};
-use crate::diagnostics::{Diagnostics, Pos};
+use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::{Partner, Scope};
-
-pub const DATA_AND_FEED_FILES: [&str; 7] = [
-    "data/results.json",
-    "data/partners.csv",
-    "data/emissions.csv",
-    "sitemap.xml",
-    "atom.xml",
-    "robots.txt",
-    "404.html",
-];
+use crate::routes::{Route, urls};
 
 const FEED_ENTRIES: usize = 20;
 
-pub fn render_data_files(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    match serde_json::to_vec_pretty(&r.data.results) {
-        Ok(mut bytes) => {
-            bytes.push(b'\n');
-            files.push(OutputFile {
-                path: "data/results.json".into(),
-                bytes,
-            });
-        }
-        Err(e) => diags.error(
-            "site.yaml",
-            Pos::FILE,
-            format!("cannot write results.json: {e}"),
-        ),
-    }
-    for (path, result) in [
-        ("data/partners.csv", partners_csv(r)),
-        ("data/emissions.csv", emissions_csv(r)),
-    ] {
-        push(&mut files, diags, "partners", path, result);
-    }
-    files
+pub fn results_json(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
+    let json = serde_json::to_vec_pretty(&r.data.results).map(|mut bytes| {
+        bytes.push(b'\n');
+        bytes
+    });
+    file(route, "site.yaml", json)
 }
 
-/// Keeps a generated file, or reports why it could not be made (at `source`, where it came from).
-fn push<E: std::fmt::Display>(
-    files: &mut Vec<OutputFile>,
-    diags: &mut Diagnostics,
+pub fn partners_csv(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
+    file(route, "partners", partners_csv_bytes(r))
+}
+
+pub fn emissions_csv_file(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
+    file(route, "partners", emissions_csv(r))
+}
+
+pub fn sitemap_file(
+    r: &Renderer,
+    bodies: &Bodies,
+    route: &Route,
+) -> Result<OutputFile, Diagnostic> {
+    file(route, "content", sitemap(r, bodies))
+}
+
+pub fn atom_file(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFile, Diagnostic> {
+    file(route, "content", atom(r, bodies))
+}
+
+pub fn robots(r: &Renderer, route: &Route) -> OutputFile {
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        r.permalink(urls::SITEMAP)
+    );
+    OutputFile {
+        path: route.output.clone(),
+        bytes: robots.into_bytes(),
+    }
+}
+
+/// A generated file, or why it could not be made (at `source`, where it came from).
+fn file<E: std::fmt::Display>(
+    route: &Route,
     source: &str,
-    path: &str,
     result: Result<Vec<u8>, E>,
-) {
+) -> Result<OutputFile, Diagnostic> {
     match result {
-        Ok(bytes) => files.push(OutputFile {
-            path: path.into(),
+        Ok(bytes) => Ok(OutputFile {
+            path: route.output.clone(),
             bytes,
         }),
-        Err(e) => diags.error(source, Pos::FILE, format!("cannot write {path}: {e}")),
+        Err(e) => Err(Diagnostic::error(
+            source,
+            Pos::FILE,
+            format!("cannot write {}: {e}", route.output),
+        )),
     }
 }
 
@@ -89,7 +96,7 @@ fn number(x: f64) -> String {
     if s == "-0" { "0".into() } else { s }
 }
 
-fn partners_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
+fn partners_csv_bytes(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "slug",
@@ -131,7 +138,7 @@ fn partners_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
             flag(s.first_requirement),
             flag(s.full_requirement),
             s.on_track.map(flag).unwrap_or_default(),
-            r.permalink(&format!("/partnere/{}/", p.slug)),
+            r.permalink(&urls::partner(&p.slug)),
         ])?;
     }
     w.into_inner()
@@ -186,26 +193,8 @@ fn emissions_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
 }
 
-pub fn render_feeds(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    let robots = format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        r.options.base_url
-    );
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: robots.into_bytes(),
-    });
-    for (path, result) in [
-        ("sitemap.xml", sitemap(r, bodies)),
-        ("atom.xml", atom(r, bodies)),
-    ] {
-        push(&mut files, diags, "content", path, result);
-    }
-    files
-}
-
-fn sitemap(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
+/// Every HTML page of the plan, with the date of the content page it shows.
+fn sitemap(r: &Renderer, bodies: &Bodies) -> io::Result<Vec<u8>> {
     let dates: std::collections::HashMap<&str, String> = bodies
         .iter()
         .filter_map(|b| {
@@ -215,11 +204,9 @@ fn sitemap(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
             ))
         })
         .collect();
-    let entries: Vec<(&String, Option<&String>)> = r
-        .urls
-        .iter()
-        .filter(|u| u.ends_with('/'))
-        .map(|u| (u, dates.get(u.as_str())))
+    let entries: Vec<(&String, Option<&String>)> = (r.plan.routes().iter())
+        .filter(|route| route.kind.is_page())
+        .map(|route| (&route.url, dates.get(route.url.as_str())))
         .collect();
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -245,7 +232,7 @@ fn sitemap(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
 }
 
 /// News and other dated pages, newest first. `updated` comes from the content, never the clock.
-fn atom(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
+fn atom(r: &Renderer, bodies: &Bodies) -> io::Result<Vec<u8>> {
     let mut dated: Vec<&Body> = bodies
         .iter()
         .filter(|b| !b.page.is_section && b.page.date.is_some())
@@ -282,7 +269,7 @@ fn atom(r: &Renderer, bodies: &[Body]) -> io::Result<Vec<u8>> {
                 .write_empty()?;
             w.create_element("link")
                 .with_attribute(("rel", "self"))
-                .with_attribute(("href", r.permalink("/atom.xml").as_str()))
+                .with_attribute(("href", r.permalink(urls::FEED).as_str()))
                 .write_empty()?;
             w.create_element("updated")
                 .write_text_content(BytesText::new(&stamp(feed_updated)))?;

@@ -1,31 +1,29 @@
-//! The partner showcase: the partner list, one page per partner, sector pages, and the results page.
+//! The partner showcase: the partner list, one page per partner, sector pages, and the results
+//! page, each rendered for its route of the plan.
 
 use std::collections::BTreeMap;
 
 use super::markdown::Trust;
 use super::view::{
-    CategoryView, CertificateView, PartnerSummary, PartnerView, SectorView, YearNote,
-    principle_views, sector_view, target_view,
+    CategoryView, CertificateView, PartnerContext, PartnerListContext, PartnerSummary, PartnerView,
+    ResultsContext, SectorContext, SectorCountView, YearNote, internal, principle_views,
+    sector_view, target_view,
 };
-use super::{OutputFile, Renderer, par_render};
-use crate::aggregate::{PartnerData, SectorRow, SiteData};
-use crate::diagnostics::Diagnostics;
+use super::{OutputFile, Renderer};
+use crate::aggregate::PartnerData;
+use crate::diagnostics::Diagnostic;
 use crate::model::{Partner, Site};
+use crate::routes::{ChartOwner, Route, urls};
 
 /// Visible partners (those `aggregate` kept), by slug.
 pub fn summaries(
     site: &Site,
-    data: &SiteData,
+    partners: &BTreeMap<&str, (&Partner, &PartnerData)>,
     base_path: &str,
 ) -> BTreeMap<String, PartnerSummary> {
-    let by_slug: BTreeMap<&str, &Partner> =
-        site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
-    data.partners
+    partners
         .iter()
-        .filter_map(|d| {
-            let partner = by_slug.get(d.slug.as_str())?;
-            Some((d.slug.clone(), summary(site, partner, d, base_path)))
-        })
+        .map(|(slug, (p, d))| (slug.to_string(), summary(site, p, d, base_path)))
         .collect()
 }
 
@@ -33,7 +31,7 @@ fn summary(site: &Site, p: &Partner, d: &PartnerData, base_path: &str) -> Partne
     let reporting_year = site.config.results.reporting_year;
     PartnerSummary {
         slug: p.slug.clone(),
-        url: format!("{base_path}partnere/{}/", p.slug),
+        url: internal(base_path, &urls::partner(&p.slug)),
         name: p.name.clone(),
         summary: p.summary.clone(),
         sector: sector_view(p.sector, site.config.language, base_path),
@@ -41,10 +39,7 @@ fn summary(site: &Site, p: &Partner, d: &PartnerData, base_path: &str) -> Partne
         fee_nok: d.fee_nok,
         website: p.website.clone(),
         partner_since: p.partner_since.map(|d| d.to_string()),
-        logo_url: p
-            .logo
-            .as_ref()
-            .map(|l| format!("{base_path}{}", l.url_path)),
+        logo_url: (p.logo.as_ref()).map(|l| internal(base_path, &urls::logo(&p.slug, &l.path))),
         draft: p.draft,
         principles: principle_views(p, d),
         first_requirement: d.first_requirement,
@@ -54,6 +49,13 @@ fn summary(site: &Site, p: &Partner, d: &PartnerData, base_path: &str) -> Partne
         reports_reporting_year: d.reports_reporting_year,
         current: d.series.iter().find(|y| y.year == reporting_year).cloned(),
     }
+}
+
+/// The slugs of `summaries` in Norwegian alphabetical order of the partners' names.
+pub fn alphabetical(summaries: &BTreeMap<String, PartnerSummary>) -> Vec<String> {
+    let mut sorted: Vec<&PartnerSummary> = summaries.values().collect();
+    sorted.sort_by_key(|s| sort_key(&s.name));
+    sorted.into_iter().map(|s| s.slug.clone()).collect()
 }
 
 /// Norwegian alphabetical order: æ, ø, å after z.
@@ -69,72 +71,38 @@ fn sort_key(name: &str) -> String {
         .collect()
 }
 
-pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let by_slug: BTreeMap<&str, &Partner> = r
-        .site
-        .partners
-        .iter()
-        .map(|p| (p.slug.as_str(), p))
-        .collect();
-    let mut files = par_render(&r.data.partners, diags, |d, diags| {
-        let Some(partner) = by_slug.get(d.slug.as_str()) else {
-            return Vec::new();
-        };
-        #[derive(serde::Serialize)]
-        struct Values<'a> {
-            partner: &'a PartnerView,
-        }
-        let view = partner_view(r, partner, d);
-        let url = format!("/partnere/{}/", d.slug);
-        match r.view_file("partner.html", &url, &Values { partner: &view }) {
-            Ok(f) => vec![f],
-            Err(e) => {
-                diags.push(e);
-                Vec::new()
-            }
-        }
-    });
-    let mut sorted: Vec<&PartnerSummary> = r.summaries.values().collect();
-    sorted.sort_by_key(|s| sort_key(&s.name));
+pub fn render_partner(r: &Renderer, route: &Route, slug: &str) -> Result<OutputFile, Diagnostic> {
+    let Some((partner, data)) = r.partners.get(slug) else {
+        return Err(super::missing(route));
+    };
+    let view = partner_view(r, partner, data);
+    let values = PartnerContext { partner: &view };
+    r.view_file(super::template(route), &route.url, &values)
+}
 
-    #[derive(serde::Serialize)]
-    struct ListValues<'a> {
-        partners: &'a [&'a PartnerSummary],
-        sectors: Vec<(char, SectorCount)>,
-    }
-    let values = ListValues {
+pub fn render_list(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
+    let sorted = r.sorted_summaries();
+    let values = PartnerListContext {
         partners: &sorted,
         sectors: sector_counts(&sorted),
     };
-    push(
-        &mut files,
-        diags,
-        r.view_file("partners.html", "/partnere/", &values),
-    );
+    r.view_file(super::template(route), &route.url, &values)
+}
 
-    for (code, _) in sector_counts(&sorted) {
-        let members: Vec<&&PartnerSummary> =
-            sorted.iter().filter(|s| s.sector.code == code).collect();
-        let url = format!("/sektor/{}/", code.to_ascii_lowercase());
-        #[derive(serde::Serialize)]
-        struct SectorValues<'a> {
-            sector: SectorView,
-            partners: Vec<&'a &'a PartnerSummary>,
-            figures: Option<&'a SectorRow>,
-        }
-        let values = SectorValues {
-            sector: sector_view(code, r.site.config.language, &r.base_path),
-            partners: members,
-            figures: r
-                .data
-                .results
-                .by_sector
-                .iter()
-                .find(|s| s.code == code.to_string()),
-        };
-        push(&mut files, diags, r.view_file("sector.html", &url, &values));
-    }
+pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFile, Diagnostic> {
+    let sorted = r.sorted_summaries();
+    let values = SectorContext {
+        sector: sector_view(code, r.site.config.language, &r.base_path),
+        partners: sorted
+            .into_iter()
+            .filter(|s| s.sector.code == code)
+            .collect(),
+        figures: (r.data.results.by_sector.iter()).find(|s| s.code == code.to_string()),
+    };
+    r.view_file(super::template(route), &route.url, &values)
+}
 
+pub fn render_results(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
     let sector_names: BTreeMap<String, &str> = crate::model::SECTORS
         .iter()
         .map(|(code, _, _)| {
@@ -144,52 +112,22 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
             )
         })
         .collect();
-    #[derive(serde::Serialize)]
-    struct ResultsValues<'a> {
-        results: &'a serde_json::Value,
-        sector_names: BTreeMap<String, &'a str>,
-        partners: &'a [&'a PartnerSummary],
-        charts: Vec<super::ChartView>,
-    }
-    let values = ResultsValues {
+    let sorted = r.sorted_summaries();
+    let values = ResultsContext {
         results: &r.results,
         sector_names,
         partners: &sorted,
-        charts: r.chart_views(&r.charts.network, "grafer/"),
+        charts: r.chart_views(&r.charts.network, &ChartOwner::Network),
     };
-    push(
-        &mut files,
-        diags,
-        r.view_file("results.html", "/resultater/", &values),
-    );
-    files
+    r.view_file(super::template(route), &route.url, &values)
 }
 
-fn push(
-    files: &mut Vec<OutputFile>,
-    diags: &mut Diagnostics,
-    result: Result<OutputFile, crate::diagnostics::Diagnostic>,
-) {
-    match result {
-        Ok(f) => files.push(f),
-        Err(d) => diags.push(d),
-    }
-}
-
-#[derive(serde::Serialize)]
-struct SectorCount {
-    code: char,
-    name: &'static str,
-    url: String,
-    partners: usize,
-}
-
-fn sector_counts(sorted: &[&PartnerSummary]) -> Vec<(char, SectorCount)> {
-    let mut counts: BTreeMap<char, SectorCount> = BTreeMap::new();
+fn sector_counts(sorted: &[&PartnerSummary]) -> Vec<(char, SectorCountView)> {
+    let mut counts: BTreeMap<char, SectorCountView> = BTreeMap::new();
     for s in sorted {
         counts
             .entry(s.sector.code)
-            .or_insert_with(|| SectorCount {
+            .or_insert_with(|| SectorCountView {
                 code: s.sector.code,
                 name: s.sector.name,
                 url: s.sector.url.clone(),
@@ -229,7 +167,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
         .charts
         .partners
         .get(&p.slug)
-        .map(|c| r.chart_views(c, &format!("partnere/{}/", p.slug)))
+        .map(|c| r.chart_views(c, &ChartOwner::Partner(p.slug.clone())))
         .unwrap_or_default();
     PartnerView {
         org_number: p.org_number.clone(),

@@ -5,12 +5,17 @@
 //! the filters of `filters.rs`. Partner text is passed as plain strings that Tera escapes;
 //! only `*_html` fields hold markup, and those were sanitized or built by nfk.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 
-use crate::aggregate::{PartnerData, Progress, TargetProgress, YearFigures};
+use crate::aggregate::{PartnerData, Progress, SectorRow, TargetProgress, YearFigures};
+use crate::charts::Table;
 use crate::model::{
     Language, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind, sector_name,
 };
+use crate::routes::urls;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -123,7 +128,7 @@ pub struct PartnerView {
     pub scope3_categories: Vec<CategoryView>,
     /// Sanitized HTML from story.md.
     pub story_html: Option<String>,
-    pub charts: Vec<super::ChartView>,
+    pub charts: Vec<ChartView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -211,6 +216,127 @@ pub struct PaginatorLink {
     pub gap_before: bool,
 }
 
+/// A chart as templates see it: the chart plus where its `.svg` file is published.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    pub name: String,
+    pub title: String,
+    pub desc: String,
+    /// Wide layout (desktop, and the downloadable file).
+    pub svg: Arc<str>,
+    /// Narrow layout (phones); the theme shows one of the two by screen width.
+    pub svg_narrow: Arc<str>,
+    pub download_url: String,
+    pub table: Table,
+}
+
+/// A section as the front page sees it, without pagination.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionListView {
+    pub title: String,
+    pub url: String,
+    /// How many pages the section has.
+    pub count: usize,
+    /// The newest pages (at most one paginator page: the front page shows a few, not all).
+    pub pages: Vec<PageView>,
+    /// Pages dated on or after `as_of`, soonest first: coming events.
+    pub upcoming: Vec<PageView>,
+}
+
+/// A sector on the partner list, with how many partners it has.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectorCountView {
+    pub code: char,
+    pub name: &'static str,
+    pub url: String,
+    pub partners: usize,
+}
+
+// The contexts: what each template gets besides `site`, `t` and `current_path` (every field is
+// a template variable of that name). docs/templates.md describes each.
+
+/// `index.html`, the front page.
+#[derive(Serialize)]
+pub struct IndexContext<'a> {
+    /// `content/_index.md`, or a page made of the site's title and description.
+    pub page: &'a PageView,
+    /// The whole `results.json` document.
+    pub results: &'a serde_json::Value,
+    /// Every visible partner, by slug.
+    pub partners: Vec<&'a PartnerSummary>,
+    /// Each section by its URL without the base path (`/nyheter/`).
+    pub sections: BTreeMap<String, SectionListView>,
+    /// The network's charts.
+    pub charts: Vec<ChartView>,
+}
+
+/// `page.html` (or the page's own `template:`).
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    pub page: &'a PageView,
+}
+
+/// `section.html` (or the section's own `template:`), once per listing page.
+#[derive(Serialize)]
+pub struct SectionContext<'a> {
+    pub section: &'a SectionView,
+    /// The section's own page (the same as `section` without the listing).
+    pub page: &'a PageView,
+}
+
+/// `404.html`: only the common context.
+#[derive(Serialize)]
+pub struct NotFoundContext {}
+
+/// `partner.html`.
+#[derive(Serialize)]
+pub struct PartnerContext<'a> {
+    pub partner: &'a PartnerView,
+}
+
+/// `partners.html`, the partner list.
+#[derive(Serialize)]
+pub struct PartnerListContext<'a> {
+    /// In Norwegian alphabetical order.
+    pub partners: &'a [&'a PartnerSummary],
+    /// `[code, count]` pairs, by sector code.
+    pub sectors: Vec<(char, SectorCountView)>,
+}
+
+/// `sector.html`.
+#[derive(Serialize)]
+pub struct SectorContext<'a> {
+    pub sector: SectorView,
+    /// The sector's partners, in Norwegian alphabetical order.
+    pub partners: Vec<&'a PartnerSummary>,
+    /// The sector's row of `results.by_sector`, if it has one.
+    pub figures: Option<&'a SectorRow>,
+}
+
+/// `results.html`.
+#[derive(Serialize)]
+pub struct ResultsContext<'a> {
+    /// The whole `results.json` document (kept as JSON while its shape is being reworked).
+    pub results: &'a serde_json::Value,
+    /// SN2007 code → the sector's name in the site's language.
+    pub sector_names: BTreeMap<String, &'a str>,
+    /// In Norwegian alphabetical order.
+    pub partners: &'a [&'a PartnerSummary],
+    pub charts: Vec<ChartView>,
+}
+
+/// `shortcodes/chart.html`: `{{ chart(name="…") }}` in a content page.
+#[derive(Serialize)]
+pub struct ChartShortcodeContext<'a> {
+    pub chart: &'a ChartView,
+}
+
+/// `shortcodes/partner.html`: `{{ partner(slug="…") }}` in a content page.
+#[derive(Serialize)]
+pub struct PartnerShortcodeContext<'a> {
+    pub partner: &'a PartnerSummary,
+}
+
 pub fn principle_views(partner: &Partner, data: &PartnerData) -> Vec<PrincipleView> {
     let p = &partner.principles;
     let own = |key, met, principle: &Option<crate::model::Principle>| PrincipleView {
@@ -248,7 +374,7 @@ pub fn sector_view(code: char, language: Language, base_path: &str) -> SectorVie
     SectorView {
         code,
         name: sector_name(code, language),
-        url: format!("{base_path}sektor/{}/", code.to_ascii_lowercase()),
+        url: internal(base_path, &urls::sector(code)),
     }
 }
 

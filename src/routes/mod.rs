@@ -1,0 +1,538 @@
+//! routes: the route plan, every output of the site planned once, before anything is rendered.
+//!
+//! A [`Route`] is one output file: its URL, the file it is written to, its [`Kind`] (what renders
+//! it), its language, the template that renders it, what it is made from, and who wants it (the
+//! file and line of an editor's page or logo, or nfk itself). Render walks the plan and makes
+//! exactly these files; the link check, the sitemap, the collision check and the reserved URLs
+//! read the same plan, so a new kind of output is added here once and reaches all of them.
+//!
+//! Pure: no IO, no rendering, no judging. Problems with the plan (two routes wanting one file)
+//! are found by `validate::routes`; this module only records who wants what.
+
+pub mod urls;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::aggregate::SiteData;
+use crate::charts::Charts;
+use crate::diagnostics::Pos;
+use crate::load::StaticFile;
+use crate::model::{Language, Page, Site};
+pub use urls::ChartOwner;
+
+/// A content page, by its index in `Site::pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(pub usize);
+
+/// What an output is, and which part of the site renders it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// `/`: the network in figures and the latest pages; `content/_index.md` gives its text.
+    FrontPage {
+        page: Option<PageId>,
+    },
+    /// A content page (not a section).
+    Page {
+        page: PageId,
+    },
+    /// Page `number` of `total` of a section's listing.
+    Section {
+        page: PageId,
+        number: usize,
+        total: usize,
+    },
+    NotFound,
+    PartnerList,
+    Partner {
+        slug: String,
+    },
+    Sector {
+        code: char,
+    },
+    Results,
+    /// A chart as a standalone `.svg` file.
+    Chart {
+        owner: ChartOwner,
+        name: String,
+    },
+    ResultsJson,
+    PartnersCsv,
+    EmissionsCsv,
+    Sitemap,
+    Feed,
+    Robots,
+    /// A file of the theme's `static/` folder, by its index in `Theme::static_files`.
+    ThemeFile {
+        index: usize,
+    },
+    /// A file of `content/` that is not Markdown, by its index in `Site::assets`.
+    Asset {
+        index: usize,
+    },
+    Logo {
+        slug: String,
+    },
+}
+
+impl Kind {
+    /// What nfk writes there, for messages: "the sitemap", "the partner page of `alfa`".
+    pub fn describe(&self) -> String {
+        match self {
+            Kind::FrontPage { .. } => "the front page".into(),
+            Kind::Page { .. } => "a content page".into(),
+            Kind::Section { number, .. } => format!("page {number} of a section's listing"),
+            Kind::NotFound => "the 404 page".into(),
+            Kind::PartnerList => "the partner list".into(),
+            Kind::Partner { slug } => format!("the partner page of `{slug}`"),
+            Kind::Sector { code } => format!("the page of sector {code}"),
+            Kind::Results => "the results page".into(),
+            Kind::Chart { owner, name } => match owner {
+                ChartOwner::Network => format!("the network chart `{name}`"),
+                ChartOwner::Partner(slug) => format!("the chart `{name}` of `{slug}`"),
+            },
+            Kind::ResultsJson => "the open data results.json".into(),
+            Kind::PartnersCsv => "the open data partners.csv".into(),
+            Kind::EmissionsCsv => "the open data emissions.csv".into(),
+            Kind::Sitemap => "the sitemap".into(),
+            Kind::Feed => "the Atom feed".into(),
+            Kind::Robots => "robots.txt".into(),
+            Kind::ThemeFile { .. } => "a file of the theme".into(),
+            Kind::Asset { .. } => "a file of content/".into(),
+            Kind::Logo { slug } => format!("the logo of `{slug}`"),
+        }
+    }
+
+    /// An HTML page with a URL ending in `/`: listed in the sitemap.
+    pub fn is_page(&self) -> bool {
+        matches!(
+            self,
+            Kind::FrontPage { .. }
+                | Kind::Page { .. }
+                | Kind::Section { .. }
+                | Kind::PartnerList
+                | Kind::Partner { .. }
+                | Kind::Sector { .. }
+                | Kind::Results
+        )
+    }
+}
+
+/// One input an output is made from, so a preview can tell which outputs an edit touches.
+/// Every route also depends on `site.yaml` and the theme.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// One file of the site: a content page or asset, a theme file.
+    File(String),
+    /// One partner's folder (profile, emissions, story, logo).
+    Partner(String),
+    /// Every visible partner: the network's figures, lists and charts.
+    Network,
+    /// Every visible content page (listings, the feed).
+    Pages,
+    /// The plan itself (the sitemap lists every page).
+    Routes,
+}
+
+/// Who asked for a route's output path, for the messages about collisions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WantedBy {
+    /// nfk's own output (partner pages, charts, open data, feeds).
+    Nfk,
+    /// A file of the theme (`(embedded theme)/static/style.css` or the site's own copy).
+    Theme(String),
+    /// An editor's file: a page's `slug:` line (or its path at 1:1), an asset, a `logo:` line.
+    File { path: String, pos: Pos },
+}
+
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// Root-relative, without the base path: `/partnere/alfa/`, `/data/results.json`.
+    pub url: String,
+    /// Relative to the output folder: `partnere/alfa/index.html`.
+    pub output: String,
+    pub kind: Kind,
+    /// Today always the site's language; an English edition will add routes under `/en/`.
+    pub language: Language,
+    /// For HTML pages: the theme template that renders it (`page.html`).
+    pub template: Option<String>,
+    pub made_from: Vec<Input>,
+    pub wanted_by: WantedBy,
+}
+
+/// A section's members, in listing order.
+#[derive(Debug, Clone, Default)]
+pub struct Members {
+    /// Its pages: newest first (undated last), then by weight, then by title.
+    pub pages: Vec<PageId>,
+    /// Its subsections, in source order.
+    pub subsections: Vec<PageId>,
+}
+
+/// Every output of one build, sorted by URL.
+#[derive(Debug, Clone)]
+pub struct RoutePlan {
+    routes: Vec<Route>,
+    by_url: HashMap<String, usize>,
+    /// The visible content pages, in source order.
+    pages: Vec<PageId>,
+    /// The sections (not the front page), in source order, with their members.
+    sections: Vec<(PageId, Members)>,
+}
+
+/// What the plan is made from.
+pub struct PlanInput<'a> {
+    pub site: &'a Site,
+    /// The visible partners are those `aggregate` kept.
+    pub data: &'a SiteData,
+    pub charts: &'a Charts,
+    pub theme_files: &'a [StaticFile],
+    /// Include draft pages (draft partners are already in or out of `data`).
+    pub drafts: bool,
+}
+
+impl RoutePlan {
+    pub fn new(input: &PlanInput) -> Self {
+        let mut b = Builder {
+            routes: Vec::new(),
+            language: input.site.config.language,
+        };
+        let site = input.site;
+        let pages: Vec<PageId> = (site.pages.iter().enumerate())
+            .filter(|(_, p)| input.drafts || !p.draft)
+            .map(|(i, _)| PageId(i))
+            .collect();
+        let sections = members(site, &pages);
+        plan_content(&mut b, site, &pages, &sections);
+        plan_partners(&mut b, input);
+        plan_files(&mut b, input);
+        let mut routes = b.routes;
+        routes.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.output.cmp(&b.output)));
+        let mut by_url = HashMap::with_capacity(routes.len());
+        for (i, route) in routes.iter().enumerate() {
+            by_url.entry(route.url.clone()).or_insert(i);
+        }
+        RoutePlan {
+            routes,
+            by_url,
+            pages,
+            sections,
+        }
+    }
+
+    /// Every route, sorted by URL.
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
+    }
+
+    /// The route at `url` (root-relative, without the base path).
+    pub fn get(&self, url: &str) -> Option<&Route> {
+        self.by_url.get(url).map(|&i| &self.routes[i])
+    }
+
+    pub fn urls(&self) -> impl Iterator<Item = &str> {
+        self.routes.iter().map(|r| r.url.as_str())
+    }
+
+    /// The visible content pages, in source order.
+    pub fn pages(&self) -> &[PageId] {
+        &self.pages
+    }
+
+    /// The sections (without the front page), in source order, with their members.
+    pub fn sections(&self) -> &[(PageId, Members)] {
+        &self.sections
+    }
+
+    pub fn members(&self, section: PageId) -> Option<&Members> {
+        self.sections
+            .iter()
+            .find(|(id, _)| *id == section)
+            .map(|(_, m)| m)
+    }
+}
+
+struct Builder {
+    routes: Vec<Route>,
+    language: Language,
+}
+
+impl Builder {
+    fn add(&mut self, url: String, kind: Kind, made_from: Vec<Input>, wanted_by: WantedBy) {
+        let template = template_of(&kind).map(str::to_string);
+        self.push(url, kind, template, made_from, wanted_by);
+    }
+
+    fn push(
+        &mut self,
+        url: String,
+        kind: Kind,
+        template: Option<String>,
+        made_from: Vec<Input>,
+        wanted_by: WantedBy,
+    ) {
+        self.routes.push(Route {
+            output: urls::output_path(&url),
+            url,
+            kind,
+            language: self.language,
+            template,
+            made_from,
+            wanted_by,
+        });
+    }
+}
+
+/// The template of nfk's own pages; content pages may choose theirs with `template:`.
+fn template_of(kind: &Kind) -> Option<&'static str> {
+    Some(match kind {
+        Kind::FrontPage { .. } => "index.html",
+        Kind::Page { .. } => "page.html",
+        Kind::Section { .. } => "section.html",
+        Kind::NotFound => "404.html",
+        Kind::PartnerList => "partners.html",
+        Kind::Partner { .. } => "partner.html",
+        Kind::Sector { .. } => "sector.html",
+        Kind::Results => "results.html",
+        _ => return None,
+    })
+}
+
+/// The template file a page's `template:` names (`event` → `event.html`), or `default`.
+pub fn page_template(page: &Page, default: &str) -> String {
+    page.template
+        .as_ref()
+        .map_or_else(|| default.to_string(), |name| format!("{name}.html"))
+}
+
+/// Who wants a page's URL: its `slug:` line, or the file itself.
+fn page_wanted_by(page: &Page) -> WantedBy {
+    WantedBy::File {
+        path: page.source.clone(),
+        pos: page.url_at,
+    }
+}
+
+/// Groups the visible pages by the section they are listed in, once for the whole site.
+fn members(site: &Site, pages: &[PageId]) -> Vec<(PageId, Members)> {
+    let page = |id: &PageId| &site.pages[id.0];
+    let mut by_parent: HashMap<String, Members> = HashMap::new();
+    for id in pages.iter().filter(|id| page(id).url != urls::FRONT_PAGE) {
+        let group = by_parent.entry(urls::parent(&page(id).url)).or_default();
+        if page(id).is_section {
+            group.subsections.push(*id);
+        } else {
+            group.pages.push(*id);
+        }
+    }
+    for group in by_parent.values_mut() {
+        group.pages.sort_by(|a, b| {
+            let (a, b) = (page(a), page(b));
+            b.date
+                .cmp(&a.date)
+                .then(a.weight.cmp(&b.weight))
+                .then_with(|| a.title.cmp(&b.title))
+        });
+    }
+    pages
+        .iter()
+        .filter(|id| page(id).is_section && page(id).url != urls::FRONT_PAGE)
+        .map(|id| {
+            let members = by_parent.remove(&page(id).url).unwrap_or_default();
+            (*id, members)
+        })
+        .collect()
+}
+
+fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(PageId, Members)]) {
+    let front = pages
+        .iter()
+        .find(|id| site.pages[id.0].url == urls::FRONT_PAGE)
+        .copied();
+    let mut made_from = vec![Input::Network, Input::Pages];
+    made_from.extend(front.map(|id| Input::File(site.pages[id.0].source.clone())));
+    let wanted_by = front.map_or(WantedBy::Nfk, |id| page_wanted_by(&site.pages[id.0]));
+    b.add(
+        urls::FRONT_PAGE.into(),
+        Kind::FrontPage { page: front },
+        made_from,
+        wanted_by,
+    );
+    let counts: HashMap<PageId, usize> = sections
+        .iter()
+        .map(|(id, m)| (*id, m.pages.len()))
+        .collect();
+    for &id in pages {
+        let page = &site.pages[id.0];
+        if page.url == urls::FRONT_PAGE {
+            continue;
+        }
+        let source = Input::File(page.source.clone());
+        if !page.is_section {
+            b.push(
+                page.url.clone(),
+                Kind::Page { page: id },
+                Some(page_template(page, "page.html")),
+                // Shortcodes may show the network's figures and partners.
+                vec![source, Input::Network],
+                page_wanted_by(page),
+            );
+            continue;
+        }
+        let total = urls::page_count(counts.get(&id).copied().unwrap_or(0));
+        for number in 1..=total {
+            b.push(
+                urls::section_page(&page.url, number),
+                Kind::Section {
+                    page: id,
+                    number,
+                    total,
+                },
+                Some(page_template(page, "section.html")),
+                vec![source.clone(), Input::Pages, Input::Network],
+                page_wanted_by(page),
+            );
+        }
+    }
+    b.add(
+        urls::NOT_FOUND.into(),
+        Kind::NotFound,
+        vec![],
+        WantedBy::Nfk,
+    );
+    b.add(
+        urls::FEED.into(),
+        Kind::Feed,
+        vec![Input::Pages],
+        WantedBy::Nfk,
+    );
+    b.add(
+        urls::SITEMAP.into(),
+        Kind::Sitemap,
+        vec![Input::Routes, Input::Pages],
+        WantedBy::Nfk,
+    );
+    b.add(urls::ROBOTS.into(), Kind::Robots, vec![], WantedBy::Nfk);
+}
+
+fn plan_partners(b: &mut Builder, input: &PlanInput) {
+    let site = input.site;
+    let visible: BTreeSet<&str> = input
+        .data
+        .partners
+        .iter()
+        .map(|d| d.slug.as_str())
+        .collect();
+    let mut sectors = BTreeSet::new();
+    for partner in site
+        .partners
+        .iter()
+        .filter(|p| visible.contains(p.slug.as_str()))
+    {
+        let slug = &partner.slug;
+        let from = || vec![Input::Partner(slug.clone())];
+        b.add(
+            urls::partner(slug),
+            Kind::Partner { slug: slug.clone() },
+            from(),
+            WantedBy::Nfk,
+        );
+        sectors.insert(partner.sector);
+        if let Some(logo) = &partner.logo {
+            b.add(
+                urls::logo(slug, &logo.path),
+                Kind::Logo { slug: slug.clone() },
+                from(),
+                WantedBy::File {
+                    path: format!("partners/{slug}/profile.yaml"),
+                    pos: logo_pos(partner),
+                },
+            );
+        }
+        for chart in input.charts.partners.get(slug).into_iter().flatten() {
+            let owner = ChartOwner::Partner(slug.clone());
+            b.add(
+                urls::chart(&owner, &chart.name),
+                Kind::Chart {
+                    owner,
+                    name: chart.name.clone(),
+                },
+                from(),
+                WantedBy::Nfk,
+            );
+        }
+    }
+    for code in sectors {
+        b.add(
+            urls::sector(code),
+            Kind::Sector { code },
+            vec![Input::Network],
+            WantedBy::Nfk,
+        );
+    }
+    let network = || vec![Input::Network];
+    b.add(
+        urls::PARTNER_LIST.into(),
+        Kind::PartnerList,
+        network(),
+        WantedBy::Nfk,
+    );
+    b.add(
+        urls::RESULTS.into(),
+        Kind::Results,
+        network(),
+        WantedBy::Nfk,
+    );
+    for chart in &input.charts.network {
+        b.add(
+            urls::chart(&ChartOwner::Network, &chart.name),
+            Kind::Chart {
+                owner: ChartOwner::Network,
+                name: chart.name.clone(),
+            },
+            network(),
+            WantedBy::Nfk,
+        );
+    }
+    for (url, kind) in [
+        (urls::RESULTS_JSON, Kind::ResultsJson),
+        (urls::PARTNERS_CSV, Kind::PartnersCsv),
+        (urls::EMISSIONS_CSV, Kind::EmissionsCsv),
+    ] {
+        b.add(url.into(), kind, network(), WantedBy::Nfk);
+    }
+}
+
+fn logo_pos(_partner: &crate::model::Partner) -> Pos {
+    Pos::FILE
+}
+
+fn plan_files(b: &mut Builder, input: &PlanInput) {
+    for (index, file) in input.theme_files.iter().enumerate() {
+        b.add(
+            urls::theme_file(&file.path),
+            Kind::ThemeFile { index },
+            vec![Input::File(file.source.clone())],
+            WantedBy::Theme(file.source.clone()),
+        );
+    }
+    for (index, file) in input.site.assets.iter().enumerate() {
+        b.add(
+            urls::asset(&file.path),
+            Kind::Asset { index },
+            vec![Input::File(file.source.clone())],
+            WantedBy::File {
+                path: file.source.clone(),
+                pos: Pos::FILE,
+            },
+        );
+    }
+}
+
+/// Every output path, for tests and the collision check: path → the routes that want it.
+pub fn by_output(plan: &RoutePlan) -> BTreeMap<&str, Vec<&Route>> {
+    let mut map: BTreeMap<&str, Vec<&Route>> = BTreeMap::new();
+    for route in plan.routes() {
+        map.entry(route.output.as_str()).or_default().push(route);
+    }
+    map
+}

@@ -1,0 +1,204 @@
+//! The shape of every URL nfk makes: the one place that knows `/partnere/<slug>/`,
+//! `/data/results.json` or that page 2 of `/nyheter/` is `/nyheter/side/2/`.
+//!
+//! URLs here are root-relative and without the base path (`/partnere/alfa/`); render puts the
+//! base path in front ([`crate::render::view::internal`]). Nothing here looks at the site: these
+//! are pure functions of names, so the plan ([`super::plan`]), validation and render agree.
+
+/// The front page.
+pub const FRONT_PAGE: &str = "/";
+/// Every partner, with logo, sector and principles at a glance.
+pub const PARTNER_LIST: &str = "/partnere/";
+/// The summit results (SPEC §8) with every network chart.
+pub const RESULTS: &str = "/resultater/";
+pub const NOT_FOUND: &str = "/404.html";
+pub const RESULTS_JSON: &str = "/data/results.json";
+pub const PARTNERS_CSV: &str = "/data/partners.csv";
+pub const EMISSIONS_CSV: &str = "/data/emissions.csv";
+pub const SITEMAP: &str = "/sitemap.xml";
+pub const FEED: &str = "/atom.xml";
+pub const ROBOTS: &str = "/robots.txt";
+
+/// URL prefixes that belong to nfk's own pages: a content page there would be overwritten by, or
+/// overwrite, a partner, sector or results page, or the open data. By prefix, not only the
+/// outputs of today: a page at `/partnere/ny/` would clash with the next partner called `ny`.
+pub const RESERVED: [(&str, &str); 4] = [
+    ("/partnere/", "the partner pages"),
+    ("/sektor/", "the sector pages"),
+    ("/resultater/", "the results page"),
+    ("/data/", "the open data"),
+];
+
+/// Content pages per page of a section's listing (docs/decisions.md, "Pagination").
+pub const PER_PAGE: usize = 10;
+
+/// The reserved prefix `url` falls under, with what it belongs to.
+pub fn reserved(url: &str) -> Option<(&'static str, &'static str)> {
+    RESERVED
+        .iter()
+        .find(|(prefix, _)| url.starts_with(prefix))
+        .copied()
+}
+
+pub fn partner(slug: &str) -> String {
+    format!("/partnere/{slug}/")
+}
+
+/// SN2007 section `F` → `/sektor/f/` (lowercase: docs/decisions.md, "Sector URLs").
+pub fn sector(code: char) -> String {
+    format!("/sektor/{}/", code.to_ascii_lowercase())
+}
+
+/// Whose chart a chart file is: it sits next to the page that shows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChartOwner {
+    /// The network's charts (front page, results page, `{{ chart(…) }}`): `/grafer/<name>.svg`.
+    Network,
+    /// A partner's charts: `/partnere/<slug>/<name>.svg`.
+    Partner(String),
+}
+
+pub fn chart(owner: &ChartOwner, name: &str) -> String {
+    match owner {
+        ChartOwner::Network => format!("/grafer/{name}.svg"),
+        ChartOwner::Partner(slug) => format!("/partnere/{slug}/{name}.svg"),
+    }
+}
+
+/// A partner's logo, next to the partner's page: `/partnere/<slug>/<file>`.
+pub fn logo(slug: &str, file_name: &str) -> String {
+    format!("/partnere/{slug}/{file_name}")
+}
+
+/// A file of the theme's `static/` folder (`fonts/Inter-Bold.woff2`) → `/static/fonts/…`.
+pub fn theme_file(path: &str) -> String {
+    format!("/static/{path}")
+}
+
+/// A file of `content/` that is not Markdown (`bilder/a.png`) is published where it lies.
+pub fn asset(path: &str) -> String {
+    format!("/{path}")
+}
+
+/// `content/a/b.md` → `/a/b/`; `content/a/_index.md` → `/a/` (a section); a `slug` replaces the
+/// last part. The `bool` says whether the page is a section.
+pub fn page(rel: &str, slug: Option<&str>) -> (String, bool) {
+    let inner = rel.strip_prefix("content/").unwrap_or(rel);
+    let inner = inner.strip_suffix(".md").unwrap_or(inner);
+    let mut parts: Vec<&str> = inner.split('/').collect();
+    let is_section = parts.last() == Some(&"_index");
+    if is_section {
+        parts.pop();
+    }
+    if let (Some(slug), false) = (slug, is_section) {
+        parts.pop();
+        parts.push(slug);
+    }
+    let path = parts.join("/");
+    let url = if path.is_empty() {
+        FRONT_PAGE.to_string()
+    } else {
+        format!("/{path}/")
+    };
+    (url, is_section)
+}
+
+/// Page `number` (from 1) of a section's listing: `/nyheter/`, `/nyheter/side/2/`, …
+pub fn section_page(section_url: &str, number: usize) -> String {
+    if number <= 1 {
+        section_url.to_string()
+    } else {
+        format!("{section_url}side/{number}/")
+    }
+}
+
+/// How many listing pages a section of `items` pages has (at least one, even when empty).
+pub fn page_count(items: usize) -> usize {
+    items.div_ceil(PER_PAGE).max(1)
+}
+
+/// `/a/b/` → `/a/`; `/a/` → `/`: the section a page is listed in.
+pub fn parent(url: &str) -> String {
+    let trimmed = url.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(i) => trimmed[..=i].to_string(),
+        None => FRONT_PAGE.to_string(),
+    }
+}
+
+/// The file a URL is written to: `/` → `index.html`, `/a/b/` → `a/b/index.html`,
+/// `/404.html` → `404.html`.
+pub fn output_path(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_urls_to_files() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/nyheter/a/"), "nyheter/a/index.html");
+        assert_eq!(output_path("/404.html"), "404.html");
+    }
+
+    #[test]
+    fn maps_content_paths_to_urls() {
+        assert_eq!(page("content/_index.md", None), ("/".into(), true));
+        assert_eq!(
+            page("content/nyheter/_index.md", None),
+            ("/nyheter/".into(), true)
+        );
+        assert_eq!(
+            page("content/nyheter/a.md", None),
+            ("/nyheter/a/".into(), false)
+        );
+        assert_eq!(
+            page("content/nyheter/a.md", Some("b")),
+            ("/nyheter/b/".into(), false)
+        );
+    }
+
+    #[test]
+    fn finds_parents() {
+        assert_eq!(parent("/nyheter/a/"), "/nyheter/");
+        assert_eq!(parent("/nyheter/"), "/");
+        assert_eq!(parent("/a/b/c/"), "/a/b/");
+    }
+
+    #[test]
+    fn counts_listing_pages() {
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(10), 1);
+        assert_eq!(page_count(11), 2);
+        assert_eq!(section_page("/nyheter/", 1), "/nyheter/");
+        assert_eq!(section_page("/nyheter/", 2), "/nyheter/side/2/");
+    }
+
+    #[test]
+    fn reserves_the_prefixes_of_generated_pages() {
+        assert_eq!(reserved("/partnere/ny/").map(|r| r.0), Some("/partnere/"));
+        assert_eq!(reserved("/data/"), Some(("/data/", "the open data")));
+        assert_eq!(reserved("/om/"), None);
+    }
+
+    #[test]
+    fn puts_chart_files_next_to_their_page() {
+        assert_eq!(
+            chart(&ChartOwner::Network, "by-sector"),
+            "/grafer/by-sector.svg"
+        );
+        assert_eq!(
+            chart(&ChartOwner::Partner("alfa".into()), "by-year"),
+            "/partnere/alfa/by-year.svg"
+        );
+    }
+}
