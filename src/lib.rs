@@ -110,13 +110,6 @@ pub struct Report {
 pub fn check_site(root: &Path) -> Report {
     let checked = check(root);
     let (partners, pages) = (checked.partner_folders, checked.page_files);
-    if checked.diagnostics.has_errors() {
-        return Report {
-            diagnostics: checked.diagnostics,
-            partners,
-            pages,
-        };
-    }
     let options = BuildOptions {
         root: root.to_path_buf(),
         base_url: None,
@@ -144,12 +137,13 @@ fn build_checked(
         mut diagnostics,
         ..
     } = checked;
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
     let Some(site) = site else {
         return Err(diagnostics);
     };
+    // With errors the model holds only what validated: enough to find outputs that collide (a
+    // part of the plan cannot collide where the whole does not), not to judge links, which may
+    // lead to what was left out.
+    let complete = !diagnostics.has_errors();
     let base_url = match &options.base_url {
         Some(url) => match normalise_base_url(url) {
             Some(url) => url,
@@ -173,9 +167,6 @@ fn build_checked(
         site.config.language,
         &mut diagnostics,
     );
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
     let Some(theme) = theme else {
         return Err(diagnostics);
     };
@@ -192,6 +183,10 @@ fn build_checked(
             drafts: options.drafts,
         })
     });
+    validate::validate_plan(&plan, &mut diagnostics);
+    if !complete {
+        return Err(diagnostics);
+    }
     let render_options = RenderOptions {
         base_url,
         drafts: options.drafts,
@@ -209,6 +204,7 @@ fn build_checked(
         )
     });
     match rendered {
+        Ok(_) if diagnostics.has_errors() => Err(diagnostics),
         Ok(rendered) => Ok(Built {
             site: rendered,
             diagnostics,

@@ -88,13 +88,23 @@ pub struct Partner {
     pub website: Option<String>,
     pub partner_since: Option<NaiveDate>,
     pub summary: Option<String>,
-    pub logo: Option<StaticFile>,
+    pub logo: Option<Logo>,
     pub draft: bool,
     pub principles: Principles,
     /// `None`: no `emissions.yaml` yet (a new partner).
     pub emissions: Option<Emissions>,
     /// Markdown from `story.md`, untrusted.
     pub story: Option<String>,
+}
+
+/// A partner's logo, published next to its page (`routes::urls::logo`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    /// The file name in the partner's folder, as `logo:` gives it.
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// The `logo:` value in `profile.yaml`.
+    pub at: Pos,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -2,8 +2,9 @@
 //!
 //! This is the only stage that reads the site folder. It turns every unreadable or malformed
 //! file into a diagnostic and goes on, so one broken partner never hides another's problems.
-//! It does not judge values (that is `validate`), except for what needs the file system: that a
-//! partner's logo exists, is an image, and lies inside the partner's folder.
+//! It does not judge values (that is `validate`, logos included); it only refuses to read what
+//! lies outside the site folder, and reads a logo only when `logo:` names a plain file inside
+//! the partner's folder, reporting what it found as a [`LogoFile`].
 
 pub mod cache;
 pub mod raw;
@@ -36,7 +37,32 @@ pub struct RawPartner {
     pub profile: Option<RawProfile>,
     pub emissions: Option<RawEmissions>,
     pub story: Option<String>,
-    pub logo: Option<StaticFile>,
+    /// What `logo:` of the profile led to; `None` without a `logo:` line.
+    pub logo: Option<LogoFile>,
+}
+
+/// What reading the file `logo:` names gave. `validate/logo.rs` judges it, with the messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogoFile {
+    /// `logo:` is not a plain file name ([`is_plain_file_name`]), so nothing was read.
+    NotRead,
+    NotFound,
+    /// The name leads out of the partner's folder (through a link).
+    Outside,
+    /// Larger than [`yaml::MAX_FILE_BYTES`], so it was not read.
+    TooLarge(u64),
+    Unreadable(String),
+    Read(Vec<u8>),
+}
+
+/// A file name inside a folder, without `..`, `/`, `\\` or a root: what `logo:` may be. Load
+/// reads nothing else; validate words the problem.
+pub fn is_plain_file_name(name: &str) -> bool {
+    let path = Path::new(name);
+    !name.is_empty()
+        && !path.is_absolute()
+        && !name.contains('\\')
+        && path.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 #[derive(Debug, Clone)]
@@ -227,10 +253,9 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
     } else {
         None
     };
-    let logo = profile
-        .as_ref()
+    let logo = (profile.as_ref())
         .and_then(|p| p.logo.as_ref())
-        .and_then(|logo| load_logo(folder, &slug, logo, &profile_rel, diags));
+        .map(|logo| load_logo(folder, logo));
     RawPartner {
         slug,
         profile,
@@ -240,146 +265,30 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
     }
 }
 
-const LOGO_EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
-
-/// Resolves `logo:` to a file inside the partner's folder and reads it.
-fn load_logo(
-    folder: &Path,
-    slug: &str,
-    logo: &S<String>,
-    profile_rel: &str,
-    diags: &mut Diagnostics,
-) -> Option<StaticFile> {
-    let at = yaml::span_pos(logo);
+/// Reads the file `logo:` names, if it is a plain file inside the partner's folder.
+fn load_logo(folder: &Path, logo: &S<String>) -> LogoFile {
     let name = logo.value.trim();
-    let mut error = |message: String, help: &str| {
-        diags.push(Diagnostic::error(profile_rel, at, message).with_help(help.to_string()));
-        None
-    };
-    let relative = Path::new(name);
-    if name.is_empty()
-        || relative.is_absolute()
-        || name.contains('\\')
-        || relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return error(
-            format!("logo `{name}` must be a file name inside the partner's folder"),
-            "put the logo file next to profile.yaml and write only its name, e.g. `logo: logo.svg`",
-        );
+    if !is_plain_file_name(name) {
+        return LogoFile::NotRead;
     }
-    let extension = relative
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if !LOGO_EXTENSIONS.contains(&extension.as_str()) {
-        return error(
-            format!("logo `{name}` is not an image type the site can show"),
-            "use an .svg, .png, .jpg or .webp file",
-        );
-    }
-    let path = folder.join(relative);
+    let path = folder.join(name);
     let inside = match (path.canonicalize(), folder.canonicalize()) {
         (Ok(file), Ok(dir)) => file.starts_with(dir),
-        _ => {
-            return error(
-                format!("logo file `{name}` not found in partners/{slug}/"),
-                "check the file name (it is case-sensitive), or remove the `logo:` line",
-            );
-        }
+        _ => return LogoFile::NotFound,
     };
     if !inside {
-        return error(
-            format!("logo `{name}` points outside partners/{slug}/"),
-            "copy the logo file into the partner's folder instead of linking to it",
-        );
+        return LogoFile::Outside;
     }
-    let bytes = match fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return error(
-                format!("cannot read logo `{name}`: {e}"),
-                "check the file's permissions",
-            );
+    match fs::metadata(&path) {
+        Ok(meta) if meta.len() > yaml::MAX_FILE_BYTES as u64 => {
+            return LogoFile::TooLarge(meta.len());
         }
-    };
-    if bytes.len() > yaml::MAX_FILE_BYTES {
-        return error(
-            format!(
-                "logo `{name}` is {} bytes; the limit is {}",
-                bytes.len(),
-                yaml::MAX_FILE_BYTES
-            ),
-            "export a smaller image (a logo rarely needs more than 200 KB)",
-        );
+        Ok(_) => {}
+        Err(e) => return LogoFile::Unreadable(e.to_string()),
     }
-    if let Some(Err(problem)) = (extension == "svg").then(|| svg_is_inert(&bytes)) {
-        return error(
-            format!("logo `{name}` {problem}"),
-            "a logo must be a self-contained picture: export it again as plain SVG, or as PNG",
-        );
-    }
-    if !looks_like(&extension, &bytes) {
-        return error(
-            format!("logo `{name}` is not a valid .{extension} file"),
-            "export the logo again from the original, or check that the file name's ending matches its type",
-        );
-    }
-    Some(StaticFile {
-        path: name.to_string(),
-        source: format!("partners/{slug}/{name}"),
-        bytes,
-    })
-}
-
-/// An SVG logo is published as a file on the site's own origin, where a script in it would run
-/// when opened directly. Refuse scripts, event handlers, embedded HTML and references to
-/// anything outside the file; they have no place in a logo.
-fn svg_is_inert(bytes: &[u8]) -> Result<(), String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_string())?;
-    let doc =
-        roxmltree::Document::parse(text).map_err(|e| format!("is not well-formed SVG ({e})"))?;
-    for node in doc.descendants().filter(roxmltree::Node::is_element) {
-        let tag = node.tag_name().name().to_ascii_lowercase();
-        if matches!(
-            tag.as_str(),
-            "script" | "foreignobject" | "iframe" | "embed" | "object"
-        ) {
-            return Err(format!("contains a <{}> element", node.tag_name().name()));
-        }
-        for attr in node.attributes() {
-            let name = attr.name().to_ascii_lowercase();
-            let value = attr.value().trim();
-            if name.starts_with("on") {
-                return Err(format!("has an event handler ({})", attr.name()));
-            }
-            if name == "href" && !value.starts_with('#') {
-                return Err(format!("refers to something outside the file ({value})"));
-            }
-            if value.contains("url(") && !value.contains("url(#") {
-                return Err(format!("refers to something outside the file ({value})"));
-            }
-        }
-        if tag == "style"
-            && node
-                .text()
-                .is_some_and(|css| css.contains("@import") || css.contains("url("))
-        {
-            return Err("loads styles or images from elsewhere".to_string());
-        }
-    }
-    Ok(())
-}
-
-/// A cheap sniff of the file's first bytes, so a renamed document is not published as a logo.
-fn looks_like(extension: &str, bytes: &[u8]) -> bool {
-    match extension {
-        "png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "jpg" | "jpeg" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
-        "webp" => bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
-        "svg" => std::str::from_utf8(bytes).is_ok_and(|text| text.contains("<svg")),
-        _ => false,
+    match fs::read(&path) {
+        Ok(bytes) => LogoFile::Read(bytes),
+        Err(e) => LogoFile::Unreadable(e.to_string()),
     }
 }
 
@@ -556,28 +465,5 @@ mod tests {
             assert!(is_temporary(name), "{name}");
         }
         assert!(!is_temporary("a.md"));
-    }
-
-    #[test]
-    fn svg_logos_must_be_inert() {
-        let ok = br##"<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/><use href="#g"/></svg>"##;
-        assert_eq!(svg_is_inert(ok), Ok(()));
-        for bad in [
-            &b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"[..],
-            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
-            b"<svg xmlns='http://www.w3.org/2000/svg' xmlns:x='http://www.w3.org/1999/xlink'><image x:href='https://t.example/a.png'/></svg>",
-            b"<svg xmlns='http://www.w3.org/2000/svg'><foreignObject><div/></foreignObject></svg>",
-            b"<svg xmlns='http://www.w3.org/2000/svg'><style>@import url(https://x/a.css);</style></svg>",
-            b"<!DOCTYPE svg [<!ENTITY x 'y'>]><svg xmlns='http://www.w3.org/2000/svg'>&x;</svg>",
-        ] {
-            assert!(svg_is_inert(bad).is_err(), "{}", String::from_utf8_lossy(bad));
-        }
-    }
-
-    #[test]
-    fn sniffs_image_types() {
-        assert!(looks_like("png", b"\x89PNG\r\n\x1a\nrest"));
-        assert!(!looks_like("png", b"%PDF-1.4"));
-        assert!(looks_like("svg", b"<?xml version='1.0'?><svg/>"));
     }
 }

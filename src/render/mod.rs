@@ -109,16 +109,8 @@ pub fn render_with(
             Err(d) => diags.push(d),
         }
     }
+    // Each path once: `validate::validate_plan` refuses a plan that writes a path twice.
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    for pair in files.windows(2) {
-        if pair[0].path == pair[1].path {
-            diags.error(
-                "content",
-                Pos::FILE,
-                format!("two outputs want the same file: {}", pair[0].path),
-            );
-        }
-    }
     if let Some(m) = &r.memo {
         m.memo.sweep(m.generation);
     }

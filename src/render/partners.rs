@@ -39,7 +39,8 @@ fn summary(site: &Site, p: &Partner, d: &PartnerData, base_path: &str) -> Partne
         fee_nok: d.fee_nok,
         website: p.website.clone(),
         partner_since: p.partner_since.map(|d| d.to_string()),
-        logo_url: (p.logo.as_ref()).map(|l| internal(base_path, &urls::logo(&p.slug, &l.path))),
+        logo_url: (p.logo.as_ref())
+            .map(|l| internal(base_path, &urls::logo(&p.slug, &l.file_name))),
         draft: p.draft,
         principles: principle_views(p, d),
         first_requirement: d.first_requirement,

@@ -439,12 +439,12 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
         sectors.insert(partner.sector);
         if let Some(logo) = &partner.logo {
             b.add(
-                urls::logo(slug, &logo.path),
+                urls::logo(slug, &logo.file_name),
                 Kind::Logo { slug: slug.clone() },
                 from(),
                 WantedBy::File {
                     path: format!("partners/{slug}/profile.yaml"),
-                    pos: logo_pos(partner),
+                    pos: logo.at,
                 },
             );
         }
@@ -500,10 +500,6 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
     ] {
         b.add(url.into(), kind, network(), WantedBy::Nfk);
     }
-}
-
-fn logo_pos(_partner: &crate::model::Partner) -> Pos {
-    Pos::FILE
 }
 
 fn plan_files(b: &mut Builder, input: &PlanInput) {

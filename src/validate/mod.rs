@@ -6,16 +6,20 @@
 
 mod content;
 mod emissions;
+mod logo;
 mod partner;
+mod routes;
 mod site;
 mod targets;
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, suggestion_help};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
-use crate::model::{ResultsConfig, Site};
+use crate::model::{Logo, ResultsConfig, Site};
 
 pub use partner::{is_slug, org_number_is_valid};
 
@@ -26,7 +30,13 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
         .as_ref()
         .and_then(|c| site::validate_config(c, diags));
     let results = config.as_ref().map(|c| c.results);
-    let partners = partner::validate_partners(raw.partners, results.as_ref(), diags);
+    let mut logos: BTreeMap<String, Logo> = (raw.partners.iter())
+        .filter_map(|p| Some((p.slug.clone(), logo::validate_logo(p, diags)?)))
+        .collect();
+    let mut partners = partner::validate_partners(raw.partners, results.as_ref(), diags);
+    for partner in &mut partners {
+        partner.logo = logos.remove(&partner.slug);
+    }
     let pages = content::validate_pages(raw.pages, diags);
     Some(Site {
         config: config?,
@@ -34,6 +44,11 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
         pages,
         assets: raw.assets,
     })
+}
+
+/// Rules for the route plan: no two outputs in one place (see `routes.rs`).
+pub fn validate_plan(plan: &crate::routes::RoutePlan, diags: &mut Diagnostics) {
+    routes::check_collisions(plan, diags);
 }
 
 /// The years a network can sensibly report: catches `2204` and `24` typos.

@@ -71,7 +71,6 @@ pub fn validate_partners(
         if let Some(mut p) = validate_profile(&partner.slug, profile, &mut c) {
             p.emissions = emissions;
             p.story = partner.story;
-            p.logo = partner.logo;
             partners.push(p);
         }
     }

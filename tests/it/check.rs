@@ -67,6 +67,44 @@ fn every_valid_fixture_exits_0() {
     }
 }
 
+/// SPEC §9: a green `check` means `build` succeeds, and a red one that it fails with the same
+/// problems (issue 15: `content/robots.txt.md` passed `check` and failed `build` with exit 2).
+#[test]
+fn check_fails_exactly_when_build_fails_with_the_same_diagnostics() {
+    for dir in fixtures("invalid").into_iter().chain(fixtures("valid")) {
+        let (check_code, check_output) = check(&dir, "human");
+        let out = tempfile::tempdir().unwrap();
+        let public = out.path().join("public");
+        let build = Command::new(env!("CARGO_BIN_EXE_nfk"))
+            .args(["build", "--root"])
+            .arg(&dir)
+            .arg("--output")
+            .arg(&public)
+            .output()
+            .expect("runs nfk");
+        let build_code = build.status.code().unwrap_or(-1);
+        let build_output = String::from_utf8(build.stderr).expect("UTF-8 output");
+        assert_eq!(
+            check_code,
+            build_code,
+            "{}: check said\n{check_output}\nbuild said\n{build_output}",
+            name(&dir)
+        );
+        // Both end with a summary line of their own; the diagnostics above it are the same.
+        let diagnostics = |text: &str| {
+            let lines: Vec<&str> = text.lines().collect();
+            lines[..lines.len().saturating_sub(1)].join("\n")
+        };
+        assert_eq!(
+            diagnostics(&check_output),
+            diagnostics(&build_output),
+            "{}",
+            name(&dir)
+        );
+        assert_eq!(public.exists(), build_code == 0, "{}", name(&dir));
+    }
+}
+
 #[test]
 fn the_bundled_site_has_no_errors() {
     let (code, output) = check(Path::new(env!("CARGO_MANIFEST_DIR")), "human");

@@ -1,0 +1,145 @@
+//! Rules for the route plan (issue 15): no two routes may want the same output file, and no
+//! route's file may stand where another needs a folder (`content/robots.txt.md` wants
+//! `robots.txt/index.html`, but `robots.txt` is nfk's file). Found before anything is rendered
+//! or written, so `check` fails exactly when `build` would, and reported at the file and line
+//! that want the output: a page's `slug:` line (or the page at 1:1), a partner's `logo:` line, a
+//! content file; nfk's own outputs and the theme's files are reserved.
+//!
+//! Pure: judges the plan, changes nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::routes::{Kind, Route, RoutePlan, WantedBy};
+
+/// How two routes' output paths clash.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Clash {
+    /// Both want the same file.
+    Same,
+    /// The first is inside a folder that is the second's file (`robots.txt/index.html`, `robots.txt`).
+    Inside,
+    /// The first's file is a folder the second needs (`data`, `data/results.json`).
+    Around,
+}
+
+/// Every collision of the plan, once per route at fault.
+pub fn check_collisions(plan: &RoutePlan, diags: &mut Diagnostics) {
+    let mut by_output: BTreeMap<&str, Vec<&Route>> = BTreeMap::new();
+    for route in plan.routes() {
+        by_output
+            .entry(route.output.as_str())
+            .or_default()
+            .push(route);
+    }
+    let mut clashes: Vec<(&Route, &Route, Clash)> = Vec::new();
+    for routes in by_output.values() {
+        for pair in routes.windows(2) {
+            clashes.push((pair[1], pair[0], Clash::Same));
+        }
+    }
+    for (output, routes) in &by_output {
+        let folders = output.match_indices('/').map(|(i, _)| &output[..i]);
+        for folder in folders {
+            if let Some(files) = by_output.get(folder) {
+                clashes.push((routes[0], files[0], Clash::Inside));
+            }
+        }
+    }
+    // One diagnostic per route at fault, about the first thing it clashes with.
+    let mut reported: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for (a, b, clash) in clashes {
+        let (at_fault, other, clash) = match blame(a, b) {
+            Some(true) => (a, b, clash),
+            Some(false) => (b, a, flip(clash)),
+            None => {
+                diags.error(
+                    "content",
+                    Pos::FILE,
+                    format!(
+                        "two outputs want the same file: {} and {}",
+                        a.output, b.output
+                    ),
+                );
+                continue;
+            }
+        };
+        if let WantedBy::File { path, pos } = &at_fault.wanted_by
+            && reported.insert((at_fault.output.as_str(), at_fault.url.as_str()))
+        {
+            diags.push(diagnostic(path, *pos, at_fault, other, clash));
+        }
+    }
+}
+
+fn flip(clash: Clash) -> Clash {
+    match clash {
+        Clash::Same => Clash::Same,
+        Clash::Inside => Clash::Around,
+        Clash::Around => Clash::Inside,
+    }
+}
+
+/// `Some(true)` when `a` is the one to change: an editor's file gives way to nfk's outputs and
+/// the theme's files; of two editors' files, the later one (by path and line) gives way.
+fn blame(a: &Route, b: &Route) -> Option<bool> {
+    match (&a.wanted_by, &b.wanted_by) {
+        (WantedBy::File { path: pa, pos: qa }, WantedBy::File { path: pb, pos: qb }) => {
+            Some((pa, qa) >= (pb, qb))
+        }
+        (WantedBy::File { .. }, _) => Some(true),
+        (_, WantedBy::File { .. }) => Some(false),
+        _ => None,
+    }
+}
+
+/// The error at `path:pos`, the file and line that want `route`.
+fn diagnostic(path: &str, pos: Pos, route: &Route, other: &Route, clash: Clash) -> Diagnostic {
+    let (mine, theirs) = (&route.output, &other.output);
+    let what = other.kind.describe();
+    let message = match (clash, &other.wanted_by) {
+        (Clash::Same, WantedBy::Nfk) => format!("`{mine}` is reserved: nfk writes {what} there"),
+        (Clash::Same, WantedBy::Theme(file)) => {
+            format!("`{mine}` is reserved: the theme publishes {file} there")
+        }
+        (Clash::Same, WantedBy::File { path, pos }) => {
+            format!("`{mine}` is also written for {} ({what})", at(path, *pos))
+        }
+        (Clash::Inside, WantedBy::Nfk) => format!(
+            "`{mine}` needs a folder `{theirs}/`, but `{theirs}` is reserved: nfk writes {what} there"
+        ),
+        (Clash::Inside, WantedBy::Theme(file)) => format!(
+            "`{mine}` needs a folder `{theirs}/`, but `{theirs}` is reserved: the theme publishes {file} there"
+        ),
+        (Clash::Inside, WantedBy::File { path, pos }) => format!(
+            "`{mine}` needs a folder `{theirs}/`, but `{theirs}` is a file, written for {} ({what})",
+            at(path, *pos)
+        ),
+        (Clash::Around, WantedBy::Nfk) => format!(
+            "`{mine}` would be a file, but nfk needs a folder `{mine}/` there for {what} (`{theirs}`)"
+        ),
+        (Clash::Around, WantedBy::Theme(file)) => format!(
+            "`{mine}` would be a file, but the theme needs a folder `{mine}/` there for {file}"
+        ),
+        (Clash::Around, WantedBy::File { path, pos }) => format!(
+            "`{mine}` would be a file, but {} needs a folder `{mine}/` there for {what} (`{theirs}`)",
+            at(path, *pos)
+        ),
+    };
+    let help = match route.kind {
+        Kind::Logo { .. } => "rename the logo file and its `logo:` line",
+        Kind::Asset { .. } => "rename or move the file",
+        // A page is wanted at its `slug:` line when it has one, else at 1:1.
+        _ if pos != Pos::new(1, 1) => "give the page another `slug`",
+        _ => "rename the file, or give the page a `slug`",
+    };
+    Diagnostic::error(path, pos, message).with_help(help)
+}
+
+fn at(path: &str, pos: Pos) -> String {
+    if pos.line == 0 {
+        path.to_string()
+    } else {
+        format!("{path}:{}:{}", pos.line, pos.column)
+    }
+}
