@@ -21,7 +21,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use diagnostics::{Diagnostic, Diagnostics, Pos};
+use diagnostics::Diagnostics;
 use model::Site;
 use render::{RenderOptions, RenderedSite};
 
@@ -145,21 +145,8 @@ fn build_checked(
     // lead to what was left out.
     let complete = !diagnostics.has_errors();
     let base_url = match &options.base_url {
-        Some(url) => match normalise_base_url(url) {
-            Some(url) => url,
-            None => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "--base-url",
-                        Pos::FILE,
-                        format!("`{url}` is not an absolute http(s) URL"),
-                    )
-                    .with_help("e.g. --base-url https://naeringforklima.no/"),
-                );
-                return Err(diagnostics);
-            }
-        },
-        None => site.config.base_url.clone(),
+        Some(given) => validate::base_url_option(given, &mut diagnostics),
+        None => Some(site.config.base_url.clone()),
     };
     let theme = theme::load_theme(
         &options.root,
@@ -183,7 +170,12 @@ fn build_checked(
             drafts: options.drafts,
         })
     });
-    validate::validate_plan(&plan, &mut diagnostics);
+    validate::validate_plan(&site, &plan, &theme, &mut diagnostics);
+    // A bad `--base-url` is one problem among the others: the rest is checked with site.yaml's.
+    let (complete, base_url) = match base_url {
+        Some(url) => (complete, url),
+        None => (false, site.config.base_url.clone()),
+    };
     if !complete {
         return Err(diagnostics);
     }
@@ -203,23 +195,18 @@ fn build_checked(
             cache.map(|c| &c.render),
         )
     });
-    match rendered {
-        Ok(_) if diagnostics.has_errors() => Err(diagnostics),
-        Ok(rendered) => Ok(Built {
-            site: rendered,
-            diagnostics,
-            partners: data.partners.len(),
-            pages: site
-                .pages
-                .iter()
-                .filter(|p| options.drafts || !p.draft)
-                .count(),
-        }),
-        Err(more) => {
-            diagnostics.extend(more);
-            Err(diagnostics)
-        }
+    let html = |output: &str| rendered.site.get(output).map(|f| f.bytes.as_slice());
+    validate::validate_links(&site, &plan, &rendered.links, &html, &mut diagnostics);
+    diagnostics.extend(rendered.diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
     }
+    Ok(Built {
+        site: rendered.site,
+        diagnostics,
+        partners: data.partners.len(),
+        pages: plan.pages().len(),
+    })
 }
 
 /// The whole build: in memory, then one atomic write of `output`. On content errors nothing is
@@ -231,18 +218,6 @@ pub fn build(options: &BuildOptions, output: &Path) -> anyhow::Result<Result<Bui
     };
     timed("write", || write::write(&built.site, output, &options.root))?;
     Ok(Ok(built))
-}
-
-fn normalise_base_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url.trim()).ok()?;
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-        return None;
-    }
-    let mut s = parsed.to_string();
-    if !s.ends_with('/') {
-        s.push('/');
-    }
-    Some(s)
 }
 
 /// Runs one stage and logs how long it took (`RUST_LOG=debug nfk build`).

@@ -14,12 +14,14 @@ use super::{OutputFile, Renderer};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, did_you_mean};
 use crate::format;
 use crate::model::Page;
-use crate::routes::{ChartOwner, PageId, Route, urls};
+use crate::routes::{ChartOwner, PageId, Route, WrittenLink, urls};
 
 /// A page's Markdown, rendered once and shared by its own page, lists and feeds.
 pub struct Body<'a> {
     pub page: &'a Page,
     pub view: PageView,
+    /// Every link it holds, for `validate::links`.
+    pub links: Vec<WrittenLink>,
 }
 
 /// The bodies of the plan's visible pages, by [`PageId`].
@@ -47,8 +49,8 @@ pub fn render_bodies<'a>(r: &Renderer<'a>, diags: &mut Diagnostics) -> Bodies<'a
         .map(|id| {
             let page = &r.site.pages[id.0];
             let mut local = Diagnostics::new();
-            let view = render_body(r, page, &mut local);
-            (Body { page, view }, local)
+            let (view, links) = render_body(r, page, &mut local);
+            (Body { page, view, links }, local)
         })
         .collect();
     let list = results
@@ -62,7 +64,7 @@ pub fn render_bodies<'a>(r: &Renderer<'a>, diags: &mut Diagnostics) -> Bodies<'a
     Bodies { list, index }
 }
 
-fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
+fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> (PageView, Vec<WrittenLink>) {
     let at = |line: u32, column: u32| Pos::new(page.body_line + line - 1, column);
     let extracted = shortcodes::extract(&page.body);
     for e in &extracted.errors {
@@ -73,15 +75,14 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
         ));
     }
     let rendered = r.markdown(&extracted.text, Trust::Editor, &r.t("anchor_label"));
-    for link in &rendered.links {
-        if let Some((message, help)) = check_link(r, &page.url, &link.url, &rendered.ids) {
-            let d = Diagnostic::error(&page.source, at(link.line, link.column), message);
-            diags.push(match help {
-                Some(h) => d.with_help(h),
-                None => d,
-            });
-        }
-    }
+    let links = (rendered.links.iter())
+        .map(|link| WrittenLink {
+            source: page.source.clone(),
+            page_url: page.url.clone(),
+            url: link.url.clone(),
+            at: at(link.line, link.column),
+        })
+        .collect();
     let mut html = rendered.html;
     for (i, call) in extracted.calls.iter().enumerate() {
         let output = match expand(r, call) {
@@ -103,7 +104,7 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
         html = html.replacen(&placeholder, &output, 1);
     }
     let summary = page.description.clone().unwrap_or(rendered.summary);
-    PageView {
+    let view = PageView {
         title: page.title.clone(),
         description: page.description.clone(),
         url: internal(&r.base_path, &page.url),
@@ -114,57 +115,11 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> PageView {
         draft: page.draft,
         content: html,
         summary,
-    }
+    };
+    (view, links)
 }
 
 type Problem = (String, Option<String>);
-
-/// `None` when the link is fine; else the message and a help line.
-fn check_link(
-    r: &Renderer,
-    page_url: &str,
-    url: &str,
-    ids: &std::collections::BTreeSet<String>,
-) -> Option<Problem> {
-    let url = url.trim();
-    if let Some(fragment) = url.strip_prefix('#') {
-        return (!fragment.is_empty() && !ids.contains(fragment)).then(|| {
-            (
-                format!("link to #{fragment}: no heading with that id on this page"),
-                None,
-            )
-        });
-    }
-    let has_scheme = url
-        .split(['/', '?', '#'])
-        .next()
-        .is_some_and(|first| first.contains(':'));
-    if has_scheme || url.starts_with("//") || url.is_empty() {
-        return None;
-    }
-    let path = url.split(['#', '?']).next().unwrap_or("");
-    let resolved = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        let base = url::Url::parse("http://site.invalid")
-            .ok()?
-            .join(page_url)
-            .ok()?;
-        base.join(path).ok()?.path().to_string()
-    };
-    let candidates = [
-        resolved.clone(),
-        format!("{resolved}/"),
-        resolved.trim_end_matches("index.html").to_string(),
-    ];
-    if candidates.iter().any(|c| r.plan.get(c).is_some()) {
-        return None;
-    }
-    let help = did_you_mean(&resolved, r.plan.urls())
-        .map(|close| format!("did you mean `{close}`?"))
-        .or_else(|| Some("link to a page the site has, or remove the link".into()));
-    Some((format!("link to {url}: this site has no such page"), help))
-}
 
 const SHORTCODES: [&str; 3] = ["figure", "chart", "partner"];
 
@@ -335,28 +290,18 @@ fn leaf_keys(value: &serde_json::Value, prefix: &str) -> Vec<String> {
 
 /// A content page (not a section) with its own template, or `page.html`.
 pub fn render_page(r: &Renderer, body: &Body, route: &Route) -> Result<OutputFile, Diagnostic> {
-    let template = usable_template(r, body.page, route)?;
-    r.view_file(template, &route.url, &PageContext { page: &body.view })
+    let values = PageContext { page: &body.view };
+    r.view_file(usable_template(r, route), &route.url, &values)
 }
 
-/// The template the plan chose for a page; an error at the page's `template:` line when the
-/// theme has no such template.
-pub fn usable_template<'r>(
-    r: &Renderer,
-    page: &Page,
-    route: &'r Route,
-) -> Result<&'r str, Diagnostic> {
+/// The template the plan chose for a page, or the default one when the theme lacks it:
+/// `validate` reports the missing template, and the page is still made, so what links to it
+/// can be checked.
+pub fn usable_template<'r>(r: &Renderer, route: &'r Route) -> &'r str {
     let template = super::template(route);
     if r.has_template(template) {
-        return Ok(template);
+        template
+    } else {
+        crate::routes::default_template(&route.kind).unwrap_or(template)
     }
-    Err(Diagnostic::error(
-        &page.source,
-        Pos::new(1, 1),
-        format!("template `{template}` not found in the theme"),
-    )
-    .with_help(format!(
-        "add themes/{}/templates/{template}, or remove `template:`",
-        r.site.config.theme
-    )))
 }

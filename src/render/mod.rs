@@ -3,8 +3,9 @@
 //! which URLs exist is the plan's business (`crate::routes`), not render's.
 //! Pure: no IO, no clock; the same input gives byte-identical output.
 //!
-//! Problems found here (a broken internal link, an unknown shortcode, a template that fails) are
-//! diagnostics like any other; the build then writes nothing.
+//! Problems found here (an unknown shortcode, a template that fails) are diagnostics like any
+//! other; the build then writes nothing. Links are only collected here, with their positions:
+//! `validate::links` judges them against the plan.
 
 pub mod filters;
 pub mod markdown;
@@ -26,7 +27,7 @@ use crate::aggregate::{PartnerData, SiteData};
 use crate::charts::{Chart, Charts};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Partner, Site};
-use crate::routes::{ChartOwner, Kind, Route, RoutePlan, urls};
+use crate::routes::{ChartOwner, Kind, Route, RoutePlan, WrittenLink, urls};
 use crate::theme::Theme;
 use content::Bodies;
 use memo::{KeyHasher, RenderMemo};
@@ -64,6 +65,16 @@ pub struct RenderOptions {
     pub live_reload: bool,
 }
 
+/// What rendering gives: the files, the links editors wrote (for `validate::links`), and the
+/// problems found on the way (a template that fails, a shortcode that cannot be expanded).
+/// With an error among `diagnostics`, `site` must not be written.
+pub struct Rendered {
+    /// Sorted by path, each path once.
+    pub site: RenderedSite,
+    pub links: Vec<WrittenLink>,
+    pub diagnostics: Diagnostics,
+}
+
 pub fn render(
     site: &Site,
     data: &SiteData,
@@ -71,7 +82,7 @@ pub fn render(
     theme: &Theme,
     plan: &RoutePlan,
     options: &RenderOptions,
-) -> Result<RenderedSite, Diagnostics> {
+) -> Rendered {
     render_with(site, data, charts, theme, plan, options, None)
 }
 
@@ -85,7 +96,7 @@ pub fn render_with(
     plan: &RoutePlan,
     options: &RenderOptions,
     memo: Option<&RenderMemo>,
-) -> Result<RenderedSite, Diagnostics> {
+) -> Rendered {
     let mut r = Renderer::new(site, data, charts, theme, plan, options);
     if let Some(memo) = memo {
         r.memo = Some(Memo {
@@ -95,7 +106,6 @@ pub fn render_with(
         });
     }
     let mut diags = Diagnostics::new();
-    check_menu(&r, &mut diags);
     let bodies = content::render_bodies(&r, &mut diags);
     let outputs: Vec<Result<OutputFile, Diagnostic>> = plan
         .routes()
@@ -114,10 +124,14 @@ pub fn render_with(
     if let Some(m) = &r.memo {
         m.memo.sweep(m.generation);
     }
-    if diags.has_errors() {
-        return Err(diags);
+    Rendered {
+        site: RenderedSite { files },
+        links: bodies
+            .iter()
+            .flat_map(|b| b.links.iter().cloned())
+            .collect(),
+        diagnostics: diags,
     }
-    Ok(RenderedSite { files })
 }
 
 /// Makes the one file `route` plans.
@@ -194,37 +208,6 @@ struct Memo<'a> {
     memo: &'a RenderMemo,
     generation: u64,
     stamp: memo::Key,
-}
-
-/// Internal links of `menu` and `footer_menu` must lead somewhere the build produces.
-fn check_menu(r: &Renderer, diags: &mut Diagnostics) {
-    let config = &r.site.config;
-    let items = (config.menu.iter().map(|i| ("menu", i)))
-        .chain(config.footer_menu.iter().map(|i| ("footer_menu", i)));
-    for (key, item) in items {
-        let path = item.url.split(['#', '?']).next().unwrap_or("");
-        if path.starts_with('/')
-            && !path.starts_with("//")
-            && r.plan.get(path).is_none()
-            && r.plan.get(&format!("{path}/")).is_none()
-        {
-            let help = crate::diagnostics::did_you_mean(path, r.plan.urls()).map_or_else(
-                || "point the menu at a page the site has".to_string(),
-                |c| format!("did you mean `{c}`?"),
-            );
-            diags.push(
-                Diagnostic::error(
-                    "site.yaml",
-                    Pos::FILE,
-                    format!(
-                        "{key} item `{}` links to {path}, which the site does not have",
-                        item.title
-                    ),
-                )
-                .with_help(help),
-            );
-        }
-    }
 }
 
 /// What every rendering step shares, computed once.

@@ -90,7 +90,7 @@ pub fn render_section(
     number: usize,
 ) -> Result<OutputFile, Diagnostic> {
     let body = bodies.get(section);
-    let template = usable_template(r, body.page, route)?;
+    let template = usable_template(r, route);
     let members = members(r, section);
     let total = urls::page_count(members.pages.len());
     let url_of = |n: usize| r.link(&urls::section_page(&body.page.url, n));

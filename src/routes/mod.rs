@@ -159,6 +159,19 @@ pub struct Route {
     pub wanted_by: WantedBy,
 }
 
+/// A link an editor wrote in a content page, found while render turned its Markdown into HTML;
+/// `validate::links` judges it against the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenLink {
+    /// The page's file (`content/a.md`): where the link is reported.
+    pub source: String,
+    /// The page's URL (`/a/`): what a relative link starts from.
+    pub page_url: String,
+    /// As written: `/partnere/`, `../b/`, `#seksjon`, `https://…`.
+    pub url: String,
+    pub at: Pos,
+}
+
 /// A section's members, in listing order.
 #[derive(Debug, Clone, Default)]
 pub struct Members {
@@ -258,7 +271,7 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, url: String, kind: Kind, made_from: Vec<Input>, wanted_by: WantedBy) {
-        let template = template_of(&kind).map(str::to_string);
+        let template = default_template(&kind).map(str::to_string);
         self.push(url, kind, template, made_from, wanted_by);
     }
 
@@ -282,8 +295,8 @@ impl Builder {
     }
 }
 
-/// The template of nfk's own pages; content pages may choose theirs with `template:`.
-fn template_of(kind: &Kind) -> Option<&'static str> {
+/// The template of each kind of page; content pages may choose theirs with `template:`.
+pub fn default_template(kind: &Kind) -> Option<&'static str> {
     Some(match kind {
         Kind::FrontPage { .. } => "index.html",
         Kind::Page { .. } => "page.html",

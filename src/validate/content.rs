@@ -7,8 +7,8 @@ use super::Checker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPage;
 use crate::load::yaml::span_pos;
-use crate::model::Page;
-use crate::routes::urls;
+use crate::model::{Page, Site};
+use crate::routes::{Kind, RoutePlan, urls};
 
 pub fn validate_pages(raw: Vec<RawPage>, diags: &mut Diagnostics) -> Vec<Page> {
     let mut pages = Vec::new();
@@ -101,6 +101,40 @@ pub fn validate_pages(raw: Vec<RawPage>, diags: &mut Diagnostics) -> Vec<Page> {
         });
     }
     pages
+}
+
+/// A page's `template:` must name a template of the theme (the plan renders the page with it).
+pub fn check_templates(
+    site: &Site,
+    plan: &RoutePlan,
+    has_template: &dyn Fn(&str) -> bool,
+    theme: &str,
+    diags: &mut Diagnostics,
+) {
+    for route in plan.routes() {
+        let page = match route.kind {
+            Kind::Page { page }
+            | Kind::Section {
+                page, number: 1, ..
+            } => &site.pages[page.0],
+            _ => continue,
+        };
+        let Some(template) = page.template.as_ref().and(route.template.as_deref()) else {
+            continue;
+        };
+        if !has_template(template) {
+            diags.push(
+                Diagnostic::error(
+                    &page.source,
+                    page.template_at,
+                    format!("template `{template}` not found in the theme"),
+                )
+                .with_help(format!(
+                    "add themes/{theme}/templates/{template}, or remove `template:`"
+                )),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

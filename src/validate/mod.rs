@@ -1,11 +1,14 @@
 //! validate: [`RawSite`] → [`Site`], plus every problem found, all at once.
 //!
 //! Pure: no IO, no clock. Each rule of SPEC §2–5 lives in the submodule for its file and has a
-//! unit test named after it. A value that breaks a rule is reported and left out of the model;
+//! unit test named after it. Every rule an editor can trip over lives here, in three passes:
+//! [`validate`] on the files as read, [`validate_plan`] on the route plan before rendering, and
+//! [`validate_links`] on the links render found. A value that breaks a rule is reported and left out of the model;
 //! callers must not use the model when the diagnostics hold an error.
 
 mod content;
 mod emissions;
+mod links;
 mod logo;
 mod partner;
 mod routes;
@@ -20,8 +23,12 @@ use crate::diagnostics::{Diagnostic, Diagnostics, suggestion_help};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
 use crate::model::{Logo, ResultsConfig, Site};
+use crate::routes::{RoutePlan, WrittenLink};
+use crate::theme::Theme;
 
+pub use links::{Html, element_ids};
 pub use partner::{is_slug, org_number_is_valid};
+pub use site::base_url_option;
 
 /// Validates the whole site. `None` only when `site.yaml` itself is unusable.
 pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
@@ -46,9 +53,26 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
     })
 }
 
-/// Rules for the route plan: no two outputs in one place (see `routes.rs`).
-pub fn validate_plan(plan: &crate::routes::RoutePlan, diags: &mut Diagnostics) {
+/// Rules for the route plan, before anything is rendered: no two outputs in one place
+/// (`routes.rs`), and every page's `template:` in the theme (`content.rs`).
+pub fn validate_plan(site: &Site, plan: &RoutePlan, theme: &Theme, diags: &mut Diagnostics) {
     routes::check_collisions(plan, diags);
+    let has_template = |name: &str| theme.tera.get_template_names().any(|n| n == name);
+    content::check_templates(site, plan, &has_template, &site.config.theme, diags);
+}
+
+/// Rules for links, once the pages are made: every internal link of a content page, `menu` and
+/// `footer_menu` leads to a route of the plan, and every `#fragment` to an id of its page
+/// (`links.rs`). `html` gives a made page's HTML by its output path.
+pub fn validate_links(
+    site: &Site,
+    plan: &RoutePlan,
+    links: &[WrittenLink],
+    html: Html,
+    diags: &mut Diagnostics,
+) {
+    links::check_menus(plan, &site.config, html, diags);
+    links::check_links(plan, links, html, diags);
 }
 
 /// The years a network can sensibly report: catches `2204` and `24` typos.

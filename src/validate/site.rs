@@ -1,9 +1,9 @@
-//! Rules for `site.yaml` (SPEC §2).
+//! Rules for `site.yaml` (SPEC §2), and for `--base-url`, which stands in for its `base_url`.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::Checker;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::S;
 use crate::load::raw::{RawFeeTier, RawMenuItem, RawSiteConfig};
 use crate::load::yaml::span_pos;
@@ -107,23 +107,43 @@ fn is_name(s: &str) -> bool {
 /// An absolute http(s) URL, normalised to end with `/`.
 pub(super) fn base_url(c: &mut Checker, value: &S<String>) -> Option<String> {
     let text = value.value.trim();
-    match url::Url::parse(text) {
-        Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {
-            let mut s = url.to_string();
-            if !s.ends_with('/') {
-                s.push('/');
-            }
-            Some(s)
-        }
-        _ => {
-            c.error(
-                value,
-                format!("base_url `{text}` is not an absolute http(s) URL"),
-            )
-            .help = Some("e.g. `https://naeringforklima.no/`".into());
-            None
-        }
+    let url = normalise_base_url(text);
+    if url.is_none() {
+        c.error(
+            value,
+            format!("base_url `{text}` is not an absolute http(s) URL"),
+        )
+        .help = Some("e.g. `https://naeringforklima.no/`".into());
     }
+    url
+}
+
+/// `--base-url`, which replaces `base_url` of site.yaml: the same rule, reported at the option.
+pub fn base_url_option(given: &str, diags: &mut Diagnostics) -> Option<String> {
+    let url = normalise_base_url(given.trim());
+    if url.is_none() {
+        diags.push(
+            Diagnostic::error(
+                "--base-url",
+                Pos::FILE,
+                format!("`{given}` is not an absolute http(s) URL"),
+            )
+            .with_help("e.g. --base-url https://naeringforklima.no/"),
+        );
+    }
+    url
+}
+
+fn normalise_base_url(text: &str) -> Option<String> {
+    let url = url::Url::parse(text).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return None;
+    }
+    let mut s = url.to_string();
+    if !s.ends_with('/') {
+        s.push('/');
+    }
+    Some(s)
 }
 
 fn results(c: &mut Checker, raw: &S<crate::load::raw::RawResultsConfig>) -> Option<ResultsConfig> {
@@ -276,6 +296,18 @@ mod tests {
         let (config, diags) = check(&GOOD.replace("https://example.org", "example.org"));
         assert!(config.is_none());
         assert_eq!((diags[0].line, diags[0].column), (2, 11));
+    }
+
+    #[test]
+    fn rejects_a_base_url_option_that_is_not_absolute_and_normalises_one_that_is() {
+        let mut diags = Diagnostics::new();
+        assert_eq!(
+            base_url_option("https://example.org/nfk", &mut diags).as_deref(),
+            Some("https://example.org/nfk/")
+        );
+        assert!(diags.is_empty());
+        assert_eq!(base_url_option("example.org", &mut diags), None);
+        assert_eq!(diags.sorted()[0].path, "--base-url");
     }
 
     #[test]

@@ -127,6 +127,32 @@ fn errors_in_several_files_are_all_reported_at_once() {
 }
 
 #[test]
+fn a_collision_is_reported_with_the_errors_of_other_files() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/collision-robots-page"),
+        site.path(),
+    );
+    let profile = site.path().join("partners/alfa/profile.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    std::fs::write(&profile, text.replace("sector: F", "sector: Æ")).unwrap();
+    let page = site.path().join("content/om.md");
+    std::fs::write(&page, "---\ntitle: Om\ntemplate: finnes-ikke\n---\n").unwrap();
+    let (code, output) = check(site.path(), "human");
+    assert_eq!(code, 1, "{output}");
+    for expected in [
+        "content/robots.txt.md:1:1: error: `robots.txt/index.html` needs a folder",
+        "content/om.md:3:11: error: template `finnes-ikke.html` not found in the theme",
+        "partners/alfa/profile.yaml:3:9: error: sector `Æ` is not an SN2007 section",
+    ] {
+        assert!(
+            output.contains(expected),
+            "{expected} missing from:\n{output}"
+        );
+    }
+}
+
+#[test]
 fn json_format_carries_the_same_diagnostics() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/duplicate-year");
     let (code, output) = check(&dir, "json");
