@@ -545,3 +545,115 @@ pub fn by_output(plan: &RoutePlan) -> BTreeMap<&str, Vec<&Route>> {
     }
     map
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::testkit::{day, partner, site};
+    use crate::model::Logo;
+
+    fn page(source: &str, date: Option<(i32, u32, u32)>, draft: bool) -> Page {
+        let (url, is_section) = urls::page(source, None);
+        Page {
+            source: source.into(),
+            url,
+            is_section,
+            title: source.into(),
+            description: None,
+            date: date.map(|(y, m, d)| day(y, m, d)),
+            updated: None,
+            draft,
+            weight: 0,
+            template: None,
+            url_at: Pos::new(1, 1),
+            template_at: Pos::new(1, 1),
+            body: String::new(),
+            body_line: 4,
+        }
+    }
+
+    fn plan(site: &Site, drafts: bool) -> RoutePlan {
+        let data = crate::aggregate::aggregate(site, drafts);
+        RoutePlan::new(&PlanInput {
+            site,
+            data: &data,
+            charts: &Charts::default(),
+            theme_files: &[],
+            drafts,
+        })
+    }
+
+    fn news(count: u32) -> Site {
+        let mut s = site(vec![partner("alfa", 'F', 10)]);
+        s.pages.push(page("content/nyheter/_index.md", None, false));
+        for n in 1..=count {
+            s.pages.push(page(
+                &format!("content/nyheter/n{n}.md"),
+                Some((2025, 1, n)),
+                false,
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn plans_a_listing_page_per_ten_pages_of_a_section() {
+        let plan = plan(&news(11), false);
+        let listing: Vec<&str> = (plan.routes().iter())
+            .filter(|r| matches!(r.kind, Kind::Section { .. }))
+            .map(|r| r.url.as_str())
+            .collect();
+        assert_eq!(listing, ["/nyheter/", "/nyheter/side/2/"]);
+        let (_, members) = &plan.sections()[0];
+        assert_eq!(members.pages.len(), 11);
+        assert_eq!(members.pages[0], PageId(11), "newest first");
+    }
+
+    #[test]
+    fn plans_every_output_once_with_its_output_path() {
+        let plan = plan(&news(1), false);
+        let outputs = by_output(&plan);
+        assert!(outputs.values().all(|routes| routes.len() == 1));
+        for (url, output) in [
+            ("/", "index.html"),
+            ("/partnere/alfa/", "partnere/alfa/index.html"),
+            ("/sektor/f/", "sektor/f/index.html"),
+            ("/data/results.json", "data/results.json"),
+            ("/404.html", "404.html"),
+            ("/nyheter/n1/", "nyheter/n1/index.html"),
+        ] {
+            assert_eq!(
+                plan.get(url).map(|r| r.output.as_str()),
+                Some(output),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn leaves_draft_pages_out_unless_asked_for() {
+        let mut s = news(0);
+        s.pages.push(page("content/utkast.md", None, true));
+        assert!(plan(&s, false).get("/utkast/").is_none());
+        assert!(plan(&s, true).get("/utkast/").is_some());
+    }
+
+    #[test]
+    fn a_logo_is_wanted_by_its_logo_line() {
+        let mut alfa = partner("alfa", 'F', 10);
+        alfa.logo = Some(Logo {
+            file_name: "logo.svg".into(),
+            bytes: b"<svg/>".to_vec(),
+            at: Pos::new(9, 7),
+        });
+        let plan = plan(&site(vec![alfa]), false);
+        let route = plan.get("/partnere/alfa/logo.svg").unwrap();
+        assert_eq!(
+            route.wanted_by,
+            WantedBy::File {
+                path: "partners/alfa/profile.yaml".into(),
+                pos: Pos::new(9, 7)
+            }
+        );
+    }
+}

@@ -143,3 +143,92 @@ fn at(path: &str, pos: Pos) -> String {
         format!("{path}:{}:{}", pos.line, pos.column)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::testkit::{partner, site};
+    use crate::charts::Charts;
+    use crate::load::StaticFile;
+    use crate::model::{Page, Site};
+    use crate::routes::{PlanInput, urls};
+
+    fn page(source: &str, slug: Option<(&str, Pos)>) -> Page {
+        let (url, is_section) = urls::page(source, slug.map(|s| s.0));
+        Page {
+            source: source.into(),
+            url,
+            is_section,
+            title: "T".into(),
+            description: None,
+            date: None,
+            updated: None,
+            draft: false,
+            weight: 0,
+            template: None,
+            url_at: slug.map_or(Pos::new(1, 1), |s| s.1),
+            template_at: Pos::new(1, 1),
+            body: String::new(),
+            body_line: 4,
+        }
+    }
+
+    fn asset(path: &str) -> StaticFile {
+        StaticFile {
+            path: path.into(),
+            source: format!("content/{path}"),
+            bytes: Vec::new(),
+        }
+    }
+
+    fn problems(site: &Site) -> Vec<Diagnostic> {
+        let data = crate::aggregate::aggregate(site, false);
+        let theme_files = [StaticFile {
+            path: "style.css".into(),
+            source: "(embedded theme)/static/style.css".into(),
+            bytes: Vec::new(),
+        }];
+        let plan = RoutePlan::new(&PlanInput {
+            site,
+            data: &data,
+            charts: &Charts::default(),
+            theme_files: &theme_files,
+            drafts: false,
+        });
+        let mut diags = Diagnostics::new();
+        check_collisions(&plan, &mut diags);
+        diags.sorted()
+    }
+
+    #[test]
+    fn a_clean_plan_has_no_collisions() {
+        let mut s = site(vec![partner("alfa", 'F', 10)]);
+        s.pages.push(page("content/om.md", None));
+        s.assets.push(asset("om/bilde.png"));
+        assert!(problems(&s).is_empty(), "{:?}", problems(&s));
+    }
+
+    #[test]
+    fn of_two_editors_files_the_later_gives_way_at_its_slug_line() {
+        let mut s = site(vec![]);
+        s.pages
+            .push(page("content/om.md", Some(("kontakt", Pos::new(3, 7)))));
+        s.assets.push(asset("kontakt"));
+        let list = problems(&s);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert_eq!((list[0].path.as_str(), list[0].line), ("content/om.md", 3));
+        assert!(list[0].message.contains("written for content/kontakt"));
+    }
+
+    #[test]
+    fn nfk_and_the_theme_keep_their_files_and_each_clash_is_reported_once() {
+        let mut s = site(vec![partner("alfa", 'F', 10)]);
+        s.assets.push(asset("data"));
+        s.assets.push(asset("static/style.css"));
+        let list = problems(&s);
+        let at: Vec<&str> = list.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(at, ["content/data", "content/static/style.css"]);
+        assert!(list[0].message.contains("nfk needs a folder `data/`"));
+        assert!(list[1].message.contains("reserved: the theme publishes"));
+    }
+}
