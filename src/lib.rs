@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod charts;
 pub mod diagnostics;
+pub mod filters;
 pub mod format;
 pub mod keyhash;
 pub mod load;
@@ -25,9 +26,9 @@ use diagnostics::Diagnostics;
 use model::Site;
 use render::{RenderOptions, RenderedSite};
 
-/// Everything `check` learns about a site: the model (when `site.yaml` is usable) and every
-/// diagnostic. The model must not be used when `diagnostics` holds an error.
-pub struct Checked {
+/// What [`load_and_validate`] learns about a site: the model (when `site.yaml` is usable) and
+/// every diagnostic. With an error among them, the model holds only what validated.
+pub struct Validated {
     pub site: Option<Site>,
     pub diagnostics: Diagnostics,
     /// Partner folders and Markdown files found, valid or not.
@@ -35,17 +36,18 @@ pub struct Checked {
     pub page_files: usize,
 }
 
-/// load → validate, in memory. Reads the site folder; writes nothing.
-pub fn check(root: &Path) -> Checked {
-    check_with(root, None)
+/// load → validate, in memory: the model, for `nfk results` and `nfk new`. Reads the site
+/// folder; writes nothing. [`check_build`] is what `nfk check` runs.
+pub fn load_and_validate(root: &Path) -> Validated {
+    load_and_validate_with(root, None)
 }
 
-fn check_with(root: &Path, cache: Option<&load::LoadCache>) -> Checked {
+fn load_and_validate_with(root: &Path, cache: Option<&load::LoadCache>) -> Validated {
     let mut diagnostics = Diagnostics::new();
     let raw = timed("load", || load::load_with(root, &mut diagnostics, cache));
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let site = timed("validate", || validate::validate(raw, &mut diagnostics));
-    Checked {
+    Validated {
         site,
         diagnostics,
         partner_folders,
@@ -73,7 +75,7 @@ pub struct Built {
 /// load → validate → aggregate → render, in memory. `Err` holds every problem found (errors and
 /// warnings) when any of them is an error; nothing is written either way.
 pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_checked(check(&options.root), options, None)
+    build_validated(load_and_validate(&options.root), options, None)
 }
 
 /// What `nfk serve` keeps from one build to the next: parsed files ([`load::LoadCache`]),
@@ -92,51 +94,52 @@ pub fn build_in_memory_cached(
     options: &BuildOptions,
     cache: &BuildCache,
 ) -> Result<Built, Diagnostics> {
-    build_checked(
-        check_with(&options.root, Some(&cache.load)),
+    build_validated(
+        load_and_validate_with(&options.root, Some(&cache.load)),
         options,
         Some(cache),
     )
 }
 
 /// What `nfk check` reports: every problem the build would meet, and what was checked.
-pub struct Report {
+pub struct CheckReport {
     pub diagnostics: Diagnostics,
     pub partners: usize,
     pub pages: usize,
 }
 
-/// The whole build in memory (links, shortcodes and templates included); writes nothing.
-pub fn check_site(root: &Path) -> Report {
-    let checked = check(root);
-    let (partners, pages) = (checked.partner_folders, checked.page_files);
+/// `nfk check`: the whole build in memory, as `nfk build` would run it (links, shortcodes,
+/// templates and collisions included), so it fails exactly when the build would; writes nothing.
+pub fn check_build(root: &Path) -> CheckReport {
+    let validated = load_and_validate(root);
+    let (partners, pages) = (validated.partner_folders, validated.page_files);
     let options = BuildOptions {
         root: root.to_path_buf(),
         base_url: None,
         drafts: false,
         live_reload: false,
     };
-    let diagnostics = match build_checked(checked, &options, None) {
+    let diagnostics = match build_validated(validated, &options, None) {
         Ok(built) => built.diagnostics,
         Err(diagnostics) => diagnostics,
     };
-    Report {
+    CheckReport {
         diagnostics,
         partners,
         pages,
     }
 }
 
-fn build_checked(
-    checked: Checked,
+fn build_validated(
+    validated: Validated,
     options: &BuildOptions,
     cache: Option<&BuildCache>,
 ) -> Result<Built, Diagnostics> {
-    let Checked {
+    let Validated {
         site,
         mut diagnostics,
         ..
-    } = checked;
+    } = validated;
     let Some(site) = site else {
         return Err(diagnostics);
     };

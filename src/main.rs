@@ -180,7 +180,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let report = nfk::check_site(root);
+    let report = nfk::check_build(root);
     let (partners, pages) = (report.partners, report.pages);
     let has_errors = report.diagnostics.has_errors();
     let (errors, warnings) = (
@@ -222,18 +222,18 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
 
 /// The figures need a valid model: with content errors, print them (to stderr) and stop.
 fn results(root: &Path, format: ResultsFormat) -> anyhow::Result<ExitCode> {
-    let checked = nfk::check(root);
-    if checked.diagnostics.has_errors() {
-        let errors = checked.diagnostics.error_count();
+    let validated = nfk::load_and_validate(root);
+    if validated.diagnostics.has_errors() {
+        let errors = validated.diagnostics.error_count();
         eprint!(
             "{}",
-            diagnostics::render_human(&checked.diagnostics.sorted())
+            diagnostics::render_human(&validated.diagnostics.sorted())
         );
         let noun = if errors == 1 { "error" } else { "errors" };
         eprintln!("{errors} {noun} in the content: fix them before the results can be computed");
         return Ok(exit_for(true));
     }
-    let site = checked.site.context("site.yaml could not be read")?;
+    let site = validated.site.context("site.yaml could not be read")?;
     let data = nfk::aggregate::aggregate(&site, false);
     let text = match format {
         ResultsFormat::Human => nfk::aggregate::render_human(&data.results),
@@ -285,7 +285,7 @@ fn exit_for(has_errors: bool) -> ExitCode {
 }
 
 fn new_partner(root: &Path, slug: &str) -> anyhow::Result<ExitCode> {
-    let base_year = nfk::check(root)
+    let base_year = nfk::load_and_validate(root)
         .site
         .map_or(2019, |s| s.config.results.compare_year);
     let dir = nfk::scaffold::new_partner(root, slug, base_year)?;

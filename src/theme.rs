@@ -161,7 +161,7 @@ fn build(
             ok = false;
         }
     }
-    crate::render::filters::register(&mut tera, language);
+    crate::filters::register(&mut tera, language);
     register_tr(&mut tera, strings.clone());
     ok.then_some(Theme {
         tera,

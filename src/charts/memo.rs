@@ -18,8 +18,10 @@ use crate::keyhash::{Key, KeyHasher};
 
 #[derive(Default)]
 pub struct ChartMemo {
+    /// The charts, and the pass (build) that last used them.
     entries: Mutex<HashMap<Key, (Vec<Chart>, u64)>>,
-    generation: Mutex<u64>,
+    /// How many builds have used the memo: the number of the current pass.
+    passes: Mutex<u64>,
 }
 
 impl ChartMemo {
@@ -27,30 +29,31 @@ impl ChartMemo {
         Self::default()
     }
 
+    /// Starts a build's pass over the memo; returns its number.
     pub(super) fn begin(&self) -> u64 {
-        let mut generation = lock(&self.generation);
-        *generation += 1;
-        *generation
+        let mut passes = lock(&self.passes);
+        *passes += 1;
+        *passes
     }
 
     /// The charts of `input`, from the memo when drawn before from an equal input.
-    pub(super) fn partner(&self, generation: u64, input: &Input) -> Vec<Chart> {
+    pub(super) fn partner(&self, pass: u64, input: &Input) -> Vec<Chart> {
         let key = key(input);
         if let Some(key) = key
             && let Some((charts, used)) = lock(&self.entries).get_mut(&key)
         {
-            *used = generation;
+            *used = pass;
             return charts.clone();
         }
         let charts = super::partner::draw(input);
         if let Some(key) = key {
-            lock(&self.entries).insert(key, (charts.clone(), generation));
+            lock(&self.entries).insert(key, (charts.clone(), pass));
         }
         charts
     }
 
-    pub(super) fn sweep(&self, generation: u64) {
-        lock(&self.entries).retain(|_, (_, used)| *used == generation);
+    pub(super) fn sweep(&self, pass: u64) {
+        lock(&self.entries).retain(|_, (_, used)| *used == pass);
     }
 
     pub fn len(&self) -> usize {

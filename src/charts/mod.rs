@@ -98,7 +98,7 @@ pub fn draw_with(site: &Site, data: &SiteData, memo: Option<&memo::ChartMemo>) -
             let partner = by_slug.get(d.slug.as_str())?;
             let input = partner::Input::new(partner, d, &site.config);
             let charts = match memo {
-                Some((m, generation)) => m.partner(generation, &input),
+                Some((m, pass)) => m.partner(pass, &input),
                 None => partner::draw(&input),
             };
             Some((d.slug.clone(), charts))
@@ -107,8 +107,8 @@ pub fn draw_with(site: &Site, data: &SiteData, memo: Option<&memo::ChartMemo>) -
         .into_iter()
         .filter(|(_, charts)| !charts.is_empty())
         .collect();
-    if let Some((m, generation)) = memo {
-        m.sweep(generation);
+    if let Some((m, pass)) = memo {
+        m.sweep(pass);
     }
     Charts {
         network: network::charts(site, data),

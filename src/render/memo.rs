@@ -26,30 +26,25 @@ pub use crate::keyhash::{Key, KeyHasher};
 pub struct RenderMemo {
     templates: Mutex<HashMap<Key, Entry<String>>>,
     markdown: Mutex<HashMap<Key, Entry<Rendered>>>,
-    generation: Mutex<u64>,
+    /// How many builds have used the memo: the number of the current one ([`RenderMemo::begin`]).
+    passes: Mutex<u64>,
 }
 
 struct Entry<T> {
     value: T,
-    /// The last build that used it.
+    /// The pass (build) that last used it.
     used: u64,
 }
 
-fn get<T: Clone>(map: &Mutex<HashMap<Key, Entry<T>>>, key: Key, generation: u64) -> Option<T> {
+fn get<T: Clone>(map: &Mutex<HashMap<Key, Entry<T>>>, key: Key, pass: u64) -> Option<T> {
     let mut entries = lock(map);
     let entry = entries.get_mut(&key)?;
-    entry.used = generation;
+    entry.used = pass;
     Some(entry.value.clone())
 }
 
-fn put<T>(map: &Mutex<HashMap<Key, Entry<T>>>, key: Key, generation: u64, value: T) {
-    lock(map).insert(
-        key,
-        Entry {
-            value,
-            used: generation,
-        },
-    );
+fn put<T>(map: &Mutex<HashMap<Key, Entry<T>>>, key: Key, pass: u64, value: T) {
+    lock(map).insert(key, Entry { value, used: pass });
 }
 
 impl RenderMemo {
@@ -57,33 +52,34 @@ impl RenderMemo {
         Self::default()
     }
 
-    /// Starts a build: entries used from now on are kept by the next [`RenderMemo::sweep`].
+    /// Starts a build's pass over the memo: entries used from now on are kept by the next
+    /// [`RenderMemo::sweep`]. Returns the pass's number.
     pub(crate) fn begin(&self) -> u64 {
-        let mut generation = lock(&self.generation);
-        *generation += 1;
-        *generation
+        let mut passes = lock(&self.passes);
+        *passes += 1;
+        *passes
     }
 
-    pub(crate) fn get(&self, key: Key, generation: u64) -> Option<String> {
-        get(&self.templates, key, generation)
+    pub(crate) fn get(&self, key: Key, pass: u64) -> Option<String> {
+        get(&self.templates, key, pass)
     }
 
-    pub(crate) fn put(&self, key: Key, generation: u64, output: &str) {
-        put(&self.templates, key, generation, output.to_string());
+    pub(crate) fn put(&self, key: Key, pass: u64, output: &str) {
+        put(&self.templates, key, pass, output.to_string());
     }
 
-    pub(crate) fn get_markdown(&self, key: Key, generation: u64) -> Option<Rendered> {
-        get(&self.markdown, key, generation)
+    pub(crate) fn get_markdown(&self, key: Key, pass: u64) -> Option<Rendered> {
+        get(&self.markdown, key, pass)
     }
 
-    pub(crate) fn put_markdown(&self, key: Key, generation: u64, rendered: &Rendered) {
-        put(&self.markdown, key, generation, rendered.clone());
+    pub(crate) fn put_markdown(&self, key: Key, pass: u64, rendered: &Rendered) {
+        put(&self.markdown, key, pass, rendered.clone());
     }
 
-    /// Drops what the build `generation` did not use.
-    pub(crate) fn sweep(&self, generation: u64) {
-        lock(&self.templates).retain(|_, e| e.used == generation);
-        lock(&self.markdown).retain(|_, e| e.used == generation);
+    /// Drops what pass number `pass` did not use.
+    pub(crate) fn sweep(&self, pass: u64) {
+        lock(&self.templates).retain(|_, e| e.used == pass);
+        lock(&self.markdown).retain(|_, e| e.used == pass);
     }
 
     /// Entries held (templates and Markdown texts).

@@ -7,7 +7,6 @@
 //! other; the build then writes nothing. Links are only collected here, with their positions:
 //! `validate::links` judges them against the plan.
 
-pub mod filters;
 pub mod markdown;
 pub mod memo;
 pub mod shortcodes;
@@ -101,7 +100,7 @@ pub fn render_with(
     if let Some(memo) = memo {
         r.memo = Some(Memo {
             memo,
-            generation: memo.begin(),
+            pass: memo.begin(),
             stamp: r.memo_stamp(),
         });
     }
@@ -122,7 +121,7 @@ pub fn render_with(
     // Each path once: `validate::validate_plan` refuses a plan that writes a path twice.
     files.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(m) = &r.memo {
-        m.memo.sweep(m.generation);
+        m.memo.sweep(m.pass);
     }
     Rendered {
         site: RenderedSite { files },
@@ -206,7 +205,8 @@ fn missing(route: &Route) -> Diagnostic {
 /// The memo in use for one build, and the hash of what every template call of it shares.
 struct Memo<'a> {
     memo: &'a RenderMemo,
-    generation: u64,
+    /// This build's pass over the memo ([`RenderMemo::begin`]).
+    pass: u64,
     stamp: memo::Key,
 }
 
@@ -346,7 +346,7 @@ impl<'a> Renderer<'a> {
             h.value(values).ok().map(|h| (m, h.finish()))
         });
         if let Some((m, key)) = key
-            && let Some(hit) = m.memo.get(key, m.generation)
+            && let Some(hit) = m.memo.get(key, m.pass)
         {
             return Ok(hit);
         }
@@ -364,7 +364,7 @@ impl<'a> Renderer<'a> {
         ctx.extend(own);
         let output = self.template(template, &ctx)?;
         if let Some((m, key)) = key {
-            m.memo.put(key, m.generation, &output);
+            m.memo.put(key, m.pass, &output);
         }
         Ok(output)
     }
@@ -387,13 +387,13 @@ impl<'a> Renderer<'a> {
             (m, h.finish())
         });
         if let Some((m, key)) = key
-            && let Some(hit) = m.memo.get_markdown(key, m.generation)
+            && let Some(hit) = m.memo.get_markdown(key, m.pass)
         {
             return hit;
         }
         let rendered = markdown::render(text, trust, anchor_label, &self.base_path);
         if let Some((m, key)) = key {
-            m.memo.put_markdown(key, m.generation, &rendered);
+            m.memo.put_markdown(key, m.pass, &rendered);
         }
         rendered
     }

@@ -2,7 +2,7 @@
 //!
 //! Templates never see internal types. A theme author reads this file (or docs/templates.md,
 //! which describes it) and nothing else. Numbers stay numbers here; templates format them with
-//! the filters of `filters.rs`. Partner text is passed as plain strings that Tera escapes;
+//! the filters of `crate::filters`. Partner text is passed as plain strings that Tera escapes;
 //! only `*_html` fields hold markup, and those were sanitized or built by nfk.
 
 use std::collections::BTreeMap;

@@ -26,14 +26,15 @@ pub struct ServedBuild {
 
 /// The outcome of one build, numbered so browsers can tell builds apart.
 pub struct Outcome {
-    pub generation: u64,
+    /// 1 for the first build, then one more for each rebuild.
+    pub build_number: u64,
     pub result: Result<ServedBuild, Diagnostics>,
 }
 
 /// Builds the served site, first whole, then again after each batch of changes.
 pub struct Rebuilder {
     options: BuildOptions,
-    generation: u64,
+    build_number: u64,
     cache: BuildCache,
 }
 
@@ -48,7 +49,7 @@ impl Rebuilder {
                 drafts: true,
                 live_reload: true,
             },
-            generation: 0,
+            build_number: 0,
             cache: BuildCache::default(),
         }
     }
@@ -59,7 +60,7 @@ impl Rebuilder {
 
     /// A build of the whole site, as `nfk build --drafts` would make it.
     pub fn build_all(&mut self) -> Outcome {
-        self.generation += 1;
+        self.build_number += 1;
         let result = build_in_memory_cached(&self.options, &self.cache).map(|built| ServedBuild {
             site: Arc::new(built.site),
             diagnostics: built.diagnostics,
@@ -67,7 +68,7 @@ impl Rebuilder {
             pages: built.pages,
         });
         Outcome {
-            generation: self.generation,
+            build_number: self.build_number,
             result,
         }
     }

@@ -103,8 +103,7 @@ impl Shared {
 }
 
 fn next_snapshot(previous: Option<&Snapshot>, outcome: Outcome, instance: &str) -> Snapshot {
-    let generation = outcome.generation;
-    let build_id = format!("{instance}-{generation}");
+    let build_id = format!("{instance}-{}", outcome.build_number);
     match outcome.result {
         Ok(built) => Snapshot {
             site: Some(built.site),

@@ -1,5 +1,8 @@
 //! Tera filters that format numbers, tonnes, percentages and dates for people, in the site's
 //! language (SPEC §6: `12 345,6`, `12 %`, `16. juni 2025`, `tonn CO₂e`). `null` prints as `–`.
+//!
+//! The theme registers them when it builds its Tera instance; they are `format.rs` for
+//! templates and know nothing of render or of the site.
 
 use std::collections::HashMap;
 
