@@ -1,0 +1,407 @@
+//! Making the route plan: which outputs a site has, each once. The types are in `mod.rs`.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{
+    ChartOwner, Input, Kind, Members, PageId, PlanInput, Route, RoutePlan, WantedBy,
+    default_template, page_template, urls,
+};
+use crate::diagnostics::Pos;
+use crate::model::{Language, Page, Site};
+
+impl RoutePlan {
+    /// Every output of the site: content pages and their listings, the partners' pages, logos
+    /// and charts, the network's pages, charts and open data, feeds, and static files.
+    pub fn new(input: &PlanInput) -> Self {
+        let mut b = Builder {
+            routes: Vec::new(),
+            language: input.site.config.language,
+        };
+        let site = input.site;
+        let pages: Vec<PageId> = (site.pages.iter().enumerate())
+            .filter(|(_, p)| input.drafts || !p.draft)
+            .map(|(i, _)| PageId(i))
+            .collect();
+        let sections = members(site, &pages);
+        plan_content(&mut b, site, &pages, &sections);
+        plan_partners(&mut b, input);
+        plan_files(&mut b, input);
+        let mut routes = b.routes;
+        routes.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.output.cmp(&b.output)));
+        let mut by_url = HashMap::with_capacity(routes.len());
+        for (i, route) in routes.iter().enumerate() {
+            by_url.entry(route.url.clone()).or_insert(i);
+        }
+        RoutePlan {
+            routes,
+            by_url,
+            pages,
+            sections,
+        }
+    }
+}
+
+struct Builder {
+    routes: Vec<Route>,
+    language: Language,
+}
+
+impl Builder {
+    fn add(&mut self, url: String, kind: Kind, made_from: Vec<Input>, wanted_by: WantedBy) {
+        let template = default_template(&kind).map(str::to_string);
+        self.push(url, kind, template, made_from, wanted_by);
+    }
+
+    fn push(
+        &mut self,
+        url: String,
+        kind: Kind,
+        template: Option<String>,
+        made_from: Vec<Input>,
+        wanted_by: WantedBy,
+    ) {
+        self.routes.push(Route {
+            output: urls::output_path(&url),
+            url,
+            kind,
+            language: self.language,
+            template,
+            made_from,
+            wanted_by,
+        });
+    }
+}
+
+/// Who wants a page's URL: its `slug:` line, or the file itself.
+fn page_wanted_by(page: &Page) -> WantedBy {
+    WantedBy::File {
+        path: page.source.clone(),
+        pos: page.url_at,
+    }
+}
+
+/// Groups the visible pages by the section they are listed in, once for the whole site.
+fn members(site: &Site, pages: &[PageId]) -> Vec<(PageId, Members)> {
+    let page = |id: &PageId| &site.pages[id.0];
+    let mut by_parent: HashMap<String, Members> = HashMap::new();
+    for id in pages.iter().filter(|id| page(id).url != urls::FRONT_PAGE) {
+        let group = by_parent.entry(urls::parent(&page(id).url)).or_default();
+        if page(id).is_section {
+            group.subsections.push(*id);
+        } else {
+            group.pages.push(*id);
+        }
+    }
+    for group in by_parent.values_mut() {
+        group.pages.sort_by(|a, b| {
+            let (a, b) = (page(a), page(b));
+            b.date
+                .cmp(&a.date)
+                .then(a.weight.cmp(&b.weight))
+                .then_with(|| a.title.cmp(&b.title))
+        });
+    }
+    pages
+        .iter()
+        .filter(|id| page(id).is_section && page(id).url != urls::FRONT_PAGE)
+        .map(|id| {
+            let members = by_parent.remove(&page(id).url).unwrap_or_default();
+            (*id, members)
+        })
+        .collect()
+}
+
+fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(PageId, Members)]) {
+    let front = pages
+        .iter()
+        .find(|id| site.pages[id.0].url == urls::FRONT_PAGE)
+        .copied();
+    let mut made_from = vec![Input::Network, Input::Pages];
+    made_from.extend(front.map(|id| Input::File(site.pages[id.0].source.clone())));
+    let wanted_by = front.map_or(WantedBy::Nfk, |id| page_wanted_by(&site.pages[id.0]));
+    b.add(
+        urls::FRONT_PAGE.into(),
+        Kind::FrontPage { page: front },
+        made_from,
+        wanted_by,
+    );
+    let counts: HashMap<PageId, usize> = sections
+        .iter()
+        .map(|(id, m)| (*id, m.pages.len()))
+        .collect();
+    for &id in pages {
+        let page = &site.pages[id.0];
+        if page.url == urls::FRONT_PAGE {
+            continue;
+        }
+        let source = Input::File(page.source.clone());
+        if !page.is_section {
+            b.push(
+                page.url.clone(),
+                Kind::Page { page: id },
+                Some(page_template(page, "page.html")),
+                // Shortcodes may show the network's figures and partners.
+                vec![source, Input::Network],
+                page_wanted_by(page),
+            );
+            continue;
+        }
+        let total = urls::page_count(counts.get(&id).copied().unwrap_or(0));
+        for number in 1..=total {
+            b.push(
+                urls::section_page(&page.url, number),
+                Kind::Section {
+                    page: id,
+                    number,
+                    total,
+                },
+                Some(page_template(page, "section.html")),
+                vec![source.clone(), Input::Pages, Input::Network],
+                page_wanted_by(page),
+            );
+        }
+    }
+    b.add(
+        urls::NOT_FOUND.into(),
+        Kind::NotFound,
+        vec![],
+        WantedBy::Nfk,
+    );
+    b.add(
+        urls::FEED.into(),
+        Kind::Feed,
+        vec![Input::Pages],
+        WantedBy::Nfk,
+    );
+    b.add(
+        urls::SITEMAP.into(),
+        Kind::Sitemap,
+        vec![Input::Routes, Input::Pages],
+        WantedBy::Nfk,
+    );
+    b.add(urls::ROBOTS.into(), Kind::Robots, vec![], WantedBy::Nfk);
+}
+
+fn plan_partners(b: &mut Builder, input: &PlanInput) {
+    let site = input.site;
+    let visible: BTreeSet<&str> = input
+        .data
+        .partners
+        .iter()
+        .map(|d| d.slug.as_str())
+        .collect();
+    let mut sectors = BTreeSet::new();
+    for partner in site
+        .partners
+        .iter()
+        .filter(|p| visible.contains(p.slug.as_str()))
+    {
+        let slug = &partner.slug;
+        let from = || vec![Input::Partner(slug.clone())];
+        b.add(
+            urls::partner(slug),
+            Kind::Partner { slug: slug.clone() },
+            from(),
+            WantedBy::Nfk,
+        );
+        sectors.insert(partner.sector);
+        if let Some(logo) = &partner.logo {
+            b.add(
+                urls::logo(slug, &logo.file_name),
+                Kind::Logo { slug: slug.clone() },
+                from(),
+                WantedBy::File {
+                    path: format!("partners/{slug}/profile.yaml"),
+                    pos: logo.at,
+                },
+            );
+        }
+        for chart in input.charts.partners.get(slug).into_iter().flatten() {
+            let owner = ChartOwner::Partner(slug.clone());
+            b.add(
+                urls::chart(&owner, &chart.name),
+                Kind::Chart {
+                    owner,
+                    name: chart.name.clone(),
+                },
+                from(),
+                WantedBy::Nfk,
+            );
+        }
+    }
+    for code in sectors {
+        b.add(
+            urls::sector(code),
+            Kind::Sector { code },
+            vec![Input::Network],
+            WantedBy::Nfk,
+        );
+    }
+    let network = || vec![Input::Network];
+    b.add(
+        urls::PARTNER_LIST.into(),
+        Kind::PartnerList,
+        network(),
+        WantedBy::Nfk,
+    );
+    b.add(
+        urls::RESULTS.into(),
+        Kind::Results,
+        network(),
+        WantedBy::Nfk,
+    );
+    for chart in &input.charts.network {
+        b.add(
+            urls::chart(&ChartOwner::Network, &chart.name),
+            Kind::Chart {
+                owner: ChartOwner::Network,
+                name: chart.name.clone(),
+            },
+            network(),
+            WantedBy::Nfk,
+        );
+    }
+    for (url, kind) in [
+        (urls::RESULTS_JSON, Kind::ResultsJson),
+        (urls::PARTNERS_CSV, Kind::PartnersCsv),
+        (urls::EMISSIONS_CSV, Kind::EmissionsCsv),
+    ] {
+        b.add(url.into(), kind, network(), WantedBy::Nfk);
+    }
+}
+
+fn plan_files(b: &mut Builder, input: &PlanInput) {
+    for (index, file) in input.theme_files.iter().enumerate() {
+        b.add(
+            urls::theme_file(&file.path),
+            Kind::ThemeFile { index },
+            vec![Input::File(file.source.clone())],
+            WantedBy::Theme(file.source.clone()),
+        );
+    }
+    for (index, file) in input.site.assets.iter().enumerate() {
+        b.add(
+            urls::asset(&file.path),
+            Kind::Asset { index },
+            vec![Input::File(file.source.clone())],
+            WantedBy::File {
+                path: file.source.clone(),
+                pos: Pos::FILE,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::testkit::{day, partner, site};
+    use crate::charts::Charts;
+    use crate::model::Logo;
+    use crate::routes::by_output;
+
+    fn page(source: &str, date: Option<(i32, u32, u32)>, draft: bool) -> Page {
+        let (url, is_section) = urls::page(source, None);
+        Page {
+            source: source.into(),
+            url,
+            is_section,
+            title: source.into(),
+            description: None,
+            date: date.map(|(y, m, d)| day(y, m, d)),
+            updated: None,
+            draft,
+            weight: 0,
+            template: None,
+            url_at: Pos::new(1, 1),
+            template_at: Pos::new(1, 1),
+            body: String::new(),
+            body_line: 4,
+        }
+    }
+
+    fn plan(site: &Site, drafts: bool) -> RoutePlan {
+        let data = crate::aggregate::aggregate(site, drafts);
+        RoutePlan::new(&PlanInput {
+            site,
+            data: &data,
+            charts: &Charts::default(),
+            theme_files: &[],
+            drafts,
+        })
+    }
+
+    fn news(count: u32) -> Site {
+        let mut s = site(vec![partner("alfa", 'F', 10)]);
+        s.pages.push(page("content/nyheter/_index.md", None, false));
+        for n in 1..=count {
+            s.pages.push(page(
+                &format!("content/nyheter/n{n}.md"),
+                Some((2025, 1, n)),
+                false,
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn plans_a_listing_page_per_ten_pages_of_a_section() {
+        let plan = plan(&news(11), false);
+        let listing: Vec<&str> = (plan.routes().iter())
+            .filter(|r| matches!(r.kind, Kind::Section { .. }))
+            .map(|r| r.url.as_str())
+            .collect();
+        assert_eq!(listing, ["/nyheter/", "/nyheter/side/2/"]);
+        let (_, members) = &plan.sections()[0];
+        assert_eq!(members.pages.len(), 11);
+        assert_eq!(members.pages[0], PageId(11), "newest first");
+    }
+
+    #[test]
+    fn plans_every_output_once_with_its_output_path() {
+        let plan = plan(&news(1), false);
+        let outputs = by_output(&plan);
+        assert!(outputs.values().all(|routes| routes.len() == 1));
+        for (url, output) in [
+            ("/", "index.html"),
+            ("/partnere/alfa/", "partnere/alfa/index.html"),
+            ("/sektor/f/", "sektor/f/index.html"),
+            ("/data/results.json", "data/results.json"),
+            ("/404.html", "404.html"),
+            ("/nyheter/n1/", "nyheter/n1/index.html"),
+        ] {
+            assert_eq!(
+                plan.get(url).map(|r| r.output.as_str()),
+                Some(output),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn leaves_draft_pages_out_unless_asked_for() {
+        let mut s = news(0);
+        s.pages.push(page("content/utkast.md", None, true));
+        assert!(plan(&s, false).get("/utkast/").is_none());
+        assert!(plan(&s, true).get("/utkast/").is_some());
+    }
+
+    #[test]
+    fn a_logo_is_wanted_by_its_logo_line() {
+        let mut alfa = partner("alfa", 'F', 10);
+        alfa.logo = Some(Logo {
+            file_name: "logo.svg".into(),
+            bytes: b"<svg/>".to_vec(),
+            at: Pos::new(9, 7),
+        });
+        let plan = plan(&site(vec![alfa]), false);
+        let route = plan.get("/partnere/alfa/logo.svg").unwrap();
+        assert_eq!(
+            route.wanted_by,
+            WantedBy::File {
+                path: "partners/alfa/profile.yaml".into(),
+                pos: Pos::new(9, 7)
+            }
+        );
+    }
+}
