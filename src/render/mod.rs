@@ -177,9 +177,7 @@ fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFi
             None => Err(missing(route)),
         },
         Kind::Logo { slug } => {
-            let logo = (r.site.partners.iter())
-                .find(|p| &p.slug == slug)
-                .and_then(|p| p.logo.as_ref());
+            let logo = (r.partners.get(slug.as_str())).and_then(|(p, _)| p.logo.as_ref());
             match logo {
                 Some(logo) => file(&logo.bytes),
                 None => Err(missing(route)),
