@@ -1,7 +1,8 @@
 //! nfk: a static site generator for network publications (Næring for klima).
 //!
 //! The pipeline, one stage per module (see ARCHITECTURE.md):
-//! load → validate → aggregate → render → write, plus `serve` and `check`.
+//! load → validate → aggregate → charts → routes (the plan) → render → write, plus `serve` and
+//! `check`, which runs the whole build in memory.
 
 pub mod aggregate;
 pub mod charts;
