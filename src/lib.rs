@@ -215,14 +215,19 @@ fn build_checked(
     }
 }
 
-/// The whole build: in memory, then one atomic write of `output`. On content errors nothing is
-/// written and the previous output stays as it was.
-pub fn build(options: &BuildOptions, output: &Path) -> anyhow::Result<Result<Built, Diagnostics>> {
+/// The whole build: the output folder checked first ([`write::prepare`]: a refused output costs
+/// no build), then the build in memory, then one atomic write of the output. On content errors
+/// nothing is written, nothing is left behind, and the previous output stays as it was.
+pub fn build(
+    options: &BuildOptions,
+    output: &write::OutputOptions,
+) -> anyhow::Result<Result<Built, Diagnostics>> {
+    let prepared = timed("prepare output", || write::prepare(output, &options.root))?;
     let built = match build_in_memory(options) {
         Ok(built) => built,
         Err(diagnostics) => return Ok(Err(diagnostics)),
     };
-    timed("write", || write::write(&built.site, output, &options.root))?;
+    timed("write", || prepared.write(&built.site))?;
     Ok(Ok(built))
 }
 

@@ -66,6 +66,9 @@ enum Command {
         /// Include drafts
         #[arg(long)]
         drafts: bool,
+        /// Replace the output folder even when nfk did not write it (never the site itself)
+        #[arg(long)]
+        force: bool,
     },
     /// Build the site with drafts in memory and serve it with live reload; rebuilds on changes
     Serve {
@@ -144,8 +147,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             base_url,
             drafts,
+            force,
         } => {
-            let output = if output.is_absolute() {
+            let folder = if output.is_absolute() {
                 output
             } else {
                 root.root.join(output)
@@ -156,7 +160,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 drafts,
                 live_reload: false,
             };
-            build(&options, &output)
+            build(&options, &nfk::write::OutputOptions { folder, force })
         }
         Command::Serve {
             root,
@@ -243,7 +247,10 @@ fn results(root: &Path, format: ResultsFormat) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode> {
+fn build(
+    options: &nfk::BuildOptions,
+    output: &nfk::write::OutputOptions,
+) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();
     match nfk::build(options, output)? {
         Ok(built) => {
@@ -254,7 +261,7 @@ fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode>
                 built.partners,
                 built.pages,
                 built.site.files.len(),
-                output.display(),
+                output.folder.display(),
                 start.elapsed().as_millis(),
                 if warnings > 0 {
                     format!(", {warnings} warnings")
@@ -269,7 +276,7 @@ fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode>
             eprint!("{}", diagnostics::render_human(&problems.sorted()));
             eprintln!(
                 "build failed: {errors} errors, {warnings} warnings; {} was left as it was",
-                output.display()
+                output.folder.display()
             );
             Ok(ExitCode::from(CONTENT_ERRORS))
         }

@@ -3,15 +3,19 @@
 //! The default theme (`themes/nfk` of this repository) is embedded in the binary. A site's own
 //! `themes/<name>/` overrides it file by file: a site can change one template without copying the
 //! rest. Template syntax errors are diagnostics at the template's file and line.
+//!
+//! The site's theme folder is read like `content/`: templates and strings are read with the size
+//! limit of every text file; static files are not read at all but copied when the site is
+//! written; a link that leads out of the site, or to a folder, is a diagnostic at the link.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
-use crate::load::StaticFile;
+use crate::load::files::{self, Problem};
+use crate::load::{Contents, StaticFile};
 use crate::model::Language;
 
 macro_rules! embedded {
@@ -68,42 +72,100 @@ pub fn load_theme(
     language: Language,
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
-    let mut files: BTreeMap<String, (String, Vec<u8>)> = EMBEDDED
+    let mut files: BTreeMap<String, (String, Contents)> = EMBEDDED
         .iter()
         .map(|(path, bytes)| {
             (
                 path.to_string(),
-                (format!("(embedded theme)/{path}"), bytes.to_vec()),
+                (
+                    format!("(embedded theme)/{path}"),
+                    Contents::Bytes(bytes.to_vec()),
+                ),
             )
         })
         .collect();
     let dir = root.join("themes").join(name);
-    if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file()
-                || crate::load::is_temporary(&entry.file_name().to_string_lossy())
-            {
-                continue;
-            }
-            let inner = display_path(&dir, entry.path());
-            let rel = display_path(root, entry.path());
-            match fs::read(entry.path()) {
-                Ok(bytes) => {
-                    files.insert(inner, (rel, bytes));
-                }
-                Err(e) => diags.error(&rel, Pos::FILE, format!("cannot read: {e}")),
-            }
-        }
+    if dir.symlink_metadata().is_ok() {
+        read_site_theme(root, &dir, &mut files, diags);
     }
     build(files, language, diags)
 }
 
+/// Lays the files of the site's theme folder `dir` over `files`, by their path inside the theme.
+fn read_site_theme(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, (String, Contents)>,
+    diags: &mut Diagnostics,
+) {
+    let rel_dir = display_path(root, dir);
+    match files::inside(root, dir) {
+        Ok(real) if real.is_dir() => {}
+        Ok(_) => return,
+        Err(Problem::Outside) => {
+            diags.push(
+                Diagnostic::error(
+                    &rel_dir,
+                    Pos::FILE,
+                    "links to a folder outside the site folder",
+                )
+                .with_help("copy the theme into themes/ instead of linking to it"),
+            );
+            return;
+        }
+        Err(Problem::Io(e)) => {
+            return diags.error(&rel_dir, Pos::FILE, format!("cannot read: {e}"));
+        }
+        Err(_) => return,
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !crate::load::is_temporary(&e.file_name().to_string_lossy())
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e.path().map_or(rel_dir.clone(), |p| display_path(root, p));
+                diags.error(&rel, Pos::FILE, format!("cannot read: {e}"));
+                continue;
+            }
+        };
+        let rel = display_path(root, entry.path());
+        let kind = entry.file_type();
+        if kind.is_symlink() && entry.path().is_dir() {
+            diags.push(
+                Diagnostic::error(
+                    &rel,
+                    Pos::FILE,
+                    "links to a folder, which nfk does not follow",
+                )
+                .with_help("move or copy the folder into the theme instead of linking to it"),
+            );
+            continue;
+        }
+        if !kind.is_file() && !kind.is_symlink() {
+            continue;
+        }
+        let inner = display_path(dir, entry.path());
+        let contents = if inner.starts_with("static/") {
+            crate::load::copied_file(root, entry.path(), &rel, diags)
+        } else if inner.starts_with("templates/") || inner.starts_with("strings/") {
+            crate::load::read_bytes(root, entry.path(), &rel, diags).map(Contents::Bytes)
+        } else {
+            // Not part of a theme (a README, a screenshot): never read.
+            continue;
+        };
+        if let Some(contents) = contents {
+            files.insert(inner, (rel, contents));
+        }
+    }
+}
+
 fn build(
-    files: BTreeMap<String, (String, Vec<u8>)>,
+    files: BTreeMap<String, (String, Contents)>,
     language: Language,
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
@@ -114,17 +176,22 @@ fn build(
         Language::Nb => "strings/nb.yaml",
         Language::En => "strings/en.yaml",
     };
-    for (inner, (rel, bytes)) in &files {
+    for (inner, (rel, contents)) in &files {
+        if let Some(path) = inner.strip_prefix("static/") {
+            static_files.push(StaticFile {
+                url_path: format!("static/{path}"),
+                contents: contents.clone(),
+            });
+            continue;
+        }
+        let Contents::Bytes(bytes) = contents else {
+            continue;
+        };
         if let Some(name) = inner.strip_prefix("templates/") {
             let Some(text) = crate::load::yaml::decode(rel, bytes, diags) else {
                 continue;
             };
             templates.push((name.to_string(), text, rel.clone()));
-        } else if let Some(path) = inner.strip_prefix("static/") {
-            static_files.push(StaticFile {
-                url_path: format!("static/{path}"),
-                bytes: bytes.clone(),
-            });
         } else if inner == lang_file {
             let text = crate::load::yaml::decode(rel, bytes, diags)?;
             strings = crate::load::yaml::parse(rel, &text, 0, diags)?;
@@ -170,14 +237,20 @@ fn build(
     })
 }
 
-fn fingerprint(files: &BTreeMap<String, (String, Vec<u8>)>, language: Language) -> u128 {
+/// Static files copied from the site are hashed by their path: templates cannot read them, so
+/// their bytes never change what a template renders.
+fn fingerprint(files: &BTreeMap<String, (String, Contents)>, language: Language) -> u128 {
     let mut h = crate::keyhash::KeyHasher::new();
     h.text(match language {
         Language::Nb => "nb",
         Language::En => "en",
     });
-    for (inner, (_, bytes)) in files {
-        h.text(inner).text(&String::from_utf8_lossy(bytes));
+    for (inner, (_, contents)) in files {
+        h.text(inner);
+        match contents {
+            Contents::Bytes(bytes) => h.text(&String::from_utf8_lossy(bytes)),
+            Contents::Copy(path) => h.text(&path.to_string_lossy()),
+        };
     }
     h.finish()
 }
@@ -247,6 +320,7 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn embeds_every_file_of_the_default_theme() {

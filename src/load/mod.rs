@@ -6,15 +6,18 @@
 //! partner's logo exists, is an image, and lies inside the partner's folder.
 
 pub mod cache;
+pub mod files;
 pub mod raw;
 pub mod yaml;
 
+use std::borrow::Cow;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
+use files::Problem;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
 pub use cache::LoadCache;
@@ -53,8 +56,33 @@ pub struct RawPage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaticFile {
     pub url_path: String,
-    pub bytes: Vec<u8>,
+    pub contents: Contents,
 }
+
+/// What a published file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    /// Made or read by the build: pages, charts, logos (checked), the embedded theme.
+    Bytes(Vec<u8>),
+    /// A file of the site, by its real path inside the site folder, copied as it is when the
+    /// site is written and never read into memory by the build: theme static files and content
+    /// assets, which may be large.
+    Copy(PathBuf),
+}
+
+impl Contents {
+    /// The bytes; a copied file is read now (`nfk serve` answers a request with it).
+    pub fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
+        match self {
+            Contents::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            Contents::Copy(path) => std::fs::read(path).map(Cow::Owned),
+        }
+    }
+}
+
+/// Logos are read into memory to be checked (SVG inert, image type sniffed); larger ones are
+/// refused from their metadata, before any byte is read.
+pub const MAX_LOGO_BYTES: u64 = 2 * 1024 * 1024;
 
 pub fn site_file(root: &Path) -> PathBuf {
     root.join("site.yaml")
@@ -103,29 +131,57 @@ fn read_text(root: &Path, path: &Path, rel: &str, diags: &mut Diagnostics) -> Op
     yaml::decode(rel, &bytes, diags)
 }
 
-/// Reads a file of the site. A link that leads out of the site folder is refused (it would
-/// publish whatever it points at); a file that vanished or cannot be read is a diagnostic.
-fn read_bytes(root: &Path, path: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
-    let resolved = match (path.canonicalize(), root.canonicalize()) {
-        (Ok(file), Ok(root)) => file.starts_with(root).then_some(file),
-        (Err(e), _) | (_, Err(e)) => {
-            diags.error(rel, Pos::FILE, format!("cannot read the file: {e}"));
-            return None;
-        }
-    };
-    let Some(file) = resolved else {
-        diags.push(
-            Diagnostic::error(rel, Pos::FILE, "links to a file outside the site folder")
-                .with_help("copy the file into the site instead of linking to it"),
-        );
-        return None;
-    };
-    match fs::read(&file) {
+/// Reads a file of the site (at most [`yaml::MAX_FILE_BYTES`], judged by its metadata before it
+/// is read). A link that leads out of the site folder is refused (it would publish whatever it
+/// points at); a file that vanished or cannot be read is a diagnostic.
+pub(crate) fn read_bytes(
+    root: &Path,
+    path: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<u8>> {
+    let limit = yaml::MAX_FILE_BYTES as u64;
+    match files::inside(root, path).and_then(|file| files::read_limited(&file, limit)) {
         Ok(bytes) => Some(bytes),
-        Err(e) => {
-            diags.error(rel, Pos::FILE, format!("cannot read the file: {e}"));
+        Err(problem) => {
+            diags.push(file_problem(rel, problem));
             None
         }
+    }
+}
+
+/// A file of the site published as it is (content assets, theme static files): checked to be a
+/// regular file inside the site folder, and copied when the site is written.
+pub(crate) fn copied_file(
+    root: &Path,
+    path: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<Contents> {
+    match files::copy_source(root, path) {
+        Ok(file) => Some(Contents::Copy(file)),
+        Err(problem) => {
+            diags.push(file_problem(rel, problem));
+            None
+        }
+    }
+}
+
+fn file_problem(rel: &str, problem: Problem) -> Diagnostic {
+    match problem {
+        Problem::Outside => {
+            Diagnostic::error(rel, Pos::FILE, "links to a file outside the site folder")
+                .with_help("copy the file into the site instead of linking to it")
+        }
+        Problem::NotAFile => Diagnostic::error(rel, Pos::FILE, "is not a regular file")
+            .with_help("replace it with a file, or remove it"),
+        Problem::TooLarge { size, limit } => Diagnostic::error(
+            rel,
+            Pos::FILE,
+            format!("file is {size} bytes; the limit is {limit}"),
+        )
+        .with_help("split the content, or check that this is the file you meant"),
+        Problem::Io(e) => Diagnostic::error(rel, Pos::FILE, format!("cannot read the file: {e}")),
     }
 }
 
@@ -275,41 +331,41 @@ fn load_logo(
             "use an .svg, .png, .jpg or .webp file",
         );
     }
-    let path = folder.join(relative);
-    let inside = match (path.canonicalize(), folder.canonicalize()) {
-        (Ok(file), Ok(dir)) => file.starts_with(dir),
-        _ => {
+    let bytes = match files::inside(folder, &folder.join(relative))
+        .and_then(|file| files::read_limited(&file, MAX_LOGO_BYTES))
+    {
+        Ok(bytes) => bytes,
+        Err(Problem::Outside) => {
+            return error(
+                format!("logo `{name}` points outside partners/{slug}/"),
+                "copy the logo file into the partner's folder instead of linking to it",
+            );
+        }
+        Err(Problem::TooLarge { size, limit }) => {
+            return error(
+                format!("logo `{name}` is {size} bytes; the limit is {limit}"),
+                "export a smaller image (a logo rarely needs more than 200 KB)",
+            );
+        }
+        Err(Problem::NotAFile) => {
+            return error(
+                format!("logo `{name}` is not a file"),
+                "name an image file in the partner's folder",
+            );
+        }
+        Err(Problem::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return error(
                 format!("logo file `{name}` not found in partners/{slug}/"),
                 "check the file name (it is case-sensitive), or remove the `logo:` line",
             );
         }
-    };
-    if !inside {
-        return error(
-            format!("logo `{name}` points outside partners/{slug}/"),
-            "copy the logo file into the partner's folder instead of linking to it",
-        );
-    }
-    let bytes = match fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
+        Err(Problem::Io(e)) => {
             return error(
                 format!("cannot read logo `{name}`: {e}"),
                 "check the file's permissions",
             );
         }
     };
-    if bytes.len() > yaml::MAX_FILE_BYTES {
-        return error(
-            format!(
-                "logo `{name}` is {} bytes; the limit is {}",
-                bytes.len(),
-                yaml::MAX_FILE_BYTES
-            ),
-            "export a smaller image (a logo rarely needs more than 200 KB)",
-        );
-    }
     if let Some(Err(problem)) = (extension == "svg").then(|| svg_is_inert(&bytes)) {
         return error(
             format!("logo `{name}` {problem}"),
@@ -324,7 +380,7 @@ fn load_logo(
     }
     Some(StaticFile {
         url_path: format!("partnere/{slug}/{name}"),
-        bytes,
+        contents: Contents::Bytes(bytes),
     })
 }
 
@@ -433,10 +489,10 @@ fn load_content(
             };
             diags.extend(local);
             pages.extend(page);
-        } else if let Some(bytes) = read_bytes(root, entry.path(), &rel, diags) {
+        } else if let Some(contents) = copied_file(root, entry.path(), &rel, diags) {
             assets.push(StaticFile {
                 url_path: display_path(&dir, entry.path()),
-                bytes,
+                contents,
             });
         }
     }

@@ -27,11 +27,23 @@ use crate::theme::Theme;
 use memo::{KeyHasher, RenderMemo};
 use view::{PartnerSummary, SiteView};
 
+pub use crate::load::Contents;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     /// Relative to the output folder, `/` separators: `partnere/alfa/index.html`.
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    /// A file made by the build.
+    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -310,7 +322,7 @@ impl<'a> Renderer<'a> {
             .chain(&self.site.assets)
             .map(|f| OutputFile {
                 path: f.url_path.clone(),
-                bytes: f.bytes.clone(),
+                contents: f.contents.clone(),
             })
             .collect();
         for partner in &self.site.partners {
@@ -318,14 +330,12 @@ impl<'a> Renderer<'a> {
             {
                 files.push(OutputFile {
                     path: logo.url_path.clone(),
-                    bytes: logo.bytes.clone(),
+                    contents: logo.contents.clone(),
                 });
             }
         }
-        let chart_file = |path: String, chart: &Chart| OutputFile {
-            path,
-            bytes: chart.svg.as_bytes().to_vec(),
-        };
+        let chart_file =
+            |path: String, chart: &Chart| OutputFile::new(path, chart.svg.as_bytes().to_vec());
         files.extend(
             self.charts
                 .network
@@ -462,10 +472,7 @@ impl<'a> Renderer<'a> {
         let mut html = self.render_view(template, url_path, values)?;
         // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
         html.shrink_to_fit();
-        Ok(OutputFile {
-            path: output_path(url_path),
-            bytes: html.into_bytes(),
-        })
+        Ok(OutputFile::new(output_path(url_path), html.into_bytes()))
     }
 
     pub fn template(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {

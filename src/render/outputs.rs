@@ -31,10 +31,7 @@ pub fn render_data_files(r: &Renderer, diags: &mut Diagnostics) -> Vec<OutputFil
     match serde_json::to_vec_pretty(&r.data.results) {
         Ok(mut bytes) => {
             bytes.push(b'\n');
-            files.push(OutputFile {
-                path: "data/results.json".into(),
-                bytes,
-            });
+            files.push(OutputFile::new("data/results.json", bytes));
         }
         Err(e) => diags.error(
             "site.yaml",
@@ -60,10 +57,7 @@ fn push<E: std::fmt::Display>(
     result: Result<Vec<u8>, E>,
 ) {
     match result {
-        Ok(bytes) => files.push(OutputFile {
-            path: path.into(),
-            bytes,
-        }),
+        Ok(bytes) => files.push(OutputFile::new(path, bytes)),
         Err(e) => diags.error(source, Pos::FILE, format!("cannot write {path}: {e}")),
     }
 }
@@ -192,10 +186,7 @@ pub fn render_feeds(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         r.options.base_url
     );
-    files.push(OutputFile {
-        path: "robots.txt".into(),
-        bytes: robots.into_bytes(),
-    });
+    files.push(OutputFile::new("robots.txt", robots.into_bytes()));
     for (path, result) in [
         ("sitemap.xml", sitemap(r, bodies)),
         ("atom.xml", atom(r, bodies)),

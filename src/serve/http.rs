@@ -215,10 +215,14 @@ fn file(status: StatusCode, site: &RenderedSite, path: &str, snapshot: &Snapshot
         return plain(StatusCode::NOT_FOUND, "not found\n");
     };
     let content_type = content_type(path);
+    // A file copied as it is (a theme static file, a content asset) is read now, not kept.
+    let Ok(bytes) = file.contents.read() else {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    };
     let body = if content_type.starts_with("text/html") {
-        decorate(&String::from_utf8_lossy(&file.bytes), snapshot).into_bytes()
+        decorate(&String::from_utf8_lossy(&bytes), snapshot).into_bytes()
     } else {
-        file.bytes.clone()
+        bytes.into_owned()
     };
     with_headers(status, &content_type, body)
 }
@@ -303,10 +307,7 @@ mod tests {
     use crate::render::OutputFile;
 
     fn site() -> RenderedSite {
-        let file = |path: &str| OutputFile {
-            path: path.into(),
-            bytes: b"x".to_vec(),
-        };
+        let file = |path: &str| OutputFile::new(path, b"x".to_vec());
         RenderedSite {
             files: vec![
                 file("404.html"),

@@ -593,7 +593,7 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         for (a, b) in served.site.files.iter().zip(&fresh.site.files) {
             assert_eq!(a.path, b.path);
             assert!(
-                a.bytes == b.bytes,
+                a.contents == b.contents,
                 "{} differs after editing {}",
                 a.path,
                 path.display()
