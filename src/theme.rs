@@ -133,6 +133,10 @@ fn read_site_theme(
                 continue;
             }
         };
+        if entry.depth() == 0 {
+            // The theme folder itself, checked above.
+            continue;
+        }
         let rel = display_path(root, entry.path());
         let kind = entry.file_type();
         if kind.is_symlink() && entry.path().is_dir() {
@@ -385,5 +389,84 @@ mod tests {
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert!(d.line >= 2, "{d:?}");
+    }
+
+    #[test]
+    fn static_files_of_the_site_theme_are_copied_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let film = dir.path().join("themes/nfk/static/film.mp4");
+        fs::create_dir_all(film.parent().unwrap()).unwrap();
+        // Sparse, far over any limit of what is read into memory.
+        fs::File::create(&film).unwrap().set_len(1 << 30).unwrap();
+        let mut diags = Diagnostics::new();
+        let theme = load_theme(dir.path(), "nfk", Language::Nb, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        let published = theme
+            .static_files
+            .iter()
+            .find(|f| f.url_path == "static/film.mp4")
+            .unwrap();
+        assert_eq!(
+            published.contents,
+            Contents::Copy(film.canonicalize().unwrap())
+        );
+    }
+
+    #[test]
+    fn a_template_over_the_size_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("themes/nfk/templates/page.html");
+        fs::create_dir_all(page.parent().unwrap()).unwrap();
+        fs::File::create(&page).unwrap().set_len(1 << 30).unwrap();
+        let mut diags = Diagnostics::new();
+        load_theme(dir.path(), "nfk", Language::Nb, &mut diags);
+        let d = &diags.sorted()[0];
+        assert_eq!(d.path, "themes/nfk/templates/page.html");
+        assert_eq!(d.message, "file is 1073741824 bytes; the limit is 2097152");
+    }
+
+    #[test]
+    fn a_theme_folder_that_links_out_of_the_site_is_refused() {
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::create_dir_all(outside.path().join("static")).unwrap();
+        fs::write(outside.path().join("static/id_rsa"), "secret").unwrap();
+        fs::create_dir(site.path().join("themes")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join("themes/nfk")).unwrap();
+        let mut diags = Diagnostics::new();
+        let theme = load_theme(site.path(), "nfk", Language::Nb, &mut diags);
+        let d = &diags.sorted()[0];
+        assert_eq!(
+            (d.path.as_str(), d.message.as_str()),
+            ("themes/nfk", "links to a folder outside the site folder")
+        );
+        assert!(theme.is_none_or(|t| {
+            t.static_files
+                .iter()
+                .all(|f| !f.url_path.contains("id_rsa"))
+        }));
+    }
+
+    #[test]
+    fn a_theme_folder_linked_inside_the_site_is_used() {
+        let site = tempfile::tempdir().unwrap();
+        let shared = site.path().join("shared-theme/static");
+        fs::create_dir_all(&shared).unwrap();
+        fs::write(shared.join("extra.css"), "p{}").unwrap();
+        fs::create_dir(site.path().join("themes")).unwrap();
+        std::os::unix::fs::symlink(
+            site.path().join("shared-theme"),
+            site.path().join("themes/nfk"),
+        )
+        .unwrap();
+        let mut diags = Diagnostics::new();
+        let theme = load_theme(site.path(), "nfk", Language::Nb, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        assert!(
+            theme
+                .static_files
+                .iter()
+                .any(|f| f.url_path == "static/extra.css")
+        );
     }
 }

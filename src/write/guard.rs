@@ -30,7 +30,7 @@ pub enum Refusal {
     /// the current folder. `--force` does not change this.
     WouldReplaceSite {
         output: String,
-        what: &'static str,
+        what: String,
         path: PathBuf,
     },
     /// A folder with files that nfk did not write (no marker). `--force` replaces it.
@@ -217,7 +217,14 @@ fn refuse_the_site_itself(real: &Path, root: &Path, shown: &str) -> anyhow::Resu
         .canonicalize()
         .or_else(|_| std::path::absolute(root))
         .with_context(|| format!("reading the site folder {}", root.display()))?;
-    let refuse = |what: &'static str, path: &Path| {
+    let refuse = |what: &str, path: &Path| {
+        let what = if path == real {
+            what.to_string()
+        } else if path.starts_with(real) {
+            format!("a folder that holds {what}")
+        } else {
+            format!("a folder inside {what}")
+        };
         Err(Refusal::WouldReplaceSite {
             output: shown.to_string(),
             what,
