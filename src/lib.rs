@@ -222,7 +222,7 @@ pub fn build(
     options: &BuildOptions,
     output: &write::OutputOptions,
 ) -> anyhow::Result<Result<Built, Diagnostics>> {
-    let prepared = timed("prepare output", || write::prepare(output, &options.root))?;
+    let prepared = timed("guard", || write::prepare(output, &options.root))?;
     let built = match build_in_memory(options) {
         Ok(built) => built,
         Err(diagnostics) => return Ok(Err(diagnostics)),

@@ -35,8 +35,8 @@ pub enum Refusal {
     },
     /// A folder with files that nfk did not write (no marker). `--force` replaces it.
     NotNfkOutput { output: String, older_nfk: bool },
-    /// A file, or anything else that is not a folder.
-    NotAFolder { output: String },
+    /// The output, or a folder on the way to it, is a file (or anything else but a folder).
+    NotAFolder { output: String, file: PathBuf },
     /// A symbolic link on the way to the output leads nowhere.
     DanglingLink { output: String, link: PathBuf },
     /// A mount point cannot be swapped out with a rename.
@@ -71,10 +71,11 @@ impl fmt::Display for Refusal {
                  no {MARKER} file in it); choose an empty or new folder, or pass --force to \
                  delete everything in it"
             ),
-            Refusal::NotAFolder { output } => write!(
+            Refusal::NotAFolder { output, file } => write!(
                 f,
-                "cannot write the site to {output}: it is a file, not a folder; choose another \
-                 --output"
+                "cannot write the site to {output}: {} is a file, not a folder; choose another \
+                 --output",
+                file.display()
             ),
             Refusal::DanglingLink { output, link } => write!(
                 f,
@@ -141,7 +142,13 @@ pub fn check(output: &Path, root: &Path, force: bool) -> anyhow::Result<Checked>
             refuse_a_file_on_the_way(&real, &shown)?;
         }
         Err(e) => return Err(e).with_context(|| format!("reading {shown}")),
-        Ok(meta) if !meta.is_dir() => return Err(Refusal::NotAFolder { output: shown }.into()),
+        Ok(meta) if !meta.is_dir() => {
+            return Err(Refusal::NotAFolder {
+                output: shown,
+                file: real,
+            }
+            .into());
+        }
         Ok(meta) => {
             if real
                 .parent()
@@ -278,7 +285,8 @@ fn refuse_a_file_on_the_way(real: &Path, shown: &str) -> anyhow::Result<()> {
         .find(|p| p.symlink_metadata().is_ok());
     match existing {
         Some(parent) if !parent.is_dir() => Err(Refusal::NotAFolder {
-            output: format!("{shown} ({} is a file)", parent.display()),
+            output: shown.to_string(),
+            file: parent.to_path_buf(),
         }
         .into()),
         _ => Ok(()),

@@ -21,7 +21,10 @@ struct Run {
 
 /// Runs nfk with `args` and waits for it with `wait4`, which reports that one process's peak
 /// resident memory (a size, not a time).
-#[expect(clippy::zombie_processes, reason = "the child is reaped by wait4, not Child::wait")]
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, not Child::wait"
+)]
 fn run(args: &[&str], as_nobody: bool) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_nfk"));
     command
@@ -396,5 +399,36 @@ fn a_link_inside_the_theme_that_leads_out_of_the_site_is_refused() {
         "themes/nfk/static/p.txt: error: links to a file outside the site folder",
     ] {
         assert!(checked.stdout.contains(expected), "{}", checked.stdout);
+    }
+}
+
+#[test]
+fn files_published_as_they_are_are_named_not_held_and_read_on_request() {
+    let (_dir, root) = site();
+    std::fs::create_dir_all(root.join("themes/nfk/static")).unwrap();
+    std::fs::write(root.join("themes/nfk/static/extra.css"), "p { color: red }").unwrap();
+    std::fs::write(root.join("content/rapport.pdf"), "%PDF-1.4").unwrap();
+    let options = nfk::BuildOptions {
+        root: root.clone(),
+        base_url: None,
+        drafts: false,
+        live_reload: false,
+    };
+    let built = nfk::build_in_memory(&options)
+        .map_err(|d| d.sorted())
+        .expect("builds");
+    for (path, source, text) in [
+        (
+            "static/extra.css",
+            "themes/nfk/static/extra.css",
+            "p { color: red }",
+        ),
+        ("rapport.pdf", "content/rapport.pdf", "%PDF-1.4"),
+    ] {
+        let file = built.site.get(path).unwrap();
+        let real = root.join(source).canonicalize().unwrap();
+        assert_eq!(file.contents, nfk::render::Contents::Copy(real));
+        // What `nfk serve` answers with.
+        assert_eq!(&*file.contents.read().unwrap(), text.as_bytes());
     }
 }
