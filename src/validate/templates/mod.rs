@@ -7,7 +7,9 @@
 //! the parsed templates *before* Tera links or renders them, and reports each loop once, at a
 //! template the site provides, on the line of the tag that closes it. Recursive macros are
 //! refused outright, also ones that would stop (a tree walk): Tera cannot bound their depth at
-//! run time, and the views have no trees to walk (`docs/templates.md`).
+//! run time, and the views have no trees to walk (`docs/templates.md`). Without loops, a chain of
+//! includes and calls may still be too deep to render: it is bounded too ([`MAX_RENDER_DEPTH`]),
+//! and so is each file's own nesting (`tags`).
 //!
 //! Pure: it reads the templates Tera parsed and their text. It must not render, read files or
 //! call into Tera's linking (`build_inheritance_chains` itself loops on some `extends` cycles).
@@ -23,12 +25,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use tera::Template;
 use tera::ast::{Expr, ExprVal, Node};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::Diagnostics;
 
+mod graph;
+mod report;
 mod tags;
 
+use graph::Graph;
+use report::{report, too_deep};
+
 pub use tags::check_nesting;
-use tags::tags;
+
+/// How deep rendering may nest through includes and macro calls, counting each step once plus
+/// the nesting of its file: Tera overflows a worker thread's stack at a few hundred levels.
+pub const MAX_RENDER_DEPTH: usize = 128;
 
 /// One parsed template of the theme.
 pub struct Source<'a> {
@@ -95,12 +105,26 @@ pub fn check(sources: &[Source], diags: &mut Diagnostics) -> Verdict {
     }
 
     let renders = render_graph(sources, &by_name);
-    for cycle in renders.cycles() {
+    let cycles = renders.cycles();
+    for cycle in &cycles {
         if cycle.iter().all(|s| importing.contains(s.file())) {
             continue;
         }
         verdict.loops += 1;
-        diags.push(report(&cycle, Kind::Render, &by_name));
+        diags.push(report(cycle, Kind::Render, &by_name));
+    }
+    if cycles.is_empty() && verdict.loops == 0 {
+        let nesting: BTreeMap<&str, usize> = sources
+            .iter()
+            .map(|s| (s.template.name.as_str(), tags::deepest(s.text)))
+            .collect();
+        let weight = |s: &Step| nesting.get(s.file()).copied().unwrap_or(0) + 1;
+        if let Some((depth, path)) = renders.deepest_path(weight)
+            && depth > MAX_RENDER_DEPTH
+        {
+            verdict.loops += 1;
+            diags.push(too_deep(depth, &path, &by_name));
+        }
     }
     verdict
 }
@@ -281,179 +305,10 @@ fn expr_uses(expr: &Expr, found: &mut Vec<Used>) {
     }
 }
 
-/// A directed graph of steps, in a stable order (so diagnostics are too).
-struct Graph {
-    edges: BTreeMap<Step, BTreeSet<Step>>,
-}
-
-impl Graph {
-    fn from_edges(edges: impl IntoIterator<Item = (Step, Step)>) -> Self {
-        let mut map: BTreeMap<Step, BTreeSet<Step>> = BTreeMap::new();
-        for (from, to) in edges {
-            map.entry(from).or_default().insert(to);
-        }
-        Graph { edges: map }
-    }
-
-    /// One cycle for each tangle of loops: a depth-first search (iterative, so a long chain of
-    /// templates cannot overflow the stack) reports the cycle closed by each edge back into the
-    /// current path, unless it shares a step with a cycle already reported (one mistake, one
-    /// diagnostic). Each cycle is listed from its first step to the one that leads back to it.
-    fn cycles(&self) -> Vec<Vec<Step>> {
-        #[derive(Clone, Copy, PartialEq)]
-        enum Mark {
-            OnPath,
-            Done,
-        }
-        let no_edges = BTreeSet::new();
-        let mut marks: BTreeMap<&Step, Mark> = BTreeMap::new();
-        let mut reported: BTreeSet<&Step> = BTreeSet::new();
-        let mut cycles = Vec::new();
-        for start in self.edges.keys() {
-            if marks.contains_key(start) {
-                continue;
-            }
-            let mut path: Vec<&Step> = vec![start];
-            let mut next = vec![self.edges[start].iter()];
-            marks.insert(start, Mark::OnPath);
-            while let Some(successors) = next.last_mut() {
-                let Some(to) = successors.next() else {
-                    let done = path.pop().expect("one step per iterator");
-                    marks.insert(done, Mark::Done);
-                    next.pop();
-                    continue;
-                };
-                match marks.get(to) {
-                    Some(Mark::OnPath) => {
-                        let at = path.iter().position(|s| *s == to).expect("on the path");
-                        let cycle = &path[at..];
-                        if !cycle.iter().any(|s| reported.contains(s)) {
-                            reported.extend(cycle.iter().copied());
-                            cycles.push(cycle.iter().map(|s| (*s).clone()).collect());
-                        }
-                    }
-                    Some(Mark::Done) => {}
-                    None => {
-                        marks.insert(to, Mark::OnPath);
-                        path.push(to);
-                        next.push(self.edges.get(to).unwrap_or(&no_edges).iter());
-                    }
-                }
-            }
-        }
-        cycles
-    }
-}
-
-/// The diagnostic for one cycle, at the site's own template in it (the embedded theme has no
-/// loops, so one of the site's templates closed it), on the tag that leads to the next step.
-fn report(cycle: &[Step], kind: Kind, by_name: &BTreeMap<&str, &Source>) -> Diagnostic {
-    let embedded = |s: &Step| {
-        by_name
-            .get(s.file())
-            .is_none_or(|src| src.rel.starts_with("(embedded theme)"))
-    };
-    let at = (0..cycle.len())
-        .find(|&i| !embedded(&cycle[i]))
-        .unwrap_or(0);
-    let here = &cycle[at];
-    let next = &cycle[(at + 1) % cycle.len()];
-    let source = by_name.get(here.file());
-    let rel = source.map_or("themes", |s| s.rel);
-    let pos = source.map_or(Pos::FILE, |s| tag_position(s.text, here, next, kind));
-    let chain = describe(cycle[at..].iter().chain(&cycle[..at]));
-    let alone = cycle.len() == 1;
-    let (message, help) = match (kind, here) {
-        (Kind::Extends, _) if alone => (
-            format!("template {} extends itself", here.label()),
-            "a template cannot be its own parent: extend another template",
-        ),
-        (Kind::Extends, _) => (
-            format!("templates extend each other in a loop: {chain}"),
-            "a template cannot be its own ancestor: make one of them extend another template",
-        ),
-        (Kind::Import, _) if alone => (
-            format!("template {} imports itself", here.label()),
-            "use `self::` to call a macro of the same file, and remove the import",
-        ),
-        (Kind::Import, _) => (
-            format!("templates import each other in a loop: {chain}"),
-            "move the macros they share into one file that imports no other",
-        ),
-        (Kind::Render, Step::Template(_)) if alone => (
-            format!("template {} includes itself", here.label()),
-            "rendering it would never end: remove the include",
-        ),
-        (Kind::Render, Step::Macro(..)) if alone => (
-            format!("{} calls itself", here.label()),
-            "recursive macros are not supported (Tera cannot bound their depth): write it with a loop",
-        ),
-        (Kind::Render, _) if cycle.iter().all(|s| matches!(s, Step::Template(_))) => (
-            format!("templates include each other in a loop: {chain}"),
-            "rendering would never end: remove one of the includes",
-        ),
-        (Kind::Render, _) if cycle.iter().all(|s| matches!(s, Step::Macro(..))) => (
-            format!("macros call each other in a loop: {chain}"),
-            "recursive macros are not supported (Tera cannot bound their depth): break the loop",
-        ),
-        (Kind::Render, _) => (
-            format!("templates and macros use each other in a loop: {chain}"),
-            "rendering would never end: break the loop (recursive macros are not supported)",
-        ),
-    };
-    Diagnostic::error(rel, pos, message).with_help(help)
-}
-
-/// "`a.html` → `b.html` → `a.html`": the steps and back to the first; a long loop shortened.
-fn describe<'a>(steps: impl Iterator<Item = &'a Step>) -> String {
-    const SHOWN: usize = 5;
-    let steps: Vec<&Step> = steps.collect();
-    let mut labels: Vec<String> = steps.iter().take(SHOWN).map(|s| s.label()).collect();
-    if steps.len() > SHOWN {
-        labels.push(format!("… ({} more)", steps.len() - SHOWN));
-    }
-    labels.extend(steps.first().map(|s| s.label()));
-    labels.join(" → ")
-}
-
-/// Where in `text` the step `here` leads to `next`: the `include`, `extends` or `import` tag
-/// naming it, or the macro's definition. The file as a whole when the text does not show it.
-fn tag_position(text: &str, here: &Step, next: &Step, kind: Kind) -> Pos {
-    let wanted = |tag: &str| -> bool {
-        let mut words = tag.split_whitespace();
-        let keyword = words.next().unwrap_or_default();
-        let rest = tag[keyword.len()..].trim_start();
-        let names = |target: &str| {
-            ['"', '\'', '`']
-                .iter()
-                .any(|q| rest.contains(&format!("{q}{target}{q}")))
-        };
-        match (kind, here, next) {
-            (Kind::Extends, _, _) => keyword == "extends" && names(next.file()),
-            (Kind::Import, _, _) => keyword == "import" && names(next.file()),
-            (Kind::Render, Step::Macro(_, name), _) => {
-                keyword == "macro"
-                    && rest
-                        .strip_prefix(name.as_str())
-                        .is_some_and(|after| after.trim_start().starts_with('('))
-            }
-            (Kind::Render, Step::Template(_), Step::Template(target)) => {
-                keyword == "include" && names(target)
-            }
-            (Kind::Render, Step::Template(_), Step::Macro(_, name)) => {
-                tag.contains(&format!("::{name}("))
-            }
-        }
-    };
-    tags(text)
-        .into_iter()
-        .find(|(_, tag)| wanted(tag))
-        .map_or(Pos::FILE, |(pos, _)| pos)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Diagnostic;
 
     /// Checks templates given as (name, text); each is a site file `themes/t/templates/<name>`.
     fn run(files: &[(&str, &str)]) -> (Verdict, Vec<Diagnostic>) {
@@ -602,6 +457,44 @@ mod tests {
         ]);
         assert_eq!(verdict, Verdict::default());
         assert!(diags.is_empty(), "{diags:#?}");
+    }
+
+    #[test]
+    fn refuses_includes_nested_deeper_than_a_render_can_go() {
+        let nested = |i: usize, last: usize| {
+            let inner = if i < last {
+                format!("{{% include \"t{}.html\" %}}", i + 1)
+            } else {
+                "x".to_string()
+            };
+            format!(
+                "{}{inner}{}",
+                "{% if a %}".repeat(20),
+                "{% endif %}".repeat(20)
+            )
+        };
+        let deep: Vec<(String, String)> = (0..=9)
+            .map(|i| (format!("t{i}.html"), nested(i, 9)))
+            .collect();
+        let refs: Vec<(&str, &str)> = deep.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let d = one(&refs);
+        assert_eq!(d.path, "themes/t/templates/t0.html");
+        assert_eq!((d.line, d.column), (1, 201));
+        assert!(
+            d.message.starts_with(
+                "includes and macro calls nest 210 levels deep: `t0.html` → `t1.html`"
+            ),
+            "{}",
+            d.message
+        );
+        let shallow: Vec<(String, String)> = (0..=4)
+            .map(|i| (format!("t{i}.html"), nested(i, 4)))
+            .collect();
+        let refs: Vec<(&str, &str)> = shallow
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        assert!(run(&refs).1.is_empty());
     }
 
     #[test]

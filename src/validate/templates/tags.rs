@@ -60,6 +60,22 @@ pub fn check_nesting(rel: &str, text: &str, diags: &mut Diagnostics) -> bool {
     true
 }
 
+/// How deep `text` nests at its deepest point: tags inside tags, or brackets inside one tag.
+pub fn deepest(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (_, tag) in tags(text) {
+        match tag.split_whitespace().next().unwrap_or_default() {
+            "if" | "for" | "block" | "macro" | "filter" => depth += 1,
+            "endif" | "endfor" | "endblock" | "endmacro" | "endfilter" => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        deepest = deepest.max(depth).max(expression_size(tag).0);
+    }
+    deepest
+}
+
 /// The deepest `(`/`[` nesting in one tag and the number of operators in it (`+`, `==`, `and`,
 /// `~`…), outside string literals. Tera parses `1 + 1 + …` into a tree as deep as the chain.
 fn expression_size(tag: &str) -> (usize, usize) {
