@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
 use crate::load::files::{self, Problem};
 use crate::load::{Contents, StaticFile};
 use crate::model::Language;
+use crate::validate::templates::Source;
 
 macro_rules! embedded {
     ($($path:literal),* $(,)?) => {
@@ -203,22 +204,7 @@ fn build(
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-    // All at once: inheritance and macro imports are resolved across the whole set.
-    let mut ok = true;
-    let all = templates
-        .iter()
-        .map(|(name, text, _)| (name.as_str(), text.as_str()));
-    if let Err(e) = tera.add_raw_templates(all) {
-        let text = error_chain(&e);
-        let rel = templates
-            .iter()
-            .find(|(name, _, _)| {
-                text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`"))
-            })
-            .map_or("themes", |(_, _, rel)| rel.as_str());
-        diags.push(template_error(rel, &e));
-        ok = false;
-    }
+    let mut ok = add_templates(&mut tera, &templates, diags);
     for required in REQUIRED_TEMPLATES {
         if !templates
             .iter()
@@ -239,6 +225,64 @@ fn build(
         static_files,
         fingerprint: fingerprint(&files, language),
     })
+}
+
+/// Parses every template (each syntax error is reported), refuses templates that would render
+/// forever (`validate::templates`), then lets Tera link inheritance and macro imports across the
+/// whole set. `false` when anything was wrong.
+fn add_templates(
+    tera: &mut Tera,
+    templates: &[(String, String, String)],
+    diags: &mut Diagnostics,
+) -> bool {
+    let mut parsed = Vec::new();
+    let mut parses = true;
+    for (name, text, rel) in templates {
+        if !crate::validate::templates::check_nesting(rel, text, diags) {
+            parses = false;
+            continue;
+        }
+        match tera::Template::new(name, None, text) {
+            Ok(template) => parsed.push((template, text.as_str(), rel.as_str())),
+            Err(e) => {
+                let e = tera::Error::chain(format!("Failed to parse '{name}'"), e);
+                diags.push(template_error(rel, &e));
+                parses = false;
+            }
+        }
+    }
+    let sources: Vec<Source> = parsed
+        .iter()
+        .map(|(template, text, rel)| Source {
+            rel,
+            text,
+            template,
+        })
+        .collect();
+    let verdict = crate::validate::templates::check(&sources, diags);
+    tera.templates
+        .extend(parsed.into_iter().map(|(t, _, _)| (t.name.clone(), t)));
+    // Linking a template whose parents loop recurses forever inside Tera; after a syntax error
+    // it would only repeat that error as a missing parent.
+    if !parses || verdict.extends_loop {
+        return false;
+    }
+    let mut ok = verdict.loops == 0;
+    if let Err(e) = tera
+        .build_inheritance_chains()
+        .and_then(|()| tera.check_macro_files())
+    {
+        let text = error_chain(&e);
+        let rel = templates
+            .iter()
+            .find(|(name, _, _)| {
+                text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`"))
+            })
+            .map_or("themes", |(_, _, rel)| rel.as_str());
+        diags.push(template_error(rel, &e));
+        ok = false;
+    }
+    ok
 }
 
 /// Static files copied from the site are hashed by their path: templates cannot read them, so

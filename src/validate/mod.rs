@@ -9,6 +9,7 @@ mod emissions;
 mod partner;
 mod site;
 mod targets;
+pub(crate) mod templates;
 
 use chrono::NaiveDate;
 
