@@ -1,0 +1,720 @@
+//! What a workbook or CSV file says, before it meets a YAML file: rows of cells with their
+//! places, and the rules that turn them into one set of figures per partner and year.
+//!
+//! Shared by `csv.rs` and `xlsx.rs`, so both formats accept the same values and give the same
+//! messages. Pure: no IO, and nothing here knows about YAML.
+
+use std::collections::BTreeMap;
+
+use super::messages::{Loc, Msg};
+use super::numbers::parse_number;
+use crate::diagnostics::Diagnostics;
+use crate::model::{SCOPE1_CATEGORIES, SCOPE3_CATEGORIES};
+
+/// One cell as the reader found it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    Text(String),
+    /// A spreadsheet error value such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Cell {
+    pub fn text(text: &str) -> Cell {
+        let text = text.trim();
+        if text.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(text.to_string())
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        *self == Cell::Empty
+    }
+
+    /// The cell as text, for choices (`final`, `2`, a category key).
+    fn as_text(&self) -> Option<String> {
+        match self {
+            Cell::Empty | Cell::Error(_) => None,
+            Cell::Number(n) => Some(n.to_string()),
+            Cell::Text(t) => Some(t.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub cell: Cell,
+    pub at: Loc,
+}
+
+/// The columns a file may have, found by their header (any order, any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Slug,
+    Year,
+    Status,
+    Scope,
+    Category,
+    Method,
+    Value,
+    Unit,
+    Note,
+}
+
+/// Each column: the header the template writes, and every header that is read as it.
+pub const COLUMNS: [(Column, &str, &[&str]); 9] = [
+    (Column::Slug, "slug", &["slug", "partner"]),
+    (Column::Year, "År", &["år", "year", "ar"]),
+    (Column::Status, "Status", &["status"]),
+    (Column::Scope, "Scope", &["scope"]),
+    (Column::Category, "Kategori", &["kategori", "category"]),
+    (Column::Method, "Metode", &["metode", "method"]),
+    (
+        Column::Value,
+        "Tonn CO₂e",
+        &["tonn co₂e", "tonn co2e", "tco2e", "tonn", "tonnes"],
+    ),
+    (Column::Unit, "Enhet", &["enhet", "unit"]),
+    (Column::Note, "Merknad", &["merknad", "note"]),
+];
+
+pub fn column_for(header: &str) -> Option<Column> {
+    let header = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    let header = header.to_lowercase();
+    COLUMNS
+        .iter()
+        .find(|(_, _, names)| names.contains(&header.as_str()))
+        .map(|(column, _, _)| *column)
+}
+
+pub fn header_of(column: Column) -> &'static str {
+    COLUMNS
+        .iter()
+        .find(|(c, _, _)| *c == column)
+        .map_or("", |(_, header, _)| header)
+}
+
+/// One row of figures. `None` for a column the file does not have.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub fields: BTreeMap<ColumnKey, Field>,
+}
+
+/// `Column` as a map key (declaration order).
+pub type ColumnKey = u8;
+
+impl Row {
+    pub fn set(&mut self, column: Column, field: Field) {
+        self.fields.insert(column as u8, field);
+    }
+
+    pub fn get(&self, column: Column) -> Option<&Field> {
+        self.fields.get(&(column as u8))
+    }
+
+    fn is_blank(&self) -> bool {
+        self.fields.values().all(|f| f.cell.is_empty())
+    }
+}
+
+/// `employees` and `revenue_mnok` for a year (the Profil sheet's table).
+#[derive(Debug, Clone)]
+pub struct YearExtra {
+    pub year: i32,
+    pub employees: Option<f64>,
+    pub revenue_mnok: Option<f64>,
+    pub at: Loc,
+}
+
+/// The status of a year, as `emissions.yaml` writes it.
+pub const STATUSES: [&str; 2] = ["final", "preliminary"];
+
+/// A scope given as one figure or by category (keys in the order of SPEC §4).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScopeFigures {
+    Total(f64),
+    Categories(Vec<(&'static str, f64)>),
+}
+
+/// Everything the file gives for one partner's year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearFigures {
+    pub year: i32,
+    pub status: &'static str,
+    pub scope1: Option<ScopeFigures>,
+    pub scope2_location: Option<f64>,
+    pub scope2_market: Option<f64>,
+    pub scope3: Option<ScopeFigures>,
+    pub employees: Option<f64>,
+    pub revenue_mnok: Option<f64>,
+    pub note: Option<String>,
+    /// The first row of the year (for messages about the year as a whole).
+    pub at: Loc,
+}
+
+/// The figures of one partner, keyed by year. `key` is the slug column's value (CSV) or empty
+/// (a workbook is for one partner).
+#[derive(Debug, Clone)]
+pub struct PartnerFigures {
+    pub key: String,
+    pub at: Option<Loc>,
+    pub years: BTreeMap<i32, YearFigures>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Figure {
+    Scope1Total,
+    Scope1(&'static str),
+    Scope2Location,
+    Scope2Market,
+    Scope3Total,
+    Scope3(&'static str),
+}
+
+impl Figure {
+    fn name(self) -> String {
+        match self {
+            Figure::Scope1Total => "scope 1 (total)".into(),
+            Figure::Scope1(c) => format!("scope 1 `{c}`"),
+            Figure::Scope2Location => "scope 2 location-based".into(),
+            Figure::Scope2Market => "scope 2 market-based".into(),
+            Figure::Scope3Total => "scope 3 (total)".into(),
+            Figure::Scope3(c) => format!("scope 3 `{c}`"),
+        }
+    }
+
+    fn scope(self) -> u8 {
+        match self {
+            Figure::Scope1Total | Figure::Scope1(_) => 1,
+            Figure::Scope2Location | Figure::Scope2Market => 2,
+            Figure::Scope3Total | Figure::Scope3(_) => 3,
+        }
+    }
+
+    fn is_total(self) -> bool {
+        matches!(self, Figure::Scope1Total | Figure::Scope3Total)
+    }
+}
+
+/// A year being put together from its rows.
+struct YearBuild {
+    at: Loc,
+    status: Option<(&'static str, Loc)>,
+    status_loc: Option<Loc>,
+    figures: BTreeMap<Figure, (f64, Loc)>,
+    notes: Vec<String>,
+}
+
+/// Rows → figures per partner and year, with every problem of every row reported.
+pub fn assemble(
+    rows: &[Row],
+    extras: &[YearExtra],
+    diags: &mut Diagnostics,
+) -> Vec<PartnerFigures> {
+    for (i, extra) in extras.iter().enumerate() {
+        if let Some(first) = extras[..i].iter().find(|e| e.year == extra.year) {
+            diags.push(
+                Msg::Twice {
+                    year: extra.year,
+                    figure: "the year".into(),
+                    first: first.at.name(),
+                }
+                .at(&extra.at),
+            );
+        }
+    }
+    let mut partners: BTreeMap<String, (Option<Loc>, BTreeMap<i32, YearBuild>)> = BTreeMap::new();
+    for row in rows.iter().filter(|r| !r.is_blank()) {
+        let Some(parsed) = parse_row(row, diags) else {
+            continue;
+        };
+        let entry = partners
+            .entry(parsed.partner.clone())
+            .or_insert_with(|| (parsed.partner_at.clone(), BTreeMap::new()));
+        let year = entry.1.entry(parsed.year).or_insert_with(|| YearBuild {
+            at: parsed.year_at.clone(),
+            status: None,
+            status_loc: None,
+            figures: BTreeMap::new(),
+            notes: Vec::new(),
+        });
+        add_row(year, parsed, diags);
+    }
+    partners
+        .into_iter()
+        .map(|(key, (at, years))| PartnerFigures {
+            key,
+            at,
+            years: years
+                .into_iter()
+                .filter_map(|(y, build)| finish_year(y, build, extras, diags).map(|f| (y, f)))
+                .collect(),
+        })
+        .collect()
+}
+
+struct ParsedRow {
+    partner: String,
+    partner_at: Option<Loc>,
+    year: i32,
+    year_at: Loc,
+    status: Option<(&'static str, Loc)>,
+    status_loc: Option<Loc>,
+    figure: Figure,
+    value: f64,
+    value_at: Loc,
+    note: Option<String>,
+}
+
+fn parse_row(row: &Row, diags: &mut Diagnostics) -> Option<ParsedRow> {
+    let value_field = row.get(Column::Value)?;
+    // A row without a figure is "not reported" (a template row left empty).
+    if value_field.cell.is_empty() {
+        return None;
+    }
+    let errors = diags.error_count();
+    let partner = row.get(Column::Slug).map(|f| match f.cell.as_text() {
+        Some(slug) => slug.trim().to_string(),
+        None => {
+            diags.push(
+                Msg::MissingValue {
+                    what: "the partner's slug",
+                    example: "granlia-ror",
+                }
+                .at(&f.at),
+            );
+            String::new()
+        }
+    });
+    let year_field = row.get(Column::Year)?;
+    let year = year(year_field, diags);
+    let scope = row.get(Column::Scope).and_then(|f| scope(f, diags));
+    let figure =
+        scope.and_then(|s| figure(s, row.get(Column::Category), row.get(Column::Method), diags));
+    let value = amount(value_field, "tonnes CO₂e", diags);
+    let status = row.get(Column::Status).and_then(|f| {
+        let text = f.cell.as_text()?;
+        choice(
+            &text,
+            &STATUSES,
+            &["endelig", "foreløpig"],
+            "status",
+            &f.at,
+            diags,
+        )
+        .map(|s| (s, f.at.clone()))
+    });
+    if let Some(unit) = row
+        .get(Column::Unit)
+        .and_then(|f| f.cell.as_text().map(|t| (t, f)))
+    {
+        let normal = unit.0.replace('₂', "2").to_lowercase().replace(' ', "");
+        if !matches!(normal.as_str(), "tco2e" | "tonnco2e" | "t") {
+            diags.push(Msg::WrongUnit { unit: unit.0 }.at(&unit.1.at));
+        }
+    }
+    if diags.error_count() > errors {
+        return None;
+    }
+    Some(ParsedRow {
+        partner: partner.unwrap_or_default(),
+        partner_at: row.get(Column::Slug).map(|f| f.at.clone()),
+        year: year?,
+        year_at: year_field.at.clone(),
+        status,
+        status_loc: row.get(Column::Status).map(|f| f.at.clone()),
+        figure: figure?,
+        value: value?,
+        value_at: value_field.at.clone(),
+        note: row
+            .get(Column::Note)
+            .and_then(|f| f.cell.as_text())
+            .map(|t| clean_note(&t))
+            .filter(|t| !t.is_empty()),
+    })
+}
+
+fn add_row(year: &mut YearBuild, row: ParsedRow, diags: &mut Diagnostics) {
+    if year.status_loc.is_none() {
+        year.status_loc = row.status_loc.clone();
+    }
+    if let Some((status, at)) = row.status {
+        match &year.status {
+            Some((first, first_at)) if *first != status => diags.push(
+                Msg::StatusDiffers {
+                    year: row.year,
+                    status,
+                    first,
+                    at: first_at.name(),
+                }
+                .at(&at),
+            ),
+            Some(_) => {}
+            None => year.status = Some((status, at)),
+        }
+    }
+    if let Some((_, first)) = year.figures.get(&row.figure) {
+        diags.push(
+            Msg::Twice {
+                year: row.year,
+                figure: row.figure.name(),
+                first: first.name(),
+            }
+            .at(&row.value_at),
+        );
+        return;
+    }
+    let clash = year.figures.iter().find(|(f, _)| {
+        f.scope() == row.figure.scope() && f.scope() != 2 && f.is_total() != row.figure.is_total()
+    });
+    if let Some((_, (_, other))) = clash {
+        diags.push(
+            Msg::TotalAndCategories {
+                year: row.year,
+                scope: row.figure.scope(),
+                other: other.name(),
+            }
+            .at(&row.value_at),
+        );
+        return;
+    }
+    if let Some(note) = row.note
+        && !year.notes.contains(&note)
+    {
+        year.notes.push(note);
+    }
+    year.figures.insert(row.figure, (row.value, row.value_at));
+}
+
+fn finish_year(
+    year: i32,
+    build: YearBuild,
+    extras: &[YearExtra],
+    diags: &mut Diagnostics,
+) -> Option<YearFigures> {
+    let status = match build.status {
+        Some((status, _)) => status,
+        None => {
+            let at = build.status_loc.as_ref().unwrap_or(&build.at);
+            diags.push(
+                Msg::MissingValue {
+                    what: "the year's status",
+                    example: "final",
+                }
+                .at(at),
+            );
+            return None;
+        }
+    };
+    let get = |f: Figure| build.figures.get(&f).map(|(v, _)| *v);
+    if let (None, Some((_, at))) = (
+        get(Figure::Scope2Location),
+        build.figures.get(&Figure::Scope2Market),
+    ) {
+        diags.push(Msg::MarketWithoutLocation { year }.at(at));
+        return None;
+    }
+    let scope = |total: Figure, keys: &[&'static str], wrap: fn(&'static str) -> Figure| {
+        if let Some(v) = get(total) {
+            return Some(ScopeFigures::Total(v));
+        }
+        let categories: Vec<(&'static str, f64)> = keys
+            .iter()
+            .filter_map(|k| get(wrap(k)).map(|v| (*k, v)))
+            .collect();
+        (!categories.is_empty()).then_some(ScopeFigures::Categories(categories))
+    };
+    let extra = extras.iter().find(|e| e.year == year);
+    Some(YearFigures {
+        year,
+        status,
+        scope1: scope(Figure::Scope1Total, &SCOPE1_CATEGORIES, Figure::Scope1),
+        scope2_location: get(Figure::Scope2Location),
+        scope2_market: get(Figure::Scope2Market),
+        scope3: scope(Figure::Scope3Total, &SCOPE3_CATEGORIES, Figure::Scope3),
+        employees: extra.and_then(|e| e.employees),
+        revenue_mnok: extra.and_then(|e| e.revenue_mnok),
+        note: (!build.notes.is_empty()).then(|| build.notes.join(" ")),
+        at: build.at,
+    })
+}
+
+/// Notes are one line of plain text in the YAML file: control characters and line breaks
+/// become spaces.
+fn clean_note(text: &str) -> String {
+    text.split(|c: char| c.is_control() || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn year(field: &Field, diags: &mut Diagnostics) -> Option<i32> {
+    let text = match &field.cell {
+        Cell::Empty => {
+            diags.push(
+                Msg::MissingValue {
+                    what: "the year",
+                    example: "2024",
+                }
+                .at(&field.at),
+            );
+            return None;
+        }
+        Cell::Error(e) => {
+            diags.push(
+                Msg::SpreadsheetError {
+                    what: "year",
+                    error: e.clone(),
+                }
+                .at(&field.at),
+            );
+            return None;
+        }
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => {
+            return check_year(*n as i64, field, diags);
+        }
+        Cell::Number(n) => n.to_string(),
+        Cell::Text(t) => t.clone(),
+    };
+    match text.trim().parse::<i64>() {
+        Ok(y) => check_year(y, field, diags),
+        Err(_) => {
+            diags.push(Msg::NotAYear { text }.at(&field.at));
+            None
+        }
+    }
+}
+
+fn check_year(year: i64, field: &Field, diags: &mut Diagnostics) -> Option<i32> {
+    if (1990..=2100).contains(&year) {
+        Some(year as i32)
+    } else {
+        diags.push(Msg::ImplausibleYear { year }.at(&field.at));
+        None
+    }
+}
+
+fn scope(field: &Field, diags: &mut Diagnostics) -> Option<u8> {
+    let Some(text) = field.cell.as_text() else {
+        diags.push(
+            Msg::MissingValue {
+                what: "the scope",
+                example: "1",
+            }
+            .at(&field.at),
+        );
+        return None;
+    };
+    let lower = text.to_lowercase();
+    let bare = lower.trim_start_matches("scope").trim();
+    match bare {
+        "1" => Some(1),
+        "2" => Some(2),
+        "3" => Some(3),
+        _ => {
+            diags.push(Msg::UnknownScope { given: text }.at(&field.at));
+            None
+        }
+    }
+}
+
+/// Scope, category and method → which figure a row gives.
+fn figure(
+    scope: u8,
+    category: Option<&Field>,
+    method: Option<&Field>,
+    diags: &mut Diagnostics,
+) -> Option<Figure> {
+    let category_text = category
+        .and_then(|f| f.cell.as_text())
+        .map(|t| t.trim().to_string());
+    let method_text = method.and_then(|f| f.cell.as_text());
+    if scope != 2 {
+        if let (Some(_), Some(f)) = (&method_text, method) {
+            diags.push(Msg::MethodOutsideScope2 { scope }.at(&f.at));
+            return None;
+        }
+        let (keys, total, wrap): (&[&'static str], Figure, fn(&'static str) -> Figure) =
+            if scope == 1 {
+                (&SCOPE1_CATEGORIES, Figure::Scope1Total, Figure::Scope1)
+            } else {
+                (&SCOPE3_CATEGORIES, Figure::Scope3Total, Figure::Scope3)
+            };
+        let Some(given) = category_text.filter(|t| t.to_lowercase() != "total") else {
+            return Some(total);
+        };
+        return match category_key(&given, keys) {
+            Some(key) => Some(wrap(key)),
+            None => {
+                let at = category
+                    .map(|f| f.at.clone())
+                    .unwrap_or_else(|| Loc::file(""));
+                diags.push(
+                    Msg::UnknownCategory {
+                        scope,
+                        given,
+                        keys: keys.to_vec(),
+                    }
+                    .at(&at),
+                );
+                None
+            }
+        };
+    }
+    // Scope 2: the method column (v2 files, the workbook), or the category (`location_based`).
+    let from_category = match category_text.as_deref().map(str::to_lowercase).as_deref() {
+        None | Some("total") => None,
+        Some("location_based" | "location") => Some(Figure::Scope2Location),
+        Some("market_based" | "market") => Some(Figure::Scope2Market),
+        Some(_) => {
+            let given = category_text.clone().unwrap_or_default();
+            let at = category
+                .map(|f| f.at.clone())
+                .unwrap_or_else(|| Loc::file(""));
+            diags.push(
+                Msg::UnknownCategory {
+                    scope: 2,
+                    given,
+                    keys: vec!["location_based", "market_based"],
+                }
+                .at(&at),
+            );
+            return None;
+        }
+    };
+    let from_method = match (method_text, method) {
+        (Some(text), Some(f)) => {
+            let key = choice(
+                &text,
+                &["location", "market"],
+                &["lokasjonsbasert", "markedsbasert"],
+                "method",
+                &f.at,
+                diags,
+            )?;
+            Some(if key == "location" {
+                Figure::Scope2Location
+            } else {
+                Figure::Scope2Market
+            })
+        }
+        _ => None,
+    };
+    match (from_category, from_method) {
+        (Some(c), Some(m)) if c != m => {
+            let method = if m == Figure::Scope2Location {
+                "location"
+            } else {
+                "market"
+            };
+            let at = category
+                .map(|f| f.at.clone())
+                .unwrap_or_else(|| Loc::file(""));
+            diags.push(
+                Msg::CategoryAgainstMethod {
+                    category: category_text.unwrap_or_default(),
+                    method,
+                }
+                .at(&at),
+            );
+            None
+        }
+        (Some(f), _) | (None, Some(f)) => Some(f),
+        (None, None) => {
+            let at = method
+                .or(category)
+                .map(|f| f.at.clone())
+                .unwrap_or_else(|| Loc::file(""));
+            diags.push(Msg::MissingMethod.at(&at));
+            None
+        }
+    }
+}
+
+/// A category key, or its Norwegian name as the template lists it beside the key.
+fn category_key(given: &str, keys: &[&'static str]) -> Option<&'static str> {
+    let lower = given.to_lowercase();
+    keys.iter().copied().find(|k| {
+        *k == lower
+            || crate::charts::labels::category(k, crate::model::Language::Nb).to_lowercase()
+                == lower
+    })
+}
+
+/// One of `allowed` (or its Norwegian word at the same index in `aliases`).
+fn choice(
+    text: &str,
+    allowed: &[&'static str],
+    aliases: &[&str],
+    what: &'static str,
+    at: &Loc,
+    diags: &mut Diagnostics,
+) -> Option<&'static str> {
+    let lower = text.trim().to_lowercase();
+    if let Some(i) = allowed
+        .iter()
+        .position(|a| *a == lower)
+        .or_else(|| aliases.iter().position(|a| *a == lower))
+    {
+        return Some(allowed[i]);
+    }
+    diags.push(
+        Msg::UnknownChoice {
+            what,
+            given: text.trim().to_string(),
+            allowed: allowed.to_vec(),
+        }
+        .at(at),
+    );
+    None
+}
+
+/// A figure: a number cell, or text as spreadsheets write numbers. `None` after an error.
+pub fn amount(field: &Field, what: &'static str, diags: &mut Diagnostics) -> Option<f64> {
+    let value = match &field.cell {
+        Cell::Empty => return None,
+        Cell::Number(n) => *n,
+        Cell::Error(e) => {
+            diags.push(
+                Msg::SpreadsheetError {
+                    what,
+                    error: e.clone(),
+                }
+                .at(&field.at),
+            );
+            return None;
+        }
+        Cell::Text(t) => match parse_number(t) {
+            Some(n) => n,
+            None => {
+                diags.push(
+                    Msg::NotANumber {
+                        what,
+                        text: t.clone(),
+                    }
+                    .at(&field.at),
+                );
+                return None;
+            }
+        },
+    };
+    if !value.is_finite() {
+        diags.push(
+            Msg::NotANumber {
+                what,
+                text: value.to_string(),
+            }
+            .at(&field.at),
+        );
+        None
+    } else if value < 0.0 {
+        diags.push(Msg::Negative { what, value }.at(&field.at));
+        None
+    } else {
+        Some(value)
+    }
+}
