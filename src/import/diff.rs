@@ -16,6 +16,7 @@ impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
             Value::Number(n) => write!(f, "{}", super::merge::number(*n)),
+            Value::Text(t) if t.chars().all(|c| c.is_alphanumeric() || c == '_') => f.write_str(t),
             Value::Text(t) => write!(f, "{t:?}"),
         }
     }

@@ -101,7 +101,7 @@ fn update_year(year: &Mapping, figures: &YearFigures) -> anyhow::Result<()> {
         .get("status")
         .and_then(|s| s.as_scalar().map(|s| s.as_string()));
     if status_now.as_deref() != Some(figures.status) {
-        put(year, "status", ScalarValue::plain(figures.status));
+        put(year, "status", ScalarValue::parse(figures.status));
     }
     for (key, value) in [
         ("employees", figures.employees),
@@ -167,7 +167,7 @@ fn put_scope(year: &Mapping, key: &str, figures: Option<&ScopeFigures>) -> anyho
 fn put_number(map: &Mapping, key: &str, value: f64) {
     let now = map.get(key).and_then(|v| v.to_f64());
     if now != Some(value) {
-        put(map, key, ScalarValue::plain(number(value)));
+        put(map, key, ScalarValue::parse(number(value)));
     }
 }
 

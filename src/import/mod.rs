@@ -175,12 +175,12 @@ fn read_input(
             return Ok(None);
         }
     };
+    let errors = diags.error_count();
     let mut partners = input::assemble(&rows, &extras, diags);
-    if diags.has_errors() {
-        return Ok(None);
-    }
     partners.retain(|p| !p.years.is_empty());
-    if partners.is_empty() {
+    // With errors in some rows, the partners of the others are still looked up (below), so
+    // every problem is reported at once.
+    if partners.is_empty() && diags.error_count() == errors {
         diags.push(Msg::NoFigures.at(&Loc::file(&display)));
         return Ok(None);
     }

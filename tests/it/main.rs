@@ -4,6 +4,7 @@
 mod atomic;
 mod build;
 mod check;
+mod import;
 mod results;
 mod serve;
 mod support;
