@@ -672,3 +672,31 @@ fn the_exported_csv_imported_into_an_emptied_site_gives_the_same_results() {
         stdout(&again)
     );
 }
+
+/// Writes the workbook that `tests/fixtures/import/libreoffice/` was made from (see its
+/// README): `NFK_WORKBOOK=/tmp/alfa.xlsx cargo test --test it writes_the_libreoffice_source -- --ignored`.
+#[test]
+#[ignore = "only run to remake the LibreOffice fixtures"]
+fn writes_the_libreoffice_source() {
+    let path = std::env::var("NFK_WORKBOOK").expect("NFK_WORKBOOK names the file to write");
+    filled_book().write(Path::new(&path));
+}
+
+/// The same workbook, opened and saved by LibreOffice Calc (as .xlsx and as .ods), gives the
+/// same import as the one written by the writer crate.
+#[test]
+fn workbooks_saved_by_libreoffice_import_like_the_original() {
+    let site = site();
+    let original = site.path().join("alfa.xlsx");
+    filled_book().write(&original);
+    let dry_run = |path: &Path| {
+        let out = nfk(&["import", path.to_str().unwrap(), "--dry-run"], site.path());
+        assert!(out.status.success(), "{}: {}", path.display(), stderr(&out));
+        stdout(&out)
+    };
+    let expected = dry_run(&original);
+    assert!(expected.contains("2023  scope1                        added    85000"), "{expected}");
+    for name in ["alfa.xlsx", "alfa.ods"] {
+        assert_eq!(dry_run(&fixture("libreoffice").join(name)), expected, "{name}");
+    }
+}
