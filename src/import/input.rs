@@ -718,3 +718,134 @@ pub fn amount(field: &Field, what: &'static str, diags: &mut Diagnostics) -> Opt
         Some(value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row of `(column, cell text)`, each cell at its own column of line `line`.
+    fn row(line: u32, cells: &[(Column, &str)]) -> Row {
+        let mut row = Row::default();
+        for (i, (column, text)) in cells.iter().enumerate() {
+            row.set(
+                *column,
+                Field {
+                    cell: Cell::text(text),
+                    at: Loc::at("f.csv", line, i as u32 + 1),
+                },
+            );
+        }
+        row
+    }
+
+    fn figures<'a>(
+        year: &'a str,
+        status: &'a str,
+        scope: &'a str,
+        category: &'a str,
+        value: &'a str,
+    ) -> Vec<(Column, &'a str)> {
+        vec![
+            (Column::Year, year),
+            (Column::Status, status),
+            (Column::Scope, scope),
+            (Column::Category, category),
+            (Column::Value, value),
+        ]
+    }
+
+    fn run(rows: &[Row]) -> (Vec<PartnerFigures>, Vec<crate::diagnostics::Diagnostic>) {
+        let mut diags = Diagnostics::new();
+        let out = assemble(rows, &[], &mut diags);
+        (out, diags.sorted())
+    }
+
+    #[test]
+    fn categories_may_be_written_by_their_norwegian_name() {
+        let (out, diags) = run(&[row(
+            2,
+            &figures("2024", "final", "1", "Mobil forbrenning", "3"),
+        )]);
+        assert!(diags.is_empty(), "{diags:?}");
+        let y = &out[0].years[&2024];
+        assert_eq!(
+            y.scope1,
+            Some(ScopeFigures::Categories(vec![("mobile_combustion", 3.0)]))
+        );
+    }
+
+    #[test]
+    fn an_empty_figure_cell_is_not_reported() {
+        let (out, diags) = run(&[
+            row(2, &figures("2024", "final", "1", "", "3")),
+            row(3, &figures("2024", "final", "3", "business_travel", "")),
+        ]);
+        assert!(diags.is_empty());
+        assert_eq!(out[0].years[&2024].scope3, None);
+    }
+
+    #[test]
+    fn a_scope_given_as_a_total_and_by_category_is_an_error() {
+        let (_, diags) = run(&[
+            row(2, &figures("2024", "final", "1", "total", "3")),
+            row(3, &figures("2024", "final", "1", "process", "1")),
+        ]);
+        assert_eq!(
+            diags[0].message,
+            "2024: scope 1 is given both as a total and by category"
+        );
+        assert_eq!((diags[0].line, diags[0].column), (3, 5));
+    }
+
+    #[test]
+    fn the_rows_of_a_year_must_agree_on_its_status() {
+        let (_, diags) = run(&[
+            row(2, &figures("2024", "final", "1", "", "3")),
+            row(3, &figures("2024", "preliminary", "3", "", "1")),
+        ]);
+        assert_eq!(
+            diags[0].message,
+            "2024: status `preliminary` here, but `final` at f.csv:2:2"
+        );
+    }
+
+    #[test]
+    fn a_method_on_a_scope_1_row_is_an_error() {
+        let mut cells = figures("2024", "final", "1", "", "3");
+        cells.push((Column::Method, "market"));
+        let (_, diags) = run(&[row(2, &cells)]);
+        assert_eq!(
+            diags[0].message,
+            "a method belongs to scope 2 only, not to scope 1"
+        );
+    }
+
+    #[test]
+    fn a_unit_other_than_tonnes_is_refused() {
+        let mut cells = figures("2024", "final", "1", "", "3000");
+        cells.push((Column::Unit, "kg"));
+        let (_, diags) = run(&[row(2, &cells)]);
+        assert_eq!(
+            diags[0].message,
+            "unit `kg`: figures must be in tonnes CO₂e"
+        );
+    }
+
+    #[test]
+    fn a_negative_figure_is_refused_at_its_cell() {
+        let (_, diags) = run(&[row(2, &figures("2024", "final", "1", "", "−3"))]);
+        assert_eq!(diags[0].message, "tonnes CO₂e is negative (-3)");
+        assert_eq!(diags[0].column, 5);
+    }
+
+    #[test]
+    fn notes_of_a_year_are_joined_once_each() {
+        let mut a = figures("2024", "final", "1", "", "3");
+        a.push((Column::Note, "Ny bil\nfra mars"));
+        let mut b = figures("2024", "final", "3", "", "1");
+        b.push((Column::Note, "Ny bil fra mars"));
+        let (out, diags) = run(&[row(2, &a), row(3, &b)]);
+        assert!(diags.is_empty());
+        assert_eq!(out[0].years[&2024].note.as_deref(), Some("Ny bil fra mars"));
+    }
+}

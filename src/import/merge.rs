@@ -253,3 +253,120 @@ fn parse_sequence(text: &str) -> anyhow::Result<Sequence> {
     let doc = Document::from_str(text).map_err(|e| anyhow!("{e}"))?;
     doc.as_sequence().context("the built years are not a list")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::messages::Loc;
+
+    fn year(y: i32) -> YearFigures {
+        YearFigures {
+            year: y,
+            status: "final",
+            scope1: Some(ScopeFigures::Total(100.0)),
+            scope2_location: Some(10.0),
+            scope2_market: None,
+            scope3: None,
+            employees: None,
+            revenue_mnok: None,
+            note: None,
+            at: Loc::file("x"),
+        }
+    }
+
+    fn merged(old: &str, years: &[YearFigures]) -> String {
+        let map = years.iter().map(|y| (y.year, y.clone())).collect();
+        merge(Some(old), &map).unwrap()
+    }
+
+    const FILE: &str = "# topp\nbase_year: 2019\nyears:\n  - year: 2019 # første\n    status: final\n    scope1: 100.0 # uendret\n    scope2: { location_based: 10 }\n    note: \"Hei\"\ntargets: []\n";
+
+    #[test]
+    fn an_unchanged_import_leaves_the_text_as_it_was() {
+        assert_eq!(merged(FILE, &[year(2019)]), FILE);
+    }
+
+    #[test]
+    fn changes_a_figure_in_a_flow_mapping_in_place() {
+        let mut y = year(2019);
+        y.scope2_location = Some(11.5);
+        let text = merged(FILE, &[y]);
+        assert!(
+            text.contains("    scope2: { location_based: 11.5 }\n"),
+            "{text}"
+        );
+        assert!(text.contains("scope1: 100.0 # uendret"), "{text}");
+    }
+
+    #[test]
+    fn adds_a_scope_after_the_keys_that_come_before_it() {
+        let mut y = year(2019);
+        y.scope3 = Some(ScopeFigures::Categories(vec![("business_travel", 2.5)]));
+        let text = merged(FILE, &[y]);
+        assert!(
+            text.contains("    scope2: { location_based: 10 }\n    scope3:\n      business_travel: 2.5\n    note: \"Hei\"\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn removes_a_scope_the_import_does_not_give() {
+        let mut y = year(2019);
+        y.scope1 = None;
+        let text = merged(FILE, &[y]);
+        assert!(!text.contains("scope1"), "{text}");
+        assert!(text.contains("location_based: 10"), "{text}");
+    }
+
+    #[test]
+    fn puts_new_years_in_order() {
+        let text = merged(FILE, &[year(2024), year(2018)]);
+        let order: Vec<&str> = text.lines().filter(|l| l.contains("- year:")).collect();
+        assert_eq!(
+            order,
+            [
+                "  - year: 2018",
+                "  - year: 2019 # første",
+                "  - year: 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn adds_the_list_of_years_to_a_file_without_one() {
+        let text = merged("base_year: 2020 # basis\ntargets: []\n", &[year(2020)]);
+        assert!(
+            text.starts_with("base_year: 2020 # basis\nyears:\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("targets: []\n"), "{text}");
+    }
+
+    #[test]
+    fn a_new_file_starts_at_the_first_imported_year() {
+        let map = [year(2022), year(2021)]
+            .into_iter()
+            .map(|y| (y.year, y))
+            .collect();
+        let text = merge(None, &map).unwrap();
+        assert!(
+            text.contains("\nbase_year: 2021\nyears:\n  - year: 2021\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_note_with_quotes_and_colons_is_written_as_a_quoted_string() {
+        let mut y = year(2019);
+        y.note = Some("Ny \"bil\": el # og hydrogen".into());
+        let text = merged(FILE, &[y.clone()]);
+        let raw: crate::load::raw::RawEmissions = crate::load::yaml::parse(
+            "e.yaml",
+            &text,
+            0,
+            &mut crate::diagnostics::Diagnostics::new(),
+        )
+        .unwrap();
+        assert_eq!(raw.years[0].note.as_deref(), y.note.as_deref());
+    }
+}

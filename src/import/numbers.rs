@@ -29,7 +29,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     }
     let (integer, fraction) = split_decimal(body)?;
     let digits: String = match fraction {
-        Some(fraction) if fraction.is_empty() => return None,
+        Some("") => return None,
         Some(fraction) => format!("{integer}.{fraction}"),
         None => integer,
     };

@@ -690,13 +690,23 @@ fn workbooks_saved_by_libreoffice_import_like_the_original() {
     let original = site.path().join("alfa.xlsx");
     filled_book().write(&original);
     let dry_run = |path: &Path| {
-        let out = nfk(&["import", path.to_str().unwrap(), "--dry-run"], site.path());
+        let out = nfk(
+            &["import", path.to_str().unwrap(), "--dry-run"],
+            site.path(),
+        );
         assert!(out.status.success(), "{}: {}", path.display(), stderr(&out));
         stdout(&out)
     };
     let expected = dry_run(&original);
-    assert!(expected.contains("2023  scope1                        added    85000"), "{expected}");
+    assert!(
+        expected.contains("2023  scope1                        added    85000"),
+        "{expected}"
+    );
     for name in ["alfa.xlsx", "alfa.ods"] {
-        assert_eq!(dry_run(&fixture("libreoffice").join(name)), expected, "{name}");
+        assert_eq!(
+            dry_run(&fixture("libreoffice").join(name)),
+            expected,
+            "{name}"
+        );
     }
 }
