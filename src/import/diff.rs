@@ -119,7 +119,24 @@ pub fn diff(old: Option<&RawEmissions>, new: &RawEmissions) -> Vec<Line> {
             }
         }
     }
+    // Removed figures next to their scope, not after the year's other lines.
+    lines.sort_by_key(|l| (l.year, rank(&l.key)));
     lines
+}
+
+fn rank(key: &str) -> usize {
+    const ORDER: [&str; 8] = [
+        "status",
+        "employees",
+        "revenue_mnok",
+        "scope1",
+        "scope2",
+        "scope3",
+        "note",
+        "",
+    ];
+    let head = key.split('.').next().unwrap_or(key);
+    ORDER.iter().position(|k| *k == head).unwrap_or(ORDER.len())
 }
 
 /// `  2019  scope1.process  added  1`, aligned, one line per figure.

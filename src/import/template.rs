@@ -67,7 +67,8 @@ fn profile_sheet(sheet: &mut Worksheet, bold: &Format) -> Result<(), XlsxError> 
     sheet.set_column_width(2, 20)?;
     sheet.write_string_with_format(0, 0, PROFILE_NAME, bold)?;
     sheet.write_string_with_format(1, 0, PROFILE_ORG_NUMBER, bold)?;
-    sheet.set_column_format(1, &Format::new().set_num_format("@"))?;
+    // Text, so a spreadsheet keeps the number as typed (with its spaces).
+    sheet.write_blank(1, 1, &Format::new().set_num_format("@"))?;
     let table = 3;
     for (c, header) in [header_of(Column::Year), PROFILE_EMPLOYEES, PROFILE_REVENUE]
         .into_iter()
