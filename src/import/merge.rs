@@ -91,6 +91,8 @@ fn update_or_insert(sequence: &Sequence, figures: &YearFigures) -> anyhow::Resul
             .iter()
             .position(|y| y.is_some_and(|y| y > wanted))
             .unwrap_or(years.len());
+        // After any comment lines above entry `at` (yaml-edit inserts right before an entry):
+        // docs/import.md says so.
         sequence.insert(at, parse_mapping(&year_text(figures))?);
         Ok(())
     }
@@ -327,6 +329,24 @@ mod tests {
             [
                 "  - year: 2018",
                 "  - year: 2019 # første",
+                "  - year: 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_inserted_between_two_keeps_every_comment() {
+        let file = "base_year: 2019\nyears:\n  - year: 2019 # første\n    scope1: 1 # ett\n  # 2024 fra Klimakost\n  - year: 2024\n    scope1: 2\n";
+        let text = merged(file, &[year(2023)]);
+        for comment in ["# første", "# ett", "# 2024 fra Klimakost"] {
+            assert_eq!(text.matches(comment).count(), 1, "{text}");
+        }
+        let order: Vec<&str> = text.lines().filter(|l| l.contains("- year:")).collect();
+        assert_eq!(
+            order,
+            [
+                "  - year: 2019 # første",
+                "  - year: 2023",
                 "  - year: 2024"
             ]
         );

@@ -343,7 +343,7 @@ fn prepare(
             .unwrap_or_default();
         bail!("internal error: the edited {rel} does not read back ({why}); nothing was written");
     };
-    verify(&new, years).with_context(|| {
+    verify(old.as_ref(), &new, years).with_context(|| {
         format!(
             "internal error: the edited {rel} does not read back as imported; nothing was written"
         )
@@ -371,8 +371,40 @@ fn prepare(
     }))
 }
 
-/// Each imported year of the edited file says exactly what was imported.
-fn verify(new: &RawEmissions, years: &BTreeMap<i32, YearFigures>) -> anyhow::Result<()> {
+/// Each imported year of the edited file says exactly what was imported, and everything else
+/// the site reads from the file is as it was.
+fn verify(
+    old: Option<&RawEmissions>,
+    new: &RawEmissions,
+    years: &BTreeMap<i32, YearFigures>,
+) -> anyhow::Result<()> {
+    if let Some(old) = old {
+        if old.base_year.value != new.base_year.value {
+            bail!("base_year changed");
+        }
+        let targets = |e: &RawEmissions| -> Vec<(String, i64)> {
+            e.targets
+                .iter()
+                .map(|t| (t.label.value.clone(), t.target_year.value))
+                .collect()
+        };
+        if targets(old) != targets(new) {
+            bail!("the targets changed");
+        }
+        for before in old
+            .years
+            .iter()
+            .filter(|y| !years.contains_key(&(y.year.value as i32)))
+        {
+            let after = new.years.iter().find(|y| y.year.value == before.year.value);
+            if after.map(diff::flatten) != Some(diff::flatten(before)) {
+                bail!(
+                    "year {} changed, but it was not imported",
+                    before.year.value
+                );
+            }
+        }
+    }
     for wanted in years.values() {
         let entry = new
             .years

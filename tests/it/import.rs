@@ -493,7 +493,7 @@ fn a_workbook_for_an_unknown_organisation_number_is_refused() {
 
 #[test]
 fn a_result_that_breaks_a_rule_of_check_is_not_written() {
-    // 2031 is after the site's results date: `nfk check` refuses it, so the import does too.
+    // 2026 is after the site's results date: `nfk check` refuses it, so the import does too.
     let err = refused(&Book::new(vec![row(2026.0, 1.0, "", "", N(3.0))]), &[]);
     assert!(err.contains("year 2026 is after the results date (as_of, in 2025) (in the file as the import would write it)"), "{err}");
     assert!(
@@ -550,6 +550,31 @@ fn csv_in_version_2_columns_and_any_order_is_read() {
     assert!(
         text.contains("2024  scope2.market_based  added    30"),
         "{text}"
+    );
+}
+
+#[test]
+fn partner_picks_one_partner_of_a_csv_file() {
+    let site = site();
+    let path = site.path().join("in.csv");
+    std::fs::write(
+        &path,
+        "slug,year,status,scope,category,tco2e\n\
+         alfa,2024,final,1,total,70\n\
+         beta,2024,final,1,total,5\n",
+    )
+    .unwrap();
+    let out = nfk(
+        &["import", path.to_str().unwrap(), "--partner", "beta"],
+        site.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.path().join("partners/beta/emissions.yaml").exists());
+    assert!(!stdout(&out).contains("partners/alfa"), "{}", stdout(&out));
+    let err = refused_file(site.path(), &path, &["--partner", "gamma"]);
+    assert!(
+        err.contains("in.csv: error: the file has no figures for partner `gamma`"),
+        "{err}"
     );
 }
 
