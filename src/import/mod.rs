@@ -2,12 +2,13 @@
 //! `partners/<slug>/emissions.yaml` (SPEC §14, `docs/import.md`); and `nfk template xlsx`.
 //!
 //! The steps, one module each: read the input (`csv.rs`, `xlsx.rs`) into cells with their
-//! places, turn the cells into figures per partner and year (`input.rs`, `numbers.rs`), edit
-//! each partner's YAML text (`merge.rs`), read the edit back and check the whole site with it
-//! in memory (every rule of `nfk check`), show the change (`diff.rs`), then write each file
-//! atomically, and only if it did not change meanwhile. An import writes nothing when anything
+//! places, turn the cells into figures per partner and year (`cells.rs`, `numbers.rs`,
+//! `input.rs`), edit each partner's YAML text (`merge.rs`), read the edit back and check the
+//! whole site with it in memory (every rule of `nfk check`; here), show the change (`diff.rs`),
+//! then write each file atomically, and only if it did not change meanwhile (`write.rs`). An import writes nothing when anything
 //! is wrong. Messages live in `messages.rs`. Nothing here writes outside `partners/`.
 
+mod cells;
 mod csv;
 mod diff;
 mod input;
@@ -15,13 +16,12 @@ mod merge;
 pub mod messages;
 mod numbers;
 pub mod template;
+mod write;
 mod xlsx;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use anyhow::{Context, bail};
 
@@ -30,6 +30,8 @@ use crate::load::raw::RawEmissions;
 use crate::load::{self, RawSite, yaml};
 use input::{PartnerFigures, YearFigures};
 use messages::{Loc, Msg};
+use write::Snapshot;
+pub use write::apply;
 
 /// A workbook or CSV file larger than this is refused before it is read.
 pub const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
@@ -71,27 +73,6 @@ impl FileChange {
         self.before
             .as_ref()
             .is_none_or(|b| b.bytes != self.text.as_bytes())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Snapshot {
-    bytes: Vec<u8>,
-    modified: Option<SystemTime>,
-}
-
-impl Snapshot {
-    fn read(path: &Path) -> anyhow::Result<Option<Snapshot>> {
-        let metadata = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
-        };
-        let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        Ok(Some(Snapshot {
-            bytes,
-            modified: metadata.modified().ok(),
-        }))
     }
 }
 
@@ -521,86 +502,6 @@ fn after_import(d: Diagnostic) -> Diagnostic {
     }
     .text();
     Diagnostic { message, help, ..d }
-}
-
-/// Writes every changed file: each to a temporary file in its folder (synced), then — when no
-/// file changed since it was read — renamed over the old one. A file that changed meanwhile
-/// stops the whole import before anything is renamed.
-pub fn apply(plan: &Plan) -> anyhow::Result<Result<usize, Diagnostics>> {
-    let changed: Vec<&FileChange> = plan.files.iter().filter(|f| f.changes()).collect();
-    let mut temps = Vec::new();
-    let result = (|| {
-        for file in &changed {
-            temps.push(write_temp(file)?);
-        }
-        let mut diags = Diagnostics::new();
-        for file in &changed {
-            if Snapshot::read(&file.path)? != file.before {
-                diags.push(Msg::ChangedSinceRead.at(&Loc::file(&file.rel)));
-            }
-        }
-        if diags.has_errors() {
-            return Ok(Err(diags));
-        }
-        for (file, temp) in changed.iter().zip(&temps) {
-            rename_into_place(temp, file)?;
-        }
-        temps.clear();
-        Ok(Ok(changed.len()))
-    })();
-    for temp in temps {
-        let _ = fs::remove_file(temp);
-    }
-    result
-}
-
-fn write_temp(file: &FileChange) -> anyhow::Result<PathBuf> {
-    let dir = file.path.parent().context("a partner file has no folder")?;
-    let temp = dir.join(format!(
-        ".emissions.yaml.nfk-import-{}.tmp",
-        std::process::id()
-    ));
-    let mut out = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .with_context(|| format!("creating {}", temp.display()))?;
-    let written = out
-        .write_all(file.text.as_bytes())
-        .and_then(|()| out.sync_all())
-        .with_context(|| format!("writing {}", temp.display()));
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(e);
-    }
-    if let Ok(metadata) = fs::metadata(&file.path) {
-        let _ = fs::set_permissions(&temp, metadata.permissions());
-    }
-    Ok(temp)
-}
-
-fn rename_into_place(temp: &Path, file: &FileChange) -> anyhow::Result<()> {
-    let what = || format!("replacing {}", file.path.display());
-    if file.before.is_some() {
-        fs::rename(temp, &file.path).with_context(what)?;
-    } else {
-        // A new file must not replace one that appeared meanwhile.
-        rustix::fs::renameat_with(
-            rustix::fs::CWD,
-            temp,
-            rustix::fs::CWD,
-            &file.path,
-            rustix::fs::RenameFlags::NOREPLACE,
-        )
-        .map_err(std::io::Error::from)
-        .with_context(what)?;
-    }
-    if let Some(dir) = file.path.parent() {
-        fs::File::open(dir)
-            .and_then(|d| d.sync_all())
-            .with_context(|| format!("syncing {}", dir.display()))?;
-    }
-    Ok(())
 }
 
 /// The diff of every file, for people.

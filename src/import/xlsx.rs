@@ -12,7 +12,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Sheets};
 
-use super::input::{Cell, Column, Field, Row, YearExtra, amount, column_for, header_of, year};
+use super::cells::{amount, year};
+use super::input::{Cell, Column, Field, Row, YearExtra, column_for, header_of};
 use super::messages::{Loc, Msg};
 use super::template::{
     EMISSIONS_SHEET, PROFILE_EMPLOYEES, PROFILE_ORG_NUMBER, PROFILE_REVENUE, PROFILE_SHEET,
