@@ -216,6 +216,32 @@ fn template_has_the_four_sheets_and_reads_back_as_an_empty_workbook() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.xlsx");
     std::fs::write(&path, nfk::import::template::workbook().unwrap()).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Profil", "Utslipp", "Mål", "Veiledning"]
+    );
+    let emissions = book.worksheet_range("Utslipp").unwrap();
+    let header: Vec<String> = emissions
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header, HEADER);
+    let guide = book.worksheet_range("Veiledning").unwrap();
+    let keys: Vec<String> = guide.rows().map(|r| r[0].to_string()).collect();
+    for key in nfk::model::SCOPE1_CATEGORIES
+        .iter()
+        .chain(&nfk::model::SCOPE3_CATEGORIES)
+    {
+        assert!(
+            keys.iter().any(|k| k == key),
+            "{key} is not in the category list"
+        );
+    }
     let out = nfk(
         &["import", path.to_str().unwrap(), "--partner", "alfa"],
         &fixture("site"),
@@ -245,6 +271,25 @@ fn imports_a_workbook_keeping_the_files_comments_and_other_keys() {
     );
     let check = nfk(&["check"], site.path());
     assert!(check.status.success(), "{}", stdout(&check));
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_and_crlf_keeps_both() {
+    let site = site();
+    let file = site.path().join(ALFA);
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&file, format!("\u{feff}{text}")).unwrap();
+    let book = site.path().join("alfa.xlsx");
+    filled_book().write(&book);
+    let out = nfk(&["import", book.to_str().unwrap()], site.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = std::fs::read(&file).unwrap();
+    assert!(after.starts_with(b"\xEF\xBB\xBF"));
+    let after = String::from_utf8(after).unwrap();
+    assert!(after.contains("  - year: 2023\r\n"));
+    assert_eq!(after.matches('\n').count(), after.matches("\r\n").count());
 }
 
 #[test]
