@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod charts;
 pub mod diagnostics;
 pub mod format;
+pub mod import;
 pub mod keyhash;
 pub mod load;
 pub mod model;
@@ -42,6 +43,10 @@ pub fn check(root: &Path) -> Checked {
 fn check_with(root: &Path, cache: Option<&load::LoadCache>) -> Checked {
     let mut diagnostics = Diagnostics::new();
     let raw = timed("load", || load::load_with(root, &mut diagnostics, cache));
+    validated(raw, diagnostics)
+}
+
+fn validated(raw: load::RawSite, mut diagnostics: Diagnostics) -> Checked {
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let site = timed("validate", || validate::validate(raw, &mut diagnostics));
     Checked {
@@ -107,7 +112,22 @@ pub struct Report {
 
 /// The whole build in memory (links, shortcodes and templates included); writes nothing.
 pub fn check_site(root: &Path) -> Report {
-    let checked = check(root);
+    report(root, check(root))
+}
+
+/// [`check_site`] on the site as it would be after `edit` changed what was read, in memory:
+/// `nfk import` checks the files it is about to write with every rule of `check`.
+pub fn check_site_edited(
+    root: &Path,
+    edit: impl FnOnce(&mut load::RawSite, &mut Diagnostics),
+) -> Report {
+    let mut diagnostics = Diagnostics::new();
+    let mut raw = timed("load", || load::load(root, &mut diagnostics));
+    edit(&mut raw, &mut diagnostics);
+    report(root, validated(raw, diagnostics))
+}
+
+fn report(root: &Path, checked: Checked) -> Report {
     let (partners, pages) = (checked.partner_folders, checked.page_files);
     if checked.diagnostics.has_errors() {
         return Report {

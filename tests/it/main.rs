@@ -4,6 +4,7 @@
 mod atomic;
 mod build;
 mod check;
+mod import;
 mod output_safety;
 mod results;
 mod serve;
