@@ -7,7 +7,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Language;
+use rust_decimal::RoundingStrategy;
+
+use crate::model::{Decimal, Language};
 
 /// What people see where a figure is undefined or missing (an en dash).
 pub const MISSING: &str = "–";
@@ -55,16 +57,25 @@ pub fn number(value: f64, decimals: usize, lang: Language) -> String {
         Language::Nb => (NBSP, ',', MINUS),
         Language::En => (',', '.', '-'),
     };
-    // Rounding the scaled value keeps half-away-from-zero (`format!` rounds half to even).
     let decimals = decimals.min(9);
-    let scale = 10f64.powi(decimals as i32);
-    let scaled = (value.abs() * scale).round();
-    let digits = format!("{scaled:.0}");
+    // Rounded as the decimal the shortest text of `value` names (`1.45` is 1.45, not the
+    // 1.4499999999999999556 of its binary), half away from zero.
+    let digits = match format!("{value}").parse::<Decimal>() {
+        Ok(d) => {
+            let mut rounded = d
+                .abs()
+                .round_dp_with_strategy(decimals as u32, RoundingStrategy::MidpointAwayFromZero);
+            rounded.rescale(decimals as u32);
+            rounded.mantissa().to_string()
+        }
+        Err(_) => format!("{:.0}", (value.abs() * 10f64.powi(decimals as i32)).round()),
+    };
+    let scaled_is_zero = digits.chars().all(|c| c == '0');
     let digits = format!("{digits:0>width$}", width = decimals + 1);
     let (whole, fraction) = digits.split_at(digits.len() - decimals);
 
     let mut out = String::new();
-    if value < 0.0 && scaled != 0.0 {
+    if value < 0.0 && !scaled_is_zero {
         out.push(minus);
     }
     for (i, c) in whole.chars().enumerate() {
@@ -122,6 +133,12 @@ pub fn signed_percent(value: f64, decimals: usize, lang: Language) -> String {
     } else {
         text
     }
+}
+
+/// The nearest `f64` of an exact figure, for printing, JSON and drawing (never for deciding).
+pub fn to_f64(d: Decimal) -> f64 {
+    // Through the text: always the nearest binary value of the decimal.
+    d.to_string().parse().unwrap_or(f64::NAN)
 }
 
 /// nb `16. juni 2025`; en `16 June 2025`.
@@ -182,6 +199,14 @@ mod tests {
         assert_eq!(number(2.5, 0, En), "3");
         assert_eq!(number(-2.5, 0, En), "-3");
         assert_eq!(number(0.25, 1, En), "0.3");
+    }
+
+    #[test]
+    fn rounds_the_written_decimal_not_its_binary_neighbour() {
+        // 1.45 is stored as 1.4499999999999999556 in binary.
+        assert_eq!(number(1.45, 1, Nb), "1,5");
+        assert_eq!(number(2.675, 2, En), "2.68");
+        assert_eq!(to_f64("1431.7".parse().unwrap()), 1431.7);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::network::NetworkResults;
 use crate::format::{self, MISSING};
-use crate::model::Language;
+use crate::model::{Decimal, Language};
 
 const NB: Language = Language::Nb;
 const LABEL_WIDTH: usize = 30;
@@ -33,7 +33,7 @@ pub fn render_human(r: &NetworkResults) -> String {
         &mut out,
         &format!("Utslipp i {y} ({})", format::tonnes_unit(NB)),
     );
-    let t = &r.totals;
+    let t = &r.totals.sums;
     for (label, value, count) in [
         ("Scope 1", t.scope1, t.scope1_partners),
         (
@@ -70,7 +70,9 @@ pub fn render_human(r: &NetworkResults) -> String {
     );
     row(&mut out, &c.to_string(), &tonnes(l.compare), "");
     row(&mut out, &y.to_string(), &tonnes(l.current), "");
-    let change = format::optional(l.change_percent, |v| format::signed_percent(v, 1, NB));
+    let change = format::optional(l.change_percent, |v| {
+        format::signed_percent(format::to_f64(v), 1, NB)
+    });
     row(&mut out, "Endring", &change, "");
     if l.partners_incomplete > 0 {
         let _ = writeln!(
@@ -130,8 +132,8 @@ fn row(out: &mut String, label: &str, value: &str, note: &str) {
     let _ = writeln!(out, "{}", line.trim_end());
 }
 
-fn tonnes(value: Option<f64>) -> String {
-    format::optional(value, |v| format::tonnes_number(v, NB))
+fn tonnes(value: Option<Decimal>) -> String {
+    format::optional(value, |v| format::tonnes_number(format::to_f64(v), NB))
 }
 
 /// "14 av 15 partnere"; "–" for a network without partners.

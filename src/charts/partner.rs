@@ -338,7 +338,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
             vec![Category {
                 scope,
                 name: format!("{} ({})", l.total, l.undivided),
-                tonnes: s.total,
+                tonnes: format::to_f64(s.total),
             }]
         } else {
             s.categories
@@ -346,7 +346,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
                 .map(|(key, t)| Category {
                     scope,
                     name: labels::category(key, lang).into(),
-                    tonnes: *t,
+                    tonnes: format::to_f64(*t),
                 })
                 .collect()
         };
@@ -361,7 +361,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
         out.push(Category {
             scope: 2,
             name: l.purchased_energy.into(),
-            tonnes: s2.location_based,
+            tonnes: format::to_f64(s2.location_based),
         });
     }
     if let Some(s) = &entry.scope3 {

@@ -216,7 +216,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
                 .iter()
                 .map(|(key, tonnes)| CategoryView {
                     key,
-                    tonnes: *tonnes,
+                    tonnes: crate::format::to_f64(*tonnes),
                 })
                 .collect()
         })

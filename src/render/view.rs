@@ -265,7 +265,7 @@ pub fn target_view(target: &crate::model::Target, progress: &TargetProgress) -> 
     TargetView {
         label: target.label.clone(),
         scopes: target.scopes.clone(),
-        reduction_percent: target.reduction_percent,
+        reduction_percent: crate::format::to_f64(target.reduction_percent),
         kind,
         per,
         scope2_method: match target.scope2_method {
@@ -283,12 +283,7 @@ pub fn target_view(target: &crate::model::Target, progress: &TargetProgress) -> 
 
 /// Keeps `Progress` in the template API's vocabulary (`achieved`, `on_track`, …).
 pub fn progress_key(p: Progress) -> &'static str {
-    match p {
-        Progress::Achieved => "achieved",
-        Progress::OnTrack => "on_track",
-        Progress::OffTrack => "off_track",
-        Progress::NoData => "no_data",
-    }
+    p.key()
 }
 
 pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload: bool) -> SiteView {

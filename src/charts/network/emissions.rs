@@ -1,7 +1,7 @@
 //! The network's emissions: totals per year stacked by scope, like-for-like change, and
 //! scope 1 + 2 by sector. Pure.
 
-use super::{capitalise, count, pick, spec, sum_present, tonnes_cell};
+use super::{capitalise, count, f, pick, spec, sum_present, tonnes_cell};
 use crate::aggregate::NetworkResults;
 use crate::charts::canvas::{LegendItem, Swatch};
 use crate::charts::columns::{Columns, Series, Slot};
@@ -39,19 +39,20 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
             Series {
                 label: l.scope1.into(),
                 mark: Mark::Blue,
-                values: values(|y| y.sums.scope1),
+                values: values(|y| f(y.sums.scope1)),
             },
             Series {
                 label: l.scope2.into(),
                 mark: Mark::Vermillion,
-                values: values(|y| y.sums.scope2_location),
+                values: values(|y| f(y.sums.scope2_location)),
             },
         ],
         lines: Vec::new(),
         unit: format::tonnes_unit(lang).into(),
         lang,
     };
-    let s12 = |y: &crate::aggregate::YearRow| sum_present(&[y.sums.scope1, y.sums.scope2_location]);
+    let s12 =
+        |y: &crate::aggregate::YearRow| sum_present(&[f(y.sums.scope1), f(y.sums.scope2_location)]);
     let head = vec![
         l.year.to_string(),
         capitalise(l.partners),
@@ -66,10 +67,10 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
             vec![
                 y.year.to_string(),
                 count(y.partners, lang),
-                tonnes_cell(y.sums.scope1, lang),
-                tonnes_cell(y.sums.scope2_location, lang),
+                tonnes_cell(f(y.sums.scope1), lang),
+                tonnes_cell(f(y.sums.scope2_location), lang),
                 tonnes_cell(s12(y), lang),
-                tonnes_cell(y.sums.scope3, lang),
+                tonnes_cell(f(y.sums.scope3), lang),
             ]
         })
         .collect();
@@ -129,7 +130,7 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
     let (c, y) = (r.compare_year, r.reporting_year);
     let change = lfl
         .change_percent
-        .map(|p| format::signed_percent(p, 1, lang));
+        .map(|p| format::signed_percent(format::to_f64(p), 1, lang));
     let bar = |year: i32, v: Option<f64>, with_change: bool| {
         let mut value = tonnes_cell(v, lang);
         if let (true, Some(change)) = (with_change, &change) {
@@ -146,7 +147,7 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
         })
     };
     let bars = HBars {
-        rows: vec![bar(c, lfl.compare, false), bar(y, lfl.current, true)],
+        rows: vec![bar(c, f(lfl.compare), false), bar(y, f(lfl.current), true)],
         unit: format::tonnes_unit(lang).into(),
         legend: Vec::new(),
         reference: None,
@@ -160,14 +161,14 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
         Language::Nb => format!(
             "De {} partnerne som har rapportert scope 1 og 2 både i {c} og {y}, gikk fra {} til {}, en endring på {change_text}.",
             lfl.partners,
-            t(lfl.compare),
-            t(lfl.current)
+            t(f(lfl.compare)),
+            t(f(lfl.current))
         ),
         Language::En => format!(
             "The {} partners that reported scope 1 and 2 in both {c} and {y} went from {} to {}, a change of {change_text}.",
             lfl.partners,
-            t(lfl.compare),
-            t(lfl.current)
+            t(f(lfl.compare)),
+            t(f(lfl.current))
         ),
     };
     let title = format!(
@@ -194,12 +195,12 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
         rows: vec![
             vec![
                 c.to_string(),
-                tonnes_cell(lfl.compare, lang),
+                tonnes_cell(f(lfl.compare), lang),
                 count(lfl.partners, lang),
             ],
             vec![
                 y.to_string(),
-                tonnes_cell(lfl.current, lang),
+                tonnes_cell(f(lfl.current), lang),
                 count(lfl.partners, lang),
             ],
             vec![l.change.into(), change_text, String::new()],
@@ -217,8 +218,9 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
         return None;
     }
     let mut sectors: Vec<_> = r.by_sector.iter().collect();
-    let total =
-        |s: &crate::aggregate::SectorRow| sum_present(&[s.sums.scope1, s.sums.scope2_location]);
+    let total = |s: &crate::aggregate::SectorRow| {
+        sum_present(&[f(s.sums.scope1), f(s.sums.scope2_location)])
+    };
     // Largest first; sectors without figures last, by code.
     sectors.sort_by(|a, b| {
         let key = |s| total(s).unwrap_or(-1.0);
@@ -232,8 +234,8 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
         .iter()
         .map(|s| {
             let segments: Vec<(Mark, f64)> = [
-                (Mark::Blue, s.sums.scope1),
-                (Mark::Vermillion, s.sums.scope2_location),
+                (Mark::Blue, f(s.sums.scope1)),
+                (Mark::Vermillion, f(s.sums.scope2_location)),
             ]
             .into_iter()
             .filter_map(|(m, v)| Some((m, v?)))
@@ -321,8 +323,8 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
                 vec![
                     name(&s.code),
                     format!("{} {} {}", s.reporting_partners, l.of, s.partners),
-                    tonnes_cell(s.sums.scope1, lang),
-                    tonnes_cell(s.sums.scope2_location, lang),
+                    tonnes_cell(f(s.sums.scope1), lang),
+                    tonnes_cell(f(s.sums.scope2_location), lang),
                     tonnes_cell(total(s), lang),
                 ]
             })

@@ -142,7 +142,7 @@ fn rates<'a>(site: &'a Site, data: &SiteData) -> Vec<Rate<'a>> {
                 rate: progress.annual_rate_percent,
                 base_year: progress.base_year,
                 target_year: progress.target_year,
-                reduction_percent: target.reduction_percent,
+                reduction_percent: format::to_f64(target.reduction_percent),
                 intensity: target.kind != crate::model::TargetKind::Absolute,
             })
         })

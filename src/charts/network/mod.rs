@@ -55,6 +55,11 @@ fn pick<'a>(lang: Language, nb: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// An exact figure as the nearest `f64`, for drawing and chart text.
+fn f(v: Option<crate::model::Decimal>) -> Option<f64> {
+    v.map(crate::format::to_f64)
+}
+
 fn tonnes_cell(v: Option<f64>, lang: Language) -> String {
     format::optional(v, |t| format::tonnes_number(t, lang))
 }
