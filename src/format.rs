@@ -141,6 +141,14 @@ pub fn to_f64(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(f64::NAN)
 }
 
+/// An amount of Norwegian kroner: nb `10 000 kr`; en `NOK 10,000`.
+pub fn nok(value: f64, lang: Language) -> String {
+    match lang {
+        Language::Nb => format!("{}{NBSP}kr", number(value, 0, lang)),
+        Language::En => format!("NOK{NBSP}{}", number(value, 0, lang)),
+    }
+}
+
 /// nb `16. juni 2025`; en `16 June 2025`.
 pub fn date(d: NaiveDate, lang: Language) -> String {
     let month = d.month0() as usize;
@@ -243,6 +251,12 @@ mod tests {
         assert_eq!(signed_percent(4.21, 1, Nb), "+4,2\u{a0}%");
         assert_eq!(signed_percent(-4.21, 1, En), "-4.2%");
         assert_eq!(signed_percent(0.01, 1, Nb), "0,0\u{a0}%");
+    }
+
+    #[test]
+    fn writes_kroner_the_way_each_language_does() {
+        assert_eq!(nok(10000.0, Nb), "10\u{a0}000\u{a0}kr");
+        assert_eq!(nok(50000.0, En), "NOK\u{a0}50,000");
     }
 
     #[test]

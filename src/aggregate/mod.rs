@@ -15,7 +15,8 @@
 //! - [`network`]: the network's figures ([`NetworkResults`]), from [`sums`] (totals with
 //!   coverage), [`like_for_like`] and [`counts`].
 //! - [`summary`]: the Norwegian summary that `nfk results` prints for people.
-//! - [`figure`]: a results key (`totals.scope1`) looked up and formatted, for `{{ figure() }}`.
+//! - [`figure`]: the one figure lookup: a results key (`totals.scope1`, `by_year.2019.scope1`)
+//!   looked up and formatted, for `{{ figure() }}`.
 
 pub mod ambition;
 pub mod counts;
@@ -39,7 +40,7 @@ use crate::model::{Partner, Site};
 
 pub use ambition::{Ambition, Class, Reason};
 pub use counts::{AmbitionCounts, PrincipleCounts, TargetCounts};
-pub use figure::{Figure, figure};
+pub use figure::Figure;
 pub use like_for_like::LikeForLike;
 pub use network::{FeeTierRow, NetworkResults, RequirementCounts, SectorRow, Totals, YearRow};
 pub use partner::{PartnerData, PrincipleFlags, YearFigures};

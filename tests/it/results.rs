@@ -275,9 +275,9 @@ fn human_summary_shows_figures_with_coverage_in_norwegian() {
     let text = String::from_utf8(out.stdout).unwrap();
     for line in [
         "Næring for klima: resultater for 2024",
-        "  Scope 1                           21\u{a0}758  14 av 15 partnere",
-        "  Scope 2, markedsbasert             1\u{a0}844  6 av 15 partnere",
-        "  Scope 3                           27\u{a0}568  9 av 15 partnere",
+        "  Scope 1                           21\u{a0}758  14 av 15 partnere, 3 foreløpige",
+        "  Scope 2, markedsbasert             1\u{a0}844  6 av 15 partnere, 1 foreløpig",
+        "  Scope 3                           27\u{a0}568  9 av 15 partnere, 2 foreløpige",
         "  Endring                          \u{2212}30,0\u{a0}%",
         "  Fullt krav (alle fire)                 6  6 av 15 partnere, frist 31. desember 2025",
         "  Ikke i rute                            4",
