@@ -97,6 +97,16 @@ pub fn tonnes_decimals(value: f64) -> usize {
     if value.abs() >= 99.95 { 0 } else { 1 }
 }
 
+/// How many decimals an intensity (tonnes per employee or per MNOK) gets: three below 1, two
+/// below 10, one above, so that `0,052` and `0,048` stay apart.
+pub fn intensity_decimals(value: f64) -> usize {
+    match value.abs() {
+        v if v < 1.0 => 3,
+        v if v < 10.0 => 2,
+        _ => 1,
+    }
+}
+
 /// A tonnes figure without its unit, for tables whose header names the unit.
 pub fn tonnes_number(value: f64, lang: Language) -> String {
     number(value, tonnes_decimals(value), lang)

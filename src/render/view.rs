@@ -34,6 +34,8 @@ pub struct SiteView {
     pub partner_count: usize,
     /// `true` in `nfk serve`: the page gets the live-reload script.
     pub live_reload: bool,
+    /// Drafts are shown and counted (`build --drafts`, `nfk serve`): every page says so.
+    pub preview: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -118,6 +120,8 @@ pub struct PartnerView {
     pub notes: Vec<YearNote>,
     pub base_year: Option<i32>,
     pub targets: Vec<TargetView>,
+    /// The index in `targets` of the main target (docs/figures.md "Main target").
+    pub main_target: Option<usize>,
     /// Category breakdown of the reporting year (empty when given as totals only).
     pub scope1_categories: Vec<CategoryView>,
     pub scope3_categories: Vec<CategoryView>,
@@ -286,7 +290,12 @@ pub fn progress_key(p: Progress) -> &'static str {
     p.key()
 }
 
-pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload: bool) -> SiteView {
+pub fn site_view(
+    site: &Site,
+    base_url: &str,
+    partner_count: usize,
+    (live_reload, preview): (bool, bool),
+) -> SiteView {
     let c = &site.config;
     let base_path = base_path(base_url);
     let mut min = 0;
@@ -342,6 +351,7 @@ pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload:
         fee_tiers,
         partner_count,
         live_reload,
+        preview,
     }
 }
 
