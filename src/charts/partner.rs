@@ -112,7 +112,7 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
         name: BY_YEAR.into(),
         id: format!("graf-{}-{BY_YEAR}", partner.slug),
         title,
-        desc: by_year_desc(series, lang),
+        desc: by_year_desc(series, partner.config.results.reporting_year, lang),
         table,
     };
     finish(spec, &Picture::Columns(columns))
@@ -166,8 +166,11 @@ pub fn stack_total(f: &YearFigures) -> Option<f64> {
     (!parts.is_empty()).then(|| crate::aggregate::sum(parts))
 }
 
-fn by_year_desc(series: &[YearFigures], lang: Language) -> String {
-    let (Some(first), Some(last)) = (series.first(), series.last()) else {
+/// From the first year to the reporting year (or the last year before it): a later,
+/// preliminary entry is in the chart and the table, not in the headline sentence.
+fn by_year_desc(series: &[YearFigures], reporting_year: i32, lang: Language) -> String {
+    let up_to_y = || series.iter().filter(|y| y.year <= reporting_year);
+    let (Some(first), Some(last)) = (up_to_y().next(), up_to_y().last()) else {
         return String::new();
     };
     let t = |v: f64| format::tonnes(v, lang);

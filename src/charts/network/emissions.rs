@@ -84,7 +84,7 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
     let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
     let desc = match lang {
         Language::Nb => format!(
-            "Partnerne som rapporterte for {}, slapp ut {} i scope 1 og 2 ({}, {} med foreløpige tall); i {} var tallet {} ({}). Hvert år dekker et annet sett partnere, så søylene viser ikke utviklingen for de samme partnerne; det gjør sammenlignbare utslipp. Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
+            "Partnerne med tall for {} slapp ut {} i scope 1 og 2 ({}, {} med foreløpige tall); i {} var tallet {} ({}). Hvert år dekker et annet sett partnere, så søylene viser ikke utviklingen for de samme partnerne; det gjør sammenlignbare utslipp. Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
             last.year,
             t(s12(last)),
             l.partner_count(last.partners, lang),
@@ -94,7 +94,7 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
             l.partner_count(first.partners, lang)
         ),
         Language::En => format!(
-            "The partners reporting for {} emitted {} in scope 1 and 2 ({}, {} with preliminary figures); in {} the figure was {} ({}). Each year covers a different set of partners, so the columns do not show the same partners' development; like-for-like emissions do. Scope 3 is in the table, not the chart, as it may overlap between partners.",
+            "The partners with figures for {} emitted {} in scope 1 and 2 ({}, {} with preliminary figures); in {} the figure was {} ({}). Each year covers a different set of partners, so the columns do not show the same partners' development; like-for-like emissions do. Scope 3 is in the table, not the chart, as it may overlap between partners.",
             last.year,
             t(s12(last)),
             l.partner_count(last.partners, lang),
