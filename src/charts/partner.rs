@@ -170,7 +170,7 @@ pub fn stack_total(f: &YearFigures) -> Option<f64> {
 /// preliminary entry is in the chart and the table, not in the headline sentence.
 fn by_year_desc(series: &[YearFigures], reporting_year: i32, lang: Language) -> String {
     let up_to_y = || series.iter().filter(|y| y.year <= reporting_year);
-    let (Some(first), Some(last)) = (up_to_y().next(), up_to_y().last()) else {
+    let (Some(first), Some(last)) = (up_to_y().next(), up_to_y().next_back()) else {
         return String::new();
     };
     let t = |v: f64| format::tonnes(v, lang);
