@@ -228,7 +228,7 @@ impl<'a> Renderer<'a> {
             site,
             &options.base_url,
             summaries.len(),
-            options.live_reload,
+            (options.live_reload, options.drafts),
         );
         let results = serde_json::to_value(&data.results).unwrap_or_default();
         let mut r = Renderer {

@@ -12,6 +12,9 @@ use crate::aggregate::{PartnerData, SectorRow, SiteData};
 use crate::diagnostics::Diagnostics;
 use crate::model::{Partner, Site};
 
+/// Where the results page's "Om tallene" links to, when the site has that page.
+const METHODOLOGY: &str = "/metode/";
+
 /// Visible partners (those `aggregate` kept), by slug.
 pub fn summaries(
     site: &Site,
@@ -150,12 +153,18 @@ pub fn render_partner_pages(r: &Renderer, diags: &mut Diagnostics) -> Vec<Output
         sector_names: BTreeMap<String, &'a str>,
         partners: &'a [&'a PartnerSummary],
         charts: Vec<super::ChartView>,
+        /// The site's methodology page (`content/metode.md`), when it has one.
+        methodology_url: Option<String>,
     }
     let values = ResultsValues {
         results: &r.results,
         sector_names,
         partners: &sorted,
         charts: r.chart_views(&r.charts.network, "grafer/"),
+        methodology_url: r
+            .visible_pages()
+            .any(|p| p.url == METHODOLOGY)
+            .then(|| super::view::internal(&r.base_path, METHODOLOGY)),
     };
     push(
         &mut files,
@@ -216,7 +225,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
                 .iter()
                 .map(|(key, tonnes)| CategoryView {
                     key,
-                    tonnes: *tonnes,
+                    tonnes: crate::format::to_f64(*tonnes),
                 })
                 .collect()
         })
@@ -268,6 +277,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
                     .collect()
             })
             .unwrap_or_default(),
+        main_target: d.main_target,
         scope1_categories: categories(current.and_then(|y| y.scope1.as_ref())),
         scope3_categories: categories(current.and_then(|y| y.scope3.as_ref())),
         story_html,

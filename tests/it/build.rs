@@ -136,6 +136,22 @@ fn drafts_are_left_out_unless_asked_for() {
             .join("public/partnere/myrvollscenen/index.html")
             .is_file()
     );
+    // A preview says so: in results.json and with a banner on every page.
+    let json = |dir: &Path| -> serde_json::Value {
+        let text = std::fs::read_to_string(dir.join("public/data/results.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    assert_eq!(json(without.path())["includes_drafts"], false);
+    assert_eq!(json(with.path())["includes_drafts"], true);
+    for page in [
+        "index.html",
+        "resultater/index.html",
+        "partnere/granlia-ror/index.html",
+    ] {
+        let banner = |dir: &Path| texts(&html(&dir.join("public").join(page)), ".preview-banner");
+        assert!(banner(without.path()).is_empty(), "{page}");
+        assert_eq!(banner(with.path()).len(), 1, "{page}");
+    }
 }
 
 #[test]
@@ -324,4 +340,35 @@ fn without_chart_drawings(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[test]
+fn emissions_csv_gives_status_method_and_unit_per_row() {
+    let dir = built_bundled(&[]);
+    let text = std::fs::read_to_string(dir.path().join("public/data/emissions.csv")).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("slug,year,status,scope,category,method,tco2e,unit")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 8 && r[7] == "tCO2e"));
+    assert!(rows.iter().all(|r| match r[3] {
+        "2" => ["location", "market"].contains(&r[5]),
+        _ => r[5].is_empty(),
+    }));
+    // Fjellhamar's 2024 market-based scope 2 is written exactly as in its emissions.yaml.
+    assert!(
+        rows.iter().any(|r| r[..7]
+            == [
+                "fjellhamar-data",
+                "2024",
+                "final",
+                "2",
+                "market_based",
+                "market",
+                "12.5"
+            ]),
+        "{text}"
+    );
 }

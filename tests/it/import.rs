@@ -689,11 +689,31 @@ fn the_exported_csv_imported_into_an_emptied_site_gives_the_same_results() {
         assert!(out.status.success(), "{}", stderr(&out));
         stdout(&out)
     };
+    // Every bundled partner with emissions has targets: one of them (with no structural changes,
+    // which the CSV does not carry either) loses its targets first, so the import also has a
+    // file to create from nothing.
+    let mut dirs: Vec<_> = std::fs::read_dir(site.path().join("partners"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dirs.sort();
+    let without_targets = dirs.iter().find_map(|dir| {
+        let file = dir.join("emissions.yaml");
+        let text = std::fs::read_to_string(&file).ok()?;
+        let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
+        (exported.contains(&format!("\n{slug},"))
+            && !text.contains("kind: intensity")
+            && !text.contains("structural_changes"))
+        .then_some((file, text))
+    });
+    let (file, text) = without_targets.expect("a partner whose targets can be taken out");
+    let doc: yaml_edit::Document = text.parse().unwrap();
+    doc.as_mapping().unwrap().remove("targets");
+    std::fs::write(&file, doc.to_string()).unwrap();
     let before = results(site.path());
 
     let mut kinds = [0; 3];
-    for entry in std::fs::read_dir(site.path().join("partners")).unwrap() {
-        let dir = entry.unwrap().path();
+    for dir in dirs {
         let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
         let file = dir.join("emissions.yaml");
         if !file.exists() || !exported.contains(&format!("\n{slug},")) {
