@@ -43,6 +43,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
     "strings/en.yaml",
     "static/style.css",
     "static/print.css",
+    "static/nfk.js",
     "static/favicon.svg",
     "static/fonts/Inter-Regular.woff2",
     "static/fonts/Inter-Bold.woff2",
