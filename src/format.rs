@@ -7,7 +7,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Language;
+use rust_decimal::RoundingStrategy;
+
+use crate::model::{Decimal, Language};
 
 /// What people see where a figure is undefined or missing (an en dash).
 pub const MISSING: &str = "–";
@@ -55,16 +57,25 @@ pub fn number(value: f64, decimals: usize, lang: Language) -> String {
         Language::Nb => (NBSP, ',', MINUS),
         Language::En => (',', '.', '-'),
     };
-    // Rounding the scaled value keeps half-away-from-zero (`format!` rounds half to even).
     let decimals = decimals.min(9);
-    let scale = 10f64.powi(decimals as i32);
-    let scaled = (value.abs() * scale).round();
-    let digits = format!("{scaled:.0}");
+    // Rounded as the decimal the shortest text of `value` names (`1.45` is 1.45, not the
+    // 1.4499999999999999556 of its binary), half away from zero.
+    let digits = match format!("{value}").parse::<Decimal>() {
+        Ok(d) => {
+            let mut rounded = d
+                .abs()
+                .round_dp_with_strategy(decimals as u32, RoundingStrategy::MidpointAwayFromZero);
+            rounded.rescale(decimals as u32);
+            rounded.mantissa().to_string()
+        }
+        Err(_) => format!("{:.0}", (value.abs() * 10f64.powi(decimals as i32)).round()),
+    };
+    let scaled_is_zero = digits.chars().all(|c| c == '0');
     let digits = format!("{digits:0>width$}", width = decimals + 1);
     let (whole, fraction) = digits.split_at(digits.len() - decimals);
 
     let mut out = String::new();
-    if value < 0.0 && scaled != 0.0 {
+    if value < 0.0 && !scaled_is_zero {
         out.push(minus);
     }
     for (i, c) in whole.chars().enumerate() {
@@ -84,6 +95,16 @@ pub fn number(value: f64, decimals: usize, lang: Language) -> String {
 /// that a small partner's `4,7` does not show as `5` while a network total stays readable.
 pub fn tonnes_decimals(value: f64) -> usize {
     if value.abs() >= 99.95 { 0 } else { 1 }
+}
+
+/// How many decimals an intensity (tonnes per employee or per MNOK) gets: three below 1, two
+/// below 10, one above, so that `0,052` and `0,048` stay apart.
+pub fn intensity_decimals(value: f64) -> usize {
+    match value.abs() {
+        v if v < 1.0 => 3,
+        v if v < 10.0 => 2,
+        _ => 1,
+    }
 }
 
 /// A tonnes figure without its unit, for tables whose header names the unit.
@@ -121,6 +142,20 @@ pub fn signed_percent(value: f64, decimals: usize, lang: Language) -> String {
         format!("+{text}")
     } else {
         text
+    }
+}
+
+/// The nearest `f64` of an exact figure, for printing, JSON and drawing (never for deciding).
+pub fn to_f64(d: Decimal) -> f64 {
+    // Through the text: always the nearest binary value of the decimal.
+    d.to_string().parse().unwrap_or(f64::NAN)
+}
+
+/// An amount of Norwegian kroner: nb `10 000 kr`; en `NOK 10,000`.
+pub fn nok(value: f64, lang: Language) -> String {
+    match lang {
+        Language::Nb => format!("{}{NBSP}kr", number(value, 0, lang)),
+        Language::En => format!("NOK{NBSP}{}", number(value, 0, lang)),
     }
 }
 
@@ -185,6 +220,14 @@ mod tests {
     }
 
     #[test]
+    fn rounds_the_written_decimal_not_its_binary_neighbour() {
+        // 1.45 is stored as 1.4499999999999999556 in binary.
+        assert_eq!(number(1.45, 1, Nb), "1,5");
+        assert_eq!(number(2.675, 2, En), "2.68");
+        assert_eq!(to_f64("1431.7".parse().unwrap()), 1431.7);
+    }
+
+    #[test]
     fn pads_small_values_with_zeros() {
         assert_eq!(number(0.05, 2, Nb), "0,05");
         assert_eq!(number(7.0, 1, Nb), "7,0");
@@ -218,6 +261,12 @@ mod tests {
         assert_eq!(signed_percent(4.21, 1, Nb), "+4,2\u{a0}%");
         assert_eq!(signed_percent(-4.21, 1, En), "-4.2%");
         assert_eq!(signed_percent(0.01, 1, Nb), "0,0\u{a0}%");
+    }
+
+    #[test]
+    fn writes_kroner_the_way_each_language_does() {
+        assert_eq!(nok(10000.0, Nb), "10\u{a0}000\u{a0}kr");
+        assert_eq!(nok(50000.0, En), "NOK\u{a0}50,000");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod diagnostics;
 pub mod filters;
 pub mod format;
+pub mod import;
 pub mod keyhash;
 pub mod load;
 pub mod model;
@@ -46,6 +47,10 @@ pub fn load_and_validate(root: &Path) -> Validated {
 fn load_and_validate_with(root: &Path, cache: Option<&load::LoadCache>) -> Validated {
     let mut diagnostics = Diagnostics::new();
     let raw = timed("load", || load::load_with(root, &mut diagnostics, cache));
+    validated(raw, diagnostics)
+}
+
+fn validated(raw: load::RawSite, mut diagnostics: Diagnostics) -> Validated {
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let site = timed("validate", || validate::validate(raw, &mut diagnostics));
     Validated {
@@ -112,7 +117,22 @@ pub struct CheckReport {
 /// `nfk check`: the whole build in memory, as `nfk build` would run it (links, shortcodes,
 /// templates and collisions included), so it fails exactly when the build would; writes nothing.
 pub fn check_build(root: &Path) -> CheckReport {
-    let validated = load_and_validate(root);
+    check_validated(root, load_and_validate(root))
+}
+
+/// [`check_build`] on the site as it would be after `edit` changed what was read, in memory:
+/// `nfk import` checks the files it is about to write with every rule of `check`.
+pub fn check_build_edited(
+    root: &Path,
+    edit: impl FnOnce(&mut load::RawSite, &mut Diagnostics),
+) -> CheckReport {
+    let mut diagnostics = Diagnostics::new();
+    let mut raw = timed("load", || load::load(root, &mut diagnostics));
+    edit(&mut raw, &mut diagnostics);
+    check_validated(root, validated(raw, diagnostics))
+}
+
+fn check_validated(root: &Path, validated: Validated) -> CheckReport {
     let (partners, pages) = (validated.partner_folders, validated.page_files);
     let options = BuildOptions {
         root: root.to_path_buf(),
@@ -199,7 +219,11 @@ fn build_validated(
             cache.map(|c| &c.render),
         )
     });
-    let html = |output: &str| rendered.site.get(output).map(|f| f.bytes.as_slice());
+    // Pages are made in memory; a copied file (`Contents::Copy`) is never a page with ids.
+    let html = |output: &str| match rendered.site.get(output).map(|f| &f.contents) {
+        Some(render::Contents::Bytes(bytes)) => Some(bytes.as_slice()),
+        _ => None,
+    };
     validate::validate_links(&site, &plan, &rendered.links, &html, &mut diagnostics);
     diagnostics.extend(rendered.diagnostics);
     if diagnostics.has_errors() {
@@ -213,14 +237,19 @@ fn build_validated(
     })
 }
 
-/// The whole build: in memory, then one atomic write of `output`. On content errors nothing is
-/// written and the previous output stays as it was.
-pub fn build(options: &BuildOptions, output: &Path) -> anyhow::Result<Result<Built, Diagnostics>> {
+/// The whole build: the output folder checked first ([`write::prepare`]: a refused output costs
+/// no build), then the build in memory, then one atomic write of the output. On content errors
+/// nothing is written, nothing is left behind, and the previous output stays as it was.
+pub fn build(
+    options: &BuildOptions,
+    output: &write::OutputOptions,
+) -> anyhow::Result<Result<Built, Diagnostics>> {
+    let prepared = timed("guard", || write::prepare(output, &options.root))?;
     let built = match build_in_memory(options) {
         Ok(built) => built,
         Err(diagnostics) => return Ok(Err(diagnostics)),
     };
-    timed("write", || write::write(&built.site, output, &options.root))?;
+    timed("write", || prepared.write(&built.site))?;
     Ok(Ok(built))
 }
 

@@ -66,6 +66,9 @@ enum Command {
         /// Include drafts
         #[arg(long)]
         drafts: bool,
+        /// Replace the output folder even when nfk did not write it (never the site itself)
+        #[arg(long)]
+        force: bool,
     },
     /// Build the site with drafts in memory and serve it with live reload; rebuilds on changes
     Serve {
@@ -85,6 +88,36 @@ enum Command {
     New {
         #[command(subcommand)]
         what: NewCommand,
+    },
+    /// Import emissions from a reporting workbook (.xlsx, .ods) or a CSV file into
+    /// partners/<slug>/emissions.yaml; shows the change, writes nothing when anything is wrong
+    Import {
+        /// The workbook (from `nfk template xlsx`) or CSV file (like /data/emissions.csv)
+        file: PathBuf,
+        #[command(flatten)]
+        root: RootArg,
+        /// The partner (folder name); a workbook is otherwise matched by its organisation
+        /// number, and a CSV file imports every partner in it
+        #[arg(long)]
+        partner: Option<String>,
+        /// Show what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a template to fill in
+    Template {
+        #[command(subcommand)]
+        what: TemplateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// The reporting workbook a partner fills in (Profil, Utslipp, Mål, Veiledning)
+    Xlsx {
+        /// Where to write it; an existing file is never replaced
+        #[arg(long, default_value = "klimaregnskap.xlsx")]
+        output: PathBuf,
     },
 }
 
@@ -144,8 +177,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             base_url,
             drafts,
+            force,
         } => {
-            let output = if output.is_absolute() {
+            let folder = if output.is_absolute() {
                 output
             } else {
                 root.root.join(output)
@@ -156,7 +190,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 drafts,
                 live_reload: false,
             };
-            build(&options, &output)
+            build(&options, &nfk::write::OutputOptions { folder, force })
         }
         Command::Serve {
             root,
@@ -176,6 +210,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New {
             what: NewCommand::Partner { slug, root },
         } => new_partner(&root.root, &slug),
+        Command::Import {
+            file,
+            root,
+            partner,
+            dry_run,
+        } => {
+            let options = nfk::import::ImportOptions {
+                root: root.root,
+                file,
+                partner,
+            };
+            import(&options, dry_run)
+        }
+        Command::Template {
+            what: TemplateCommand::Xlsx { output },
+        } => template_xlsx(&output),
     }
 }
 
@@ -243,7 +293,10 @@ fn results(root: &Path, format: ResultsFormat) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode> {
+fn build(
+    options: &nfk::BuildOptions,
+    output: &nfk::write::OutputOptions,
+) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();
     match nfk::build(options, output)? {
         Ok(built) => {
@@ -254,7 +307,7 @@ fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode>
                 built.partners,
                 built.pages,
                 built.site.files.len(),
-                output.display(),
+                output.folder.display(),
                 start.elapsed().as_millis(),
                 if warnings > 0 {
                     format!(", {warnings} warnings")
@@ -269,7 +322,7 @@ fn build(options: &nfk::BuildOptions, output: &Path) -> anyhow::Result<ExitCode>
             eprint!("{}", diagnostics::render_human(&problems.sorted()));
             eprintln!(
                 "build failed: {errors} errors, {warnings} warnings; {} was left as it was",
-                output.display()
+                output.folder.display()
             );
             Ok(ExitCode::from(CONTENT_ERRORS))
         }
@@ -291,5 +344,66 @@ fn new_partner(root: &Path, slug: &str) -> anyhow::Result<ExitCode> {
     let dir = nfk::scaffold::new_partner(root, slug, base_year)?;
     println!("created {}/profile.yaml and emissions.yaml", dir.display());
     println!("fill them in, then run `nfk check`");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(options: &nfk::import::ImportOptions, dry_run: bool) -> anyhow::Result<ExitCode> {
+    let plan = match nfk::import::plan(options)? {
+        Ok(plan) => plan,
+        Err(problems) => return Ok(import_failed(problems)),
+    };
+    eprint!(
+        "{}",
+        diagnostics::render_human(&plan.warnings.clone().sorted())
+    );
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", nfk::import::render(&plan))?;
+    let summary = nfk::import::summary(&plan);
+    if dry_run {
+        writeln!(out, "dry run: {summary}; nothing was written")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match nfk::import::apply(&plan)? {
+        Ok(_) => {
+            writeln!(out, "imported: {summary}")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => Ok(import_failed(problems)),
+    }
+}
+
+fn import_failed(problems: diagnostics::Diagnostics) -> ExitCode {
+    let errors = problems.error_count();
+    eprint!("{}", diagnostics::render_human(&problems.sorted()));
+    let noun = if errors == 1 { "error" } else { "errors" };
+    eprintln!("import failed: {errors} {noun}; nothing was written");
+    ExitCode::from(CONTENT_ERRORS)
+}
+
+fn template_xlsx(output: &Path) -> anyhow::Result<ExitCode> {
+    let bytes = nfk::import::template::workbook().context("making the workbook")?;
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(output)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {} exists; nfk never replaces it (it may be a filled-in workbook): choose another --output",
+                output.display()
+            );
+            return Ok(ExitCode::from(FAILURE));
+        }
+        Err(e) => return Err(e).with_context(|| format!("creating {}", output.display())),
+    };
+    file.write_all(&bytes)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("writing {}", output.display()))?;
+    println!(
+        "wrote {}: send it to the partner, then `nfk import {}`",
+        output.display(),
+        output.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

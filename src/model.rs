@@ -7,6 +7,7 @@
 //! against the route plan point at.
 
 use chrono::NaiveDate;
+pub use rust_decimal::Decimal;
 
 use crate::diagnostics::Pos;
 
@@ -180,6 +181,50 @@ pub struct Emissions {
     /// Ascending by year, each year once.
     pub years: Vec<YearEntry>,
     pub targets: Vec<Target>,
+    /// SPEC §4a, in file order.
+    pub structural_changes: Vec<StructuralChange>,
+}
+
+/// An acquisition, divestment, method change… that moved the partner's emissions without an
+/// emission change (SPEC §4a, docs/figures.md "Structural changes").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StructuralChange {
+    /// The year the change took effect.
+    pub year: i32,
+    pub kind: ChangeKind,
+    /// The base year and later years were restated for it.
+    pub recalculated: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Acquisition,
+    Divestment,
+    Merger,
+    Outsourcing,
+    Insourcing,
+    Method,
+    Error,
+}
+
+impl ChangeKind {
+    pub const ALL: [(&'static str, ChangeKind); 7] = [
+        ("acquisition", ChangeKind::Acquisition),
+        ("divestment", ChangeKind::Divestment),
+        ("merger", ChangeKind::Merger),
+        ("outsourcing", ChangeKind::Outsourcing),
+        ("insourcing", ChangeKind::Insourcing),
+        ("method", ChangeKind::Method),
+        ("error", ChangeKind::Error),
+    ];
+
+    pub fn key(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(name, _)| name)
+    }
 }
 
 impl Emissions {
@@ -198,26 +243,38 @@ pub enum DataStatus {
 pub struct YearEntry {
     pub year: i32,
     pub status: DataStatus,
-    pub employees: Option<f64>,
-    pub revenue_mnok: Option<f64>,
+    /// Normalisers for intensity targets, exact as written (docs/figures.md).
+    pub employees: Option<Decimal>,
+    pub revenue_mnok: Option<Decimal>,
     pub scope1: Option<Scope>,
     pub scope2: Option<Scope2>,
     pub scope3: Option<Scope>,
     pub note: Option<String>,
 }
 
+impl YearEntry {
+    /// The normaliser of an intensity target in this year, when given.
+    pub fn normaliser(&self, per: Normaliser) -> Option<Decimal> {
+        match per {
+            Normaliser::Employee => self.employees,
+            Normaliser::RevenueMnok => self.revenue_mnok,
+        }
+    }
+}
+
 /// A scope's total and, when the partner broke it down, the categories (in file order).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scope {
-    pub total: f64,
+    /// Tonnes, exact: the sum of the categories when they were given.
+    pub total: Decimal,
     /// Category key (as in SPEC §4) and tonnes. Empty when only a total was given.
-    pub categories: Vec<(&'static str, f64)>,
+    pub categories: Vec<(&'static str, Decimal)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scope2 {
-    pub location_based: f64,
-    pub market_based: Option<f64>,
+    pub location_based: Decimal,
+    pub market_based: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +309,7 @@ pub struct Target {
     pub scopes: Vec<u8>,
     pub base_year: i32,
     pub target_year: i32,
-    pub reduction_percent: f64,
+    pub reduction_percent: Decimal,
     pub kind: TargetKind,
     pub scope2_method: Scope2Method,
     pub sbti: Sbti,

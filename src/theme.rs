@@ -3,16 +3,21 @@
 //! The default theme (`themes/nfk` of this repository) is embedded in the binary. A site's own
 //! `themes/<name>/` overrides it file by file: a site can change one template without copying the
 //! rest. Template syntax errors are diagnostics at the template's file and line.
+//!
+//! The site's theme folder is read like `content/`: templates and strings are read with the size
+//! limit of every text file; static files are not read at all but copied when the site is
+//! written; a link that leads out of the site, or to a folder, is a diagnostic at the link.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
-use crate::load::StaticFile;
+use crate::load::files::{self, Problem};
+use crate::load::{Contents, StaticFile};
 use crate::model::Language;
+use crate::validate::templates::Source;
 
 macro_rules! embedded {
     ($($path:literal),* $(,)?) => {
@@ -38,6 +43,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
     "strings/en.yaml",
     "static/style.css",
     "static/print.css",
+    "static/nfk.js",
     "static/favicon.svg",
     "static/fonts/Inter-Regular.woff2",
     "static/fonts/Inter-Bold.woff2",
@@ -68,42 +74,104 @@ pub fn load_theme(
     language: Language,
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
-    let mut files: BTreeMap<String, (String, Vec<u8>)> = EMBEDDED
+    let mut files: BTreeMap<String, (String, Contents)> = EMBEDDED
         .iter()
         .map(|(path, bytes)| {
             (
                 path.to_string(),
-                (format!("(embedded theme)/{path}"), bytes.to_vec()),
+                (
+                    format!("(embedded theme)/{path}"),
+                    Contents::Bytes(bytes.to_vec()),
+                ),
             )
         })
         .collect();
     let dir = root.join("themes").join(name);
-    if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file()
-                || crate::load::is_temporary(&entry.file_name().to_string_lossy())
-            {
-                continue;
-            }
-            let inner = display_path(&dir, entry.path());
-            let rel = display_path(root, entry.path());
-            match fs::read(entry.path()) {
-                Ok(bytes) => {
-                    files.insert(inner, (rel, bytes));
-                }
-                Err(e) => diags.error(&rel, Pos::FILE, format!("cannot read: {e}")),
-            }
-        }
+    if dir.symlink_metadata().is_ok() {
+        read_site_theme(root, &dir, &mut files, diags);
     }
     build(files, language, diags)
 }
 
+/// Lays the files of the site's theme folder `dir` over `files`, by their path inside the theme.
+fn read_site_theme(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, (String, Contents)>,
+    diags: &mut Diagnostics,
+) {
+    let rel_dir = display_path(root, dir);
+    match files::inside(root, dir) {
+        Ok(real) if real.is_dir() => {}
+        Ok(_) => return,
+        Err(Problem::Outside) => {
+            diags.push(
+                Diagnostic::error(
+                    &rel_dir,
+                    Pos::FILE,
+                    "links to a folder outside the site folder",
+                )
+                .with_help("copy the theme into themes/ instead of linking to it"),
+            );
+            return;
+        }
+        Err(Problem::Io(e)) => {
+            return diags.error(&rel_dir, Pos::FILE, format!("cannot read: {e}"));
+        }
+        Err(_) => return,
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !crate::load::is_temporary(&e.file_name().to_string_lossy())
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e.path().map_or(rel_dir.clone(), |p| display_path(root, p));
+                diags.error(&rel, Pos::FILE, format!("cannot read: {e}"));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            // The theme folder itself, checked above.
+            continue;
+        }
+        let rel = display_path(root, entry.path());
+        let kind = entry.file_type();
+        if kind.is_symlink() && entry.path().is_dir() {
+            diags.push(
+                Diagnostic::error(
+                    &rel,
+                    Pos::FILE,
+                    "links to a folder, which nfk does not follow",
+                )
+                .with_help("move or copy the folder into the theme instead of linking to it"),
+            );
+            continue;
+        }
+        if !kind.is_file() && !kind.is_symlink() {
+            continue;
+        }
+        let inner = display_path(dir, entry.path());
+        let contents = if inner.starts_with("static/") {
+            crate::load::copied_file(root, entry.path(), &rel, diags)
+        } else if inner.starts_with("templates/") || inner.starts_with("strings/") {
+            crate::load::read_bytes(root, entry.path(), &rel, diags).map(Contents::Bytes)
+        } else {
+            // Not part of a theme (a README, a screenshot): never read.
+            continue;
+        };
+        if let Some(contents) = contents {
+            files.insert(inner, (rel, contents));
+        }
+    }
+}
+
 fn build(
-    files: BTreeMap<String, (String, Vec<u8>)>,
+    files: BTreeMap<String, (String, Contents)>,
     language: Language,
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
@@ -114,18 +182,23 @@ fn build(
         Language::Nb => "strings/nb.yaml",
         Language::En => "strings/en.yaml",
     };
-    for (inner, (rel, bytes)) in &files {
+    for (inner, (rel, contents)) in &files {
+        if let Some(path) = inner.strip_prefix("static/") {
+            static_files.push(StaticFile {
+                path: path.to_string(),
+                source: rel.clone(),
+                contents: contents.clone(),
+            });
+            continue;
+        }
+        let Contents::Bytes(bytes) = contents else {
+            continue;
+        };
         if let Some(name) = inner.strip_prefix("templates/") {
             let Some(text) = crate::load::yaml::decode(rel, bytes, diags) else {
                 continue;
             };
             templates.push((name.to_string(), text, rel.clone()));
-        } else if let Some(path) = inner.strip_prefix("static/") {
-            static_files.push(StaticFile {
-                path: path.to_string(),
-                source: rel.clone(),
-                bytes: bytes.clone(),
-            });
         } else if inner == lang_file {
             let text = crate::load::yaml::decode(rel, bytes, diags)?;
             strings = crate::load::yaml::parse(rel, &text, 0, diags)?;
@@ -133,22 +206,7 @@ fn build(
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-    // All at once: inheritance and macro imports are resolved across the whole set.
-    let mut ok = true;
-    let all = templates
-        .iter()
-        .map(|(name, text, _)| (name.as_str(), text.as_str()));
-    if let Err(e) = tera.add_raw_templates(all) {
-        let text = error_chain(&e);
-        let rel = templates
-            .iter()
-            .find(|(name, _, _)| {
-                text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`"))
-            })
-            .map_or("themes", |(_, _, rel)| rel.as_str());
-        diags.push(template_error(rel, &e));
-        ok = false;
-    }
+    let mut ok = add_templates(&mut tera, &templates, diags);
     for required in REQUIRED_TEMPLATES {
         if !templates
             .iter()
@@ -171,14 +229,78 @@ fn build(
     })
 }
 
-fn fingerprint(files: &BTreeMap<String, (String, Vec<u8>)>, language: Language) -> u128 {
+/// Parses every template (each syntax error is reported), refuses templates that would render
+/// forever (`validate::templates`), then lets Tera link inheritance and macro imports across the
+/// whole set. `false` when anything was wrong.
+fn add_templates(
+    tera: &mut Tera,
+    templates: &[(String, String, String)],
+    diags: &mut Diagnostics,
+) -> bool {
+    let mut parsed = Vec::new();
+    let mut parses = true;
+    for (name, text, rel) in templates {
+        if !crate::validate::templates::check_nesting(rel, text, diags) {
+            parses = false;
+            continue;
+        }
+        match tera::Template::new(name, None, text) {
+            Ok(template) => parsed.push((template, text.as_str(), rel.as_str())),
+            Err(e) => {
+                let e = tera::Error::chain(format!("Failed to parse '{name}'"), e);
+                diags.push(template_error(rel, &e));
+                parses = false;
+            }
+        }
+    }
+    let sources: Vec<Source> = parsed
+        .iter()
+        .map(|(template, text, rel)| Source {
+            rel,
+            text,
+            template,
+        })
+        .collect();
+    let verdict = crate::validate::templates::check(&sources, diags);
+    tera.templates
+        .extend(parsed.into_iter().map(|(t, _, _)| (t.name.clone(), t)));
+    // Linking a template whose parents loop recurses forever inside Tera; after a syntax error
+    // it would only repeat that error as a missing parent.
+    if !parses || verdict.extends_loop {
+        return false;
+    }
+    let mut ok = verdict.loops == 0;
+    if let Err(e) = tera
+        .build_inheritance_chains()
+        .and_then(|()| tera.check_macro_files())
+    {
+        let text = error_chain(&e);
+        let rel = templates
+            .iter()
+            .find(|(name, _, _)| {
+                text.contains(&format!("'{name}'")) || text.contains(&format!("`{name}`"))
+            })
+            .map_or("themes", |(_, _, rel)| rel.as_str());
+        diags.push(template_error(rel, &e));
+        ok = false;
+    }
+    ok
+}
+
+/// Static files copied from the site are hashed by their path: templates cannot read them, so
+/// their bytes never change what a template renders.
+fn fingerprint(files: &BTreeMap<String, (String, Contents)>, language: Language) -> u128 {
     let mut h = crate::keyhash::KeyHasher::new();
     h.text(match language {
         Language::Nb => "nb",
         Language::En => "en",
     });
-    for (inner, (_, bytes)) in files {
-        h.text(inner).text(&String::from_utf8_lossy(bytes));
+    for (inner, (_, contents)) in files {
+        h.text(inner);
+        match contents {
+            Contents::Bytes(bytes) => h.text(&String::from_utf8_lossy(bytes)),
+            Contents::Copy(path) => h.text(&path.to_string_lossy()),
+        };
     }
     h.finish()
 }
@@ -248,6 +370,7 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn embeds_every_file_of_the_default_theme() {
@@ -307,5 +430,77 @@ mod tests {
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert!(d.line >= 2, "{d:?}");
+    }
+
+    #[test]
+    fn static_files_of_the_site_theme_are_copied_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let film = dir.path().join("themes/nfk/static/film.mp4");
+        fs::create_dir_all(film.parent().unwrap()).unwrap();
+        // Sparse, far over any limit of what is read into memory.
+        fs::File::create(&film).unwrap().set_len(1 << 30).unwrap();
+        let mut diags = Diagnostics::new();
+        let theme = load_theme(dir.path(), "nfk", Language::Nb, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        let published = theme
+            .static_files
+            .iter()
+            .find(|f| f.path == "film.mp4")
+            .unwrap();
+        assert_eq!(
+            published.contents,
+            Contents::Copy(film.canonicalize().unwrap())
+        );
+    }
+
+    #[test]
+    fn a_template_over_the_size_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("themes/nfk/templates/page.html");
+        fs::create_dir_all(page.parent().unwrap()).unwrap();
+        fs::File::create(&page).unwrap().set_len(1 << 30).unwrap();
+        let mut diags = Diagnostics::new();
+        load_theme(dir.path(), "nfk", Language::Nb, &mut diags);
+        let d = &diags.sorted()[0];
+        assert_eq!(d.path, "themes/nfk/templates/page.html");
+        assert_eq!(d.message, "file is 1073741824 bytes; the limit is 2097152");
+    }
+
+    #[test]
+    fn a_theme_folder_that_links_out_of_the_site_is_refused() {
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::create_dir_all(outside.path().join("static")).unwrap();
+        fs::write(outside.path().join("static/id_rsa"), "secret").unwrap();
+        fs::create_dir(site.path().join("themes")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join("themes/nfk")).unwrap();
+        let mut diags = Diagnostics::new();
+        let theme = load_theme(site.path(), "nfk", Language::Nb, &mut diags);
+        let d = &diags.sorted()[0];
+        assert_eq!(
+            (d.path.as_str(), d.message.as_str()),
+            ("themes/nfk", "links to a folder outside the site folder")
+        );
+        assert!(
+            theme.is_none_or(|t| { t.static_files.iter().all(|f| !f.path.contains("id_rsa")) })
+        );
+    }
+
+    #[test]
+    fn a_theme_folder_linked_inside_the_site_is_used() {
+        let site = tempfile::tempdir().unwrap();
+        let shared = site.path().join("shared-theme/static");
+        fs::create_dir_all(&shared).unwrap();
+        fs::write(shared.join("extra.css"), "p{}").unwrap();
+        fs::create_dir(site.path().join("themes")).unwrap();
+        std::os::unix::fs::symlink(
+            site.path().join("shared-theme"),
+            site.path().join("themes/nfk"),
+        )
+        .unwrap();
+        let mut diags = Diagnostics::new();
+        let theme = load_theme(site.path(), "nfk", Language::Nb, &mut diags).unwrap();
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        assert!(theme.static_files.iter().any(|f| f.path == "extra.css"));
     }
 }

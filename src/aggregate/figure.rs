@@ -1,17 +1,21 @@
-//! One figure of `results.json` by its key, typed so it can be shown to people: what the
-//! `{{ figure(key="like_for_like.change_percent") }}` shortcode of SPEC §5 needs.
+//! The one figure lookup: a key of `results.json`, typed and written for people, for the
+//! `{{ figure(key="like_for_like.change_percent") }}` shortcode (docs/figures.md "Shortcode keys").
 //!
-//! Keys are dotted paths through the results document. Rows of the breakdowns are picked by
-//! their identifying value, not their position, so that a key keeps its meaning when a partner
-//! joins: `by_year.2019.scope1`, `by_sector.F.partners`, `by_fee_tier.10000.partners`.
-//! This module knows which keys hold tonnes, percentages, dates and counts; it computes nothing.
+//! Keys are dotted paths through the results document. Rows of the breakdowns are named by
+//! their natural key, never by position, so a key keeps its meaning when a partner joins:
+//! `by_year.2019.scope1`, `by_sector.F.partners`, `by_fee_tier.10000.partners`. A positional key
+//! (`by_year.0.scope1`) is an error whose help names the right key. This module knows which keys
+//! hold tonnes, changes, percentages, years, fees, dates and counts; it computes nothing, and
+//! formats only through [`crate::format`].
 
 use chrono::NaiveDate;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::network::NetworkResults;
+use crate::diagnostics::did_you_mean;
 use crate::format;
 use crate::model::Language;
+use crate::routes::urls;
 
 /// A single value of the results document, with its kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +24,8 @@ pub enum Figure {
     Count(f64),
     /// Tonnes CO₂e, unrounded.
     Tonnes(f64),
+    /// A change in percent: printed with its sign (`+24,2 %`, `−30,0 %`).
+    Change(f64),
     Percent(f64),
     Year(i64),
     /// Norwegian kroner, e.g. a fee.
@@ -30,42 +36,207 @@ pub enum Figure {
     Missing,
 }
 
+/// What a lookup found: the figure and, when the results carry one, its coverage count
+/// (`totals.scope1_partners` beside `totals.scope1`) and what that counts out of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub figure: Figure,
+    pub coverage: Option<(u64, u64)>,
+}
+
+/// How the shortcode asked for the figure.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Decimals instead of the kind's default.
+    pub decimals: Option<usize>,
+    /// Add the coverage: `21 758 tonn CO₂e (14 av 15 partnere)`.
+    pub coverage: bool,
+}
+
+/// A key that names no figure: the message and a help line for the editor.
+pub type Problem = (String, Option<String>);
+
 /// Keys whose values are tonnes CO₂e.
-const TONNES: [&str; 6] = [
+const TONNES: [&str; 8] = [
     "scope1",
     "scope2_location",
     "scope2_market",
+    "scope2_location_same_partners",
     "scope3",
     "compare",
     "current",
+    "tonnes",
 ];
 const YEARS: [&str; 3] = ["reporting_year", "compare_year", "year"];
 const DATES: [&str; 3] = ["as_of", "first_by", "full_by"];
-/// The field that identifies a row in each breakdown.
-const ROW_IDS: [&str; 3] = ["year", "code", "fee_nok"];
+/// Each breakdown and the field that names its rows.
+const ROW_IDS: [(&str, &str); 3] = [
+    ("by_year", "year"),
+    ("by_sector", "code"),
+    ("by_fee_tier", "fee_nok"),
+];
 
-/// The figure at `key`, or `None` when no such key exists or it names a group, not a figure.
-pub fn figure(results: &NetworkResults, key: &str) -> Option<Figure> {
-    let document = serde_json::to_value(results).ok()?;
+/// The figure at `key` with its coverage.
+pub fn lookup(results: &NetworkResults, key: &str) -> Result<Found, Problem> {
+    let document = serde_json::to_value(results).unwrap_or_default();
+    let segments: Vec<&str> = key.split('.').collect();
     let mut value = &document;
-    let mut last = "";
-    for segment in key.split('.') {
+    let mut parent: Option<&Map<String, Value>> = None;
+    let mut row_total: Option<u64> = None;
+    for (i, segment) in segments.iter().enumerate() {
         value = match value {
-            Value::Object(map) => map.get(segment)?,
-            Value::Array(rows) => rows.iter().find(|row| identifies(row, segment))?,
-            _ => return None,
+            Value::Object(map) => {
+                parent = Some(map);
+                map.get(*segment).ok_or_else(|| unknown(&document, key))?
+            }
+            Value::Array(rows) => {
+                let list = segments[i - 1];
+                let id = ROW_IDS.iter().find(|(l, _)| *l == list).map_or("", |r| r.1);
+                let row = rows.iter().find(|row| names(row, id, segment));
+                let Some(row) = row else {
+                    return Err(positional(rows, list, id, &segments, i, key));
+                };
+                if list == "by_sector" {
+                    row_total = row.get("partners").and_then(Value::as_u64);
+                }
+                row
+            }
+            _ => return Err(unknown(&document, key)),
         };
-        last = segment;
     }
-    classify(last, value)
+    let last = segments.last().copied().unwrap_or("");
+    let Some(figure) = classify(last, value) else {
+        let keys = leaf_keys(value, key);
+        return Err((
+            format!("figure key `{key}` is a group, not a number"),
+            Some(format!(
+                "choose one of: {}",
+                keys.into_iter().take(8).collect::<Vec<_>>().join(", ")
+            )),
+        ));
+    };
+    let count_key = format!("{last}_partners");
+    let count = parent.and_then(|p| {
+        p.get(&count_key)
+            .or_else(|| {
+                (segments.first() == Some(&"like_for_like"))
+                    .then(|| p.get("partners"))
+                    .flatten()
+            })
+            .and_then(Value::as_u64)
+    });
+    let of = row_total.or_else(|| document.get("partners").and_then(Value::as_u64));
+    Ok(Found {
+        figure,
+        coverage: count.zip(of).filter(|_| !last.ends_with("partners")),
+    })
 }
 
-fn identifies(row: &Value, segment: &str) -> bool {
-    ROW_IDS.iter().any(|id| match row.get(id) {
+/// The figure at `key`, written for people in `lang`.
+pub fn show(
+    results: &NetworkResults,
+    key: &str,
+    options: Options,
+    lang: Language,
+) -> Result<String, Problem> {
+    let found = lookup(results, key)?;
+    let mut text = found.figure.display(options.decimals, lang);
+    if options.coverage {
+        let Some((count, of)) = found.coverage else {
+            return Err((
+                format!("figure `{key}` has no coverage count"),
+                Some("leave out `coverage`, or choose a total such as `totals.scope1`".into()),
+            ));
+        };
+        let (word, partners) = match lang {
+            Language::Nb => ("av", if of == 1 { "partner" } else { "partnere" }),
+            Language::En => ("of", if of == 1 { "partner" } else { "partners" }),
+        };
+        text = format!("{text} ({count} {word} {of} {partners})");
+    }
+    Ok(text)
+}
+
+fn names(row: &Value, id: &str, segment: &str) -> bool {
+    match row.get(id) {
         Some(Value::String(s)) => s == segment,
         Some(Value::Number(n)) => n.to_string() == segment,
         _ => false,
-    })
+    }
+}
+
+/// A row that is not there: when the segment is a position, the help names the row it meant.
+fn positional(
+    rows: &[Value],
+    list: &str,
+    id: &str,
+    segments: &[&str],
+    i: usize,
+    key: &str,
+) -> Problem {
+    let named = |row: &Value| match row.get(id) {
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    };
+    let with = |name: String| {
+        let mut parts: Vec<String> = segments.iter().map(|s| s.to_string()).collect();
+        parts[i] = name;
+        parts.join(".")
+    };
+    let message = format!("figure key `{key}`: {list} has no row `{}`", segments[i]);
+    let help = match segments[i].parse::<usize>().ok().and_then(|n| rows.get(n)) {
+        Some(row) => format!(
+            "rows of {list} are named by their {id}, not their position: did you mean `{}`?",
+            with(named(row))
+        ),
+        None => {
+            let ids: Vec<String> = rows.iter().map(named).collect();
+            format!("rows of {list} are named by their {id}: {}", ids.join(", "))
+        }
+    };
+    (message, Some(help))
+}
+
+fn unknown(document: &Value, key: &str) -> Problem {
+    let keys = leaf_keys(document, "");
+    let help = did_you_mean(key, keys.iter().map(String::as_str)).map_or_else(
+        || format!("see {} for the keys", urls::RESULTS_JSON),
+        |k| format!("did you mean `{k}`?"),
+    );
+    (format!("unknown figure key `{key}`"), Some(help))
+}
+
+/// Every figure key under `value`, rows named by their natural key.
+fn leaf_keys(value: &Value, prefix: &str) -> Vec<String> {
+    let join = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
+        }
+    };
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| leaf_keys(v, &join(k)))
+            .collect(),
+        Value::Array(rows) => {
+            let list = prefix.rsplit('.').next().unwrap_or(prefix);
+            let id = ROW_IDS.iter().find(|(l, _)| *l == list).map_or("", |r| r.1);
+            rows.iter()
+                .flat_map(|row| {
+                    let name = match row.get(id) {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(v) => v.to_string(),
+                        None => String::new(),
+                    };
+                    leaf_keys(row, &join(&name))
+                })
+                .collect()
+        }
+        _ => vec![prefix.to_string()],
+    }
 }
 
 fn classify(key: &str, value: &Value) -> Option<Figure> {
@@ -78,6 +249,8 @@ fn classify(key: &str, value: &Value) -> Option<Figure> {
             let v = n.as_f64()?;
             if TONNES.contains(&key) {
                 Figure::Tonnes(v)
+            } else if key == "change_percent" {
+                Figure::Change(v)
             } else if key.ends_with("_percent") {
                 Figure::Percent(v)
             } else if key.ends_with("_nok") {
@@ -91,17 +264,23 @@ fn classify(key: &str, value: &Value) -> Option<Figure> {
 }
 
 impl Figure {
-    /// The figure written for people: `21 758 tonn CO₂e`, `−30,0 %`, `16. juni 2025`, `–`.
-    pub fn display(&self, lang: Language) -> String {
+    /// The figure written for people: `21 758 tonn CO₂e`, `−30,0 %`, `2024`, `10 000 kr`,
+    /// `16. juni 2025`, `–`. `decimals` overrides the kind's default.
+    pub fn display(&self, decimals: Option<usize>, lang: Language) -> String {
         match self {
-            Figure::Count(v) => format::number(*v, 0, lang),
-            Figure::Tonnes(v) => format::tonnes(*v, lang),
-            Figure::Percent(v) => format::percent(*v, 1, lang),
-            Figure::Year(y) => y.to_string(),
-            Figure::Nok(v) => match lang {
-                Language::Nb => format!("{}\u{a0}kr", format::number(*v, 0, lang)),
-                Language::En => format!("NOK\u{a0}{}", format::number(*v, 0, lang)),
+            Figure::Count(v) => format::number(*v, decimals.unwrap_or(0), lang),
+            Figure::Tonnes(v) => match decimals {
+                Some(d) => format!(
+                    "{}\u{a0}{}",
+                    format::number(*v, d, lang),
+                    format::tonnes_unit(lang)
+                ),
+                None => format::tonnes(*v, lang),
             },
+            Figure::Change(v) => format::signed_percent(*v, decimals.unwrap_or(1), lang),
+            Figure::Percent(v) => format::percent(*v, decimals.unwrap_or(1), lang),
+            Figure::Year(y) => y.to_string(),
+            Figure::Nok(v) => format::nok(*v, lang),
             Figure::Date(d) => format::date(*d, lang),
             Figure::Text(s) => s.clone(),
             Figure::Missing => format::MISSING.to_string(),
@@ -121,63 +300,138 @@ mod tests {
             vec![year(C).s1(13000.0).s2(0.0), year(Y).s1(12345.0).s2(5.0)],
             vec![],
         );
-        aggregate(&site(vec![a, partner("b", 'C', 400)]), false).results
+        let b = with_emissions(
+            partner("b", 'C', 400),
+            vec![year(C).s1(100.0).s2(0.0), year(Y).s1(124.2).s2(0.0)],
+            vec![],
+        );
+        aggregate(&site(vec![a, b, partner("c", 'C', 400)]), false).results
     }
 
-    fn shown(key: &str) -> Option<String> {
-        figure(&results(), key).map(|f| f.display(Language::Nb))
+    fn shown(key: &str) -> Result<String, Problem> {
+        show(&results(), key, Options::default(), Language::Nb)
+    }
+
+    fn text(key: &str) -> String {
+        shown(key).unwrap_or_else(|e| panic!("{key}: {e:?}"))
     }
 
     #[test]
     fn finds_nested_keys_and_formats_them_by_kind() {
-        assert_eq!(shown("partners").as_deref(), Some("2"));
-        assert_eq!(
-            shown("totals.scope1").as_deref(),
-            Some("12\u{a0}345\u{a0}tonn CO₂e")
+        assert_eq!(text("partners"), "3");
+        assert_eq!(text("totals.scope1"), "12\u{a0}469\u{a0}tonn CO₂e");
+        assert_eq!(text("as_of"), "16. juni 2025");
+        assert_eq!(text("requirements.full_by"), "31. desember 2025");
+        assert_eq!(text("ambition.scope12.benchmark_percent"), "4,2\u{a0}%");
+    }
+
+    #[test]
+    fn prints_years_without_grouping_and_fees_in_kroner() {
+        assert_eq!(text("reporting_year"), "2024");
+        assert_eq!(text("by_year.2019.year"), "2019");
+        assert_eq!(text("by_fee_tier.40000.fee_nok"), "40\u{a0}000\u{a0}kr");
+    }
+
+    #[test]
+    fn prints_changes_with_their_sign() {
+        // a: 13 000 → 12 350 (−5,0 %); b: 100 → 124,2 (+24,2 %); over both: 13 100 → 12 474,2.
+        let r = results();
+        let change = |lfl: &str| show(&r, lfl, Options::default(), Language::Nb).unwrap();
+        assert_eq!(change("like_for_like.change_percent"), "\u{2212}4,8\u{a0}%");
+        let b_only = with_emissions(
+            partner("b", 'C', 400),
+            vec![year(C).s1(100.0).s2(0.0), year(Y).s1(124.2).s2(0.0)],
+            vec![],
         );
+        let r = aggregate(&site(vec![b_only]), false).results;
         assert_eq!(
-            shown("like_for_like.change_percent").as_deref(),
-            Some("\u{2212}5,0\u{a0}%")
-        );
-        assert_eq!(shown("as_of").as_deref(), Some("16. juni 2025"));
-        assert_eq!(shown("reporting_year").as_deref(), Some("2024"));
-        assert_eq!(
-            shown("requirements.full_by").as_deref(),
-            Some("31. desember 2025")
+            show(
+                &r,
+                "like_for_like.change_percent",
+                Options::default(),
+                Language::Nb
+            )
+            .unwrap(),
+            "+24,2\u{a0}%"
         );
     }
 
     #[test]
-    fn picks_breakdown_rows_by_year_code_or_fee() {
+    fn adds_the_coverage_when_asked() {
+        let options = Options {
+            coverage: true,
+            ..Options::default()
+        };
+        let r = results();
+        let with = |key: &str| show(&r, key, options, Language::Nb);
         assert_eq!(
-            shown("by_year.2019.scope1").as_deref(),
-            Some("13\u{a0}000\u{a0}tonn CO₂e")
+            with("totals.scope1").unwrap(),
+            "12\u{a0}469\u{a0}tonn CO₂e (2 av 3 partnere)"
         );
-        assert_eq!(shown("by_sector.C.partners").as_deref(), Some("1"));
-        assert_eq!(shown("by_fee_tier.40000.partners").as_deref(), Some("1"));
         assert_eq!(
-            shown("by_fee_tier.40000.fee_nok").as_deref(),
-            Some("40\u{a0}000\u{a0}kr")
+            with("like_for_like.current").unwrap(),
+            "12\u{a0}474\u{a0}tonn CO₂e (2 av 3 partnere)"
+        );
+        // A sector's coverage is out of the sector's partners.
+        assert_eq!(
+            with("by_sector.C.scope1").unwrap(),
+            "124\u{a0}tonn CO₂e (1 av 2 partnere)"
+        );
+        let err = with("reporting_year").unwrap_err();
+        assert_eq!(err.0, "figure `reporting_year` has no coverage count");
+    }
+
+    #[test]
+    fn picks_breakdown_rows_by_year_code_or_fee() {
+        assert_eq!(text("by_year.2019.scope1"), "13\u{a0}100\u{a0}tonn CO₂e");
+        assert_eq!(text("by_sector.C.partners"), "2");
+        assert_eq!(text("by_fee_tier.40000.partners"), "2");
+    }
+
+    #[test]
+    fn a_positional_key_is_an_error_that_names_the_right_key() {
+        let (message, help) = shown("by_year.1.scope1").unwrap_err();
+        assert_eq!(
+            message,
+            "figure key `by_year.1.scope1`: by_year has no row `1`"
+        );
+        assert_eq!(
+            help.as_deref(),
+            Some(
+                "rows of by_year are named by their year, not their position: did you mean `by_year.2024.scope1`?"
+            )
+        );
+        let (_, help) = shown("by_sector.0.partners").unwrap_err();
+        assert!(
+            help.unwrap()
+                .ends_with("did you mean `by_sector.C.partners`?")
+        );
+        let (_, help) = shown("by_year.1990.scope1").unwrap_err();
+        assert_eq!(
+            help.as_deref(),
+            Some("rows of by_year are named by their year: 2019, 2024")
         );
     }
 
     #[test]
     fn undefined_figures_show_a_dash() {
-        assert_eq!(figure(&results(), "totals.scope3"), Some(Figure::Missing));
-        assert_eq!(shown("by_sector.C.scope1").as_deref(), Some("–"));
+        assert_eq!(
+            lookup(&results(), "totals.scope3").unwrap().figure,
+            Figure::Missing
+        );
+        assert_eq!(text("totals.scope3"), "–");
     }
 
     #[test]
-    fn unknown_keys_and_groups_are_not_figures() {
-        for key in [
-            "totals.scope4",
-            "totals",
-            "by_year",
-            "by_year.1990.scope1",
-            "partners.x",
-            "",
-        ] {
-            assert_eq!(figure(&results(), key), None, "{key}");
+    fn unknown_keys_and_groups_are_errors_with_help() {
+        let (message, help) = shown("totals.scope4").unwrap_err();
+        assert_eq!(message, "unknown figure key `totals.scope4`");
+        assert!(help.unwrap().starts_with("did you mean `totals.scope"));
+        let (message, help) = shown("totals").unwrap_err();
+        assert_eq!(message, "figure key `totals` is a group, not a number");
+        assert!(help.unwrap().contains("totals.scope1"));
+        for key in ["by_year", "partners.x", ""] {
+            assert!(shown(key).is_err(), "{key}");
         }
     }
 }

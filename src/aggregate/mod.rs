@@ -1,24 +1,33 @@
 //! aggregate: the validated [`Site`] → [`SiteData`], every derived figure of SPEC §8.
 //!
-//! Per partner: fee, principles, requirements, a series per year and scope, and the progress of
+//! Per partner: fee, principles, requirements, a series per year and scope, and the status of
 //! each target. For the network: totals with coverage, like-for-like change, counts and the
 //! breakdowns by sector, fee tier and year — the document published as `/data/results.json`.
+//! Every rule is stated in docs/figures.md.
 //!
-//! Pure: no IO and no clock (certificates are judged on `results.as_of`). Nothing here rounds;
-//! rounding is for people and lives in [`crate::format`]. A figure that cannot be computed is
-//! `None` (JSON `null`), never a division by zero and never a silent 0.
+//! Pure: no IO and no clock (certificates are judged on `results.as_of`). Figures are exact
+//! decimals (`Decimal`); comparisons are exact ([`exact`]); nothing here rounds: rounding is for
+//! people and lives in [`crate::format`]. A figure that cannot be computed is `None` (JSON
+//! `null`), never a division by zero and never a silent 0.
 //!
 //! - [`partner`]: one partner's figures ([`PartnerData`]).
-//! - [`progress`]: target progress ([`TargetProgress`]).
-//! - [`network`]: the network's figures ([`NetworkResults`]).
+//! - [`progress`]: target status ([`TargetProgress`]); [`ambition`]: benchmark classes.
+//! - [`network`]: the network's figures ([`NetworkResults`]), from [`sums`] (totals with
+//!   coverage), [`like_for_like`] and [`counts`].
 //! - [`summary`]: the Norwegian summary that `nfk results` prints for people.
-//! - [`figure`]: a results key (`totals.scope1`) looked up and formatted, for `{{ figure() }}`.
+//! - [`figure`]: the one figure lookup: a results key (`totals.scope1`, `by_year.2019.scope1`)
+//!   looked up and formatted, for `{{ figure() }}`.
 
+pub mod ambition;
+pub mod counts;
+pub mod exact;
 pub mod figure;
+pub mod like_for_like;
 pub mod network;
 pub mod partner;
 pub mod progress;
 pub mod summary;
+pub mod sums;
 
 #[cfg(test)]
 mod properties;
@@ -29,14 +38,15 @@ use serde::Serialize;
 
 use crate::model::{Partner, Site};
 
-pub use figure::{Figure, figure};
-pub use network::{
-    FeeTierRow, LikeForLike, NetworkResults, PrincipleCounts, RequirementCounts, ScopeSums,
-    SectorRow, TargetCounts, YearRow,
-};
+pub use ambition::{Ambition, Class, Reason};
+pub use counts::{AmbitionCounts, PrincipleCounts, TargetCounts};
+pub use figure::Figure;
+pub use like_for_like::LikeForLike;
+pub use network::{FeeTierRow, NetworkResults, RequirementCounts, SectorRow, Totals, YearRow};
 pub use partner::{PartnerData, PrincipleFlags, YearFigures};
 pub use progress::{Progress, TargetProgress};
 pub use summary::render_human;
+pub use sums::ScopeSums;
 
 /// Everything later stages need to show numbers: the network's results and each partner's.
 #[derive(Debug, Clone, Serialize)]
@@ -58,26 +68,20 @@ pub fn aggregate(site: &Site, include_drafts: bool) -> SiteData {
         .iter()
         .map(|p| partner::partner_data(p, &site.config))
         .collect();
-    let results = network::network_results(&site.config, &partners, &data);
+    let results = network::network_results(&site.config, &partners, &data, include_drafts);
     SiteData {
         results,
         partners: data,
     }
 }
 
-/// Grams per tonne: sums are kept exact to the gram.
-const GRAMS: f64 = 1e6;
-
-/// Σ `values`, added up in whole grams (10⁻⁶ t) so that figures given with a few decimals add
-/// up to what a person gets (`1431.7`, not the `1431.6999999999998` of binary floating point).
-/// Every figure in `emissions.yaml` has far fewer than six decimals, so nothing is lost; this is
-/// exactness of the sum, not display rounding. Exact up to about 9·10⁹ tonnes.
+/// Σ `values` for drawing and chart text only: the values are already the nearest `f64` of
+/// exact figures, and this adds them in whole grams (10⁻⁶ t) so that `1431.7` does not become
+/// `1431.6999999999998` on its way to a label. Figures that decide anything are summed exactly
+/// as `Decimal` ([`sums`]).
 pub(crate) fn sum(values: impl IntoIterator<Item = f64>) -> f64 {
-    let grams: i128 = values
-        .into_iter()
-        .map(|v| (v * GRAMS).round() as i128)
-        .sum();
-    grams as f64 / GRAMS
+    let grams: i128 = values.into_iter().map(|v| (v * 1e6).round() as i128).sum();
+    grams as f64 / 1e6
 }
 
 #[cfg(test)]
@@ -103,12 +107,14 @@ mod tests {
         assert_eq!(public.partners.len(), 1);
         assert_eq!(public.results.partners, 1);
         assert_eq!(public.results.reporting_partners, 0);
-        assert_eq!(public.results.totals.scope1, None);
+        assert_eq!(public.results.totals.sums.scope1, None);
+        assert!(!public.results.includes_drafts);
 
         let preview = aggregate(&site, true);
         let slugs: Vec<&str> = preview.partners.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["a", "b-draft"]);
         assert_eq!(preview.results.partners, 2);
-        assert_eq!(preview.results.totals.scope1, Some(5.0));
+        assert_eq!(preview.results.totals.sums.scope1, Some(dec(5.0)));
+        assert!(preview.results.includes_drafts);
     }
 }

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::progress::{self, TargetProgress};
+use crate::format::to_f64;
 use crate::model::{DataStatus, FeeTier, Partner, Principle, SiteConfig, Status, YearEntry};
 
 #[derive(Debug, Clone, Serialize)]
@@ -20,21 +21,27 @@ pub struct PartnerData {
     pub first_requirement: bool,
     /// All four principles.
     pub full_requirement: bool,
-    /// The partner has an entry for the reporting year.
+    /// The partner reports the reporting year: its entry gives scope 1 and scope 2
+    /// location-based (docs/figures.md "Reports year y").
     pub reports_reporting_year: bool,
+    /// The partner has a reporting-year entry that lacks scope 1 or scope 2 location-based.
+    pub incomplete_reporting_year: bool,
     /// One per year entry, ascending; empty without `emissions.yaml`.
     pub series: Vec<YearFigures>,
     /// Same order as `emissions.targets`.
     pub targets: Vec<TargetProgress>,
-    /// The first target is achieved or on track (SPEC §8). `None` when the partner has no
-    /// targets; `Some(false)` when the first target has no data.
+    /// The index in `targets` of the main target: the first that runs in the reporting year,
+    /// else the first (docs/figures.md "Main target"). `None` without targets.
+    pub main_target: Option<usize>,
+    /// The main target is achieved or on track. `None` when the partner has no targets;
+    /// `Some(false)` when the main target has no data or has not started.
     pub on_track: Option<bool>,
 }
 
 /// The four principles of the partner model, each met or not.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct PrincipleFlags {
-    /// 1: an entry for the reporting year and at least one target.
+    /// 1: reports the reporting year (scope 1 and scope 2 location-based) and has a target.
     pub accounting_and_targets: bool,
     /// 2: `supplier_requirements.status: in_place`.
     pub supplier_requirements: bool,
@@ -58,11 +65,14 @@ impl PrincipleFlags {
     }
 }
 
-/// A partner's figures for one year, in tonnes CO₂e. `None`: not reported (never 0).
+/// A partner's figures for one year, in tonnes CO₂e, as the nearest `f64` of the exact figures
+/// (for tables and charts). `None`: not reported (never 0).
 #[derive(Debug, Clone, Serialize)]
 pub struct YearFigures {
     pub year: i32,
     pub preliminary: bool,
+    /// The entry gives scope 1 and scope 2 location-based, so the partner reports this year.
+    pub complete: bool,
     pub scope1: Option<f64>,
     pub scope2_location: Option<f64>,
     pub scope2_market: Option<f64>,
@@ -76,12 +86,13 @@ impl YearFigures {
         YearFigures {
             year: entry.year,
             preliminary: entry.status == DataStatus::Preliminary,
-            scope1: entry.scope1.as_ref().map(|s| s.total),
-            scope2_location: entry.scope2.map(|s| s.location_based),
-            scope2_market: entry.scope2.and_then(|s| s.market_based),
-            scope3: entry.scope3.as_ref().map(|s| s.total),
-            employees: entry.employees,
-            revenue_mnok: entry.revenue_mnok,
+            complete: is_complete(entry),
+            scope1: entry.scope1.as_ref().map(|s| to_f64(s.total)),
+            scope2_location: entry.scope2.map(|s| to_f64(s.location_based)),
+            scope2_market: entry.scope2.and_then(|s| s.market_based).map(to_f64),
+            scope3: entry.scope3.as_ref().map(|s| to_f64(s.total)),
+            employees: entry.employees.map(to_f64),
+            revenue_mnok: entry.revenue_mnok.map(to_f64),
         }
     }
 }
@@ -99,7 +110,15 @@ pub fn partner_data(partner: &Partner, config: &SiteConfig) -> PartnerData {
         ),
         None => (Vec::new(), Vec::new()),
     };
-    let on_track = targets.first().map(|t| t.status.is_on_track());
+    let main_target = partner
+        .emissions
+        .as_ref()
+        .and_then(|e| progress::main_target(&e.targets, reporting_year));
+    let on_track = main_target.map(|i| targets[i].status.is_on_track());
+    let entry = partner
+        .emissions
+        .as_ref()
+        .and_then(|e| e.year(reporting_year));
     PartnerData {
         slug: partner.slug.clone(),
         fee_nok: fee_tier(&config.fee_tiers, partner.employees).map_or(0, |t| t.fee_nok),
@@ -107,8 +126,10 @@ pub fn partner_data(partner: &Partner, config: &SiteConfig) -> PartnerData {
         first_requirement: principles.first_requirement(),
         full_requirement: principles.full_requirement(),
         reports_reporting_year: reports(partner, reporting_year),
+        incomplete_reporting_year: entry.is_some_and(|e| !is_complete(e)),
         series,
         targets,
+        main_target,
         on_track,
     }
 }
@@ -125,12 +146,20 @@ pub fn fee_tier_index(tiers: &[FeeTier], employees: u32) -> Option<usize> {
         .position(|t| t.max_employees.is_none_or(|max| employees <= max))
 }
 
-/// The partner has an entry for `year` (whatever scopes it reports).
+/// The partner reports `year`: its entry for that year is complete (docs/figures.md "Reports
+/// year y").
 pub fn reports(partner: &Partner, year: i32) -> bool {
     partner
         .emissions
         .as_ref()
-        .is_some_and(|e| e.year(year).is_some())
+        .and_then(|e| e.year(year))
+        .is_some_and(is_complete)
+}
+
+/// An entry is complete when it gives scope 1 and scope 2 location-based; otherwise it counts
+/// only for the scopes it gives.
+pub fn is_complete(entry: &YearEntry) -> bool {
+    entry.scope1.is_some() && entry.scope2.is_some()
 }
 
 /// The four principles of SPEC §8, judged on the reporting year and on `as_of`.
@@ -209,16 +238,35 @@ mod tests {
         let t = || target(&[1], C, 2030, 50.0);
         let both = with_emissions(
             partner("p", 'F', 10),
-            vec![year(C).s1(1.0), year(Y).s1(1.0)],
+            vec![year(C).s1(1.0), year(Y).s1(1.0).s2(0.0)],
             vec![t()],
         );
-        let no_target = with_emissions(partner("p", 'F', 10), vec![year(Y).s1(1.0)], vec![]);
+        let no_target =
+            with_emissions(partner("p", 'F', 10), vec![year(Y).s1(1.0).s2(1.0)], vec![]);
         let old_year = with_emissions(partner("p", 'F', 10), vec![year(C).s1(1.0)], vec![t()]);
         let no_file = partner("p", 'F', 10);
         assert!(principles(&both, &config()).accounting_and_targets);
         assert!(!principles(&no_target, &config()).accounting_and_targets);
         assert!(!principles(&old_year, &config()).accounting_and_targets);
         assert!(!principles(&no_file, &config()).accounting_and_targets);
+    }
+
+    #[test]
+    fn an_incomplete_entry_is_not_reporting_and_does_not_meet_principle_1() {
+        // Scope 1 only, or scope 2 only, or nothing at all: the entry counts for the scopes it
+        // gives, but the partner does not report the year.
+        for entry in [year(Y).s1(5.0), year(Y).s2(5.0), year(Y).s3(5.0), year(Y)] {
+            let p = with_emissions(
+                partner("p", 'F', 10),
+                vec![year(C).s1(1.0).s2(1.0), entry],
+                vec![target(&[1], C, 2030, 50.0)],
+            );
+            let d = partner_data(&p, &config());
+            assert!(!d.reports_reporting_year);
+            assert!(d.incomplete_reporting_year);
+            assert!(!d.principles.accounting_and_targets);
+            assert!(!d.series[1].complete);
+        }
     }
 
     #[test]
@@ -279,6 +327,25 @@ mod tests {
     }
 
     #[test]
+    fn is_on_track_by_its_main_target_not_an_expired_first_target() {
+        // First target expired in 2020 and was missed there; the second runs 2019–2029 and is
+        // on track (100 → 60, expected 75). The main target is the second.
+        let p = with_emissions(
+            partner("p", 'F', 10),
+            vec![
+                year(2015).s1(200.0),
+                year(C).s1(100.0),
+                year(2020).s1(150.0),
+                year(Y).s1(60.0),
+            ],
+            vec![target(&[1], 2015, 2020, 50.0), target(&[1], C, 2029, 50.0)],
+        );
+        let d = partner_data(&p, &config());
+        assert_eq!(d.targets[0].status, Progress::Missed);
+        assert_eq!((d.main_target, d.on_track), (Some(1), Some(true)));
+    }
+
+    #[test]
     fn is_on_track_by_its_first_target_only() {
         // First target (scope 1, −50 % by 2029): 100 → 60, expected 75: on track.
         // Second target (scope 2): 10 → 12: off track. Only the first counts.
@@ -290,7 +357,7 @@ mod tests {
         let d = partner_data(&p, &config());
         let statuses: Vec<Progress> = d.targets.iter().map(|t| t.status).collect();
         assert_eq!(statuses, [Progress::OnTrack, Progress::OffTrack]);
-        assert_eq!(d.on_track, Some(true));
+        assert_eq!((d.main_target, d.on_track), (Some(0), Some(true)));
     }
 
     #[test]

@@ -1,11 +1,12 @@
-//! Property-style tests: on many generated networks, the breakdowns add up to the totals and
-//! the counts add up to the number of partners. Test-only.
+//! Property-style tests: on many generated networks, the breakdowns add up to the totals exactly
+//! and the counts (statuses, classes, coverage, preliminary) add up. Test-only.
 //!
 //! The networks come from a fixed-seed generator, so a failure names a seed that reproduces it.
 
+use super::sums::ScopeSums;
 use super::testkit::*;
-use super::{SiteData, aggregate};
-use crate::model::{Partner, Status, YearEntry};
+use super::{SiteData, YearFigures, aggregate};
+use crate::model::{Decimal, Normaliser, Partner, Status, Target, YearEntry};
 
 /// xorshift64*: small, deterministic, good enough to vary test networks.
 struct Rng(u64);
@@ -51,7 +52,24 @@ fn random_year(rng: &mut Rng, y: i32) -> YearEntry {
     if rng.chance(60) {
         entry = entry.employees(rng.below(600) as f64);
     }
+    if rng.chance(25) {
+        entry = entry.preliminary();
+    }
     entry
+}
+
+fn random_target(rng: &mut Rng, first_year: i32) -> Target {
+    let scopes: &[u8] = [&[1, 2][..], &[1], &[3], &[1, 2, 3], &[2]][rng.below(5) as usize];
+    let base = first_year + rng.below(3) as i32;
+    let end = base + 1 + rng.below(12) as i32;
+    let mut t = target(scopes, base, end, (1 + rng.below(100)) as f64);
+    if rng.chance(25) {
+        t = market(t);
+    }
+    if rng.chance(15) {
+        t = per(t, Normaliser::Employee);
+    }
+    t
 }
 
 fn random_partner(rng: &mut Rng, i: usize) -> Partner {
@@ -66,16 +84,22 @@ fn random_partner(rng: &mut Rng, i: usize) -> Partner {
     }
     if rng.chance(85) {
         let mut years: Vec<YearEntry> = Vec::new();
-        for y in 2017..=Y {
-            if rng.chance(60) {
+        // 2025 is after the reporting year: it must count nowhere in the network's figures.
+        for y in 2015..=Y + 1 {
+            if rng.chance(55) {
                 years.push(random_year(rng, y));
             }
         }
-        let targets = match years.first() {
-            Some(first) if rng.chance(70) => vec![target(&[1, 2], first.year, 2030, 50.0)],
+        let targets = match years.first().map(|f| f.year) {
+            Some(first) if rng.chance(75) => (0..1 + rng.below(3))
+                .map(|_| random_target(rng, first))
+                .collect(),
             _ => Vec::new(),
         };
         p = with_emissions(p, years, targets);
+        if rng.chance(20) {
+            p = with_changes(p, vec![change(2016 + rng.below(10) as i32, rng.chance(50))]);
+        }
     }
     p
 }
@@ -87,12 +111,41 @@ fn random_network(seed: u64) -> SiteData {
     aggregate(&site(partners), rng.chance(20))
 }
 
-fn total(values: impl Iterator<Item = Option<f64>>) -> f64 {
-    values.flatten().sum()
+/// Σ of the sums present, exactly.
+fn total<'a>(values: impl Iterator<Item = &'a ScopeSums>, get: SumOf) -> Option<Decimal> {
+    let present: Vec<Decimal> = values.filter_map(get).collect();
+    (!present.is_empty()).then(|| present.into_iter().sum())
 }
 
+type SumOf = fn(&ScopeSums) -> Option<Decimal>;
+type CountOf = fn(&ScopeSums) -> usize;
+
+const SUMS: [(&str, SumOf); 5] = [
+    ("scope1", |s| s.scope1),
+    ("scope2_location", |s| s.scope2_location),
+    ("scope2_market", |s| s.scope2_market),
+    ("scope2_location_same_partners", |s| {
+        s.scope2_location_same_partners
+    }),
+    ("scope3", |s| s.scope3),
+];
+
+const COUNTS: [(&str, CountOf); 9] = [
+    ("scope1_partners", |s| s.scope1_partners),
+    ("scope1_preliminary", |s| s.scope1_preliminary),
+    ("scope2_location_partners", |s| s.scope2_location_partners),
+    ("scope2_location_preliminary", |s| {
+        s.scope2_location_preliminary
+    }),
+    ("scope2_market_partners", |s| s.scope2_market_partners),
+    ("scope2_market_preliminary", |s| s.scope2_market_preliminary),
+    ("scope3_partners", |s| s.scope3_partners),
+    ("scope3_preliminary", |s| s.scope3_preliminary),
+    ("preliminary_partners", |s| s.preliminary_partners),
+];
+
 #[test]
-fn sector_breakdown_adds_up_to_the_totals() {
+fn sector_breakdown_adds_up_to_the_totals_exactly() {
     for seed in 0..500 {
         let r = random_network(seed).results;
         let rows = &r.by_sector;
@@ -106,51 +159,21 @@ fn sector_breakdown_adds_up_to_the_totals() {
             r.reporting_partners,
             "seed {seed}"
         );
-        let t = &r.totals;
-        for (name, sum, expected) in [
-            (
-                "scope1",
-                total(rows.iter().map(|s| s.sums.scope1)),
-                t.scope1,
-            ),
-            (
-                "scope2_location",
-                total(rows.iter().map(|s| s.sums.scope2_location)),
-                t.scope2_location,
-            ),
-            (
-                "scope2_market",
-                total(rows.iter().map(|s| s.sums.scope2_market)),
-                t.scope2_market,
-            ),
-            (
-                "scope3",
-                total(rows.iter().map(|s| s.sums.scope3)),
-                t.scope3,
-            ),
-        ] {
-            assert!(
-                close(sum, expected.unwrap_or(0.0)),
-                "seed {seed}: {name} {sum} vs {expected:?}"
+        let t = &r.totals.sums;
+        for (name, get) in SUMS {
+            assert_eq!(
+                total(rows.iter().map(|s| &s.sums), get),
+                get(t),
+                "seed {seed}: {name}"
             );
         }
-        let counts =
-            |f: fn(&super::ScopeSums) -> usize| rows.iter().map(|s| f(&s.sums)).sum::<usize>();
-        assert_eq!(
-            counts(|s| s.scope1_partners),
-            t.scope1_partners,
-            "seed {seed}"
-        );
-        assert_eq!(
-            counts(|s| s.scope2_market_partners),
-            t.scope2_market_partners,
-            "seed {seed}"
-        );
-        assert_eq!(
-            counts(|s| s.scope3_partners),
-            t.scope3_partners,
-            "seed {seed}"
-        );
+        for (name, get) in COUNTS {
+            assert_eq!(
+                rows.iter().map(|s| get(&s.sums)).sum::<usize>(),
+                get(t),
+                "seed {seed}: {name}"
+            );
+        }
         assert!(
             rows.windows(2).all(|w| w[0].code < w[1].code),
             "seed {seed}: sorted by code"
@@ -159,18 +182,30 @@ fn sector_breakdown_adds_up_to_the_totals() {
 }
 
 #[test]
-fn year_breakdown_matches_the_totals_and_the_partner_series() {
+fn year_breakdown_stops_at_the_reporting_year_and_matches_the_partner_series() {
     for seed in 0..500 {
         let data = random_network(seed);
         let r = &data.results;
         let reporting_row = r.by_year.iter().find(|row| row.year == r.reporting_year);
         match reporting_row {
             Some(row) => {
-                assert_eq!(row.partners, r.reporting_partners, "seed {seed}");
-                assert_eq!(row.sums, r.totals, "seed {seed}");
+                assert_eq!(
+                    row.partners,
+                    r.reporting_partners + r.incomplete_partners,
+                    "seed {seed}"
+                );
+                assert_eq!(row.sums, r.totals.sums, "seed {seed}");
             }
-            None => assert_eq!(r.reporting_partners, 0, "seed {seed}"),
+            None => assert_eq!(
+                r.reporting_partners + r.incomplete_partners,
+                0,
+                "seed {seed}"
+            ),
         }
+        assert!(
+            r.by_year.iter().all(|row| row.year <= r.reporting_year),
+            "seed {seed}"
+        );
         // Each row again, the long way: from every partner's series.
         for row in &r.by_year {
             let figures: Vec<_> = data
@@ -179,10 +214,25 @@ fn year_breakdown_matches_the_totals_and_the_partner_series() {
                 .flat_map(|p| p.series.iter().filter(|f| f.year == row.year))
                 .collect();
             assert_eq!(row.partners, figures.len(), "seed {seed}, {}", row.year);
-            let scope1 = total(figures.iter().map(|f| f.scope1));
-            let scope3 = total(figures.iter().map(|f| f.scope3));
-            assert!(close(row.sums.scope1.unwrap_or(0.0), scope1), "seed {seed}");
-            assert!(close(row.sums.scope3.unwrap_or(0.0), scope3), "seed {seed}");
+            let count = |get: fn(&YearFigures) -> bool| figures.iter().filter(|f| get(f)).count();
+            assert_eq!(
+                row.sums.scope1_partners,
+                count(|f| f.scope1.is_some()),
+                "seed {seed}"
+            );
+            assert_eq!(
+                row.sums.scope3_partners,
+                count(|f| f.scope3.is_some()),
+                "seed {seed}"
+            );
+            assert_eq!(
+                row.sums.preliminary_partners,
+                count(|f| f.preliminary),
+                "seed {seed}"
+            );
+            let scope1: f64 = figures.iter().filter_map(|f| f.scope1).sum();
+            let exact = row.sums.scope1.map_or(0.0, crate::format::to_f64);
+            assert!(close(exact, scope1), "seed {seed}");
         }
         assert!(
             r.by_year.windows(2).all(|w| w[0].year < w[1].year),
@@ -202,27 +252,61 @@ fn counts_add_up_to_the_partners() {
             r.partners,
             "seed {seed}"
         );
+        assert!(
+            r.reporting_partners + r.incomplete_partners <= r.partners,
+            "seed {seed}"
+        );
         let t = &r.targets;
         assert_eq!(
-            t.achieved + t.on_track + t.off_track + t.no_data,
+            t.achieved + t.on_track + t.off_track + t.no_data + t.not_started + t.missed,
             t.partners_with_targets,
             "seed {seed}"
         );
         assert!(t.partners_with_targets <= r.partners, "seed {seed}");
-        let l = &r.like_for_like;
         assert!(
-            l.partners + l.partners_incomplete <= r.reporting_partners,
+            t.market_based_on_track_by_location <= t.market_based,
             "seed {seed}"
         );
+        let a = &r.ambition;
+        assert_eq!(
+            a.scope12.targets + a.scope3.targets + a.not_comparable,
+            t.partners_with_targets,
+            "seed {seed}"
+        );
+        assert_eq!(
+            a.not_comparable_partners.len(),
+            a.not_comparable,
+            "seed {seed}"
+        );
+        assert!(a.scope12.meets <= a.scope12.targets && a.scope3.meets <= a.scope3.targets);
+        let l = &r.like_for_like;
+        assert!(
+            l.partners + l.partners_incomplete + l.excluded_structural
+                <= r.reporting_partners + r.incomplete_partners,
+            "seed {seed}"
+        );
+        assert_eq!(
+            l.final_only.partners + l.preliminary_partners,
+            l.partners,
+            "seed {seed}"
+        );
+        if let (Some(all), Some(finals)) = (l.compare, l.final_only.compare) {
+            assert!(finals <= all, "seed {seed}");
+        }
         assert!(r.requirements.full <= r.requirements.first, "seed {seed}");
         assert!(
             r.principles.accounting_and_targets <= r.reporting_partners,
             "seed {seed}"
         );
         assert_eq!(
-            r.totals.scope3.is_some(),
-            r.totals.scope3_partners > 0,
+            r.totals.sums.scope3.is_some(),
+            r.totals.sums.scope3_partners > 0,
             "seed {seed}"
         );
+        if let Some(largest) = &r.totals.largest_partner
+            && let Some(share) = largest.share_percent
+        {
+            assert!(share <= Decimal::ONE_HUNDRED, "seed {seed}");
+        }
     }
 }

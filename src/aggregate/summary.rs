@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::network::NetworkResults;
 use crate::format::{self, MISSING};
-use crate::model::Language;
+use crate::model::{Decimal, Language};
 
 const NB: Language = Language::Nb;
 const LABEL_WIDTH: usize = 30;
@@ -28,27 +28,57 @@ pub fn render_human(r: &NetworkResults) -> String {
         r.reporting_partners,
         format::date(r.as_of, NB),
     );
+    if r.incomplete_partners > 0 {
+        let _ = writeln!(
+            out,
+            "{} {} har tall for {y} uten både scope 1 og scope 2 (lokasjonsbasert), og regnes ikke som rapportert.",
+            r.incomplete_partners,
+            partners(r.incomplete_partners),
+        );
+    }
+    if r.includes_drafts {
+        let _ = writeln!(out, "Forhåndsvisning: utkast er tatt med i tallene.");
+    }
 
     heading(
         &mut out,
         &format!("Utslipp i {y} ({})", format::tonnes_unit(NB)),
     );
-    let t = &r.totals;
-    for (label, value, count) in [
-        ("Scope 1", t.scope1, t.scope1_partners),
+    let t = &r.totals.sums;
+    for (label, value, count, preliminary) in [
+        ("Scope 1", t.scope1, t.scope1_partners, t.scope1_preliminary),
         (
             "Scope 2, lokasjonsbasert",
             t.scope2_location,
             t.scope2_location_partners,
+            t.scope2_location_preliminary,
         ),
         (
             "Scope 2, markedsbasert",
             t.scope2_market,
             t.scope2_market_partners,
+            t.scope2_market_preliminary,
         ),
-        ("Scope 3", t.scope3, t.scope3_partners),
+        ("Scope 3", t.scope3, t.scope3_partners, t.scope3_preliminary),
     ] {
-        row(&mut out, label, &tonnes(value), &coverage(count, n));
+        let note = format!("{}{}", coverage(count, n), preliminary_note(preliminary));
+        row(&mut out, label, &tonnes(value), &note);
+    }
+    row(
+        &mut out,
+        "Scope 2 lok., samme partnere",
+        &tonnes(t.scope2_location_same_partners),
+        &format!("de {} med markedsbasert", t.scope2_market_partners),
+    );
+    if let Some(largest) = &r.totals.largest_partner {
+        let share = format::optional(largest.share_percent, |v| {
+            format::percent(format::to_f64(v), 0, NB)
+        });
+        let _ = writeln!(
+            out,
+            "  Største partner ({}) står for {share} av scope 1 + 2.",
+            largest.slug
+        );
     }
     let _ = writeln!(
         out,
@@ -70,8 +100,30 @@ pub fn render_human(r: &NetworkResults) -> String {
     );
     row(&mut out, &c.to_string(), &tonnes(l.compare), "");
     row(&mut out, &y.to_string(), &tonnes(l.current), "");
-    let change = format::optional(l.change_percent, |v| format::signed_percent(v, 1, NB));
+    let change = format::optional(l.change_percent, |v| {
+        format::signed_percent(format::to_f64(v), 1, NB)
+    });
     row(&mut out, "Endring", &change, "");
+    if l.preliminary_partners > 0 {
+        let _ = writeln!(
+            out,
+            "  {} av dem har foreløpige tall; med bare endelige tall ({} {}): {}.",
+            l.preliminary_partners,
+            l.final_only.partners,
+            partners(l.final_only.partners),
+            format::optional(l.final_only.change_percent, |v| {
+                format::signed_percent(format::to_f64(v), 1, NB)
+            }),
+        );
+    }
+    if l.excluded_structural > 0 {
+        let _ = writeln!(
+            out,
+            "  {} {} er holdt utenfor fordi en strukturendring ikke er omregnet.",
+            l.excluded_structural,
+            partners(l.excluded_structural),
+        );
+    }
     if l.partners_incomplete > 0 {
         let _ = writeln!(
             out,
@@ -103,7 +155,7 @@ pub fn render_human(r: &NetworkResults) -> String {
     }
 
     let g = &r.targets;
-    heading(&mut out, &format!("Mål i {y} (hver partners første mål)"));
+    heading(&mut out, &format!("Mål i {y} (hver partners hovedmål)"));
     row(
         &mut out,
         "Partnere med mål",
@@ -114,11 +166,56 @@ pub fn render_human(r: &NetworkResults) -> String {
         ("Nådd", g.achieved),
         ("I rute", g.on_track),
         ("Ikke i rute", g.off_track),
+        ("Ikke nådd (utløpt)", g.missed),
+        ("Ikke startet", g.not_started),
         ("Mangler tall", g.no_data),
     ] {
         row(&mut out, label, &count.to_string(), "");
     }
+    if g.market_based > 0 {
+        row(
+            &mut out,
+            "Markedsbaserte hovedmål",
+            &g.market_based.to_string(),
+            &format!(
+                "{} i rute målt lokasjonsbasert",
+                g.market_based_on_track_by_location
+            ),
+        );
+    }
+
+    let a = &r.ambition;
+    heading(
+        &mut out,
+        "Ambisjon (SBTis minste lineære kutt for absolutte mål)",
+    );
+    for (label, class) in [
+        ("Scope 1+2, minst 4,2 %/år", &a.scope12),
+        ("Scope 3, minst 2,5 %/år", &a.scope3),
+    ] {
+        row(
+            &mut out,
+            label,
+            &class.meets.to_string(),
+            &format!("av {} sammenlignbare", class.targets),
+        );
+    }
+    row(
+        &mut out,
+        "Ikke sammenlignbare",
+        &a.not_comparable.to_string(),
+        "",
+    );
     out
+}
+
+/// `, 3 foreløpige` after a coverage count.
+fn preliminary_note(preliminary: usize) -> String {
+    match preliminary {
+        0 => String::new(),
+        1 => ", 1 foreløpig".to_string(),
+        n => format!(", {n} foreløpige"),
+    }
 }
 
 fn heading(out: &mut String, title: &str) {
@@ -130,8 +227,8 @@ fn row(out: &mut String, label: &str, value: &str, note: &str) {
     let _ = writeln!(out, "{}", line.trim_end());
 }
 
-fn tonnes(value: Option<f64>) -> String {
-    format::optional(value, |v| format::tonnes_number(v, NB))
+fn tonnes(value: Option<Decimal>) -> String {
+    format::optional(value, |v| format::tonnes_number(format::to_f64(v), NB))
 }
 
 /// "14 av 15 partnere"; "–" for a network without partners.
@@ -182,6 +279,34 @@ mod tests {
     }
 
     #[test]
+    fn shows_preliminary_counts_and_the_final_only_change() {
+        let a = with_emissions(
+            partner("a", 'F', 5),
+            vec![
+                year(C).s1(100.0).s2(0.0),
+                year(Y).s1(50.0).s2(0.0).preliminary(),
+            ],
+            vec![],
+        );
+        let b = with_emissions(
+            partner("b", 'F', 5),
+            vec![year(C).s1(100.0).s2(0.0), year(Y).s1(90.0).s2(0.0)],
+            vec![],
+        );
+        let text = render_human(&aggregate(&site(vec![a, b]), false).results);
+        assert!(
+            text.contains(
+                "  Scope 1                              140  2 av 2 partnere, 1 foreløpig\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("  1 av dem har foreløpige tall; med bare endelige tall (1 partner): \u{2212}10,0\u{a0}%.\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn shows_the_like_for_like_change_with_its_sign() {
         let a = with_emissions(
             partner("a", 'F', 5),
@@ -191,6 +316,10 @@ mod tests {
         let text = render_human(&aggregate(&site(vec![a]), false).results);
         assert!(
             text.contains("  Endring                          \u{2212}30,0\u{a0}%\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("  Ikke i rute                            0\n"),
             "{text}"
         );
         assert!(

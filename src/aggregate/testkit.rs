@@ -6,12 +6,17 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    Certificate, DataStatus, Emissions, FeeTier, Language, Normaliser, Partner, Principle,
-    Principles, Requirements, ResultsConfig, Sbti, Scheme, Scope, Scope2, Scope2Method, Site,
-    SiteConfig, Status, Target, TargetKind, YearEntry,
+    Certificate, ChangeKind, DataStatus, Decimal, Emissions, FeeTier, Language, Normaliser,
+    Partner, Principle, Principles, Requirements, ResultsConfig, Sbti, Scheme, Scope, Scope2,
+    Scope2Method, Site, SiteConfig, Status, StructuralChange, Target, TargetKind, YearEntry,
 };
 
 pub const Y: i32 = 2024;
+
+/// `v` as the exact decimal an editor would have written (`12.4` → 12.4), as `validate` reads it.
+pub fn dec(v: f64) -> Decimal {
+    crate::validate::exact_decimal(v).expect("a figure with at most 15 significant digits")
+}
 pub const C: i32 = 2019;
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -96,7 +101,25 @@ pub fn emissions(years: Vec<YearEntry>, targets: Vec<Target>) -> Emissions {
         base_year,
         years,
         targets,
+        structural_changes: Vec::new(),
     }
+}
+
+/// A structural change in `year` (an acquisition), recalculated or not.
+pub fn change(year: i32, recalculated: bool) -> StructuralChange {
+    StructuralChange {
+        year,
+        kind: ChangeKind::Acquisition,
+        recalculated,
+        note: None,
+    }
+}
+
+pub fn with_changes(mut p: Partner, changes: Vec<StructuralChange>) -> Partner {
+    if let Some(e) = p.emissions.as_mut() {
+        e.structural_changes = changes;
+    }
+    p
 }
 
 pub fn principle(status: Status) -> Option<Principle> {
@@ -142,38 +165,38 @@ pub trait YearBuilder {
 impl YearBuilder for YearEntry {
     fn s1(mut self, t: f64) -> Self {
         self.scope1 = Some(Scope {
-            total: t,
+            total: dec(t),
             categories: Vec::new(),
         });
         self
     }
     fn s2(mut self, location: f64) -> Self {
         self.scope2 = Some(Scope2 {
-            location_based: location,
+            location_based: dec(location),
             market_based: None,
         });
         self
     }
     fn s2m(mut self, location: f64, market: f64) -> Self {
         self.scope2 = Some(Scope2 {
-            location_based: location,
-            market_based: Some(market),
+            location_based: dec(location),
+            market_based: Some(dec(market)),
         });
         self
     }
     fn s3(mut self, t: f64) -> Self {
         self.scope3 = Some(Scope {
-            total: t,
+            total: dec(t),
             categories: Vec::new(),
         });
         self
     }
     fn employees(mut self, n: f64) -> Self {
-        self.employees = Some(n);
+        self.employees = Some(dec(n));
         self
     }
     fn revenue(mut self, mnok: f64) -> Self {
-        self.revenue_mnok = Some(mnok);
+        self.revenue_mnok = Some(dec(mnok));
         self
     }
     fn preliminary(mut self) -> Self {
@@ -189,7 +212,7 @@ pub fn target(scopes: &[u8], base_year: i32, target_year: i32, reduction_percent
         scopes: scopes.to_vec(),
         base_year,
         target_year,
-        reduction_percent,
+        reduction_percent: dec(reduction_percent),
         kind: TargetKind::Absolute,
         scope2_method: Scope2Method::Location,
         sbti: Sbti::None,

@@ -127,7 +127,8 @@ impl Columns {
                     .as_ref()
                     .is_none_or(|n| text::width(n, Size::Small) + 4.0 <= slot_width)
             });
-        let labels_top = bottom + 6.0;
+        // Clear of the `0` tick and of a pathway tag at zero, both centred on the axis.
+        let labels_top = bottom + 9.0;
         let notes_top = labels_top + Size::Normal.line_height();
         let height = if notes_fit && self.slots.iter().any(|s| s.note.is_some()) {
             notes_top + Size::Small.line_height() + MARGIN

@@ -39,7 +39,8 @@ pub struct Labels {
     pub target_column: &'static str,
     pub intensity: &'static str,
     pub absolute: &'static str,
-    /// The reference line of the target-rates chart; the number is filled in by the chart.
+    /// The reference line of the target-rates chart (SBTi's minimum rate for absolute targets);
+    /// the number is filled in by the chart.
     pub paris_line: &'static str,
     pub principles: [&'static str; 4],
     pub first_requirement: &'static str,
@@ -103,7 +104,7 @@ const NB: Labels = Labels {
     target_column: "Hovedmål",
     intensity: "intensitet",
     absolute: "absolutt",
-    paris_line: "1,5 °C-bane",
+    paris_line: "SBTi-minimum",
     principles: [
         "Klimaregnskap med mål",
         "Klimakrav til leverandører",
@@ -114,8 +115,8 @@ const NB: Labels = Labels {
     full_requirement: "Fullt krav (alle fire)",
     principles_group: "Prinsipper",
     requirements_group: "Krav",
-    meets_paris: "Minst like raskt som 1,5 °C-banen",
-    below_paris: "Saktere enn 1,5 °C-banen",
+    meets_paris: "Minst SBTis minstesats",
+    below_paris: "Under SBTis minstesats",
     purchased_energy: "Innkjøpt energi",
     over: "over",
 };
@@ -150,7 +151,7 @@ const EN: Labels = Labels {
     target_column: "Main target",
     intensity: "intensity",
     absolute: "absolute",
-    paris_line: "1.5 °C pathway",
+    paris_line: "SBTi minimum",
     principles: [
         "Emissions account with targets",
         "Climate requirements for suppliers",
@@ -161,8 +162,8 @@ const EN: Labels = Labels {
     full_requirement: "Full requirement (all four)",
     principles_group: "Principles",
     requirements_group: "Requirements",
-    meets_paris: "At least as fast as the 1.5 °C pathway",
-    below_paris: "Slower than the 1.5 °C pathway",
+    meets_paris: "At least SBTi's minimum rate",
+    below_paris: "Below SBTi's minimum rate",
     purchased_energy: "Purchased energy",
     over: "over",
 };

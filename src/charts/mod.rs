@@ -3,8 +3,8 @@
 //! Pure: takes `SiteData`, returns markup and tables; writes nothing. The renderer inlines the
 //! SVG in pages and also publishes each chart as a standalone `.svg` file.
 //!
-//! - [`partner`]: a partner's emissions per year with its targets' pathways, and the reporting
-//!   year by category.
+//! - [`partner`]: a partner's emissions per year and the reporting year by category;
+//!   [`targets`]: one chart per target, its own series against its pathway.
 //! - [`network`]: the network's charts, named in [`NETWORK_CHARTS`].
 //! - [`columns`], [`hbars`]: the two kinds of picture, laid out from measured text.
 //! - [`canvas`]: drawing with plotters, scales, ticks, legends; [`text`]: the embedded font;
@@ -23,6 +23,7 @@ pub mod memo;
 pub mod network;
 pub mod partner;
 pub mod svg;
+pub mod targets;
 pub mod text;
 
 #[cfg(test)]

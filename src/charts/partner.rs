@@ -1,23 +1,22 @@
-//! A partner's two charts: `utslipp-per-ar` (emissions per year stacked by scope, with each
-//! absolute target's linear pathway over the columns) and `kategorier` (the reporting year by
-//! category, as horizontal bars). Each comes with its table and a description that says what
-//! it shows with the key numbers.
+//! A partner's charts: `utslipp-per-ar` (emissions per year stacked by scope), `kategorier` (the
+//! reporting year by category, as horizontal bars), and one `mal-N` per target (its own series
+//! against its pathway, [`super::targets`]). Each comes with its table and a description that
+//! says what it shows with the key numbers.
 //!
 //! Chooses and words the figures; the pictures are drawn by [`super::columns`] and
 //! [`super::hbars`]. Pure: reads the model and the aggregated figures only.
 //!
-//! Intensity targets are not drawn: their pathway is in tonnes per employee or per MNOK, not on
-//! the tonnes axis. The target-rates chart of the network compares them.
+//! No pathway is drawn over the stacked columns: a target covers its own scopes by its own
+//! scope 2 method (or is an intensity), so it is drawn against its own series instead.
 
-use super::canvas::LineStyle;
-use super::columns::{Columns, Line, Series, Slot};
+use super::columns::{Columns, Series, Slot};
 use super::hbars::{Bar, HBars, Row};
 use super::labels::{self, Labels, labels};
 use super::svg::Mark;
 use super::{Chart, Picture, Spec, Table, finish};
-use crate::aggregate::{PartnerData, TargetProgress, YearFigures};
+use crate::aggregate::{PartnerData, YearFigures};
 use crate::format::{self, MISSING};
-use crate::model::{Emissions, Language, Partner, SiteConfig, Target, TargetKind, YearEntry};
+use crate::model::{Emissions, Language, Partner, SiteConfig, YearEntry};
 
 /// File names (and shortcode names) of a partner's charts.
 pub const BY_YEAR: &str = "utslipp-per-ar";
@@ -57,51 +56,14 @@ pub fn draw(input: &Input) -> Vec<Chart> {
     let mut charts = Vec::new();
     charts.extend(by_year(input, input.data, input.config.language));
     charts.extend(categories(input, input.config));
+    charts.extend(super::targets::charts(input));
     charts
-}
-
-/// A target drawn as a pathway: its place among the partner's targets and its progress.
-struct Pathway<'a> {
-    number: usize,
-    target: &'a Target,
-    progress: &'a TargetProgress,
-}
-
-impl Pathway<'_> {
-    /// The pathway's value in `year`, between its base and target year.
-    fn at(&self, year: i32) -> Option<f64> {
-        let [(b, vb), (t, vt)] = self.progress.pathway[..] else {
-            return None;
-        };
-        (b..=t)
-            .contains(&year)
-            .then(|| vb + (vt - vb) * f64::from(year - b) / f64::from(t - b))
-    }
-}
-
-fn pathways<'a>(partner: &Input<'a>, data: &'a PartnerData) -> Vec<Pathway<'a>> {
-    let targets = partner.emissions.iter().flat_map(|e| &e.targets);
-    targets
-        .zip(&data.targets)
-        .enumerate()
-        .filter(|(_, (t, p))| t.kind == TargetKind::Absolute && p.pathway.len() == 2)
-        .map(|(i, (target, progress))| Pathway {
-            number: i + 1,
-            target,
-            progress,
-        })
-        .collect()
 }
 
 fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart> {
     let l = labels(lang);
     let series = &data.series;
-    let paths = pathways(partner, data);
-    let years = series.iter().map(|y| y.year).chain(
-        paths
-            .iter()
-            .flat_map(|p| p.progress.pathway.iter().map(|q| q.0)),
-    );
+    let years = series.iter().map(|y| y.year);
     let (first, last) = (years.clone().min()?, years.max()?);
     let year_of = |y: i32| series.iter().find(|f| f.year == y);
     let slots: Vec<i32> = (first..=last).collect();
@@ -128,21 +90,6 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
             values: values(|y| y.scope3),
         });
     }
-    let lines = paths
-        .iter()
-        .enumerate()
-        .map(|(drawn, p)| Line {
-            label: pathway_label(l, p, paths.len()),
-            points: p
-                .progress
-                .pathway
-                .iter()
-                .map(|(y, v)| ((y - first) as usize, *v))
-                .collect(),
-            style: LineStyle::nth(drawn),
-            tag: (paths.len() > 1).then(|| p.number.to_string()),
-        })
-        .collect();
     let columns = Columns {
         slots: slots
             .iter()
@@ -152,11 +99,11 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
             })
             .collect(),
         series: layers,
-        lines,
+        lines: Vec::new(),
         unit: format::tonnes_unit(lang).into(),
         lang,
     };
-    let table = by_year_table(l, series, &paths, has_scope3, lang);
+    let table = by_year_table(l, series, has_scope3, lang);
     let title = match lang {
         Language::Nb => format!("Utslipp per år for {}", partner.name),
         Language::En => format!("Emissions per year, {}", partner.name),
@@ -165,60 +112,34 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
         name: BY_YEAR.into(),
         id: format!("graf-{}-{BY_YEAR}", partner.slug),
         title,
-        desc: by_year_desc(series, paths.first(), lang),
+        desc: by_year_desc(series, partner.config.results.reporting_year, lang),
         table,
     };
     finish(spec, &Picture::Columns(columns))
 }
 
-fn pathway_label(l: &Labels, p: &Pathway, drawn: usize) -> String {
-    let target = &p.target.label;
-    if drawn == 1 {
-        format!("{}: {target}", l.pathway)
-    } else {
-        format!("{} {}: {target}", l.pathway, p.number)
-    }
-}
-
-fn by_year_table(
-    l: &Labels,
-    series: &[YearFigures],
-    paths: &[Pathway],
-    has_scope3: bool,
-    lang: Language,
-) -> Table {
+fn by_year_table(l: &Labels, series: &[YearFigures], has_scope3: bool, lang: Language) -> Table {
     let mut head = vec![l.year.to_string(), l.scope1.into(), l.scope2.into()];
     if has_scope3 {
         head.push(l.scope3.into());
     }
     head.push(l.total.into());
-    for p in paths {
-        head.push(pathway_label(l, p, paths.len()));
-    }
-    let mut years: Vec<i32> = series.iter().map(|y| y.year).collect();
-    years.extend(
-        paths
-            .iter()
-            .flat_map(|p| p.progress.pathway.iter().map(|q| q.0)),
-    );
-    years.sort_unstable();
-    years.dedup();
     let tonnes = |v: Option<f64>| format::optional(v, |t| format::tonnes_number(t, lang));
-    let rows = years
+    let rows = series
         .iter()
-        .map(|year| {
-            let f = series.iter().find(|f| f.year == *year);
-            let mut row = vec![match f {
-                Some(f) if f.preliminary => format!("{year} ({})", l.preliminary),
-                _ => year.to_string(),
+        .map(|f| {
+            let year = f.year;
+            let mut row = vec![if f.preliminary {
+                format!("{year} ({})", l.preliminary)
+            } else {
+                year.to_string()
             }];
-            row.push(tonnes(f.and_then(|f| f.scope1)));
-            row.push(tonnes(f.and_then(|f| f.scope2_location)));
+            row.push(tonnes(f.scope1));
+            row.push(tonnes(f.scope2_location));
             if has_scope3 {
-                row.push(tonnes(f.and_then(|f| f.scope3)));
+                row.push(tonnes(f.scope3));
             }
-            row.push(tonnes(f.and_then(stack_total)));
-            row.extend(paths.iter().map(|p| tonnes(p.at(*year))));
+            row.push(tonnes(stack_total(f)));
             row
         })
         .collect();
@@ -226,8 +147,8 @@ fn by_year_table(
         caption: format!(
             "{} ({})",
             match lang {
-                Language::Nb => "Utslipp per år etter scope, med målbaner",
-                Language::En => "Emissions per year by scope, with target pathways",
+                Language::Nb => "Utslipp per år etter scope",
+                Language::En => "Emissions per year by scope",
             },
             format::tonnes_unit(lang)
         ),
@@ -245,8 +166,11 @@ pub fn stack_total(f: &YearFigures) -> Option<f64> {
     (!parts.is_empty()).then(|| crate::aggregate::sum(parts))
 }
 
-fn by_year_desc(series: &[YearFigures], main: Option<&Pathway>, lang: Language) -> String {
-    let (Some(first), Some(last)) = (series.first(), series.last()) else {
+/// From the first year to the reporting year (or the last year before it): a later,
+/// preliminary entry is in the chart and the table, not in the headline sentence.
+fn by_year_desc(series: &[YearFigures], reporting_year: i32, lang: Language) -> String {
+    let up_to_y = || series.iter().filter(|y| y.year <= reporting_year);
+    let (Some(first), Some(last)) = (up_to_y().next(), up_to_y().next_back()) else {
         return String::new();
     };
     let t = |v: f64| format::tonnes(v, lang);
@@ -264,7 +188,7 @@ fn by_year_desc(series: &[YearFigures], main: Option<&Pathway>, lang: Language) 
     let scope_words = join_words(&numbers, lang);
     let a = crate::aggregate::sum(scopes.iter().map(|s| s.1.0));
     let b = crate::aggregate::sum(scopes.iter().map(|s| s.1.1));
-    let mut desc = if first.year == last.year || scopes.is_empty() {
+    if first.year == last.year || scopes.is_empty() {
         let total = stack_total(last).map_or(MISSING.to_string(), t);
         match lang {
             Language::Nb => format!("Utslippene i {} var {total}.", last.year),
@@ -289,26 +213,7 @@ fn by_year_desc(series: &[YearFigures], main: Option<&Pathway>, lang: Language) 
                 last.year
             ),
         }
-    };
-    if let Some(p) = main
-        && let [(base, vb), (target, vt)] = p.progress.pathway[..]
-    {
-        desc.push_str(&match lang {
-            Language::Nb => format!(
-                " Målbanen for «{}» går fra {} i {base} til {} i {target}.",
-                p.target.label,
-                t(vb),
-                t(vt)
-            ),
-            Language::En => format!(
-                " The pathway of “{}” runs from {} in {base} to {} in {target}.",
-                p.target.label,
-                t(vb),
-                t(vt)
-            ),
-        });
     }
-    desc
 }
 
 /// `1`, `1 og 2`, `1, 2 og 3`.
@@ -338,7 +243,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
             vec![Category {
                 scope,
                 name: format!("{} ({})", l.total, l.undivided),
-                tonnes: s.total,
+                tonnes: format::to_f64(s.total),
             }]
         } else {
             s.categories
@@ -346,7 +251,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
                 .map(|(key, t)| Category {
                     scope,
                     name: labels::category(key, lang).into(),
-                    tonnes: *t,
+                    tonnes: format::to_f64(*t),
                 })
                 .collect()
         };
@@ -361,7 +266,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
         out.push(Category {
             scope: 2,
             name: l.purchased_energy.into(),
-            tonnes: s2.location_based,
+            tonnes: format::to_f64(s2.location_based),
         });
     }
     if let Some(s) = &entry.scope3 {

@@ -22,8 +22,8 @@ const LONG_NAME: &str = "Ljabru og Nordstrand Eiendomsdrift og Bygningsvedlikeho
 /// without an emissions file.
 fn fixture() -> (Site, SiteData) {
     let scope = |categories: Vec<(&'static str, f64)>| Scope {
-        total: crate::aggregate::sum(categories.iter().map(|c| c.1)),
-        categories,
+        total: categories.iter().map(|c| dec(c.1)).sum(),
+        categories: categories.into_iter().map(|(k, v)| (k, dec(v))).collect(),
     };
     let mut big_2024 = year(Y).s2(40_000.0).employees(900.0);
     big_2024.scope1 = Some(scope(vec![
@@ -211,7 +211,15 @@ fn span(points: &str) -> f64 {
 fn the_pathway_starts_at_the_base_year_value() {
     let (site, data) = fixture();
     let charts = draw(&site, &data);
-    let c = chart(&charts.partners["alfa"], partner::BY_YEAR);
+    // The stacked chart has no pathway; the first target's own chart has it.
+    let stacked = parse(&chart(&charts.partners["alfa"], partner::BY_YEAR).svg);
+    assert!(
+        !stacked
+            .descendants()
+            .any(|n| n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("2")),
+        "no pathway over the stacked columns"
+    );
+    let c = chart(&charts.partners["alfa"], "mal-1");
     let base = data.partners[0].targets[0].base_value.unwrap();
     assert_eq!(base, 1_460_000.0);
     for svg in [&c.svg, &c.svg_narrow] {
@@ -227,7 +235,6 @@ fn the_pathway_starts_at_the_base_year_value() {
             // The legend's sample of the line is a short stroke.
             .filter(|n| span(n.attribute("points").unwrap()) > 30.0)
             .collect();
-        // Only the absolute target is drawn; the intensity one is not in tonnes.
         assert_eq!(paths.len(), 1, "one pathway");
         let points = paths[0].attribute("points").unwrap();
         let first: Vec<f64> = points
@@ -309,19 +316,22 @@ fn tables_carry_the_figures_of_the_results() {
     for (row, y) in by_year.table.rows.iter().zip(&r.by_year) {
         assert_eq!(row[0], y.year.to_string());
         assert_eq!(row[1], y.partners.to_string());
-        assert_eq!(
-            row[2],
-            format::optional(y.sums.scope1, |v| format::tonnes_number(v, Language::Nb))
-        );
-        assert_eq!(
-            row[5],
-            format::optional(y.sums.scope3, |v| format::tonnes_number(v, Language::Nb))
-        );
+        let with_count = |v: Option<crate::model::Decimal>, n: usize| {
+            format::optional(v, |v| {
+                format!(
+                    "{} ({n})",
+                    format::tonnes_number(format::to_f64(v), Language::Nb)
+                )
+            })
+        };
+        assert_eq!(row[2], with_count(y.sums.scope1, y.sums.scope1_partners));
+        assert_eq!(row[5], with_count(y.sums.scope3, y.sums.scope3_partners));
+        assert_eq!(row[6], y.sums.preliminary_partners.to_string());
     }
     let lfl = chart(&charts.network, "like-for-like");
     assert_eq!(
         parse_number(&lfl.table.rows[0][1]),
-        r.like_for_like.compare.map(f64::round)
+        r.like_for_like.compare.map(|v| format::to_f64(v).round())
     );
     let principles = chart(&charts.network, "principles");
     assert_eq!(
@@ -329,8 +339,15 @@ fn tables_carry_the_figures_of_the_results() {
         format!("{} av 3", r.principles.strategy)
     );
     let rates = chart(&charts.network, "target-rates");
+    // alfa's main target is absolute scope 1+2: compared; beta's is scope 1 alone: not.
     assert_eq!(rates.table.rows[0][0], LONG_NAME);
     assert_eq!(rates.table.rows[0][1], "4,5\u{a0}%");
+    assert_eq!(rates.table.rows[0][3], "minst 4,2\u{a0}%");
+    assert_eq!(
+        rates.table.rows[1][3],
+        "ikke sammenlignbart: bare scope 1 eller bare scope 2"
+    );
+    assert!(!rates.desc.contains("krever"), "{}", rates.desc);
     let tiers = chart(&charts.network, "fee-tiers");
     let counts: Vec<usize> = tiers
         .table
@@ -471,44 +488,60 @@ fn snapshots_of_each_kind_of_chart() {
         "partner_categories",
         chart(partner, partner::CATEGORIES).svg
     );
+    insta::assert_snapshot!("partner_target", chart(partner, "mal-1").svg);
     for name in NETWORK_CHARTS {
         insta::assert_snapshot!(format!("network_{name}"), chart(&charts.network, name).svg);
     }
 }
 
 #[test]
-fn several_pathways_differ_by_stroke_and_are_numbered_at_their_ends() {
+fn each_target_is_drawn_against_its_own_series() {
+    // Scope 1+2 (market-based) −50 %, scope 3 −30 %, and scope 1 per employee −40 %.
     let p = with_emissions(
         partner("delta", 'F', 40),
         vec![
-            year(C).s1(100.0).s2(20.0).s3(300.0),
-            year(Y).s1(80.0).s2(15.0).s3(280.0),
+            year(C).s1(100.0).s2m(20.0, 60.0).s3(300.0).employees(10.0),
+            year(Y).s1(80.0).s2m(15.0, 5.0).s3(280.0).employees(20.0),
         ],
         vec![
-            target(&[1, 2], C, 2030, 50.0),
+            market(target(&[1, 2], C, 2030, 50.0)),
             target(&[3], C, 2030, 30.0),
-            target(&[1], C, 2030, 100.0),
+            per(
+                target(&[1], C, 2030, 40.0),
+                crate::model::Normaliser::Employee,
+            ),
         ],
     );
     let site = site(vec![p]);
     let data = aggregate(&site, false);
     let charts = draw(&site, &data);
-    let c = chart(&charts.partners["delta"], partner::BY_YEAR);
-    let doc = parse(&c.svg);
-    let pathways: Vec<Option<&str>> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some("#1A1F1C"))
-        .filter(|n| span(n.attribute("points").unwrap()) > 30.0)
-        .map(|n| n.attribute("stroke-dasharray"))
+    let names: Vec<&str> = charts.partners["delta"]
+        .iter()
+        .map(|c| c.name.as_str())
         .collect();
-    assert_eq!(pathways, [None, Some("7 4"), Some("2 3")]);
-    let texts: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .map(text_of)
-        .collect();
-    for tag in ["1", "2", "3"] {
-        assert!(texts.contains(&tag), "tag {tag} at a line's end");
-    }
-    assert!(texts.iter().any(|t| t.starts_with("Målbane 3:")));
+    assert_eq!(names, [partner::BY_YEAR, "mal-1", "mal-2", "mal-3"]);
+    // Each table's first row is the target's own base: 100 + 60 market-based; scope 3 alone;
+    // 100 t / 10 employees.
+    let first_value = |name: &str| chart(&charts.partners["delta"], name).table.rows[0][1].clone();
+    assert_eq!(first_value("mal-1"), "160");
+    assert_eq!(first_value("mal-2"), "300");
+    assert_eq!(first_value("mal-3"), "10,0");
+    let intensity = chart(&charts.partners["delta"], "mal-3");
+    assert!(
+        intensity.table.caption.contains("tonn CO₂e per ansatt"),
+        "{}",
+        intensity.table.caption
+    );
+    assert!(intensity.svg.contains("per ansatt"));
+    // The market-based target's description gives the location-based status beside it.
+    // Market: 160 → 85, expected(2024) = 160·(1 − 0.5·5/11) ≈ 123.6: on track. Location:
+    // 120 → 95, expected ≈ 92.7: off track.
+    let m = chart(&charts.partners["delta"], "mal-1");
+    assert!(m.desc.contains("status: i rute"), "{}", m.desc);
+    assert!(
+        m.desc
+            .contains("Målt med lokasjonsbasert scope 2: ikke i rute"),
+        "{}",
+        m.desc
+    );
 }

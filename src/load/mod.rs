@@ -7,18 +7,23 @@
 //! the partner's folder, reporting what it found as a [`LogoFile`].
 
 pub mod cache;
+pub mod files;
+pub mod logo;
 pub mod raw;
 pub mod yaml;
 
+use std::borrow::Cow;
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
+use files::Problem;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
 pub use cache::LoadCache;
+pub use logo::{LogoFile, is_plain_file_name};
 
 pub use raw::S;
 
@@ -41,30 +46,6 @@ pub struct RawPartner {
     pub logo: Option<LogoFile>,
 }
 
-/// What reading the file `logo:` names gave. `validate/logo.rs` judges it, with the messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LogoFile {
-    /// `logo:` is not a plain file name ([`is_plain_file_name`]), so nothing was read.
-    NotRead,
-    NotFound,
-    /// The name leads out of the partner's folder (through a link).
-    Outside,
-    /// Larger than [`yaml::MAX_FILE_BYTES`], so it was not read.
-    TooLarge(u64),
-    Unreadable(String),
-    Read(Vec<u8>),
-}
-
-/// A file name inside a folder, without `..`, `/`, `\\` or a root: what `logo:` may be. Load
-/// reads nothing else; validate words the problem.
-pub fn is_plain_file_name(name: &str) -> bool {
-    let path = Path::new(name);
-    !name.is_empty()
-        && !path.is_absolute()
-        && !name.contains('\\')
-        && path.components().all(|c| matches!(c, Component::Normal(_)))
-}
-
 #[derive(Debug, Clone)]
 pub struct RawPage {
     /// `content/a/b.md`
@@ -75,15 +56,37 @@ pub struct RawPage {
     pub body_line: u32,
 }
 
-/// A file published as it is: a content asset, a file of the theme's `static/`, a logo. Where
-/// it is published is the route plan's business (`routes::urls`).
+/// A file published as it is: a content asset or a file of the theme's `static/` (logos are
+/// `model::Logo`, read by `logo.rs`). Where it is published is the route plan's business
+/// (`routes::urls`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaticFile {
-    /// Inside its folder (`content/`, the theme's `static/`, the partner's), `/` separators.
+    /// Inside its folder (`content/`, the theme's `static/`), `/` separators.
     pub path: String,
     /// Where it was read, for messages: `content/bilder/a.png`.
     pub source: String,
-    pub bytes: Vec<u8>,
+    pub contents: Contents,
+}
+
+/// What a published file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    /// Made or read by the build: pages, charts, logos (checked), the embedded theme.
+    Bytes(Vec<u8>),
+    /// A file of the site, by its real path inside the site folder, copied as it is when the
+    /// site is written and never read into memory by the build: theme static files and content
+    /// assets, which may be large.
+    Copy(PathBuf),
+}
+
+impl Contents {
+    /// The bytes; a copied file is read now (`nfk serve` answers a request with it).
+    pub fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
+        match self {
+            Contents::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            Contents::Copy(path) => std::fs::read(path).map(Cow::Owned),
+        }
+    }
 }
 
 pub fn site_file(root: &Path) -> PathBuf {
@@ -133,29 +136,57 @@ fn read_text(root: &Path, path: &Path, rel: &str, diags: &mut Diagnostics) -> Op
     yaml::decode(rel, &bytes, diags)
 }
 
-/// Reads a file of the site. A link that leads out of the site folder is refused (it would
-/// publish whatever it points at); a file that vanished or cannot be read is a diagnostic.
-fn read_bytes(root: &Path, path: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
-    let resolved = match (path.canonicalize(), root.canonicalize()) {
-        (Ok(file), Ok(root)) => file.starts_with(root).then_some(file),
-        (Err(e), _) | (_, Err(e)) => {
-            diags.error(rel, Pos::FILE, format!("cannot read the file: {e}"));
-            return None;
-        }
-    };
-    let Some(file) = resolved else {
-        diags.push(
-            Diagnostic::error(rel, Pos::FILE, "links to a file outside the site folder")
-                .with_help("copy the file into the site instead of linking to it"),
-        );
-        return None;
-    };
-    match fs::read(&file) {
+/// Reads a file of the site (at most [`yaml::MAX_FILE_BYTES`], judged by its metadata before it
+/// is read). A link that leads out of the site folder is refused (it would publish whatever it
+/// points at); a file that vanished or cannot be read is a diagnostic.
+pub(crate) fn read_bytes(
+    root: &Path,
+    path: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<u8>> {
+    let limit = yaml::MAX_FILE_BYTES as u64;
+    match files::inside(root, path).and_then(|file| files::read_limited(&file, limit)) {
         Ok(bytes) => Some(bytes),
-        Err(e) => {
-            diags.error(rel, Pos::FILE, format!("cannot read the file: {e}"));
+        Err(problem) => {
+            diags.push(file_problem(rel, problem));
             None
         }
+    }
+}
+
+/// A file of the site published as it is (content assets, theme static files): checked to be a
+/// regular file inside the site folder, and copied when the site is written.
+pub(crate) fn copied_file(
+    root: &Path,
+    path: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<Contents> {
+    match files::copy_source(root, path) {
+        Ok(file) => Some(Contents::Copy(file)),
+        Err(problem) => {
+            diags.push(file_problem(rel, problem));
+            None
+        }
+    }
+}
+
+fn file_problem(rel: &str, problem: Problem) -> Diagnostic {
+    match problem {
+        Problem::Outside => {
+            Diagnostic::error(rel, Pos::FILE, "links to a file outside the site folder")
+                .with_help("copy the file into the site instead of linking to it")
+        }
+        Problem::NotAFile => Diagnostic::error(rel, Pos::FILE, "is not a regular file")
+            .with_help("replace it with a file, or remove it"),
+        Problem::TooLarge { size, limit } => Diagnostic::error(
+            rel,
+            Pos::FILE,
+            format!("file is {size} bytes; the limit is {limit}"),
+        )
+        .with_help("split the content, or check that this is the file you meant"),
+        Problem::Io(e) => Diagnostic::error(rel, Pos::FILE, format!("cannot read the file: {e}")),
     }
 }
 
@@ -255,40 +286,13 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
     };
     let logo = (profile.as_ref())
         .and_then(|p| p.logo.as_ref())
-        .map(|logo| load_logo(folder, logo));
+        .map(|logo| logo::load_logo(folder, logo));
     RawPartner {
         slug,
         profile,
         emissions,
         story,
         logo,
-    }
-}
-
-/// Reads the file `logo:` names, if it is a plain file inside the partner's folder.
-fn load_logo(folder: &Path, logo: &S<String>) -> LogoFile {
-    let name = logo.value.trim();
-    if !is_plain_file_name(name) {
-        return LogoFile::NotRead;
-    }
-    let path = folder.join(name);
-    let inside = match (path.canonicalize(), folder.canonicalize()) {
-        (Ok(file), Ok(dir)) => file.starts_with(dir),
-        _ => return LogoFile::NotFound,
-    };
-    if !inside {
-        return LogoFile::Outside;
-    }
-    match fs::metadata(&path) {
-        Ok(meta) if meta.len() > yaml::MAX_FILE_BYTES as u64 => {
-            return LogoFile::TooLarge(meta.len());
-        }
-        Ok(_) => {}
-        Err(e) => return LogoFile::Unreadable(e.to_string()),
-    }
-    match fs::read(&path) {
-        Ok(bytes) => LogoFile::Read(bytes),
-        Err(e) => LogoFile::Unreadable(e.to_string()),
     }
 }
 
@@ -347,11 +351,11 @@ fn load_content(
             };
             diags.extend(local);
             pages.extend(page);
-        } else if let Some(bytes) = read_bytes(root, entry.path(), &rel, diags) {
+        } else if let Some(contents) = copied_file(root, entry.path(), &rel, diags) {
             assets.push(StaticFile {
                 path: display_path(&dir, entry.path()),
                 source: rel,
-                bytes,
+                contents,
             });
         }
     }
@@ -465,5 +469,42 @@ mod tests {
             assert!(is_temporary(name), "{name}");
         }
         assert!(!is_temporary("a.md"));
+    }
+
+    #[test]
+    fn content_assets_are_copied_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("content/rapport.pdf");
+        fs::create_dir_all(report.parent().unwrap()).unwrap();
+        fs::File::create(&report).unwrap().set_len(1 << 30).unwrap();
+        let mut diags = Diagnostics::new();
+        let raw = load(dir.path(), &mut diags);
+        assert_eq!(
+            raw.assets,
+            [StaticFile {
+                path: "rapport.pdf".into(),
+                source: "content/rapport.pdf".into(),
+                contents: Contents::Copy(report.canonicalize().unwrap()),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_page_over_the_size_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("content/stor.md");
+        fs::create_dir_all(page.parent().unwrap()).unwrap();
+        fs::File::create(&page).unwrap().set_len(1 << 30).unwrap();
+        let mut diags = Diagnostics::new();
+        load(dir.path(), &mut diags);
+        let problem = diags
+            .sorted()
+            .into_iter()
+            .find(|d| d.path == "content/stor.md")
+            .unwrap();
+        assert_eq!(
+            problem.message,
+            "file is 1073741824 bytes; the limit is 2097152"
+        );
     }
 }

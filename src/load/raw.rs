@@ -140,6 +140,18 @@ pub struct RawEmissions {
     pub years: Vec<RawYear>,
     #[serde(default)]
     pub targets: Vec<RawTarget>,
+    /// SPEC §4a.
+    #[serde(default)]
+    pub structural_changes: Vec<RawStructuralChange>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStructuralChange {
+    pub year: S<i64>,
+    pub kind: S<String>,
+    pub recalculated: S<bool>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

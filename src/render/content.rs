@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use super::markdown::{self, Trust};
 use super::shortcodes::{self, Call};
 use super::view::{
@@ -12,7 +10,6 @@ use super::view::{
 };
 use super::{OutputFile, Renderer};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, did_you_mean};
-use crate::format;
 use crate::model::Page;
 use crate::routes::{ChartOwner, PageId, Route, WrittenLink, urls};
 
@@ -133,7 +130,7 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
         })
     };
     let allowed: &[&str] = match call.name.as_str() {
-        "figure" => &["key", "decimals"],
+        "figure" => &["key", "decimals", "coverage"],
         "chart" => &["name"],
         "partner" => &["slug"],
         other => {
@@ -167,7 +164,7 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
                 })?),
                 None => None,
             };
-            figure(r, arg("key")?, decimals)
+            figure(r, arg("key")?, decimals, call.args.get("coverage"))
         }
         "chart" => {
             let name = arg("name")?;
@@ -203,89 +200,30 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
 }
 
 /// A key of results.json (`like_for_like.change_percent`), formatted for people and escaped.
-fn figure(r: &Renderer, key: &str, decimals: Option<usize>) -> Result<String, Problem> {
-    let mut value = &r.results;
-    for part in key.split('.') {
-        let next = match value {
-            serde_json::Value::Object(map) => map.get(part),
-            serde_json::Value::Array(items) => {
-                part.parse::<usize>().ok().and_then(|i| items.get(i))
-            }
-            _ => None,
-        };
-        value = next.ok_or_else(|| {
-            let keys = leaf_keys(&r.results, "");
-            let help = did_you_mean(key, keys.iter().map(String::as_str)).map_or_else(
-                || "see /data/results.json for the keys".to_string(),
-                |k| format!("did you mean `{k}`?"),
-            );
-            (format!("unknown figure key `{key}`"), Some(help))
-        })?;
-    }
-    let lang = r.site.config.language;
-    let last = key.rsplit('.').next().unwrap_or(key);
-    let text = match value {
-        serde_json::Value::Null => "–".to_string(),
-        serde_json::Value::Number(n) => {
-            let x = n.as_f64().unwrap_or(0.0);
-            if last.contains("percent") {
-                format::percent(x, decimals.unwrap_or(1), lang)
-            } else if matches!(
-                last,
-                "scope1" | "scope2_location" | "scope2_market" | "scope3" | "compare" | "current"
-            ) {
-                match decimals {
-                    Some(d) => {
-                        format!("{}\u{a0}{}", format::number(x, d, lang), r.t("unit_tonnes"))
-                    }
-                    None => format::tonnes(x, lang),
-                }
-            } else {
-                format::number(x, decimals.unwrap_or(0), lang)
-            }
-        }
-        serde_json::Value::String(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            Ok(d) => format::date(d, lang),
-            Err(_) => s.clone(),
-        },
-        serde_json::Value::Bool(b) => b.to_string(),
-        _ => {
-            let keys = leaf_keys(value, key);
+/// The lookup and the formatting are `aggregate::figure`'s (docs/figures.md "Shortcode keys").
+fn figure(
+    r: &Renderer,
+    key: &str,
+    decimals: Option<usize>,
+    coverage: Option<&String>,
+) -> Result<String, Problem> {
+    let coverage = match coverage.map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
             return Err((
-                format!("figure key `{key}` is a group, not a number"),
-                Some(format!(
-                    "choose one of: {}",
-                    keys.into_iter().take(8).collect::<Vec<_>>().join(", ")
-                )),
+                format!("coverage `{other}` must be `true` or `false`"),
+                None,
             ));
         }
     };
+    let options = crate::aggregate::figure::Options { decimals, coverage };
+    let text =
+        crate::aggregate::figure::show(&r.data.results, key, options, r.site.config.language)?;
     Ok(format!(
         "<span class=\"figure\">{}</span>",
         markdown::html_escape(&text)
     ))
-}
-
-fn leaf_keys(value: &serde_json::Value, prefix: &str) -> Vec<String> {
-    let join = |k: &str| {
-        if prefix.is_empty() {
-            k.to_string()
-        } else {
-            format!("{prefix}.{k}")
-        }
-    };
-    match value {
-        serde_json::Value::Object(map) => map
-            .iter()
-            .flat_map(|(k, v)| leaf_keys(v, &join(k)))
-            .collect(),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .flat_map(|(i, v)| leaf_keys(v, &join(&i.to_string())))
-            .collect(),
-        _ => vec![prefix.to_string()],
-    }
 }
 
 /// A content page (not a section) with its own template, or `page.html`.

@@ -32,11 +32,23 @@ use content::Bodies;
 use memo::{KeyHasher, RenderMemo};
 use view::{ChartView, PartnerSummary, SiteView};
 
+pub use crate::load::Contents;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     /// Relative to the output folder, `/` separators: `partnere/alfa/index.html`.
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    /// A file made by the build.
+    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -135,12 +147,13 @@ pub fn render_with(
 
 /// Makes the one file `route` plans.
 fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFile, Diagnostic> {
-    let file = |bytes: &[u8]| {
+    let file = |contents: Contents| {
         Ok(OutputFile {
             path: route.output.clone(),
-            bytes: bytes.to_vec(),
+            contents,
         })
     };
+    let made = |bytes: &[u8]| file(Contents::Bytes(bytes.to_vec()));
     match &route.kind {
         Kind::FrontPage { page } => sections::render_front_page(r, bodies, route, *page),
         Kind::Page { page } => content::render_page(r, bodies.get(*page), route),
@@ -158,7 +171,7 @@ fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFi
                 ChartOwner::Partner(slug) => r.charts.partners.get(slug),
             };
             match charts.and_then(|c| c.iter().find(|c| &c.name == name)) {
-                Some(chart) => file(chart.svg.as_bytes()),
+                Some(chart) => made(chart.svg.as_bytes()),
                 None => Err(missing(route)),
             }
         }
@@ -168,18 +181,19 @@ fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFi
         Kind::Sitemap => outputs::sitemap_file(r, bodies, route),
         Kind::Feed => outputs::atom_file(r, bodies, route),
         Kind::Robots => Ok(outputs::robots(r, route)),
+        // Copied files stay `Contents::Copy`: written by streaming, never read into memory.
         Kind::ThemeFile { index } => match r.theme.static_files.get(*index) {
-            Some(f) => file(&f.bytes),
+            Some(f) => file(f.contents.clone()),
             None => Err(missing(route)),
         },
         Kind::Asset { index } => match r.site.assets.get(*index) {
-            Some(f) => file(&f.bytes),
+            Some(f) => file(f.contents.clone()),
             None => Err(missing(route)),
         },
         Kind::Logo { slug } => {
             let logo = (r.partners.get(slug.as_str())).and_then(|(p, _)| p.logo.as_ref());
             match logo {
-                Some(logo) => file(&logo.bytes),
+                Some(logo) => made(&logo.bytes),
                 None => Err(missing(route)),
             }
         }
@@ -252,7 +266,7 @@ impl<'a> Renderer<'a> {
             site,
             &options.base_url,
             summaries.len(),
-            options.live_reload,
+            (options.live_reload, options.drafts),
         );
         let results = serde_json::to_value(&data.results).unwrap_or_default();
         let mut r = Renderer {
@@ -406,10 +420,10 @@ impl<'a> Renderer<'a> {
         let mut html = self.render_view(template, url_path, values)?;
         // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
         html.shrink_to_fit();
-        Ok(OutputFile {
-            path: urls::output_path(url_path),
-            bytes: html.into_bytes(),
-        })
+        Ok(OutputFile::new(
+            urls::output_path(url_path),
+            html.into_bytes(),
+        ))
     }
 
     pub fn template(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {

@@ -12,7 +12,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use super::content::{Bodies, Body};
 use super::{OutputFile, Renderer};
 use crate::diagnostics::{Diagnostic, Pos};
-use crate::model::{Partner, Scope};
+use crate::model::{Decimal, Partner, Scope};
 use crate::routes::{Route, urls};
 
 const FEED_ENTRIES: usize = 20;
@@ -50,10 +50,7 @@ pub fn robots(r: &Renderer, route: &Route) -> OutputFile {
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         r.permalink(urls::SITEMAP)
     );
-    OutputFile {
-        path: route.output.clone(),
-        bytes: robots.into_bytes(),
-    }
+    OutputFile::new(route.output.clone(), robots.into_bytes())
 }
 
 /// A generated file, or why it could not be made (at `source`, where it came from).
@@ -63,10 +60,7 @@ fn file<E: std::fmt::Display>(
     result: Result<Vec<u8>, E>,
 ) -> Result<OutputFile, Diagnostic> {
     match result {
-        Ok(bytes) => Ok(OutputFile {
-            path: route.output.clone(),
-            bytes,
-        }),
+        Ok(bytes) => Ok(OutputFile::new(route.output.clone(), bytes)),
         Err(e) => Err(Diagnostic::error(
             source,
             Pos::FILE,
@@ -88,12 +82,6 @@ fn cell(text: &str) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_string(),
     }
-}
-
-fn number(x: f64) -> String {
-    // Shortest text that reads back as the same f64; never rounded.
-    let s = x.to_string();
-    if s == "-0" { "0".into() } else { s }
 }
 
 fn partners_csv_bytes(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
@@ -145,10 +133,14 @@ fn partners_csv_bytes(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(io::Error::other(e.to_string())))
 }
 
-/// One row per partner, year, scope and category (`total` when given as a total).
+/// One row per partner, year, scope and category (`total` when given as a total), with the
+/// entry's `status`, scope 2's `method` (`location` | `market`, empty for scopes 1 and 3) and the
+/// `unit` (SPEC §4a). Figures are written exactly as the decimals of `emissions.yaml`.
 fn emissions_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["slug", "year", "status", "scope", "category", "tco2e"])?;
+    w.write_record([
+        "slug", "year", "status", "scope", "category", "method", "tco2e", "unit",
+    ])?;
     for p in visible(r) {
         let Some(e) = &p.emissions else { continue };
         for y in &e.years {
@@ -156,35 +148,39 @@ fn emissions_csv(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
                 crate::model::DataStatus::Final => "final",
                 crate::model::DataStatus::Preliminary => "preliminary",
             };
-            let mut rows: Vec<(&str, &str, f64)> = Vec::new();
+            let mut rows: Vec<(&str, &str, &str, Decimal)> = Vec::new();
             let add_scope =
-                |scope: &'static str, s: &Option<Scope>, rows: &mut Vec<(&str, &str, f64)>| {
+                |scope: &'static str,
+                 s: &Option<Scope>,
+                 rows: &mut Vec<(&str, &str, &str, Decimal)>| {
                     let Some(s) = s else { return };
                     if s.categories.is_empty() {
-                        rows.push((scope, "total", s.total));
+                        rows.push((scope, "total", "", s.total));
                     }
                     rows.extend(
                         s.categories
                             .iter()
-                            .map(|(category, value)| (scope, *category, *value)),
+                            .map(|(category, value)| (scope, *category, "", *value)),
                     );
                 };
             add_scope("1", &y.scope1, &mut rows);
             if let Some(s2) = y.scope2 {
-                rows.push(("2", "location_based", s2.location_based));
+                rows.push(("2", "location_based", "location", s2.location_based));
                 if let Some(m) = s2.market_based {
-                    rows.push(("2", "market_based", m));
+                    rows.push(("2", "market_based", "market", m));
                 }
             }
             add_scope("3", &y.scope3, &mut rows);
-            for (scope, category, value) in rows {
+            for (scope, category, method, value) in rows {
                 w.write_record([
                     &p.slug,
                     &y.year.to_string(),
                     status,
                     scope,
                     category,
-                    &number(value),
+                    method,
+                    &value.normalize().to_string(),
+                    "tCO2e",
                 ])?;
             }
         }
@@ -318,8 +314,8 @@ mod tests {
     }
 
     #[test]
-    fn writes_numbers_unrounded() {
-        assert_eq!(number(1431.7), "1431.7");
-        assert_eq!(number(0.1 + 0.2), "0.30000000000000004");
+    fn writes_figures_as_their_exact_decimals() {
+        let d: Decimal = "1431.70".parse().unwrap();
+        assert_eq!(d.normalize().to_string(), "1431.7");
     }
 }

@@ -119,6 +119,7 @@ pub fn render_results(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnos
         sector_names,
         partners: &sorted,
         charts: r.chart_views(&r.charts.network, &ChartOwner::Network),
+        methodology_url: r.plan.methodology().map(|url| r.link(url)),
     };
     r.view_file(super::template(route), &route.url, &values)
 }
@@ -155,7 +156,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
                 .iter()
                 .map(|(key, tonnes)| CategoryView {
                     key,
-                    tonnes: *tonnes,
+                    tonnes: crate::format::to_f64(*tonnes),
                 })
                 .collect()
         })
@@ -207,6 +208,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
                     .collect()
             })
             .unwrap_or_default(),
+        main_target: d.main_target,
         scope1_categories: categories(current.and_then(|y| y.scope1.as_ref())),
         scope3_categories: categories(current.and_then(|y| y.scope3.as_ref())),
         story_html,

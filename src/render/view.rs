@@ -39,6 +39,8 @@ pub struct SiteView {
     pub partner_count: usize,
     /// `true` in `nfk serve`: the page gets the live-reload script.
     pub live_reload: bool,
+    /// Drafts are shown and counted (`build --drafts`, `nfk serve`): every page says so.
+    pub preview: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +125,8 @@ pub struct PartnerView {
     pub notes: Vec<YearNote>,
     pub base_year: Option<i32>,
     pub targets: Vec<TargetView>,
+    /// The index in `targets` of the main target (docs/figures.md "Main target").
+    pub main_target: Option<usize>,
     /// Category breakdown of the reporting year (empty when given as totals only).
     pub scope1_categories: Vec<CategoryView>,
     pub scope3_categories: Vec<CategoryView>,
@@ -323,6 +327,9 @@ pub struct ResultsContext<'a> {
     /// In Norwegian alphabetical order.
     pub partners: &'a [&'a PartnerSummary],
     pub charts: Vec<ChartView>,
+    /// The site's methodology page (`content/metode.md`), when it has one: where "Om tallene"
+    /// links to.
+    pub methodology_url: Option<String>,
 }
 
 /// `shortcodes/chart.html`: `{{ chart(name="…") }}` in a content page.
@@ -391,7 +398,7 @@ pub fn target_view(target: &crate::model::Target, progress: &TargetProgress) -> 
     TargetView {
         label: target.label.clone(),
         scopes: target.scopes.clone(),
-        reduction_percent: target.reduction_percent,
+        reduction_percent: crate::format::to_f64(target.reduction_percent),
         kind,
         per,
         scope2_method: match target.scope2_method {
@@ -409,15 +416,15 @@ pub fn target_view(target: &crate::model::Target, progress: &TargetProgress) -> 
 
 /// Keeps `Progress` in the template API's vocabulary (`achieved`, `on_track`, …).
 pub fn progress_key(p: Progress) -> &'static str {
-    match p {
-        Progress::Achieved => "achieved",
-        Progress::OnTrack => "on_track",
-        Progress::OffTrack => "off_track",
-        Progress::NoData => "no_data",
-    }
+    p.key()
 }
 
-pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload: bool) -> SiteView {
+pub fn site_view(
+    site: &Site,
+    base_url: &str,
+    partner_count: usize,
+    (live_reload, preview): (bool, bool),
+) -> SiteView {
     let c = &site.config;
     let base_path = base_path(base_url);
     let mut min = 0;
@@ -473,6 +480,7 @@ pub fn site_view(site: &Site, base_url: &str, partner_count: usize, live_reload:
         fee_tiers,
         partner_count,
         live_reload,
+        preview,
     }
 }
 

@@ -215,6 +215,11 @@ impl RoutePlan {
         self.by_url.get(url).map(|&i| &self.routes[i])
     }
 
+    /// The URL of the site's methodology page ([`urls::METHODOLOGY`]), when the site has one.
+    pub fn methodology(&self) -> Option<&str> {
+        self.get(urls::METHODOLOGY).map(|route| route.url.as_str())
+    }
+
     pub fn urls(&self) -> impl Iterator<Item = &str> {
         self.routes.iter().map(|r| r.url.as_str())
     }

@@ -247,7 +247,8 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
     b.add(
         urls::RESULTS.into(),
         Kind::Results,
-        network(),
+        // Pages: it links to the methodology page when there is one.
+        vec![Input::Network, Input::Pages],
         WantedBy::Nfk,
     );
     for chart in &input.charts.network {
@@ -384,6 +385,15 @@ mod tests {
         s.pages.push(page("content/utkast.md", None, true));
         assert!(plan(&s, false).get("/utkast/").is_none());
         assert!(plan(&s, true).get("/utkast/").is_some());
+    }
+
+    #[test]
+    fn knows_the_methodology_page_only_when_the_site_has_one() {
+        let mut s = news(0);
+        assert_eq!(plan(&s, false).methodology(), None);
+        s.pages.push(page("content/metode.md", None, true));
+        assert_eq!(plan(&s, false).methodology(), None, "a draft is not shown");
+        assert_eq!(plan(&s, true).methodology(), Some(urls::METHODOLOGY));
     }
 
     #[test]

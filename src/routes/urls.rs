@@ -11,6 +11,9 @@ pub const FRONT_PAGE: &str = "/";
 pub const PARTNER_LIST: &str = "/partnere/";
 /// The summit results (SPEC §8) with every network chart.
 pub const RESULTS: &str = "/resultater/";
+/// The site's methodology page (`content/metode.md`), linked from the results page's "Om
+/// tallene" when the site has it.
+pub const METHODOLOGY: &str = "/metode/";
 pub const NOT_FOUND: &str = "/404.html";
 pub const RESULTS_JSON: &str = "/data/results.json";
 pub const PARTNERS_CSV: &str = "/data/partners.csv";

@@ -14,10 +14,10 @@
 //! - HTML responses are tagged for live reload (see `reload`) and, while the latest build has
 //!   errors, carry the overlay (see `overlay`).
 //! - `/__nfk/` is the server's own namespace (script and event stream).
+//! - Requests naming another host are refused before all of this (`host`); connections are
+//!   capped and timed out in `listen`.
 
-use std::future::IntoFuture;
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
@@ -27,46 +27,38 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use percent_encoding::percent_decode_str;
 
+use super::host::{self, AllowedHosts};
+use super::listen::{self, Limits};
 use super::overlay;
-use super::reload::{self, EVENTS_PATH, SCRIPT_PATH};
+use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, Streams};
 use super::state::{Shared, Snapshot};
 use crate::render::RenderedSite;
+use crate::routes::urls;
 
-/// How long Ctrl-C waits for open connections before the server stops anyway.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
-
-/// Serves until Ctrl-C (or SIGTERM), then closes the event streams and stops.
+/// Serves until Ctrl-C (or SIGTERM), then closes the event streams and stops. Connections are
+/// accepted within `limits` (see `listen`); every request passes the Host check (see `host`).
 pub async fn run(
     listener: std::net::TcpListener,
     shared: Arc<Shared>,
+    limits: Limits,
     stop: Stop,
 ) -> anyhow::Result<()> {
     listener
         .set_nonblocking(true)
         .context("configuring the listening socket")?;
+    let bound = listener.local_addr().context("reading the bound address")?;
     let listener =
         tokio::net::TcpListener::from_std(listener).context("configuring the listening socket")?;
-    let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+    let hosts = Arc::new(AllowedHosts::new(bound));
     let on_signal = shared.clone();
-    let server = axum::serve(listener, router(shared))
-        .with_graceful_shutdown(async move {
-            stop.wait().await;
-            eprintln!("stopping…");
-            on_signal.shutdown();
-            let _ = stopping_tx.send(());
-        })
-        .into_future();
-    tokio::select! {
-        result = server => result.context("serving HTTP")?,
-        () = async {
-            if stopping_rx.await.is_ok() {
-                tokio::time::sleep(SHUTDOWN_GRACE).await;
-            } else {
-                std::future::pending::<()>().await;
-            }
-        } => log::debug!("open connections did not close in time"),
-    }
-    Ok(())
+    let stopping = async move {
+        stop.wait().await;
+        eprintln!("stopping…");
+        on_signal.shutdown();
+    };
+    listen::serve(listener, router(shared, hosts, limits), limits, stopping)
+        .await
+        .context("serving HTTP")
 }
 
 /// Ctrl-C and SIGTERM, listened for from the moment it is installed: install it before telling
@@ -109,12 +101,17 @@ impl Stop {
     }
 }
 
-pub fn router(shared: Arc<Shared>) -> Router {
+pub fn router(shared: Arc<Shared>, hosts: Arc<AllowedHosts>, limits: Limits) -> Router {
     Router::new()
         .route(SCRIPT_PATH, get(reload::script))
         .route(EVENTS_PATH, get(reload::events))
         .fallback(page)
+        .layer(axum::Extension(Streams::for_connections(
+            limits.connections,
+        )))
         .layer(axum::middleware::from_fn(limit_headers))
+        // The outermost layer: a request for another host is refused before anything else.
+        .layer(axum::middleware::from_fn_with_state(hosts, host::check))
         .with_state(shared)
 }
 
@@ -157,10 +154,13 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
             };
             redirect(&location)
         }
-        Resolved::NotFound if site.get("404.html").is_some() => {
-            file(StatusCode::NOT_FOUND, site, "404.html", &snapshot)
+        Resolved::NotFound => {
+            let not_found = urls::output_path(urls::NOT_FOUND);
+            match site.get(&not_found) {
+                Some(_) => file(StatusCode::NOT_FOUND, site, &not_found, &snapshot),
+                None => plain(StatusCode::NOT_FOUND, "not found\n"),
+            }
         }
-        Resolved::NotFound => plain(StatusCode::NOT_FOUND, "not found\n"),
     }
 }
 
@@ -215,10 +215,14 @@ fn file(status: StatusCode, site: &RenderedSite, path: &str, snapshot: &Snapshot
         return plain(StatusCode::NOT_FOUND, "not found\n");
     };
     let content_type = content_type(path);
+    // A file copied as it is (a theme static file, a content asset) is read now, not kept.
+    let Ok(bytes) = file.contents.read() else {
+        return plain(StatusCode::NOT_FOUND, "not found\n");
+    };
     let body = if content_type.starts_with("text/html") {
-        decorate(&String::from_utf8_lossy(&file.bytes), snapshot).into_bytes()
+        decorate(&String::from_utf8_lossy(&bytes), snapshot).into_bytes()
     } else {
-        file.bytes.clone()
+        bytes.into_owned()
     };
     with_headers(status, &content_type, body)
 }
@@ -303,10 +307,7 @@ mod tests {
     use crate::render::OutputFile;
 
     fn site() -> RenderedSite {
-        let file = |path: &str| OutputFile {
-            path: path.into(),
-            bytes: b"x".to_vec(),
-        };
+        let file = |path: &str| OutputFile::new(path, b"x".to_vec());
         RenderedSite {
             files: vec![
                 file("404.html"),

@@ -7,12 +7,16 @@
 //! - [`rebuild`]: turns a batch of changed paths into a new build (reusing what it safely can);
 //! - [`watch`]: the file watcher (notify + debouncer) and which paths count as a change;
 //! - [`http`]: the HTTP server (axum on tokio): paths, content types, 404s, redirects;
+//! - [`host`]: answers only requests for this preview's own address (DNS rebinding);
+//! - [`listen`]: accepts connections within a cap, with header and idle timeouts;
 //! - [`reload`]: the live-reload script and its Server-Sent Events endpoint;
 //! - [`overlay`]: the error overlay injected into every page while the content is broken.
 //!
 //! `serve` never writes to the site folder or to `public/`: everything lives in memory.
 
+pub mod host;
 pub mod http;
+pub mod listen;
 pub mod overlay;
 pub mod rebuild;
 pub mod reload;
@@ -61,6 +65,7 @@ const PORT_SEARCH: u16 = 100;
 /// Builds, serves and watches until Ctrl-C. `Err` is an internal failure or a port that cannot be
 /// bound; content errors are not failures here: they show in the terminal and in the page.
 pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
+    let open_files = listen::raise_open_file_limit();
     let root = options
         .root
         .canonicalize()
@@ -101,7 +106,8 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     if options.open {
         open_browser(&url);
     }
-    runtime.block_on(http::run(listener, shared, stop))?;
+    let limits = listen::Limits::for_open_files(open_files);
+    runtime.block_on(http::run(listener, shared, limits, stop))?;
     drop(watcher);
     eprintln!("stopped");
     Ok(())

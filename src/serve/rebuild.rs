@@ -7,9 +7,15 @@
 //! [`BuildCache`]: parsed files whose files are unchanged (`load/cache.rs`) and template outputs
 //! whose whole input is unchanged (`render/memo.rs`) are reused. The changed paths the watcher
 //! reports only make the load cache forget those files early. See `docs/serve.md`.
+//!
+//! A build that failed for a passing reason (too many open files, interrupted, try again: see
+//! [`passing_reason`]) is tried again a few times with a short pause, with the load cache
+//! cleared (it keeps a file's read error like any other outcome), instead of showing the error
+//! until the next save. Content errors are never retried: the same files give the same errors.
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::diagnostics::Diagnostics;
 use crate::render::RenderedSite;
@@ -58,10 +64,18 @@ impl Rebuilder {
         &self.options
     }
 
-    /// A build of the whole site, as `nfk build --drafts` would make it.
+    /// A build of the whole site, as `nfk build --drafts` would make it (tried again when it
+    /// fails for a passing reason).
     pub fn build_all(&mut self) -> Outcome {
         self.build_number += 1;
-        let result = build_in_memory_cached(&self.options, &self.cache).map(|built| ServedBuild {
+        let (options, cache) = (&self.options, &self.cache);
+        let attempt = |retry: u32| {
+            if retry > 0 {
+                cache.load.clear();
+            }
+            build_in_memory_cached(options, cache)
+        };
+        let result = retry_passing(&RETRY, attempt, std::thread::sleep).map(|built| ServedBuild {
             site: Arc::new(built.site),
             diagnostics: built.diagnostics,
             partners: built.partners,
@@ -83,5 +97,197 @@ impl Rebuilder {
             self.cache.load.forget(changed);
         }
         self.build_all()
+    }
+}
+
+/// How often, and after what pause, a build that failed for a passing reason is tried again.
+#[derive(Debug, Clone, Copy)]
+pub struct Retry {
+    /// Tries after the first one.
+    pub retries: u32,
+    /// The pause before the first retry; each next pause is twice the one before.
+    pub first_pause: Duration,
+}
+
+/// Three more tries within 0.7 s: long enough for closing connections or another program to
+/// give file descriptors back, short enough that a save still feels immediate.
+pub const RETRY: Retry = Retry {
+    retries: 3,
+    first_pause: Duration::from_millis(100),
+};
+
+/// Runs `attempt(0)`, and again (`attempt(1)`, …) after `pause` while it fails for a passing
+/// reason and retries are left. Returns the last result.
+pub fn retry_passing<T>(
+    policy: &Retry,
+    mut attempt: impl FnMut(u32) -> Result<T, Diagnostics>,
+    mut pause: impl FnMut(Duration),
+) -> Result<T, Diagnostics> {
+    let mut retry = 0;
+    let mut wait = policy.first_pause;
+    loop {
+        let result = attempt(retry);
+        let reason = match &result {
+            Err(problems) if retry < policy.retries => passing_reason(problems),
+            _ => None,
+        };
+        let Some(reason) = reason else {
+            return result;
+        };
+        eprintln!(
+            "build failed for a passing reason ({reason}); trying again in {} ms",
+            wait.as_millis()
+        );
+        pause(wait);
+        retry += 1;
+        wait *= 2;
+    }
+}
+
+/// The system's error when a build failed on an IO error that goes away by itself: the process
+/// or the system is out of file descriptors (EMFILE, ENFILE), a call was interrupted (EINTR), or
+/// a resource is briefly unavailable (EAGAIN, ENOBUFS, EBUSY). Read errors reach the build as
+/// diagnostics ending with the error as the standard library prints it, `… (os error 24)`.
+#[cfg(unix)]
+pub fn passing_reason(problems: &Diagnostics) -> Option<String> {
+    use rustix::io::Errno;
+    let passing = [
+        Errno::MFILE,
+        Errno::NFILE,
+        Errno::INTR,
+        Errno::AGAIN,
+        Errno::NOBUFS,
+        Errno::BUSY,
+    ];
+    problems.iter().filter(|d| d.is_error()).find_map(|d| {
+        let code = d
+            .message
+            .strip_suffix(')')?
+            .rsplit_once("(os error ")?
+            .1
+            .parse::<i32>()
+            .ok()?;
+        passing
+            .iter()
+            .any(|e| e.raw_os_error() == code)
+            .then(|| std::io::Error::from_raw_os_error(code).to_string())
+    })
+}
+
+#[cfg(not(unix))]
+pub fn passing_reason(_problems: &Diagnostics) -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Diagnostic, Pos};
+
+    fn failed(message: &str) -> Diagnostics {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error(
+            "partners/alfa/profile.yaml",
+            Pos::FILE,
+            message,
+        ));
+        d
+    }
+
+    fn io(code: i32) -> Diagnostics {
+        let e = std::io::Error::from_raw_os_error(code);
+        failed(&format!("cannot read the file: {e}"))
+    }
+
+    #[test]
+    fn out_of_file_descriptors_and_interrupted_calls_are_passing() {
+        use rustix::io::Errno;
+        for errno in [Errno::MFILE, Errno::NFILE, Errno::INTR, Errno::AGAIN] {
+            assert!(
+                passing_reason(&io(errno.raw_os_error())).is_some(),
+                "{errno:?}"
+            );
+        }
+        let reason = passing_reason(&io(Errno::MFILE.raw_os_error())).unwrap();
+        assert!(reason.contains("Too many open files"), "{reason}");
+    }
+
+    #[test]
+    fn content_errors_and_lasting_io_errors_are_not_passing() {
+        use rustix::io::Errno;
+        for errno in [Errno::NOENT, Errno::ACCESS, Errno::ISDIR] {
+            assert_eq!(passing_reason(&io(errno.raw_os_error())), None, "{errno:?}");
+        }
+        assert_eq!(passing_reason(&failed("year 2019 is listed twice")), None);
+        // Text an editor wrote is not an error code.
+        assert_eq!(
+            passing_reason(&failed("unknown field `Too many open files (os error 24`")),
+            None
+        );
+        let mut warning_only = Diagnostics::new();
+        warning_only.push(Diagnostic::warning(
+            "a.md",
+            Pos::FILE,
+            "cannot read the file: Too many open files (os error 24)",
+        ));
+        assert_eq!(passing_reason(&warning_only), None);
+    }
+
+    #[test]
+    fn a_passing_failure_is_retried_with_growing_pauses_until_it_builds() {
+        let emfile = rustix::io::Errno::MFILE.raw_os_error();
+        let mut attempts = Vec::new();
+        let mut pauses = Vec::new();
+        let result = retry_passing(
+            &RETRY,
+            |retry| {
+                attempts.push(retry);
+                if retry < 2 {
+                    Err(io(emfile))
+                } else {
+                    Ok("built")
+                }
+            },
+            |d| pauses.push(d),
+        );
+        assert_eq!(result.ok(), Some("built"));
+        assert_eq!(attempts, [0, 1, 2]);
+        assert_eq!(
+            pauses,
+            [Duration::from_millis(100), Duration::from_millis(200)]
+        );
+    }
+
+    #[test]
+    fn a_failure_that_does_not_pass_is_given_up_after_the_last_retry() {
+        let emfile = rustix::io::Errno::MFILE.raw_os_error();
+        let mut attempts = 0;
+        let mut pauses = 0;
+        let result: Result<(), _> = retry_passing(
+            &RETRY,
+            |_| {
+                attempts += 1;
+                Err(io(emfile))
+            },
+            |_| pauses += 1,
+        );
+        assert!(result.is_err());
+        assert_eq!(attempts, 1 + RETRY.retries);
+        assert_eq!(pauses, RETRY.retries);
+    }
+
+    #[test]
+    fn content_errors_are_never_retried() {
+        let mut attempts = 0;
+        let result: Result<(), _> = retry_passing(
+            &RETRY,
+            |_| {
+                attempts += 1;
+                Err(failed("year 2019 is listed twice"))
+            },
+            |_| panic!("no pause for a content error"),
+        );
+        assert!(result.is_err());
+        assert_eq!(attempts, 1);
     }
 }

@@ -12,15 +12,22 @@
 //! `EventSource` reconnects by itself). The stream URL is resolved relative to the script's own
 //! URL, never a hard-coded host or port, so it works on any interface and behind a proxy.
 //! Messages are sent only after the new snapshot is in place (see `state`).
+//!
+//! A stream holds its connection for as long as the page is open, so streams have a cap of their
+//! own ([`Streams`], a quarter of the connection cap): however many tabs are open, pages always
+//! find a free connection. A stream past the cap gets 503 (that page then does not reload by
+//! itself; the others do).
 
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::Extension;
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use tokio::sync::Semaphore;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
@@ -62,7 +69,32 @@ pub async fn script() -> Response {
         .into_response()
 }
 
-pub async fn events(State(shared): State<Arc<Shared>>) -> Response {
+/// The slots for open event streams; each open stream holds one.
+#[derive(Clone)]
+pub struct Streams(Arc<Semaphore>);
+
+impl Streams {
+    /// A quarter of the connection cap, at least one.
+    pub fn for_connections(connections: usize) -> Self {
+        Streams(Arc::new(Semaphore::new((connections / 4).max(1))))
+    }
+}
+
+pub async fn events(
+    State(shared): State<Arc<Shared>>,
+    Extension(streams): Extension<Streams>,
+) -> Response {
+    let Ok(slot) = streams.0.try_acquire_owned() else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            "too many live-reload streams are open; close some preview tabs\n",
+        )
+            .into_response();
+    };
     // Subscribe before reading the current id, so no build can fall between the two.
     let updates = BroadcastStream::new(shared.subscribe());
     let hello = shared.current().build_id.clone();
@@ -82,6 +114,11 @@ pub async fn events(State(shared): State<Arc<Shared>>) -> Response {
                     .data(id),
             )),
             Message::Shutdown => None,
+        })
+        // The slot is given back when the stream ends (the page closed, or shutdown).
+        .map(move |event| {
+            let _held = &slot;
+            event
         });
     sse(stream)
 }

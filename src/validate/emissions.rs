@@ -10,17 +10,18 @@ use crate::diagnostics::Diagnostics;
 use crate::load::S;
 use crate::load::raw::{RawEmissions, RawScope, RawYear};
 use crate::model::{
-    DataStatus, Emissions, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, Scope, Scope2, YearEntry,
+    DataStatus, Decimal, Emissions, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, Scope, Scope2, YearEntry,
 };
 
 const DATA_STATUS: [(&str, DataStatus); 2] = [
     ("final", DataStatus::Final),
     ("preliminary", DataStatus::Preliminary),
 ];
-/// A change between two consecutive years larger than this (either way) needs a note.
-const JUMP_RATIO: f64 = 0.5;
+/// A change between two consecutive years larger than this (either way) needs a note: 50 %,
+/// compared exactly as |after − before| · 2 > before (docs/figures.md "Exact arithmetic").
+const JUMP_DIVISOR: Decimal = Decimal::TWO;
 /// Market-based below location-based by more than this factor needs a note.
-const MARKET_FACTOR: f64 = 10.0;
+const MARKET_FACTOR: Decimal = Decimal::TEN;
 
 pub fn validate_emissions(
     raw: &RawEmissions,
@@ -71,12 +72,14 @@ pub fn validate_emissions(
     if let Some(base_year) = base_year {
         for raw_target in &raw.targets {
             if let Some(target) =
-                super::targets::target(&mut c, raw_target, base_year, &years, results)
+                super::targets::target(&mut c, raw_target, base_year, &years, raw, results)
             {
                 targets.push(target);
             }
         }
     }
+    let structural_changes = super::changes::structural_changes(&mut c, &raw.structural_changes);
+    super::changes::warn_about_targets(&mut c, raw, &targets, &structural_changes, &years, results);
     if c.diags.error_count() > errors_before {
         return None;
     }
@@ -84,6 +87,7 @@ pub fn validate_emissions(
         base_year: base_year?,
         years,
         targets,
+        structural_changes,
     })
 }
 
@@ -191,7 +195,7 @@ fn scope(
                     Some("give a number for the total, or at least one category".into());
                 return None;
             }
-            let total = categories.iter().map(|(_, v)| v).sum();
+            let total = categories.iter().map(|(_, v)| *v).sum();
             ok.then_some(Scope { total, categories })
         }
     }
@@ -232,8 +236,8 @@ fn warn_about_jumps(c: &mut Checker, raw: &RawEmissions, years: &[YearEntry]) {
             let (Some(from), Some(to)) = (from, to) else {
                 continue;
             };
-            if from > 0.0 && ((to - from) / from).abs() > JUMP_RATIO {
-                let change = (to - from) / from * 100.0;
+            if from > Decimal::ZERO && (to - from).abs() * JUMP_DIVISOR > from {
+                let change = crate::format::to_f64((to - from) / from * Decimal::ONE_HUNDRED);
                 c.warning(
                     &raw_year.year,
                     format!(
@@ -256,6 +260,10 @@ pub(crate) mod tests {
     use crate::load::yaml;
     use crate::model::ResultsConfig;
     use chrono::NaiveDate;
+
+    pub(crate) fn d(text: &str) -> Decimal {
+        text.parse().expect("a decimal")
+    }
 
     pub(crate) fn results() -> ResultsConfig {
         ResultsConfig {
@@ -285,14 +293,14 @@ pub(crate) mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let e = e.unwrap();
         let y = e.year(2024).unwrap();
-        assert_eq!(y.scope1.as_ref().unwrap().total, 70.5);
+        assert_eq!(y.scope1.as_ref().unwrap().total, d("70.5"));
         assert_eq!(
             y.scope3.as_ref().unwrap().categories,
-            vec![("business_travel", 3.0)]
+            vec![("business_travel", d("3"))]
         );
         assert_eq!(
             e.year(2019).unwrap().scope2.unwrap().market_based,
-            Some(40.0)
+            Some(d("40"))
         );
     }
 
@@ -387,6 +395,47 @@ pub(crate) mod tests {
     #[test]
     fn a_note_silences_the_jump_warning() {
         let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 100 }\n  - { year: 2020, scope1: 40, note: Solgt lastebiler }\n";
+        assert!(messages(text).is_empty());
+    }
+
+    #[test]
+    fn sums_categories_exactly() {
+        let text = "base_year: 2019\nyears:\n  - year: 2019\n    scope1: { stationary_combustion: 0.1, mobile_combustion: 0.2 }\n";
+        let (e, _) = check(text);
+        assert_eq!(e.unwrap().years[0].scope1.as_ref().unwrap().total, d("0.3"));
+    }
+
+    #[test]
+    fn refuses_a_figure_with_more_digits_than_nfk_keeps() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 1234567890.1234567 }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_none());
+        assert_eq!((diags[0].line, diags[0].column), (3, 27), "{diags:?}");
+        assert!(
+            diags[0].message.contains("more than 15 significant digits"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn a_change_of_exactly_half_is_no_jump() {
+        // 100 → 50 and 100 → 150 are exactly ±50 %: no warning; 49.9 is more than half down.
+        for (to, warned) in [
+            ("50", false),
+            ("150", false),
+            ("49.9", true),
+            ("150.1", true),
+        ] {
+            let text = format!(
+                "base_year: 2019\nyears:\n  - {{ year: 2019, scope1: 100 }}\n  - {{ year: 2020, scope1: {to} }}\n"
+            );
+            assert_eq!(!messages(&text).is_empty(), warned, "{to}");
+        }
+    }
+
+    #[test]
+    fn market_exactly_a_tenth_of_location_is_no_warning() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope2: { location_based: 0.11, market_based: 0.011 } }\n";
         assert!(messages(text).is_empty());
     }
 

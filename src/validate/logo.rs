@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml::{self, span_pos};
+use crate::load::yaml::span_pos;
 use crate::load::{LogoFile, RawPartner};
 use crate::model::Logo;
 
@@ -62,13 +62,16 @@ pub fn validate_logo(partner: &RawPartner, diags: &mut Diagnostics) -> Option<Lo
                 "check the file's permissions",
             );
         }
-        LogoFile::TooLarge(size) => {
+        LogoFile::TooLarge { size, limit } => {
             return error(
-                format!(
-                    "logo `{name}` is {size} bytes; the limit is {}",
-                    yaml::MAX_FILE_BYTES
-                ),
+                format!("logo `{name}` is {size} bytes; the limit is {limit}"),
                 "export a smaller image (a logo rarely needs more than 200 KB)",
+            );
+        }
+        LogoFile::NotAFile => {
+            return error(
+                format!("logo `{name}` is not a file"),
+                "name an image file in the partner's folder",
             );
         }
     };
@@ -145,6 +148,7 @@ fn looks_like(extension: &str, bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::load::raw::RawProfile;
+    use crate::load::yaml;
 
     fn partner(logo: &str, file: LogoFile) -> RawPartner {
         let text =
@@ -193,8 +197,15 @@ mod tests {
 
     #[test]
     fn words_what_load_found() {
-        let (_, message) = problem("logo.svg", LogoFile::TooLarge(3_000_000)).unwrap();
-        assert!(message.contains("3000000 bytes"), "{message}");
+        let too_large = LogoFile::TooLarge {
+            size: 3_000_000,
+            limit: 2_097_152,
+        };
+        let (_, message) = problem("logo.svg", too_large).unwrap();
+        assert_eq!(
+            message,
+            "logo `logo.svg` is 3000000 bytes; the limit is 2097152"
+        );
         let (_, message) = problem("logo.svg", LogoFile::Outside).unwrap();
         assert!(
             message.contains("points outside partners/alfa/"),

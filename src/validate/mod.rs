@@ -6,6 +6,7 @@
 //! [`validate_links`] on the links render found. A value that breaks a rule is reported and left out of the model;
 //! callers must not use the model when the diagnostics hold an error.
 
+mod changes;
 mod content;
 mod emissions;
 mod links;
@@ -14,6 +15,7 @@ mod partner;
 mod routes;
 mod site;
 mod targets;
+pub(crate) mod templates;
 
 use std::collections::BTreeMap;
 
@@ -22,7 +24,7 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, suggestion_help};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
-use crate::model::{Logo, ResultsConfig, Site};
+use crate::model::{Decimal, Logo, ResultsConfig, Site};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
 
@@ -152,8 +154,8 @@ impl Checker<'_> {
         None
     }
 
-    /// A figure that must be a finite number ≥ 0.
-    pub fn amount(&mut self, value: &S<f64>, what: &str) -> Option<f64> {
+    /// A figure that must be a finite number ≥ 0, as the exact decimal the editor wrote.
+    pub fn amount(&mut self, value: &S<f64>, what: &str) -> Option<Decimal> {
         let v = value.value;
         if !v.is_finite() {
             self.error(value, format!("{what} must be a number, not `{v}`"));
@@ -171,10 +173,82 @@ impl Checker<'_> {
             );
             None
         } else {
-            Some(v)
+            self.decimal(value, what)
         }
     }
+
+    /// `value` as an exact decimal, or an error at the value when it has more significant
+    /// digits than survive the YAML parser's binary number (docs/figures.md "Exact arithmetic").
+    pub fn decimal(&mut self, value: &S<f64>, what: &str) -> Option<Decimal> {
+        let decimal = exact_decimal(value.value);
+        if decimal.is_none() {
+            self.error(
+                value,
+                format!(
+                    "{what} `{}` has more than {MAX_DIGITS} significant digits",
+                    value.value
+                ),
+            )
+            .help = Some(format!(
+                "nfk keeps figures exact up to {MAX_DIGITS} significant digits; round the figure"
+            ));
+        }
+        decimal
+    }
+}
+
+/// Significant digits a figure may have: every decimal of at most 15 digits survives the round
+/// trip through a binary `f64` (the YAML parser's number) unchanged; longer ones may not.
+pub(crate) const MAX_DIGITS: usize = 15;
+
+/// The decimal the editor wrote, recovered from the parser's `f64` by its shortest round-trip
+/// representation (`12.4` → exactly 12.4). `None` when that takes more than [`MAX_DIGITS`]
+/// significant digits (so the written text cannot be known), or for NaN and infinity.
+pub(crate) fn exact_decimal(v: f64) -> Option<Decimal> {
+    if !v.is_finite() {
+        return None;
+    }
+    // `Display` of f64 is the shortest text that parses back to the same number, never in
+    // exponent form.
+    let text = format!("{v}");
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+    if significant > MAX_DIGITS {
+        return None;
+    }
+    Decimal::from_str_exact(&text).ok().map(|d| d.normalize())
 }
 
 /// What the emissions rules need to know about the site: the reporting year and `as_of`.
 pub(crate) type ResultsRef<'a> = Option<&'a ResultsConfig>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn recovers_the_written_decimal_from_the_parsers_float() {
+        assert_eq!(exact_decimal(12.4), Some(d("12.4")));
+        assert_eq!(exact_decimal(0.1), Some(d("0.1")));
+        assert_eq!(exact_decimal(1431.7), Some(d("1431.7")));
+        assert_eq!(exact_decimal(100.0), Some(d("100")));
+        assert_eq!(exact_decimal(1e12), Some(d("1000000000000")));
+        assert_eq!(exact_decimal(0.000_001), Some(d("0.000001")));
+        assert_eq!(
+            exact_decimal(123_456_789_012.345),
+            Some(d("123456789012.345"))
+        );
+    }
+
+    #[test]
+    fn refuses_figures_with_more_digits_than_survive_the_round_trip() {
+        // 0.1 + 0.2 in binary: its shortest text has 17 significant digits.
+        assert_eq!(exact_decimal(0.1 + 0.2), None);
+        assert_eq!(exact_decimal(1_234_567_890.123_456), None);
+        assert_eq!(exact_decimal(f64::NAN), None);
+    }
+}

@@ -177,7 +177,7 @@ mod tests {
         StaticFile {
             path: path.into(),
             source: format!("content/{path}"),
-            bytes: Vec::new(),
+            contents: crate::load::Contents::Bytes(Vec::new()),
         }
     }
 
@@ -186,7 +186,7 @@ mod tests {
         let theme_files = [StaticFile {
             path: "style.css".into(),
             source: "(embedded theme)/static/style.css".into(),
-            bytes: Vec::new(),
+            contents: crate::load::Contents::Bytes(Vec::new()),
         }];
         let plan = RoutePlan::new(&PlanInput {
             site,

@@ -3,8 +3,8 @@
 
 use super::{Checker, ResultsRef};
 use crate::load::S;
-use crate::load::raw::RawTarget;
-use crate::model::{Normaliser, Sbti, Scope2Method, Target, TargetKind, YearEntry};
+use crate::load::raw::{RawEmissions, RawTarget};
+use crate::model::{Decimal, Normaliser, Sbti, Scope2Method, Target, TargetKind, YearEntry};
 
 const KINDS: [(&str, bool); 2] = [("absolute", false), ("intensity", true)];
 const PER: [(&str, Normaliser); 2] = [
@@ -26,6 +26,7 @@ pub(super) fn target(
     raw: &RawTarget,
     file_base_year: i32,
     years: &[YearEntry],
+    raw_file: &RawEmissions,
     results: ResultsRef,
 ) -> Option<Target> {
     let errors_before = c.diags.error_count();
@@ -62,14 +63,18 @@ pub(super) fn target(
             format!("target_year {t} must come after the base year {b}"),
         );
     }
-    let percent = raw.reduction_percent.value;
-    if !(percent > 0.0 && percent <= 100.0) {
+    let raw_percent = raw.reduction_percent.value;
+    // 0 and 100 are exact in binary, so this range check is exact.
+    let percent = if raw_percent > 0.0 && raw_percent <= 100.0 {
+        c.decimal(&raw.reduction_percent, "reduction_percent")
+    } else {
         c.error(
             &raw.reduction_percent,
-            format!("reduction_percent {percent} must be above 0 and at most 100"),
+            format!("reduction_percent {raw_percent} must be above 0 and at most 100"),
         )
         .help = Some("write the reduction as a percentage, e.g. `50` for halving".into());
-    }
+        None
+    };
     let intensity = match &raw.kind {
         Some(k) => c.choice(k, &KINDS, "target kind"),
         None => Some(false),
@@ -101,7 +106,8 @@ pub(super) fn target(
         None => Some(Sbti::None),
     };
     if let Some(b) = base_year {
-        check_base_year(c, raw, b, &scopes, kind, years, results);
+        let t = target_year.unwrap_or(b + 1);
+        check_base_year(c, raw, (b, t), &scopes, kind, years, raw_file, results);
     }
     if c.diags.error_count() > errors_before {
         return None;
@@ -111,7 +117,7 @@ pub(super) fn target(
         scopes,
         base_year: base_year?,
         target_year: target_year?,
-        reduction_percent: percent,
+        reduction_percent: percent?,
         kind: kind?,
         scope2_method: scope2_method?,
         sbti: sbti?,
@@ -119,15 +125,18 @@ pub(super) fn target(
 }
 
 /// The base year must have an entry; an intensity target needs its normaliser in the years its
-/// progress is computed from (the base year and the reporting year). Scopes missing in the base
-/// year are allowed (progress is then `no_data`) but warned about.
+/// status is judged from (the base year, and Y or the target year once it has passed). Scopes
+/// missing in the base year are allowed (the status is then `no_data`) but warned about, and so
+/// is a normaliser of 0 (E(y) is undefined: docs/figures.md "E(y) of a target").
+#[allow(clippy::too_many_arguments)]
 fn check_base_year(
     c: &mut Checker,
     raw: &RawTarget,
-    base_year: i32,
+    (base_year, target_year): (i32, i32),
     scopes: &[u8],
     kind: Option<TargetKind>,
     years: &[YearEntry],
+    raw_file: &RawEmissions,
     results: ResultsRef,
 ) {
     let at = raw.base_year.as_ref().map(|y| (y.referenced, y.defined));
@@ -177,28 +186,47 @@ fn check_base_year(
     }
     if let Some(TargetKind::Intensity(per)) = kind {
         let mut needed = vec![base_year];
-        if let Some(r) = results
-            && years.iter().any(|y| y.year == r.reporting_year)
-            && r.reporting_year != base_year
-        {
-            needed.push(r.reporting_year);
+        if let Some(r) = results {
+            let judged = r.reporting_year.min(target_year);
+            if judged > base_year && years.iter().any(|y| y.year == judged) {
+                needed.push(judged);
+            }
         }
+        let key = match per {
+            Normaliser::Employee => "employees",
+            Normaliser::RevenueMnok => "revenue_mnok",
+        };
         for year in needed {
             let entry = years.iter().find(|y| y.year == year);
-            let value = entry.and_then(|e| match per {
-                Normaliser::Employee => e.employees,
-                Normaliser::RevenueMnok => e.revenue_mnok,
-            });
-            if value.is_none_or(|v| v <= 0.0) {
-                let key = match per {
-                    Normaliser::Employee => "employees",
-                    Normaliser::RevenueMnok => "revenue_mnok",
-                };
-                c.error(
-                    raw.per.as_ref().unwrap_or(&raw.label),
-                    format!("intensity target per {key} needs `{key}` (above 0) in year {year}"),
-                )
-                .help = Some(format!("add `{key}:` to the year {year} entry"));
+            match entry.and_then(|e| e.normaliser(per)) {
+                None => {
+                    c.error(
+                        raw.per.as_ref().unwrap_or(&raw.label),
+                        format!("intensity target per {key} needs `{key}` in year {year}"),
+                    )
+                    .help = Some(format!("add `{key}:` to the year {year} entry"));
+                }
+                Some(v) if v <= Decimal::ZERO => {
+                    let raw_year = raw_file
+                        .years
+                        .iter()
+                        .find(|y| y.year.value == i64::from(year));
+                    let at = raw_year.and_then(|y| match per {
+                        Normaliser::Employee => y.employees.as_ref(),
+                        Normaliser::RevenueMnok => y.revenue_mnok.as_ref(),
+                    });
+                    let message = format!(
+                        "{key} is 0 in {year}: the intensity target per {key} cannot be followed that year"
+                    );
+                    let d = match at {
+                        Some(at) => c.warning(at, message),
+                        None => c.warning(&raw.label, message),
+                    };
+                    d.help = Some(format!(
+                        "give the year's real `{key}`, or leave the key out if it is unknown"
+                    ));
+                }
+                Some(_) => {}
             }
         }
     }
@@ -288,9 +316,32 @@ mod tests {
         assert_eq!(
             m,
             [
-                "intensity target per employees needs `employees` (above 0) in year 2019",
-                "intensity target per employees needs `employees` (above 0) in year 2024"
+                "intensity target per employees needs `employees` in year 2019",
+                "intensity target per employees needs `employees` in year 2024"
             ]
+        );
+    }
+
+    #[test]
+    fn a_normaliser_of_zero_is_a_warning_at_its_value_not_an_error() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 10, revenue_mnok: 0 }\n  - { year: 2024, scope1: 8, revenue_mnok: 40 }\ntargets:\n  - { label: Mål, scopes: [1], kind: intensity, per: revenue_mnok, target_year: 2030, reduction_percent: 50 }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_some(), "{diags:?}");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(!diags[0].is_error());
+        assert_eq!((diags[0].line, diags[0].column), (3, 45));
+        assert_eq!(
+            diags[0].message,
+            "revenue_mnok is 0 in 2019: the intensity target per revenue_mnok cannot be followed that year"
+        );
+    }
+
+    #[test]
+    fn an_expired_intensity_target_needs_its_normaliser_in_the_target_year() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 10, employees: 5 }\n  - { year: 2022, scope1: 8 }\n  - { year: 2024, scope1: 8, employees: 5 }\ntargets:\n  - { label: Mål, scopes: [1], kind: intensity, per: employee, target_year: 2022, reduction_percent: 50 }\n";
+        assert_eq!(
+            messages(text),
+            ["intensity target per employees needs `employees` in year 2022"]
         );
     }
 

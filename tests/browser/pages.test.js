@@ -10,6 +10,7 @@ const { startSession } = require('./lib/session');
 const { guardedPage } = require('./lib/browser');
 const { axe, describe: describeViolations } = require('./lib/axe');
 const { overflow, settle } = require('./lib/layout');
+const { chartTexts } = require('./lib/charts');
 const { PAGES, WIDTHS, artifact } = require('./lib/site');
 
 const session = startSession();
@@ -66,33 +67,7 @@ for (const width of WIDTHS) {
       // charts' own text is checked here: contrast against the chart's background, and the
       // size it is drawn at after the SVG is scaled to the page.
       it('chart text has at least 4.5:1 contrast and is drawn at 11.5 px or more', async (t) => {
-        const texts = await page.evaluate(() => {
-          const rgb = (s) => (/rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(s) || []).slice(1).map(Number);
-          const lum = ([r, g, b]) => {
-            const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-            return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-          };
-          const out = [];
-          for (const svg of document.querySelectorAll('main svg[role="img"]')) {
-            if (!svg.checkVisibility()) continue;
-            let bg = [255, 255, 255];
-            for (let a = svg.parentElement; a; a = a.parentElement) {
-              const c = getComputedStyle(a).backgroundColor;
-              if (!/rgba\(.*, 0\)|transparent/.test(c)) { bg = rgb(c); break; }
-            }
-            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            for (const el of svg.querySelectorAll('text')) {
-              const [a, b] = [lum(rgb(getComputedStyle(el).fill)), lum(bg)].sort((x, y) => y - x);
-              out.push({
-                text: el.textContent.trim().slice(0, 30),
-                chart: svg.id || svg.getAttribute('aria-labelledby').split(' ')[0],
-                ratio: (a + 0.05) / (b + 0.05),
-                px: parseFloat(getComputedStyle(el).fontSize) * scale,
-              });
-            }
-          }
-          return out;
-        });
+        const texts = await chartTexts(page);
         if (texts.length === 0) {
           t.diagnostic('no chart on this page');
           return;

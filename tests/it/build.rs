@@ -106,6 +106,51 @@ fn every_partner_has_a_page_with_its_figures() {
     assert_eq!(principles.len(), 4, "{principles:?}");
 }
 
+/// The `href`s of `selector` in the page at `path`.
+fn hrefs(path: &Path, selector: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    (html(path).select(&sel))
+        .filter_map(|e| e.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn target_charts_and_the_methodology_page_are_published_where_pages_link_to_them() {
+    let dir = built_bundled(&["--base-url", "https://example.org/nfk/"]);
+    let public = dir.path().join("public");
+    let file = |href: &str| public.join(href.strip_prefix("/nfk/").expect("base path in front"));
+    let downloads = hrefs(
+        &public.join("partnere/granlia-ror/index.html"),
+        ".chart-download a",
+    );
+    let targets: Vec<&String> = downloads.iter().filter(|h| h.contains("/mal-")).collect();
+    assert!(!targets.is_empty(), "{downloads:?}");
+    for href in targets {
+        assert!(href.starts_with("/nfk/partnere/granlia-ror/mal-"), "{href}");
+        assert!(file(href).is_file(), "{href} is not built");
+    }
+    let about = hrefs(
+        &public.join("resultater/index.html"),
+        "main a[href$='/metode/']",
+    );
+    assert_eq!(about, ["/nfk/metode/"]);
+    assert!(file(&about[0]).join("index.html").is_file());
+}
+
+#[test]
+fn the_results_page_has_no_methodology_link_without_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal");
+    let out = build(&root, &dir.path().join("public"), &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results = dir.path().join("public/resultater/index.html");
+    assert!(hrefs(&results, "main a[href$='/metode/']").is_empty());
+}
+
 #[test]
 fn the_footer_links_the_pages_of_footer_menu() {
     let dir = built_bundled(&[]);
@@ -136,6 +181,22 @@ fn drafts_are_left_out_unless_asked_for() {
             .join("public/partnere/myrvollscenen/index.html")
             .is_file()
     );
+    // A preview says so: in results.json and with a banner on every page.
+    let json = |dir: &Path| -> serde_json::Value {
+        let text = std::fs::read_to_string(dir.join("public/data/results.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    assert_eq!(json(without.path())["includes_drafts"], false);
+    assert_eq!(json(with.path())["includes_drafts"], true);
+    for page in [
+        "index.html",
+        "resultater/index.html",
+        "partnere/granlia-ror/index.html",
+    ] {
+        let banner = |dir: &Path| texts(&html(&dir.join("public").join(page)), ".preview-banner");
+        assert!(banner(without.path()).is_empty(), "{page}");
+        assert_eq!(banner(with.path()).len(), 1, "{page}");
+    }
 }
 
 #[test]
@@ -236,8 +297,18 @@ fn hostile_partner_text_comes_out_inert() {
             continue;
         }
         let doc = Html::parse_document(&String::from_utf8(bytes).unwrap());
+        // The theme's own script file is the only script a page may have.
         let scripts: Vec<_> = doc
             .select(&Selector::parse("script, iframe").unwrap())
+            .filter(|el| {
+                let own = el.value().name() == "script"
+                    && el
+                        .value()
+                        .attr("src")
+                        .is_some_and(|s| s.ends_with("/static/nfk.js"))
+                    && el.text().all(|t| t.trim().is_empty());
+                !own
+            })
             .collect();
         assert!(scripts.is_empty(), "{path} has a script or iframe");
         for el in doc.select(&Selector::parse("*").unwrap()) {
@@ -324,4 +395,35 @@ fn without_chart_drawings(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[test]
+fn emissions_csv_gives_status_method_and_unit_per_row() {
+    let dir = built_bundled(&[]);
+    let text = std::fs::read_to_string(dir.path().join("public/data/emissions.csv")).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("slug,year,status,scope,category,method,tco2e,unit")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 8 && r[7] == "tCO2e"));
+    assert!(rows.iter().all(|r| match r[3] {
+        "2" => ["location", "market"].contains(&r[5]),
+        _ => r[5].is_empty(),
+    }));
+    // Fjellhamar's 2024 market-based scope 2 is written exactly as in its emissions.yaml.
+    assert!(
+        rows.iter().any(|r| r[..7]
+            == [
+                "fjellhamar-data",
+                "2024",
+                "final",
+                "2",
+                "market_based",
+                "market",
+                "12.5"
+            ]),
+        "{text}"
+    );
 }

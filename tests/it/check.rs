@@ -320,3 +320,69 @@ fn a_link_out_of_the_site_folder_is_refused() {
         "{output}"
     );
 }
+
+/// Templates that would render forever crashed the process (stack overflow, exit 134): now
+/// `nfk build` stops with exactly one diagnostic at the template, exit 1, and writes nothing.
+#[test]
+fn template_loops_stop_the_build_with_one_diagnostic() {
+    let cases: Vec<PathBuf> = fixtures("invalid")
+        .into_iter()
+        .filter(|d| name(d).starts_with("template-"))
+        .collect();
+    assert!(cases.len() >= 6, "{cases:?}");
+    for dir in cases {
+        let out_dir = tempfile::tempdir().unwrap();
+        let output = out_dir.path().join("public");
+        let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
+            .args(["build", "--root"])
+            .arg(&dir)
+            .arg("--output")
+            .arg(&output)
+            .output()
+            .expect("runs nfk");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{}: {text}", name(&dir));
+        assert_eq!(
+            text.matches(": error: ").count(),
+            1,
+            "{}: {text}",
+            name(&dir)
+        );
+        assert!(
+            text.contains("themes/nfk/templates/"),
+            "{}: {text}",
+            name(&dir)
+        );
+        assert!(!output.exists(), "{}", name(&dir));
+    }
+}
+
+/// The rule refuses loops, not reuse: one macro called 300 times (calling another macro and an
+/// include each time) renders every time.
+#[test]
+fn a_macro_used_many_times_still_renders() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/template-macro-reuse");
+    let out_dir = tempfile::tempdir().unwrap();
+    let output = out_dir.path().join("public");
+    let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(["build", "--root"])
+        .arg(&dir)
+        .arg("--output")
+        .arg(&output)
+        .output()
+        .expect("runs nfk");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(output.join("404.html")).unwrap();
+    assert_eq!(page.matches("<div class=\"kort\"><h2>Kort ").count(), 300);
+    assert!(page.contains("<h2>Kort 299</h2>"));
+    assert_eq!(page.matches("<p>Hei!</p>").count(), 302);
+}

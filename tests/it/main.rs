@@ -4,6 +4,8 @@
 mod atomic;
 mod build;
 mod check;
+mod import;
+mod output_safety;
 mod results;
 mod serve;
 mod support;

@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+/// Host check, connection limits, template loops (issue 12).
+mod safety;
+
 const WAIT: Duration = Duration::from_secs(15);
 const PARTNER_PAGE: &str = "/partnere/bjerkedal-bygg/";
 const PROFILE: &str = "partners/bjerkedal-bygg/profile.yaml";
@@ -57,11 +60,20 @@ impl Server {
     }
 
     fn start_with(root: &Path, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_nfk"))
-            .arg("serve")
-            .arg("--root")
-            .arg(root)
-            .args(args)
+        let mut command = Command::new(env!("CARGO_BIN_EXE_nfk"));
+        command.arg("serve").arg("--root").arg(root).args(args);
+        let server = Self::spawn(command);
+        assert!(
+            server.base.starts_with("http://127.0.0.1:"),
+            "{}",
+            server.base
+        );
+        server
+    }
+
+    /// Runs `command` (an `nfk serve` however started) and waits for its "serving" line.
+    fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -87,7 +99,6 @@ impl Server {
                 panic!("server did not start:\n{}", log.lock().unwrap());
             }
         };
-        assert!(base.starts_with("http://127.0.0.1:"), "{base}");
         Server { child, base, log }
     }
 
@@ -593,7 +604,7 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         for (a, b) in served.site.files.iter().zip(&fresh.site.files) {
             assert_eq!(a.path, b.path);
             assert!(
-                a.bytes == b.bytes,
+                a.contents == b.contents,
                 "{} differs after editing {}",
                 a.path,
                 path.display()

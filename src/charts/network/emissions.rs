@@ -1,7 +1,7 @@
 //! The network's emissions: totals per year stacked by scope, like-for-like change, and
 //! scope 1 + 2 by sector. Pure.
 
-use super::{capitalise, count, pick, spec, sum_present, tonnes_cell};
+use super::{capitalise, count, f, pick, spec, sum_present, tonnes_cell};
 use crate::aggregate::NetworkResults;
 use crate::charts::canvas::{LegendItem, Swatch};
 use crate::charts::columns::{Columns, Series, Slot};
@@ -39,19 +39,20 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
             Series {
                 label: l.scope1.into(),
                 mark: Mark::Blue,
-                values: values(|y| y.sums.scope1),
+                values: values(|y| f(y.sums.scope1)),
             },
             Series {
                 label: l.scope2.into(),
                 mark: Mark::Vermillion,
-                values: values(|y| y.sums.scope2_location),
+                values: values(|y| f(y.sums.scope2_location)),
             },
         ],
         lines: Vec::new(),
         unit: format::tonnes_unit(lang).into(),
         lang,
     };
-    let s12 = |y: &crate::aggregate::YearRow| sum_present(&[y.sums.scope1, y.sums.scope2_location]);
+    let s12 =
+        |y: &crate::aggregate::YearRow| sum_present(&[f(y.sums.scope1), f(y.sums.scope2_location)]);
     let head = vec![
         l.year.to_string(),
         capitalise(l.partners),
@@ -59,36 +60,45 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
         l.scope2.into(),
         format!("{} ({})", l.total, l.scope12),
         l.scope3.into(),
+        pick(lang, "Foreløpige", "Preliminary").into(),
     ];
+    // Each figure with the partners it covers: the set changes from year to year.
+    let with_count = |v: Option<f64>, n: usize| match v {
+        Some(_) => format!("{} ({n})", tonnes_cell(v, lang)),
+        None => tonnes_cell(v, lang),
+    };
     let table_rows = rows
         .iter()
         .map(|y| {
             vec![
                 y.year.to_string(),
                 count(y.partners, lang),
-                tonnes_cell(y.sums.scope1, lang),
-                tonnes_cell(y.sums.scope2_location, lang),
+                with_count(f(y.sums.scope1), y.sums.scope1_partners),
+                with_count(f(y.sums.scope2_location), y.sums.scope2_location_partners),
                 tonnes_cell(s12(y), lang),
-                tonnes_cell(y.sums.scope3, lang),
+                with_count(f(y.sums.scope3), y.sums.scope3_partners),
+                count(y.sums.preliminary_partners, lang),
             ]
         })
         .collect();
     let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
     let desc = match lang {
         Language::Nb => format!(
-            "Partnerne som rapporterte for {}, slapp ut {} i scope 1 og 2 ({}); i {} var tallet {} ({}). Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
+            "Partnerne med tall for {} slapp ut {} i scope 1 og 2 ({}, {} med foreløpige tall); i {} var tallet {} ({}). Hvert år dekker et annet sett partnere, så søylene viser ikke utviklingen for de samme partnerne; det gjør sammenlignbare utslipp. Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
             last.year,
             t(s12(last)),
             l.partner_count(last.partners, lang),
+            last.sums.preliminary_partners,
             first.year,
             t(s12(first)),
             l.partner_count(first.partners, lang)
         ),
         Language::En => format!(
-            "The partners reporting for {} emitted {} in scope 1 and 2 ({}); in {} the figure was {} ({}). Scope 3 is in the table, not the chart, as it may overlap between partners.",
+            "The partners with figures for {} emitted {} in scope 1 and 2 ({}, {} with preliminary figures); in {} the figure was {} ({}). Each year covers a different set of partners, so the columns do not show the same partners' development; like-for-like emissions do. Scope 3 is in the table, not the chart, as it may overlap between partners.",
             last.year,
             t(s12(last)),
             l.partner_count(last.partners, lang),
+            last.sums.preliminary_partners,
             first.year,
             t(s12(first)),
             l.partner_count(first.partners, lang)
@@ -107,8 +117,8 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
         "{} ({})",
         pick(
             lang,
-            "Utslipp per år fra partnerne som rapporterte det året",
-            "Emissions per year from the partners that reported that year"
+            "Utslipp per år fra partnerne som rapporterte det året, med antall partnere per tall",
+            "Emissions per year from the partners that reported that year, with the partners per figure"
         ),
         format::tonnes_unit(lang)
     );
@@ -126,18 +136,20 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
 pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart> {
     let l = labels(lang);
     let lfl = &r.like_for_like;
+    let fin = &lfl.final_only;
     let (c, y) = (r.compare_year, r.reporting_year);
-    let change = lfl
-        .change_percent
-        .map(|p| format::signed_percent(p, 1, lang));
-    let bar = |year: i32, v: Option<f64>, with_change: bool| {
+    let change_of =
+        |p: Option<crate::model::Decimal>| f(p).map(|p| format::signed_percent(p, 1, lang));
+    let change = change_of(lfl.change_percent);
+    let final_change = change_of(fin.change_percent);
+    let bar = |year: i32, v: Option<f64>, change: Option<&String>, mark: Mark| {
         let mut value = tonnes_cell(v, lang);
-        if let (true, Some(change)) = (with_change, &change) {
+        if let Some(change) = change {
             value = format!("{value} ({change})");
         }
         Row::Bar(Bar {
             label: year.to_string(),
-            segments: v.map(|v| vec![(Mark::Blue, v)]).unwrap_or_default(),
+            segments: v.map(|v| vec![(mark, v)]).unwrap_or_default(),
             value: if v.is_none() {
                 l.not_reported.into()
             } else {
@@ -145,8 +157,29 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
             },
         })
     };
+    let all_heading = match lang {
+        Language::Nb => format!("Alle ({})", l.partner_count(lfl.partners, lang)),
+        Language::En => format!("All ({})", l.partner_count(lfl.partners, lang)),
+    };
+    let final_heading = match lang {
+        Language::Nb => format!(
+            "Bare endelige tall ({})",
+            l.partner_count(fin.partners, lang)
+        ),
+        Language::En => format!(
+            "Final figures only ({})",
+            l.partner_count(fin.partners, lang)
+        ),
+    };
     let bars = HBars {
-        rows: vec![bar(c, lfl.compare, false), bar(y, lfl.current, true)],
+        rows: vec![
+            Row::Heading(all_heading),
+            bar(c, f(lfl.compare), None, Mark::Blue),
+            bar(y, f(lfl.current), change.as_ref(), Mark::Blue),
+            Row::Heading(final_heading),
+            bar(c, f(fin.compare), None, Mark::Green),
+            bar(y, f(fin.current), final_change.as_ref(), Mark::Green),
+        ],
         unit: format::tonnes_unit(lang).into(),
         legend: Vec::new(),
         reference: None,
@@ -156,18 +189,25 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
     };
     let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
     let change_text = change.clone().unwrap_or_else(|| MISSING.into());
+    let final_text = final_change.clone().unwrap_or_else(|| MISSING.into());
     let desc = match lang {
         Language::Nb => format!(
-            "De {} partnerne som har rapportert scope 1 og 2 både i {c} og {y}, gikk fra {} til {}, en endring på {change_text}.",
+            "De {} partnerne som har rapportert scope 1 og 2 både i {c} og {y}, gikk fra {} til {}, en endring på {change_text}. {} av dem har foreløpige tall; med bare endelige tall ({}) er endringen {final_text}.{}",
             lfl.partners,
-            t(lfl.compare),
-            t(lfl.current)
+            t(f(lfl.compare)),
+            t(f(lfl.current)),
+            lfl.preliminary_partners,
+            l.partner_count(fin.partners, lang),
+            excluded_note(lfl.excluded_structural, lang),
         ),
         Language::En => format!(
-            "The {} partners that reported scope 1 and 2 in both {c} and {y} went from {} to {}, a change of {change_text}.",
+            "The {} partners that reported scope 1 and 2 in both {c} and {y} went from {} to {}, a change of {change_text}. {} of them have preliminary figures; with final figures only ({}) the change is {final_text}.{}",
             lfl.partners,
-            t(lfl.compare),
-            t(lfl.current)
+            t(f(lfl.compare)),
+            t(f(lfl.current)),
+            lfl.preliminary_partners,
+            l.partner_count(fin.partners, lang),
+            excluded_note(lfl.excluded_structural, lang),
         ),
     };
     let title = format!(
@@ -176,6 +216,8 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
         l.scope12,
         l.partner_count(lfl.partners, lang)
     );
+    let all_label = pick(lang, "alle", "all");
+    let final_label = pick(lang, "bare endelige", "final only");
     let table = Table {
         caption: format!(
             "{} ({})",
@@ -188,21 +230,26 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
         ),
         head: vec![
             l.year.into(),
-            format!("{} ({})", l.total, l.scope12),
-            capitalise(l.partners),
+            format!("{} ({}, {all_label})", l.total, l.scope12),
+            format!("{} ({}, {final_label})", l.total, l.scope12),
         ],
         rows: vec![
             vec![
                 c.to_string(),
-                tonnes_cell(lfl.compare, lang),
-                count(lfl.partners, lang),
+                tonnes_cell(f(lfl.compare), lang),
+                tonnes_cell(f(fin.compare), lang),
             ],
             vec![
                 y.to_string(),
-                tonnes_cell(lfl.current, lang),
-                count(lfl.partners, lang),
+                tonnes_cell(f(lfl.current), lang),
+                tonnes_cell(f(fin.current), lang),
             ],
-            vec![l.change.into(), change_text, String::new()],
+            vec![l.change.into(), change_text, final_text],
+            vec![
+                capitalise(l.partners),
+                count(lfl.partners, lang),
+                count(fin.partners, lang),
+            ],
         ],
     };
     finish(
@@ -211,14 +258,30 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
     )
 }
 
+/// ` 2 partnere er holdt utenfor …` when partners were left out for a structural change.
+fn excluded_note(n: usize, lang: Language) -> String {
+    match (n, lang) {
+        (0, _) => String::new(),
+        (n, Language::Nb) => format!(
+            " {} er holdt utenfor fordi en strukturendring etter sammenligningsåret ikke er omregnet.",
+            labels(lang).partner_count(n, lang)
+        ),
+        (n, Language::En) => format!(
+            " {} left out for a structural change after the compare year that was not recalculated.",
+            labels(lang).partner_count(n, lang)
+        ),
+    }
+}
+
 pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
     let l = labels(lang);
     if r.by_sector.is_empty() {
         return None;
     }
     let mut sectors: Vec<_> = r.by_sector.iter().collect();
-    let total =
-        |s: &crate::aggregate::SectorRow| sum_present(&[s.sums.scope1, s.sums.scope2_location]);
+    let total = |s: &crate::aggregate::SectorRow| {
+        sum_present(&[f(s.sums.scope1), f(s.sums.scope2_location)])
+    };
     // Largest first; sectors without figures last, by code.
     sectors.sort_by(|a, b| {
         let key = |s| total(s).unwrap_or(-1.0);
@@ -232,8 +295,8 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
         .iter()
         .map(|s| {
             let segments: Vec<(Mark, f64)> = [
-                (Mark::Blue, s.sums.scope1),
-                (Mark::Vermillion, s.sums.scope2_location),
+                (Mark::Blue, f(s.sums.scope1)),
+                (Mark::Vermillion, f(s.sums.scope2_location)),
             ]
             .into_iter()
             .filter_map(|(m, v)| Some((m, v?)))
@@ -321,8 +384,8 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
                 vec![
                     name(&s.code),
                     format!("{} {} {}", s.reporting_partners, l.of, s.partners),
-                    tonnes_cell(s.sums.scope1, lang),
-                    tonnes_cell(s.sums.scope2_location, lang),
+                    tonnes_cell(f(s.sums.scope1), lang),
+                    tonnes_cell(f(s.sums.scope2_location), lang),
                     tonnes_cell(total(s), lang),
                 ]
             })

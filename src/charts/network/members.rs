@@ -1,8 +1,9 @@
 //! The partners as members: how many meet each principle and requirement, each partner's main
-//! target as a yearly rate against a 1.5 °C pathway, and partners by fee tier. Pure.
+//! target as a yearly rate against SBTi's minimum rate for its class, and partners by fee tier.
+//! Pure.
 
-use super::{PARIS_RATE_PERCENT, capitalise, count, pick, spec};
-use crate::aggregate::{NetworkResults, SiteData};
+use super::{capitalise, count, pick, spec};
+use crate::aggregate::{Ambition, Class, NetworkResults, Reason, SiteData, ambition};
 use crate::charts::canvas::{LegendItem, Swatch};
 use crate::charts::hbars::{Bar, HBars, Reference, Row};
 use crate::charts::labels::labels;
@@ -119,14 +120,14 @@ pub(super) fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
     )
 }
 
-/// A partner's main (first) target as a yearly rate.
+/// A partner's main target as a yearly rate, with its benchmark class.
 struct Rate<'a> {
     partner: &'a Partner,
     rate: f64,
     base_year: i32,
     target_year: i32,
     reduction_percent: f64,
-    intensity: bool,
+    ambition: Ambition,
 }
 
 fn rates<'a>(site: &'a Site, data: &SiteData) -> Vec<Rate<'a>> {
@@ -135,51 +136,132 @@ fn rates<'a>(site: &'a Site, data: &SiteData) -> Vec<Rate<'a>> {
         .iter()
         .filter_map(|d| {
             let partner = site.partners.iter().find(|p| p.slug == d.slug)?;
-            let target = partner.emissions.as_ref()?.targets.first()?;
-            let progress = d.targets.first()?;
+            let i = d.main_target?;
+            let target = partner.emissions.as_ref()?.targets.get(i)?;
+            let progress = d.targets.get(i)?;
             Some(Rate {
                 partner,
                 rate: progress.annual_rate_percent,
                 base_year: progress.base_year,
                 target_year: progress.target_year,
-                reduction_percent: target.reduction_percent,
-                intensity: target.kind != crate::model::TargetKind::Absolute,
+                reduction_percent: format::to_f64(target.reduction_percent),
+                ambition: progress.ambition,
             })
         })
         .collect();
+    let order = |c: Class| match c {
+        Class::Scope12 => 0,
+        Class::Scope3 => 1,
+        Class::NotComparable => 2,
+    };
     rates.sort_by(|a, b| {
-        b.rate
-            .total_cmp(&a.rate)
+        order(a.ambition.class)
+            .cmp(&order(b.ambition.class))
+            .then(b.rate.total_cmp(&a.rate))
             .then_with(|| a.partner.name.cmp(&b.partner.name))
     });
     rates
 }
 
+/// Why a target has no benchmark, in words.
+pub(crate) fn reason_words(reason: Reason, lang: Language) -> &'static str {
+    let (nb, en) = match reason {
+        Reason::Intensity => ("intensitetsmål", "intensity target"),
+        Reason::SingleScope => (
+            "bare scope 1 eller bare scope 2",
+            "scope 1 or scope 2 alone",
+        ),
+        Reason::AllScopes => (
+            "scope 1, 2 og 3 i ett mål",
+            "scopes 1, 2 and 3 in one target",
+        ),
+        Reason::MixedScopes => (
+            "scope 3 sammen med bare ett av scope 1 og 2",
+            "scope 3 with only one of scopes 1 and 2",
+        ),
+    };
+    pick(lang, nb, en)
+}
+
+/// The main targets of the two comparable classes as yearly rates against SBTi's minimum
+/// linear rate for absolute targets of their class (docs/figures.md "Ambition"); targets with no
+/// benchmark are in the table with the reason, never drawn against a benchmark.
 pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Option<Chart> {
     let l = labels(lang);
     let rates = rates(site, data);
     if rates.is_empty() {
         return None;
     }
-    let meets = |r: &Rate| r.rate >= PARIS_RATE_PERCENT - 1e-9;
     let rate_text = |v: f64| format::percent(v, 1, lang);
-    let paris = rate_text(PARIS_RATE_PERCENT);
+    let benchmark = |c: Class| match c {
+        Class::Scope12 => format::to_f64(ambition::SCOPE12_BENCHMARK),
+        _ => format::to_f64(ambition::SCOPE3_BENCHMARK),
+    };
     let per_year = pick(lang, "per år", "per year");
-    let rows = rates
+    let group = |c: Class| match c {
+        Class::Scope12 => format!(
+            "{} {} {per_year}",
+            pick(
+                lang,
+                "Absolutte mål for scope 1 og 2, minst",
+                "Absolute scope 1 and 2 targets, at least"
+            ),
+            rate_text(benchmark(c))
+        ),
+        _ => format!(
+            "{} {} {per_year}",
+            pick(
+                lang,
+                "Absolutte mål for scope 3, minst",
+                "Absolute scope 3 targets, at least"
+            ),
+            rate_text(benchmark(c))
+        ),
+    };
+    let mut rows = Vec::new();
+    let mut classes_drawn = Vec::new();
+    for r in rates
         .iter()
-        .map(|r| {
-            let mark = if meets(r) {
-                Mark::Blue
-            } else {
-                Mark::Vermillion
-            };
-            Row::Bar(Bar {
-                label: r.partner.name.clone(),
-                segments: vec![(mark, r.rate)],
-                value: rate_text(r.rate),
-            })
-        })
+        .filter(|r| r.ambition.class != Class::NotComparable)
+    {
+        if !classes_drawn.contains(&r.ambition.class) {
+            classes_drawn.push(r.ambition.class);
+            rows.push(Row::Heading(group(r.ambition.class)));
+        }
+        let mark = if r.ambition.meets == Some(true) {
+            Mark::Blue
+        } else {
+            Mark::Vermillion
+        };
+        rows.push(Row::Bar(Bar {
+            label: r.partner.name.clone(),
+            segments: vec![(mark, r.rate.max(0.0))],
+            value: rate_text(r.rate),
+        }));
+    }
+    let not_comparable: Vec<&Rate> = rates
+        .iter()
+        .filter(|r| r.ambition.class == Class::NotComparable)
         .collect();
+    let class_count = |c: Class| rates.iter().filter(|r| r.ambition.class == c).count();
+    let meets_count = |c: Class| {
+        rates
+            .iter()
+            .filter(|r| r.ambition.class == c && r.ambition.meets == Some(true))
+            .count()
+    };
+    // One reference line fits one benchmark: drawn when only one class is in the chart.
+    let reference = match classes_drawn[..] {
+        [only] => Some(Reference {
+            value: benchmark(only),
+            label: format!(
+                "{}: {} {per_year}",
+                l.paris_line,
+                rate_text(benchmark(only))
+            ),
+        }),
+        _ => None,
+    };
     let bars = HBars {
         rows,
         unit: l.rate_axis.into(),
@@ -193,47 +275,71 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Opti
                 label: l.below_paris.into(),
             },
         ],
-        reference: Some(Reference {
-            value: PARIS_RATE_PERCENT,
-            label: format!("{}: {paris} {per_year}", l.paris_line),
-        }),
+        reference,
         axis_max: None,
         whole: false,
         lang,
     };
-    let fast = rates.iter().filter(|r| meets(r)).count();
+    let (s12, s3) = (Class::Scope12, Class::Scope3);
     let desc = match lang {
         Language::Nb => format!(
-            "{fast} av {} partnere med mål har et hovedmål som kutter minst {paris} per år, slik en 1,5 °C-bane krever. Raskest går {} med {} per år.",
-            rates.len(),
-            rates[0].partner.name,
-            rate_text(rates[0].rate)
+            "Sammenlignet med SBTis minste lineære kutt for absolutte mål: {} av {} hovedmål for scope 1 og 2 kutter minst {} per år, og {} av {} for scope 3 minst {} per år. {} hovedmål kan ikke sammenlignes (intensitetsmål eller andre scope). Dette er ikke en vurdering av om målene er i tråd med 1,5 °C.",
+            meets_count(s12),
+            class_count(s12),
+            rate_text(benchmark(s12)),
+            meets_count(s3),
+            class_count(s3),
+            rate_text(benchmark(s3)),
+            not_comparable.len()
         ),
         Language::En => format!(
-            "{fast} of {} partners with targets have a main target cutting at least {paris} per year, as a 1.5 °C pathway requires. Fastest is {} at {} per year.",
-            rates.len(),
-            rates[0].partner.name,
-            rate_text(rates[0].rate)
+            "Against SBTi's minimum linear rates for absolute targets: {} of {} scope 1 and 2 main targets cut at least {} per year, and {} of {} scope 3 targets at least {} per year. {} main targets cannot be compared (intensity or other scopes). This is not a verdict on alignment with 1.5 °C.",
+            meets_count(s12),
+            class_count(s12),
+            rate_text(benchmark(s12)),
+            meets_count(s3),
+            class_count(s3),
+            rate_text(benchmark(s3)),
+            not_comparable.len()
         ),
     };
     let table = Table {
-        caption: format!(
-            "{} {paris} {per_year}",
-            pick(
-                lang,
-                "Hovedmålenes reduksjon per år, sammenlignet med 1,5 °C-banens",
-                "Main targets' reduction per year, compared with the 1.5 °C pathway's"
-            )
-        ),
+        caption: pick(
+            lang,
+            "Hovedmålenes reduksjon per år, sammenlignet med SBTis minste lineære kutt for absolutte mål",
+            "Main targets' reduction per year, compared with SBTi's minimum linear rates for absolute targets",
+        )
+        .into(),
         head: vec![
             l.partner.into(),
             l.rate_column.into(),
             l.target_column.into(),
+            pick(lang, "Sammenligning", "Comparison").into(),
         ],
         rows: rates
             .iter()
             .map(|r| {
-                let kind = if r.intensity { l.intensity } else { l.absolute };
+                let kind = match r.ambition.reason {
+                    Some(Reason::Intensity) => l.intensity,
+                    _ => l.absolute,
+                };
+                let verdict = match (r.ambition.reason, r.ambition.meets) {
+                    (Some(reason), _) => format!(
+                        "{}: {}",
+                        pick(lang, "ikke sammenlignbart", "not comparable"),
+                        reason_words(reason, lang)
+                    ),
+                    (None, Some(true)) => format!(
+                        "{} {}",
+                        pick(lang, "minst", "at least"),
+                        rate_text(benchmark(r.ambition.class))
+                    ),
+                    (None, _) => format!(
+                        "{} {}",
+                        pick(lang, "under", "below"),
+                        rate_text(benchmark(r.ambition.class))
+                    ),
+                };
                 vec![
                     r.partner.name.clone(),
                     rate_text(r.rate),
@@ -243,14 +349,15 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Opti
                         r.base_year,
                         r.target_year
                     ),
+                    verdict,
                 ]
             })
             .collect(),
     };
     let title = pick(
         lang,
-        "Hovedmålene som årlig reduksjon mot 1,5 °C-banen",
-        "Main targets as yearly reduction against the 1.5 °C pathway",
+        "Hovedmålene som årlig kutt mot SBTis minstesats",
+        "Main targets as yearly cuts against SBTi's minimum rate",
     )
     .to_string();
     finish(

@@ -1,6 +1,7 @@
 //! The network's six charts, named as in [`super::NETWORK_CHARTS`]: totals per year stacked by
 //! scope, like-for-like change, scope 1 + 2 by sector, principles and requirements, each
-//! partner's main target as a yearly rate against a 1.5 °C pathway, and partners by fee tier.
+//! partner's main target as a yearly rate against SBTi's minimum rate for its class, and partners
+//! by fee tier.
 //!
 //! Chooses and words the figures of `results.json`; the pictures are drawn by
 //! [`super::columns`] and [`super::hbars`]. Pure.
@@ -18,10 +19,6 @@ use super::{Chart, Spec, Table};
 use crate::aggregate::SiteData;
 use crate::format;
 use crate::model::{Language, Site};
-
-/// The yearly linear reduction a 1.5 °C pathway asks of absolute emissions (SBTi's
-/// cross-sector pathway: 4.2 % of the base year per year).
-pub const PARIS_RATE_PERCENT: f64 = 4.2;
 
 pub fn charts(site: &Site, data: &SiteData) -> Vec<Chart> {
     let lang = site.config.language;
@@ -53,6 +50,11 @@ fn pick<'a>(lang: Language, nb: &'a str, en: &'a str) -> &'a str {
         Language::Nb => nb,
         Language::En => en,
     }
+}
+
+/// An exact figure as the nearest `f64`, for drawing and chart text.
+fn f(v: Option<crate::model::Decimal>) -> Option<f64> {
+    v.map(crate::format::to_f64)
 }
 
 fn tonnes_cell(v: Option<f64>, lang: Language) -> String {

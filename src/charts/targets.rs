@@ -1,0 +1,232 @@
+//! One small chart per target, `mal-1`, `mal-2`, …: the target's own series E(y) (its scopes,
+//! scope 2 by its method, intensity targets in their unit) as columns, and its linear pathway
+//! from E(B) in the base year to E(B)·(1 − r) in the target year as a line over them
+//! (docs/figures.md "E(y) of a target"). A pathway is never drawn over figures it was not
+//! computed from. Pure: reads the partner's targets and their progress.
+
+use super::canvas::LineStyle;
+use super::columns::{Columns, Line, Series, Slot};
+use super::labels::labels;
+use super::partner::{Input, join_words};
+use super::svg::Mark;
+use super::{Chart, Picture, Spec, Table, finish};
+use crate::aggregate::{Progress, TargetProgress};
+use crate::format;
+use crate::model::{Language, Normaliser, Scope2Method, Target, TargetKind};
+
+/// The chart name of the `n`-th target (from 1): `mal-1`.
+pub fn name(n: usize) -> String {
+    format!("mal-{n}")
+}
+
+/// A chart per target that has a pathway or any figure to show.
+pub fn charts(input: &Input) -> Vec<Chart> {
+    let Some(emissions) = input.emissions else {
+        return Vec::new();
+    };
+    emissions
+        .targets
+        .iter()
+        .zip(&input.data.targets)
+        .enumerate()
+        .filter_map(|(i, (t, p))| chart(input, i + 1, t, p))
+        .collect()
+}
+
+/// The pathway's value in `year`, between its base and target year.
+pub fn pathway_at(progress: &TargetProgress, year: i32) -> Option<f64> {
+    let [(b, vb), (t, vt)] = progress.pathway[..] else {
+        return None;
+    };
+    (b..=t)
+        .contains(&year)
+        .then(|| vb + (vt - vb) * f64::from(year - b) / f64::from((t - b).max(1)))
+}
+
+/// The unit of E(y): `tonn CO₂e`, `tonn CO₂e per ansatt`, `tonn CO₂e per MNOK`.
+pub fn unit(kind: TargetKind, lang: Language) -> String {
+    let tonnes = format::tonnes_unit(lang);
+    match (kind, lang) {
+        (TargetKind::Absolute, _) => tonnes.to_string(),
+        (TargetKind::Intensity(Normaliser::Employee), Language::Nb) => {
+            format!("{tonnes} per ansatt")
+        }
+        (TargetKind::Intensity(Normaliser::Employee), Language::En) => {
+            format!("{tonnes} per employee")
+        }
+        (TargetKind::Intensity(Normaliser::RevenueMnok), Language::Nb) => {
+            format!("{tonnes} per MNOK")
+        }
+        (TargetKind::Intensity(Normaliser::RevenueMnok), Language::En) => {
+            format!("{tonnes} per NOK million")
+        }
+    }
+}
+
+/// A value of E(y) without its unit: tonnes as everywhere, intensities with enough decimals to
+/// tell 0,052 from 0,048.
+pub fn value_text(v: f64, kind: TargetKind, lang: Language) -> String {
+    match kind {
+        TargetKind::Absolute => format::tonnes_number(v, lang),
+        TargetKind::Intensity(_) => format::number(v, format::intensity_decimals(v), lang),
+    }
+}
+
+/// The status in words, for chart descriptions.
+pub fn status_words(status: Progress, lang: Language) -> &'static str {
+    let (nb, en) = match status {
+        Progress::Achieved => ("nådd", "achieved"),
+        Progress::OnTrack => ("i rute", "on track"),
+        Progress::OffTrack => ("ikke i rute", "off track"),
+        Progress::Missed => ("ikke nådd i målåret", "missed in its target year"),
+        Progress::NotStarted => (
+            "ikke startet (basisåret er rapporteringsåret eller senere)",
+            "not started (the base year is the reporting year or later)",
+        ),
+        Progress::NoData => ("mangler tall", "no data"),
+    };
+    match lang {
+        Language::Nb => nb,
+        Language::En => en,
+    }
+}
+
+/// `scope 1 og 2 (markedsbasert)`.
+fn scope_words(target: &Target, lang: Language) -> String {
+    let numbers: Vec<String> = target.scopes.iter().map(u8::to_string).collect();
+    let mut words = format!("scope {}", join_words(&numbers, lang));
+    if target.scopes.contains(&2) {
+        let method = match (target.scope2_method, lang) {
+            (Scope2Method::Location, Language::Nb) => "lokasjonsbasert",
+            (Scope2Method::Location, Language::En) => "location-based",
+            (Scope2Method::Market, Language::Nb) => "markedsbasert",
+            (Scope2Method::Market, Language::En) => "market-based",
+        };
+        words.push_str(&format!(" ({method})"));
+    }
+    words
+}
+
+fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option<Chart> {
+    let lang = input.config.language;
+    let l = labels(lang);
+    let (b, t) = (p.base_year, p.target_year);
+    let last_reported = p.series.iter().map(|s| s.0).max();
+    if p.pathway.is_empty() && p.series.is_empty() {
+        return None;
+    }
+    let first = p.series.iter().map(|s| s.0).min().map_or(b, |y| y.min(b));
+    let end = last_reported.map_or(t, |y| y.max(t));
+    let years: Vec<i32> = (first..=end).collect();
+    let at = |year: i32| p.series.iter().find(|s| s.0 == year).map(|s| s.1);
+    let unit = unit(target.kind, lang);
+    let scopes = scope_words(target, lang);
+    let mut lines = Vec::new();
+    if let [(_, vb), (_, vt)] = p.pathway[..] {
+        lines.push(Line {
+            label: l.pathway.into(),
+            points: vec![((b - first) as usize, vb), ((t - first) as usize, vt)],
+            style: LineStyle::Solid,
+            tag: None,
+        });
+    }
+    let columns = Columns {
+        slots: years
+            .iter()
+            .map(|y| Slot {
+                label: y.to_string(),
+                note: None,
+            })
+            .collect(),
+        series: vec![Series {
+            label: capitalise_first(&scopes),
+            mark: Mark::Blue,
+            values: years.iter().map(|y| at(*y)).collect(),
+        }],
+        lines,
+        unit: unit.clone(),
+        lang,
+    };
+    let shown = |v: Option<f64>| format::optional(v, |v| value_text(v, target.kind, lang));
+    let rows = years
+        .iter()
+        .filter(|y| at(**y).is_some() || **y == b || **y == t)
+        .map(|y| vec![y.to_string(), shown(at(*y)), shown(pathway_at(p, *y))])
+        .collect();
+    let table = Table {
+        caption: match lang {
+            Language::Nb => format!("«{}»: {scopes} og målbanen ({unit})", target.label),
+            Language::En => format!("“{}”: {scopes} and the pathway ({unit})", target.label),
+        },
+        head: vec![l.year.into(), capitalise_first(&scopes), l.pathway.into()],
+        rows,
+    };
+    let title = match lang {
+        Language::Nb => format!("Mål {n} for {}: {}", input.name, target.label),
+        Language::En => format!("Target {n} of {}: {}", input.name, target.label),
+    };
+    let spec = Spec {
+        name: name(n),
+        id: format!("graf-{}-{}", input.slug, name(n)),
+        title,
+        desc: desc(target, p, &scopes, &unit, lang),
+        table,
+    };
+    finish(spec, &Picture::Columns(columns))
+}
+
+fn desc(target: &Target, p: &TargetProgress, scopes: &str, unit: &str, lang: Language) -> String {
+    let v = |x: Option<f64>| {
+        format::optional(x, |x| {
+            format!("{} {unit}", value_text(x, target.kind, lang))
+        })
+    };
+    let mut out = match lang {
+        Language::Nb => format!(
+            "Målet gjelder {scopes}: fra {} i {} til {} i {}. I {} var tallet {}; status: {}.",
+            v(p.base_value),
+            p.base_year,
+            v(p.target_value),
+            p.target_year,
+            p.judged_year,
+            v(p.judged_value),
+            status_words(p.status, lang)
+        ),
+        Language::En => format!(
+            "The target covers {scopes}: from {} in {} to {} in {}. In {} the figure was {}; status: {}.",
+            v(p.base_value),
+            p.base_year,
+            v(p.target_value),
+            p.target_year,
+            p.judged_year,
+            v(p.judged_value),
+            status_words(p.status, lang)
+        ),
+    };
+    if let Some(by_location) = p.location_status {
+        out.push_str(&match lang {
+            Language::Nb => format!(
+                " Målt med lokasjonsbasert scope 2: {}.",
+                status_words(by_location, lang)
+            ),
+            Language::En => format!(
+                " With location-based scope 2: {}.",
+                status_words(by_location, lang)
+            ),
+        });
+    }
+    if p.pathway.is_empty() {
+        out.push_str(match lang {
+            Language::Nb => " Basisåret mangler tall, så målbanen kan ikke tegnes.",
+            Language::En => " The base year has no figure, so no pathway can be drawn.",
+        });
+    }
+    out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,218 @@
+//! The tags of a template's text, found without Tera: their positions (Tera's AST has none),
+//! and the nesting limits checked before Tera parses a template (its parser recurses once per
+//! level, so a deep enough template would overflow the stack and abort the process).
+//!
+//! Pure and linear in the text; it must not recurse (the input is what may be deep).
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+
+/// How deep a template may nest: tags inside tags (`if`, `for`, `block`, `macro`, `filter`) and
+/// brackets inside one tag. Tera's parser and renderer recurse once per level and overflow the
+/// stack (aborting the process) at a few hundred levels, fewer on a worker thread; a theme
+/// nests a handful.
+pub const MAX_NESTING: usize = 32;
+
+/// How many operators one tag may chain (`a + b + …`, `x and y and …`): Tera nests each in the
+/// one before, and a few hundred overflow the stack.
+pub const MAX_OPERATORS: usize = 64;
+
+/// Refuses a template nested deeper than [`MAX_NESTING`] or with a tag of more than
+/// [`MAX_OPERATORS`], at the tag past the limit, before Tera parses it. `false` when refused.
+pub fn check_nesting(rel: &str, text: &str, diags: &mut Diagnostics) -> bool {
+    let mut depth = 0usize;
+    for (pos, tag) in tags(text) {
+        let keyword = tag.split_whitespace().next().unwrap_or_default();
+        match keyword {
+            "if" | "for" | "block" | "macro" | "filter" => depth += 1,
+            "endif" | "endfor" | "endblock" | "endmacro" | "endfilter" => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        let (brackets, operators) = expression_size(tag);
+        if operators > MAX_OPERATORS {
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    pos,
+                    format!("this tag chains more than {MAX_OPERATORS} operators"),
+                )
+                .with_help(
+                    "Tera could not render it without running out of stack: split it with `{% set %}`",
+                ),
+            );
+            return false;
+        }
+        if depth.max(brackets) > MAX_NESTING {
+            diags.push(
+                Diagnostic::error(
+                    rel,
+                    pos,
+                    format!("this template nests more than {MAX_NESTING} levels deep"),
+                )
+                .with_help(
+                    "Tera could not render it without running out of stack: move the inner part into a macro or an include",
+                ),
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// How deep `text` nests at its deepest point: tags inside tags, or brackets inside one tag.
+pub fn deepest(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (_, tag) in tags(text) {
+        match tag.split_whitespace().next().unwrap_or_default() {
+            "if" | "for" | "block" | "macro" | "filter" => depth += 1,
+            "endif" | "endfor" | "endblock" | "endmacro" | "endfilter" => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        deepest = deepest.max(depth).max(expression_size(tag).0);
+    }
+    deepest
+}
+
+/// The deepest `(`/`[` nesting in one tag and the number of operators in it (`+`, `==`, `and`,
+/// `~`…), outside string literals. Tera parses `1 + 1 + …` into a tree as deep as the chain.
+fn expression_size(tag: &str) -> (usize, usize) {
+    let (mut depth, mut deepest, mut operators) = (0usize, 0usize, 0usize);
+    let mut quote = None;
+    let (mut word, mut symbol) = (String::new(), String::new());
+    for c in tag.chars().chain([' ']) {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        if matches!(c, '+' | '-' | '*' | '/' | '%' | '~' | '<' | '>' | '=' | '!') {
+            symbol.push(c);
+            continue;
+        }
+        // A lone `=` names an argument (`f(a=1)`); every other run of symbols is an operator.
+        if !symbol.is_empty() && symbol != "=" {
+            operators += 1;
+        }
+        symbol.clear();
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        if matches!(word.as_str(), "and" | "or" | "not" | "in" | "is") {
+            operators += 1;
+        }
+        word.clear();
+        match c {
+            '"' | '\'' | '`' => quote = Some(c),
+            '(' | '[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    (deepest, operators)
+}
+
+/// The `{% … %}` and `{{ … }}` tags of a template with their 1-based positions, their content
+/// trimmed of `-` and spaces. Comments and `{% raw %}` sections are skipped.
+pub(super) fn tags(text: &str) -> Vec<(Pos, &str)> {
+    let mut found = Vec::new();
+    let mut rest = 0;
+    let mut raw = false;
+    let (mut counted, mut line, mut column) = (0, 1, 1);
+    while let Some(offset) = text[rest..].find('{') {
+        let start = rest + offset;
+        let opener = text.get(start..start + 2).unwrap_or_default();
+        let closer = match opener {
+            "{%" => "%}",
+            "{{" => "}}",
+            "{#" => "#}",
+            _ => {
+                rest = start + 1;
+                continue;
+            }
+        };
+        let Some(len) = text[start + 2..].find(closer) else {
+            break;
+        };
+        let inner = text[start + 2..start + 2 + len].trim_matches('-').trim();
+        rest = start + 2 + len + 2;
+        if opener == "{#" {
+            continue;
+        }
+        if opener == "{%" {
+            if raw {
+                raw = inner != "endraw";
+                continue;
+            }
+            if inner == "raw" {
+                raw = true;
+                continue;
+            }
+        } else if raw {
+            continue;
+        }
+        // Counted from the previous tag on, so the whole scan stays linear.
+        let between = &text[counted..start];
+        match between.rfind('\n') {
+            Some(i) => {
+                line += between.matches('\n').count();
+                column = between[i + 1..].chars().count() + 1;
+            }
+            None => column += between.chars().count(),
+        }
+        counted = start;
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        found.push((Pos::new(at(line), at(column)), inner));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tera::Template;
+
+    #[test]
+    fn refuses_templates_nested_past_the_limit_before_tera_parses_them() {
+        let n = MAX_NESTING + 1;
+        let deep = format!("{}x{}", "{% if a %}\n".repeat(n), "{% endif %}".repeat(n));
+        let mut diags = Diagnostics::new();
+        assert!(!check_nesting("t.html", &deep, &mut diags));
+        let d = &diags.sorted()[0];
+        assert_eq!((d.line, d.column), (n as u32, 1));
+        let brackets = format!("{{{{ {}1{} }}}}", "(".repeat(n), ")".repeat(n));
+        assert!(!check_nesting("t.html", &brackets, &mut Diagnostics::new()));
+        let chain = format!(
+            "{{% if {}a %}}{{% endif %}}",
+            "a and ".repeat(MAX_OPERATORS + 1)
+        );
+        assert!(!check_nesting("t.html", &chain, &mut Diagnostics::new()));
+        // 100,000 levels: refused, and nothing on the way recursed.
+        let huge = "{% for x in y %}".repeat(100_000);
+        assert!(!check_nesting("t.html", &huge, &mut Diagnostics::new()));
+    }
+
+    #[test]
+    fn accepts_nesting_up_to_the_limit_and_many_siblings() {
+        let n = MAX_NESTING;
+        let deep = format!("{}x{}", "{% if a %}".repeat(n), "{% endif %}".repeat(n));
+        let siblings = "{% if a %}{{ f(x=[(1)], y=\"((++\") }}{% endif %}".repeat(5_000);
+        let arguments: Vec<String> = (0..1000).map(|i| format!("a{i}=1")).collect();
+        let arguments = format!("{{{{ f({}) }}}}", arguments.join(", "));
+        let chain = format!("{{{{ {}1 }}}}", "1 + ".repeat(MAX_OPERATORS));
+        let mut diags = Diagnostics::new();
+        assert!(check_nesting("t.html", &deep, &mut diags));
+        assert!(check_nesting("t.html", &siblings, &mut diags));
+        assert!(check_nesting("t.html", &chain, &mut diags));
+        assert!(check_nesting("t.html", &arguments, &mut diags));
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        Template::new("t.html", None, &deep).expect("Tera parses what is accepted");
+    }
+}

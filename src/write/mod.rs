@@ -1,0 +1,438 @@
+//! write: [`RenderedSite`] → the output folder. The only code that touches `public/`.
+//!
+//! Before the build starts, [`prepare`] checks that the output may be replaced (`guard`: never
+//! the site or its sources, never a folder of files nfk did not write unless `--force`) and
+//! creates a fresh folder beside it, which shows that the folder can be written there. The new
+//! site is written into that fresh folder, then swapped in with one atomic
+//! `renameat2(RENAME_EXCHANGE)`, so the output is always either the old complete site or the new
+//! one: never half-written, even when the build is killed. A failed or refused build removes the
+//! fresh folder again and leaves the previous output untouched.
+//!
+//! Files published as they are (theme static files, content assets) are copied file to file by
+//! the kernel (`copy_file_range`), never read into memory.
+
+mod guard;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use rayon::prelude::*;
+
+use crate::render::{Contents, RenderedSite};
+pub use guard::{MARKER, MARKER_TEXT, Refusal, is_nfk_output};
+
+const TEMP_PREFIX: &str = ".nfk-tmp-";
+
+/// Where to write the site, and whether a folder nfk did not write may be replaced.
+#[derive(Debug, Clone)]
+pub struct OutputOptions {
+    pub folder: PathBuf,
+    /// Replace a folder that holds other files (`--force`). Never the site itself.
+    pub force: bool,
+}
+
+/// An output folder checked for one build, with the fresh folder beside it that the new site
+/// goes into. Dropped without [`Prepared::write`], it removes that fresh folder and any parent
+/// folder it created, so the parent holds exactly what it held before.
+pub struct Prepared {
+    options: OutputOptions,
+    root: PathBuf,
+    real: PathBuf,
+    staging: Staging,
+}
+
+/// Checks `options.folder` for a build of the site in `root` and makes the fresh folder.
+pub fn prepare(options: &OutputOptions, root: &Path) -> anyhow::Result<Prepared> {
+    let checked = guard::check(&options.folder, root, options.force)?;
+    let (parent, name) = parent_and_name(&checked.real)?;
+    let fresh = parent.join(format!("{TEMP_PREFIX}{name}-new-{}", std::process::id()));
+    let mut staging = Staging {
+        fresh,
+        created: Vec::new(),
+    };
+    staging.created = create_missing(parent)
+        .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    if staging.fresh.symlink_metadata().is_ok() {
+        // Only this process makes folders with its id: one left by an earlier run with the same id.
+        fs::remove_dir_all(&staging.fresh)
+            .with_context(|| format!("removing {}", staging.fresh.display()))?;
+    }
+    fs::create_dir(&staging.fresh).with_context(|| {
+        format!(
+            "cannot write the site to {}: creating a folder next to it failed",
+            checked.shown
+        )
+    })?;
+    Ok(Prepared {
+        options: options.clone(),
+        root: root.to_path_buf(),
+        real: checked.real,
+        staging,
+    })
+}
+
+/// Writes `site` to the output folder in one go: [`prepare`], then [`Prepared::write`].
+pub fn write(site: &RenderedSite, options: &OutputOptions, root: &Path) -> anyhow::Result<()> {
+    prepare(options, root)?.write(site)
+}
+
+impl Prepared {
+    /// Writes `site` into the fresh folder and swaps it in for the output.
+    pub fn write(mut self, site: &RenderedSite) -> anyhow::Result<()> {
+        write_tree(site, &self.staging.fresh)?;
+        // The build took a while: look again, so what is swapped out is what was checked.
+        let again = guard::check(&self.options.folder, &self.root, self.options.force)?;
+        anyhow::ensure!(
+            again.real == self.real,
+            "{} changed while the site was built; build again",
+            again.shown
+        );
+        let (parent, name) = parent_and_name(&self.real)?;
+        let old = swap_in(&self.staging.fresh, &self.real, parent, name)?;
+        // The new site is in place: the folders made for it stay.
+        self.staging.created.clear();
+        if let Some(old) = old {
+            fs::remove_dir_all(&old).with_context(|| {
+                format!(
+                    "the new site is in place, but removing the previous one from {} failed",
+                    old.display()
+                )
+            })?;
+        }
+        remove_stale_temporaries(parent, name);
+        Ok(())
+    }
+}
+
+/// The fresh folder of a build, removed when the build does not get to swap it in.
+struct Staging {
+    fresh: PathBuf,
+    /// Parent folders this build created, outermost first.
+    created: Vec<PathBuf>,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.fresh.symlink_metadata().is_ok() {
+            let _ = fs::remove_dir_all(&self.fresh);
+        }
+        for dir in self.created.iter().rev() {
+            let _ = fs::remove_dir(dir);
+        }
+    }
+}
+
+fn parent_and_name(path: &Path) -> anyhow::Result<(&Path, &str)> {
+    let parent = path
+        .parent()
+        .context("the output folder has no parent folder")?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| format!("the output folder {} has no usable name", path.display()))?;
+    Ok((parent, name))
+}
+
+/// Like `create_dir_all`, but returns the folders it created, so they can be removed again.
+fn create_missing(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|p| p.symlink_metadata().is_err())
+        .collect();
+    let mut created = Vec::new();
+    for folder in missing.into_iter().rev() {
+        if let Err(e) = fs::create_dir(folder) {
+            for made in created.iter().rev() {
+                let _ = fs::remove_dir(made);
+            }
+            return Err(e);
+        }
+        created.push(folder.to_path_buf());
+    }
+    Ok(created)
+}
+
+/// Folders left behind by a build that was killed before it could clean up.
+fn remove_stale_temporaries(parent: &Path, name: &str) {
+    let prefix = format!("{TEMP_PREFIX}{name}-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = pid
+            .is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
+        if !alive {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The marker first, then the folders, then every file (in parallel).
+fn write_tree(site: &RenderedSite, dir: &Path) -> anyhow::Result<()> {
+    let marker = dir.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).with_context(|| format!("writing {}", marker.display()))?;
+    let folders: BTreeSet<PathBuf> = site
+        .files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+    }
+    site.files.par_iter().try_for_each(|file| {
+        let path = dir.join(&file.path);
+        match &file.contents {
+            Contents::Bytes(bytes) => {
+                fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
+            }
+            Contents::Copy(source) => copy_file(source, &path),
+        }
+    })
+}
+
+/// A streamed copy: `io::copy` between two files is `copy_file_range` on Linux (a reflink on
+/// file systems that share extents), so the file never passes through nfk's memory. The copy
+/// gets the usual permissions of a new file, not the source's.
+fn copy_file(source: &Path, to: &Path) -> anyhow::Result<()> {
+    let mut from =
+        fs::File::open(source).with_context(|| format!("reading {}", source.display()))?;
+    let mut file = fs::File::create(to).with_context(|| format!("writing {}", to.display()))?;
+    std::io::copy(&mut from, &mut file)
+        .with_context(|| format!("copying {} to {}", source.display(), to.display()))?;
+    Ok(())
+}
+
+/// Puts `fresh` where `output` is. Returns where the previous site went, to be removed.
+fn swap_in(
+    fresh: &Path,
+    output: &Path,
+    parent: &Path,
+    name: &str,
+) -> anyhow::Result<Option<PathBuf>> {
+    if output.symlink_metadata().is_err() {
+        fs::rename(fresh, output)
+            .with_context(|| format!("moving the new site to {}", output.display()))?;
+        return Ok(None);
+    }
+    let exchanged = rustix::fs::renameat_with(
+        rustix::fs::CWD,
+        fresh,
+        rustix::fs::CWD,
+        output,
+        rustix::fs::RenameFlags::EXCHANGE,
+    );
+    if exchanged.is_ok() {
+        // `fresh` now holds the previous site.
+        return Ok(Some(fresh.to_path_buf()));
+    }
+    // No atomic exchange on this file system: two renames, with a short gap.
+    let old = parent.join(format!("{TEMP_PREFIX}{name}-old-{}", std::process::id()));
+    fs::rename(output, &old).with_context(|| format!("moving {} aside", output.display()))?;
+    if let Err(e) = fs::rename(fresh, output) {
+        let _ = fs::rename(&old, output);
+        return Err(e).with_context(|| format!("moving the new site to {}", output.display()));
+    }
+    Ok(Some(old))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::OutputFile;
+
+    fn site(files: &[(&str, &str)]) -> RenderedSite {
+        RenderedSite {
+            files: files
+                .iter()
+                .map(|(p, b)| OutputFile::new(*p, b.as_bytes().to_vec()))
+                .collect(),
+        }
+    }
+
+    fn to(folder: &Path, force: bool) -> OutputOptions {
+        OutputOptions {
+            folder: folder.to_path_buf(),
+            force,
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn replaces_the_whole_output_and_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let old = site(&[("index.html", "old"), ("gammel/index.html", "x")]);
+        write(&old, &to(&out, false), dir.path()).unwrap();
+        let new = site(&[("index.html", "new"), ("a/b/c.txt", "c")]);
+        write(&new, &to(&out, false), dir.path()).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert_eq!(fs::read_to_string(out.join("a/b/c.txt")).unwrap(), "c");
+        assert!(
+            !out.join("gammel").exists(),
+            "files of the old build are gone"
+        );
+        assert_eq!(names(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn marks_every_output_as_written_by_nfk() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&site(&[("index.html", "x")]), &to(&out, false), dir.path()).unwrap();
+        assert_eq!(fs::read_to_string(out.join(MARKER)).unwrap(), MARKER_TEXT);
+        assert!(is_nfk_output(&out));
+    }
+
+    #[test]
+    fn refuses_a_folder_of_user_files_and_leaves_it_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("Documents");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("thesis.odt"), "years of work").unwrap();
+        let err = write(&site(&[("index.html", "x")]), &to(&out, false), dir.path()).unwrap_err();
+        assert!(matches!(
+            err.downcast_ref::<Refusal>(),
+            Some(Refusal::NotNfkOutput { .. })
+        ));
+        assert_eq!(names(&out), ["thesis.odt"]);
+        assert_eq!(names(dir.path()), ["Documents"]);
+    }
+
+    #[test]
+    fn force_replaces_a_folder_of_user_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("www");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("old-site.html"), "x").unwrap();
+        write(&site(&[("index.html", "x")]), &to(&out, true), dir.path()).unwrap();
+        assert_eq!(names(&out), [MARKER, "index.html"]);
+    }
+
+    #[test]
+    fn refuses_to_write_over_the_site_itself_even_when_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("content")).unwrap();
+        fs::write(dir.path().join("content/om.md"), "---\ntitle: Om\n---\n").unwrap();
+        for bad in [
+            dir.path().to_path_buf(),
+            dir.path().join("content"),
+            dir.path().join("partners/x/.."),
+        ] {
+            assert!(
+                write(&site(&[]), &to(&bad, true), dir.path()).is_err(),
+                "{}",
+                bad.display()
+            );
+        }
+        assert_eq!(names(dir.path()), ["content"]);
+        assert_eq!(names(&dir.path().join("content")), ["om.md"]);
+    }
+
+    #[test]
+    fn writes_through_an_output_link_into_the_folder_it_leads_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let site_dir = dir.path().join("site");
+        let web_root = dir.path().join("var/www");
+        fs::create_dir_all(&site_dir).unwrap();
+        fs::create_dir_all(&web_root).unwrap();
+        let link = site_dir.join("public");
+        std::os::unix::fs::symlink(&web_root, &link).unwrap();
+        for text in ["first", "second"] {
+            write(&site(&[("index.html", text)]), &to(&link, false), &site_dir).unwrap();
+            assert!(
+                link.symlink_metadata().unwrap().is_symlink(),
+                "the link stays"
+            );
+            assert_eq!(
+                fs::read_to_string(web_root.join("index.html")).unwrap(),
+                text
+            );
+        }
+        assert_eq!(names(&site_dir), ["public"]);
+        assert_eq!(names(&dir.path().join("var")), ["www"]);
+    }
+
+    #[test]
+    fn a_build_that_never_writes_leaves_the_parent_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let prepared = prepare(&to(&dir.path().join("a/b/public"), false), dir.path()).unwrap();
+        assert!(
+            dir.path().join("a/b").is_dir(),
+            "the fresh folder's parents exist"
+        );
+        drop(prepared);
+        assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    }
+
+    #[test]
+    fn a_failed_write_removes_its_fresh_folder_and_keeps_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(
+            &site(&[("index.html", "old")]),
+            &to(&out, false),
+            dir.path(),
+        )
+        .unwrap();
+        // `a` is both a file and a folder: writing the tree fails half-way.
+        let broken = site(&[("a", "file"), ("a/b.html", "x")]);
+        assert!(write(&broken, &to(&out, false), dir.path()).is_err());
+        assert_eq!(names(dir.path()), ["public"]);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn looks_again_before_swapping_out_a_folder_that_changed_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::create_dir(&out).unwrap();
+        let prepared = prepare(&to(&out, false), dir.path()).unwrap();
+        fs::write(out.join("saved-while-building.txt"), "x").unwrap();
+        assert!(prepared.write(&site(&[("index.html", "x")])).is_err());
+        assert_eq!(names(&out), ["saved-while-building.txt"]);
+        assert_eq!(names(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn copies_files_published_as_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("logo-film.mp4");
+        let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(&source, &bytes).unwrap();
+        let copied = RenderedSite {
+            files: vec![OutputFile {
+                path: "static/film.mp4".into(),
+                contents: Contents::Copy(source),
+            }],
+        };
+        let out = dir.path().join("public");
+        write(&copied, &to(&out, false), dir.path()).unwrap();
+        assert_eq!(fs::read(out.join("static/film.mp4")).unwrap(), bytes);
+    }
+
+    #[test]
+    fn cleans_up_what_a_killed_build_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".nfk-tmp-public-new-999999999");
+        fs::create_dir_all(&stale).unwrap();
+        let out = dir.path().join("public");
+        write(&site(&[("index.html", "x")]), &to(&out, false), dir.path()).unwrap();
+        assert!(!stale.exists());
+    }
+}
