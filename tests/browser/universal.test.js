@@ -163,3 +163,28 @@ describe('table wrappers are regions and tab stops only when the table scrolls',
     assert.deepEqual(bad, []);
   });
 });
+
+describe('a chart is heard once', () => {
+  for (const target of PAGES.filter((p) => ['results', 'partner-full', 'news-article'].includes(p.name))) {
+    it(`${target.name}: each picture is hidden behind a caption that says what it shows`, async () => {
+      const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await open(context, target);
+      const charts = await page.evaluate(() => [...document.querySelectorAll('main figure svg[role="img"]')].map((svg) => {
+        const figure = svg.closest('figure');
+        const caption = figure && figure.querySelector('figcaption');
+        const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
+        return {
+          name: norm(svg.querySelector('title')?.textContent),
+          hidden: Boolean(svg.closest('[aria-hidden="true"]')),
+          captioned: Boolean(caption)
+            && norm(caption.textContent).includes(norm(svg.querySelector('title')?.textContent))
+            && norm(caption.textContent).includes(norm(svg.querySelector('desc')?.textContent)),
+        };
+      }));
+      await context.close();
+      assert.ok(charts.length > 0, 'the page has charts');
+      const wrong = charts.filter((c) => !c.hidden || !c.captioned).map((c) => `${c.name}: hidden=${c.hidden} captioned=${c.captioned}`);
+      assert.deepEqual(wrong, [], wrong.join('\n'));
+    });
+  }
+});
