@@ -2,7 +2,8 @@
 //! documented key is accepted (the loader's keys come from [`walk`], over the raw structs of
 //! `src/load/raw.rs`), "required" is what nfk requires, the category and chart tables follow the
 //! model's and the charts' lists, and the documented values of each enumerated key are the ones
-//! `nfk check` allows.
+//! `nfk check` allows. And nothing in the repository points at a path outside it (the reference
+//! is here, not beside the repository).
 //!
 //! The document is read by its tables: under a `##` heading naming a file in backticks, a table
 //! whose first column is `key` lists keys; the paragraph just before it names the group in
@@ -450,4 +451,34 @@ fn names_every_chart_a_page_can_embed() {
         .expect("the table of charts");
     let names: Vec<String> = table.rows.iter().map(|r| table.first(r)).collect();
     assert_eq!(names, nfk::charts::NETWORK_CHARTS);
+}
+
+#[test]
+fn nothing_in_the_repository_points_outside_it() {
+    // Built from parts, so this file does not match itself.
+    let needles = [["", "work", ""].join("/"), ["..", "shared", ""].join("/")];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let skipped = ["target", ".git", "node_modules", "artifacts", "public"];
+    let files = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !skipped.contains(&&*e.file_name().to_string_lossy()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file());
+    let mut found = Vec::new();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(file.path()) else {
+            continue; // not text
+        };
+        for (i, line) in text.lines().enumerate() {
+            if needles.iter().any(|n| line.contains(n.as_str())) {
+                let rel = file.path().strip_prefix(root).unwrap_or(file.path());
+                found.push(format!("{}:{}: {line}", rel.display(), i + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "paths outside the repository:\n{}",
+        found.join("\n")
+    );
 }
