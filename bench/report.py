@@ -4,6 +4,7 @@ stdout. Python standard library only; run.sh calls it, there is no need to call 
 
 import argparse
 import csv
+import os
 import platform
 import statistics
 import subprocess
@@ -15,6 +16,20 @@ def sh(cmd):
         return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=30).stdout.rstrip()
     except Exception as e:  # a missing tool must not lose the measurements
         return f"({cmd}: {e})"
+
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def relative(text):
+    """Paths as a reader of the repository can use them: `bench/generate.py`,
+    `target/release/nfk`; a target folder outside the repository as `$CARGO_TARGET_DIR`."""
+    target = os.environ.get("CARGO_TARGET_DIR")
+    if target:
+        target = os.path.abspath(target)
+        if not target.startswith(REPO + os.sep):
+            text = text.replace(target, "$CARGO_TARGET_DIR")
+    return text.replace(REPO + os.sep, "")
 
 
 def median(xs):
@@ -107,7 +122,7 @@ def main():
             stages.setdefault(row["scenario"], []).append((row["stage"], float(row["ms"])))
 
     with open(a.gen_commands) as f:
-        gen_commands = f.read().strip()
+        gen_commands = relative(f.read().strip())
     with open(a.checks) as f:
         checks = f.read().strip()
 
@@ -176,7 +191,7 @@ def main():
     md.append("")
     md.append(f"- nproc: {sh('nproc')}; CPU: {cpu_model}; kernel {platform.release()}")
     md.append(f"- load average before the timed runs: {a.load_before}; after: {a.load_after}")
-    md.append(f"- nfk: git {a.nfk_rev}, release build `{a.nfk_bin}`; {sh('rustc -V')}")
+    md.append(f"- nfk: git {a.nfk_rev}, release build `{relative(a.nfk_bin)}`; {sh('rustc -V')}")
     md.append(f"- Hugo: `{sh('hugo version')}`")
     time_version = sh("dpkg-query -W -f '${Version}' time 2>/dev/null")
     md.append(f"- Python {platform.python_version()}; GNU time (Debian package `time`) {time_version}")
@@ -205,7 +220,7 @@ def main():
     md.append("")
     md.append("```")
     with open(a.timed_commands) as f:
-        md.append(f.read().strip())
+        md.append(relative(f.read().strip()))
     md.append("```")
     md.append("")
     md.append("## Every run")

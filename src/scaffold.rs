@@ -61,6 +61,15 @@ mod tests {
     }
 
     #[test]
+    fn skeletons_point_at_the_format_reference() {
+        let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md");
+        assert!(reference.is_file());
+        for template in [PROFILE, EMISSIONS] {
+            assert!(fill(template, "x", 2019).contains("docs/format.md"));
+        }
+    }
+
+    #[test]
     fn refuses_to_overwrite_and_bad_slugs() {
         let dir = tempfile::tempdir().unwrap();
         new_partner(dir.path(), "ny", 2019).unwrap();

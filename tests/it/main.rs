@@ -4,6 +4,7 @@
 mod atomic;
 mod build;
 mod check;
+mod format_doc;
 mod import;
 mod output_safety;
 mod results;
