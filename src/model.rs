@@ -91,6 +91,8 @@ pub struct Partner {
     pub emissions: Option<Emissions>,
     /// Markdown from `story.md`, untrusted.
     pub story: Option<String>,
+    /// The files the story shows (`![…](bilde.jpg)`), published under `partnere/<slug>/bilder/`.
+    pub images: Vec<StaticFile>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,6 +7,7 @@
 
 pub mod cache;
 pub mod raw;
+pub mod story;
 pub mod yaml;
 
 use std::fs;
@@ -15,6 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
+use crate::render::markdown::STORY_IMAGE_FOLDER;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
 pub use cache::LoadCache;
@@ -35,8 +37,14 @@ pub struct RawPartner {
     pub slug: String,
     pub profile: Option<RawProfile>,
     pub emissions: Option<RawEmissions>,
+    /// The texts of `profile.yaml` and `emissions.yaml` as read, for the rules that need to
+    /// point into the source (a control character written as an escape).
+    pub profile_text: Option<String>,
+    pub emissions_text: Option<String>,
     pub story: Option<String>,
     pub logo: Option<StaticFile>,
+    /// The story's own images (`load/story.rs`).
+    pub images: Vec<StaticFile>,
 }
 
 #[derive(Debug, Clone)]
@@ -193,9 +201,8 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         .unwrap_or_default();
     let profile_path = folder.join("profile.yaml");
     let profile_rel = display_path(root, &profile_path);
-    let profile: Option<RawProfile> = if present(&profile_path) {
+    let profile_text = if present(&profile_path) {
         read_text(root, &profile_path, &profile_rel, diags)
-            .and_then(|text| yaml::parse(&profile_rel, &text, 0, diags))
     } else {
         diags.push(
             Diagnostic::error(
@@ -209,20 +216,27 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         );
         None
     };
+    let profile: Option<RawProfile> = profile_text
+        .as_deref()
+        .and_then(|text| yaml::parse(&profile_rel, text, 0, diags));
     let emissions_path = folder.join("emissions.yaml");
-    let emissions = if present(&emissions_path) {
-        let rel = display_path(root, &emissions_path);
-        read_text(root, &emissions_path, &rel, diags)
-            .and_then(|text| yaml::parse(&rel, &text, 0, diags))
-    } else {
-        None
-    };
+    let emissions_rel = display_path(root, &emissions_path);
+    let emissions_text = present(&emissions_path)
+        .then(|| read_text(root, &emissions_path, &emissions_rel, diags))
+        .flatten();
+    let emissions = emissions_text
+        .as_deref()
+        .and_then(|text| yaml::parse(&emissions_rel, text, 0, diags));
     let story_path = folder.join("story.md");
+    let story_rel = display_path(root, &story_path);
     let story = if present(&story_path) {
-        read_text(root, &story_path, &display_path(root, &story_path), diags)
+        read_text(root, &story_path, &story_rel, diags)
     } else {
         None
     };
+    let images = story.as_deref().map_or_else(Vec::new, |text| {
+        story::load_images(folder, &slug, text, &story_rel, diags)
+    });
     let logo = profile
         .as_ref()
         .and_then(|p| p.logo.as_ref())
@@ -231,8 +245,11 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         slug,
         profile,
         emissions,
+        profile_text,
+        emissions_text,
         story,
         logo,
+        images,
     }
 }
 
@@ -247,10 +264,72 @@ fn load_logo(
     diags: &mut Diagnostics,
 ) -> Option<StaticFile> {
     let at = yaml::span_pos(logo);
-    let name = logo.value.trim();
-    let mut error = |message: String, help: &str| {
-        diags.push(Diagnostic::error(profile_rel, at, message).with_help(help.to_string()));
-        None
+    load_picture(folder, slug, logo.value.trim(), Picture::Logo)
+        .map_err(|(message, help)| {
+            diags.push(Diagnostic::error(profile_rel, at, message).with_help(help));
+        })
+        .ok()
+}
+
+/// A picture of a partner's, published from its folder: the logo, or an image in the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    Logo,
+    StoryImage,
+}
+
+impl Picture {
+    fn noun(self) -> &'static str {
+        match self {
+            Picture::Logo => "logo",
+            Picture::StoryImage => "image",
+        }
+    }
+
+    fn name_help(self) -> &'static str {
+        match self {
+            Picture::Logo => {
+                "put the logo file next to profile.yaml and write only its name, e.g. `logo: logo.svg`"
+            }
+            Picture::StoryImage => {
+                "put the picture next to story.md and write only its file name, e.g. `![Beskrivelse](bilde.jpg)`"
+            }
+        }
+    }
+
+    fn size_help(self) -> &'static str {
+        match self {
+            Picture::Logo => "export a smaller image (a logo rarely needs more than 200 KB)",
+            Picture::StoryImage => {
+                "export a smaller image (a photo on a web page rarely needs more than 500 KB)"
+            }
+        }
+    }
+
+    fn missing_help(self) -> &'static str {
+        match self {
+            Picture::Logo => {
+                "check the file name (it is case-sensitive), or remove the `logo:` line"
+            }
+            Picture::StoryImage => {
+                "check the file name (it is case-sensitive), or remove the image"
+            }
+        }
+    }
+}
+
+/// Reads a picture named `name` from the partner's folder, checked as a logo is: a file of an
+/// image type, inside the folder (no link out of it), not too large, an SVG without scripts or
+/// references to anything else. `Err` holds a message and a help line.
+pub fn load_picture(
+    folder: &Path,
+    slug: &str,
+    name: &str,
+    picture: Picture,
+) -> Result<StaticFile, (String, String)> {
+    let noun = picture.noun();
+    let error = |message: String, help: &str| -> Result<StaticFile, (String, String)> {
+        Err((message, help.to_string()))
     };
     let relative = Path::new(name);
     if name.is_empty()
@@ -261,8 +340,8 @@ fn load_logo(
             .any(|c| !matches!(c, Component::Normal(_)))
     {
         return error(
-            format!("logo `{name}` must be a file name inside the partner's folder"),
-            "put the logo file next to profile.yaml and write only its name, e.g. `logo: logo.svg`",
+            format!("{noun} `{name}` must be a file name inside the partner's folder"),
+            picture.name_help(),
         );
     }
     let extension = relative
@@ -271,7 +350,7 @@ fn load_logo(
         .unwrap_or_default();
     if !LOGO_EXTENSIONS.contains(&extension.as_str()) {
         return error(
-            format!("logo `{name}` is not an image type the site can show"),
+            format!("{noun} `{name}` is not an image type the site can show"),
             "use an .svg, .png, .jpg or .webp file",
         );
     }
@@ -280,22 +359,22 @@ fn load_logo(
         (Ok(file), Ok(dir)) => file.starts_with(dir),
         _ => {
             return error(
-                format!("logo file `{name}` not found in partners/{slug}/"),
-                "check the file name (it is case-sensitive), or remove the `logo:` line",
+                format!("{noun} file `{name}` not found in partners/{slug}/"),
+                picture.missing_help(),
             );
         }
     };
     if !inside {
         return error(
-            format!("logo `{name}` points outside partners/{slug}/"),
-            "copy the logo file into the partner's folder instead of linking to it",
+            format!("{noun} `{name}` points outside partners/{slug}/"),
+            &format!("copy the {noun} file into the partner's folder instead of linking to it"),
         );
     }
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
             return error(
-                format!("cannot read logo `{name}`: {e}"),
+                format!("cannot read {noun} `{name}`: {e}"),
                 "check the file's permissions",
             );
         }
@@ -303,29 +382,36 @@ fn load_logo(
     if bytes.len() > yaml::MAX_FILE_BYTES {
         return error(
             format!(
-                "logo `{name}` is {} bytes; the limit is {}",
+                "{noun} `{name}` is {} bytes; the limit is {}",
                 bytes.len(),
                 yaml::MAX_FILE_BYTES
             ),
-            "export a smaller image (a logo rarely needs more than 200 KB)",
+            picture.size_help(),
         );
     }
     if let Some(Err(problem)) = (extension == "svg").then(|| svg_is_inert(&bytes)) {
         return error(
-            format!("logo `{name}` {problem}"),
-            "a logo must be a self-contained picture: export it again as plain SVG, or as PNG",
+            format!("{noun} `{name}` {problem}"),
+            &format!(
+                "a {noun} must be a self-contained picture: export it again as plain SVG, or as PNG"
+            ),
         );
     }
     if !looks_like(&extension, &bytes) {
         return error(
-            format!("logo `{name}` is not a valid .{extension} file"),
-            "export the logo again from the original, or check that the file name's ending matches its type",
+            format!("{noun} `{name}` is not a valid .{extension} file"),
+            &format!(
+                "export the {noun} again from the original, or check that the file name's ending matches its type"
+            ),
         );
     }
-    Some(StaticFile {
-        url_path: format!("partnere/{slug}/{name}"),
-        bytes,
-    })
+    let url_path = match picture {
+        Picture::Logo => format!("partnere/{slug}/{name}"),
+        Picture::StoryImage => {
+            format!("partnere/{slug}/{STORY_IMAGE_FOLDER}/{name}")
+        }
+    };
+    Ok(StaticFile { url_path, bytes })
 }
 
 /// An SVG logo is published as a file on the site's own origin, where a script in it would run

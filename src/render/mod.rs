@@ -280,7 +280,8 @@ impl<'a> Renderer<'a> {
         paths.extend(self.site.assets.iter().map(|f| f.url_path.clone()));
         for partner in &self.site.partners {
             if self.summaries.contains_key(&partner.slug) {
-                paths.extend(partner.logo.iter().map(|l| l.url_path.clone()));
+                let pictures = partner.logo.iter().chain(&partner.images);
+                paths.extend(pictures.map(|l| l.url_path.clone()));
             }
         }
         paths.extend(
@@ -301,7 +302,7 @@ impl<'a> Renderer<'a> {
         paths
     }
 
-    /// Theme static files, content assets, logos and standalone chart files.
+    /// Theme static files, content assets, logos, story images and standalone chart files.
     fn static_files(&self) -> Vec<OutputFile> {
         let mut files: Vec<OutputFile> = self
             .theme
@@ -314,12 +315,17 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         for partner in &self.site.partners {
-            if let (Some(logo), true) = (&partner.logo, self.summaries.contains_key(&partner.slug))
-            {
-                files.push(OutputFile {
-                    path: logo.url_path.clone(),
-                    bytes: logo.bytes.clone(),
-                });
+            if self.summaries.contains_key(&partner.slug) {
+                files.extend(
+                    partner
+                        .logo
+                        .iter()
+                        .chain(&partner.images)
+                        .map(|f| OutputFile {
+                            path: f.url_path.clone(),
+                            bytes: f.bytes.clone(),
+                        }),
+                );
             }
         }
         let chart_file = |path: String, chart: &Chart| OutputFile {

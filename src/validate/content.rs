@@ -6,6 +6,7 @@ use super::Checker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPage;
 use crate::model::Page;
+use crate::render::markdown;
 
 /// URLs the generator itself produces; a page there would be overwritten or overwrite them.
 const RESERVED: [&str; 4] = ["/partnere/", "/sektor/", "/resultater/", "/data/"];
@@ -14,6 +15,10 @@ pub fn validate_pages(raw: Vec<RawPage>, diags: &mut Diagnostics) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut urls: BTreeMap<String, String> = BTreeMap::new();
     for page in raw {
+        if let Some((line, column)) = markdown::too_deep(&page.body) {
+            let line = line.saturating_add(page.body_line.saturating_sub(1));
+            diags.push(super::nesting_error(&page.rel, Pos::new(line, column)));
+        }
         let Some(front) = &page.front else { continue };
         let mut c = Checker {
             rel: &page.rel,

@@ -8,11 +8,13 @@ mod content;
 mod emissions;
 mod partner;
 mod site;
+pub mod story;
 mod targets;
+pub mod text;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, suggestion_help};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
 use crate::model::{ResultsConfig, Site};
@@ -34,6 +36,22 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
         pages,
         assets: raw.assets,
     })
+}
+
+/// "nested too deeply", for stories and for editors' pages alike.
+pub(crate) fn nesting_error(rel: &str, at: Pos) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        at,
+        format!(
+            "Markdown nested more than {} levels deep",
+            crate::render::markdown::MAX_NESTING
+        ),
+    )
+    .with_help(
+        "block quotes, lists and emphasis inside one another count as levels; no text needs this \
+         many, so flatten the structure",
+    )
 }
 
 /// The years a network can sensibly report: catches `2204` and `24` typos.
