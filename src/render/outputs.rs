@@ -200,6 +200,14 @@ pub fn render_feeds(r: &Renderer, bodies: &[Body], diags: &mut Diagnostics) -> V
         ("sitemap.xml", sitemap(r, bodies)),
         ("atom.xml", atom(r, bodies)),
     ] {
+        // Defence in depth: no control character may make the XML malformed.
+        let result = result.map(|bytes| match String::from_utf8(bytes) {
+            Ok(text) => match crate::validate::text::without_controls(&text) {
+                std::borrow::Cow::Owned(clean) => clean.into_bytes(),
+                std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+            },
+            Err(e) => e.into_bytes(),
+        });
         push(&mut files, diags, "content", path, result);
     }
     files

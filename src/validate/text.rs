@@ -10,6 +10,8 @@
 //! so every scalar (keys included) is checked, whatever struct it ends up in.
 //! Pure: no IO. This module finds characters; it does not remove them.
 
+use std::borrow::Cow;
+
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -27,6 +29,16 @@ pub fn is_bidi_control(ch: char) -> bool {
 /// Invisible: zero-width space, non-joiner, joiner, word joiner, byte order mark.
 pub fn is_zero_width(ch: char) -> bool {
     matches!(ch, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// `text` without control characters: the XML and SVG writers' second line of defence (the
+/// validate rules above are the first, and report where the character was).
+pub fn without_controls(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_control) {
+        Cow::Owned(text.chars().filter(|&c| !is_control(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn describe(ch: char) -> String {
@@ -311,6 +323,12 @@ mod tests {
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!((at(&d[0]), d[0].is_error()), ((3, 7), true));
         assert_eq!((at(&d[1]), d[1].is_error()), ((4, 2), false));
+    }
+
+    #[test]
+    fn writers_can_drop_control_characters() {
+        assert_eq!(without_controls("a\u{1}b\u{85}c\td\n"), "abc\td\n");
+        assert!(matches!(without_controls("Ærlig"), Cow::Borrowed(_)));
     }
 
     #[test]
