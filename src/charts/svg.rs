@@ -216,7 +216,10 @@ mod tests {
         let doc = roxmltree::Document::parse(&svg).expect("well-formed");
         let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
         assert_eq!(title.text(), Some("Alfa AS"));
-        assert!(!svg.chars().any(crate::validate::text::is_control), "{svg:?}");
+        assert!(
+            !svg.chars().any(crate::validate::text::is_control),
+            "{svg:?}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod atomic;
 mod build;
 mod check;
+mod hostile;
 mod results;
 mod serve;
 mod support;
