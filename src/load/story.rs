@@ -13,7 +13,8 @@ use percent_encoding::percent_decode_str;
 
 use super::{Picture, StaticFile, load_picture};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::render::markdown::{self, is_relative_path};
+use crate::render::markdown;
+use crate::render::sanitize::is_relative_path;
 
 /// The file an image address names in the partner's folder (percent-decoded, as a browser and a
 /// web server would), or `None` when the address is anything but a plain relative file path.

@@ -7,6 +7,7 @@
 pub mod filters;
 pub mod markdown;
 pub mod memo;
+pub mod sanitize;
 pub mod shortcodes;
 pub mod view;
 
