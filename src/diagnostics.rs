@@ -4,7 +4,12 @@
 //! they are shown, so the same list prints for people, as JSON, or as GitHub annotations.
 //! This module never decides *whether* something is wrong; the stages that find problems push
 //! them into a [`Diagnostics`] collector and keep going, so an editor sees every problem at once.
+//!
+//! Messages quote site text, which may be hostile (SPEC §10): every renderer shows control,
+//! bidi and invisible characters as `\u{1b}` ([`printable`]), so a partner's profile can never
+//! move the terminal's cursor, set its title or forge a diagnostic line.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -48,11 +53,16 @@ impl Pos {
 pub struct Diagnostic {
     pub severity: Severity,
     /// Relative to the site root, with `/` separators.
+    #[serde(serialize_with = "serialize_printable")]
     pub path: String,
     pub line: u32,
     pub column: u32,
+    #[serde(serialize_with = "serialize_printable")]
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_printable_option"
+    )]
     pub help: Option<String>,
 }
 
@@ -172,9 +182,14 @@ pub fn render_human(diagnostics: &[Diagnostic]) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{}: {severity}: {}", location(d), d.message);
+        let _ = writeln!(
+            out,
+            "{}: {severity}: {}",
+            location(d),
+            printable(&d.message)
+        );
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  help: {help}");
+            let _ = writeln!(out, "  help: {}", printable(help));
         }
     }
     out
@@ -188,12 +203,16 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = d.message.clone();
+        let mut message = printable(&d.message).into_owned();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&printable(help));
         }
-        let _ = write!(out, "::{kind} file={}", escape_property(&d.path));
+        let _ = write!(
+            out,
+            "::{kind} file={}",
+            escape_property(&printable(&d.path))
+        );
         if d.line > 0 {
             let _ = write!(out, ",line={},col={}", d.line, d.column.max(1));
         }
@@ -203,10 +222,55 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
 }
 
 fn location(d: &Diagnostic) -> String {
+    let path = printable(&d.path);
     if d.line == 0 {
-        d.path.clone()
+        path.into_owned()
     } else {
-        format!("{}:{}:{}", d.path, d.line, d.column.max(1))
+        format!("{path}:{}:{}", d.line, d.column.max(1))
+    }
+}
+
+/// `text` with every character that could steer a terminal or hide text written as `\u{…}`:
+/// C0 controls (newline included: a message is one line) except tab, DEL, C1 controls, bidi
+/// controls, zero-width characters and the Unicode line separators.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unprintable) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        if is_unprintable(ch) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(ch));
+        } else {
+            out.push(ch);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_unprintable(ch: char) -> bool {
+    (ch.is_control() && ch != '\t')
+        || matches!(
+            ch,
+            '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{061c}'
+                | '\u{feff}'
+        )
+}
+
+fn serialize_printable<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&printable(text))
+}
+
+fn serialize_printable_option<S: serde::Serializer>(
+    text: &Option<String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match text {
+        Some(text) => serialize_printable(text, s),
+        None => s.serialize_none(),
     }
 }
 
@@ -229,13 +293,23 @@ pub fn display_path(root: &Path, file: &Path) -> String {
         .join("/")
 }
 
-/// "did you mean `weight`?" for the closest of `candidates`, if one is close enough.
+/// Names longer than this get no suggestion: no key, slug or URL is that long, and comparing
+/// is quadratic in the length, so a pasted paragraph must not be compared with every key.
+pub const MAX_SUGGESTION_CHARS: usize = 64;
+
+/// "did you mean `weight`?" for the closest of `candidates`, if one is close enough. Linear in
+/// the number of candidates: names over [`MAX_SUGGESTION_CHARS`] are never compared.
 pub fn did_you_mean<'a>(
     given: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let short = |s: &str| s.chars().nth(MAX_SUGGESTION_CHARS).is_none();
+    if !short(given) {
+        return None;
+    }
     candidates
         .into_iter()
+        .filter(|c| short(c))
         .map(|c| (strsim::jaro_winkler(given, c), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -290,10 +364,75 @@ mod tests {
 
     #[test]
     fn github_format_escapes_newlines_and_names_the_line() {
-        let d = Diagnostic::error("site.yaml", Pos::new(2, 3), "bad").with_help("a\nb");
+        let d = Diagnostic::error("site.yaml", Pos::new(2, 3), "bad %").with_help("fix it");
         assert_eq!(
             render_github(&[d]),
-            "::error file=site.yaml,line=2,col=3::bad%0Ahelp: a%0Ab\n"
+            "::error file=site.yaml,line=2,col=3::bad %25%0Ahelp: fix it\n"
         );
+    }
+
+    fn hostile() -> Diagnostic {
+        Diagnostic::error(
+            "partners/a\u{1b}]0;x\u{7}/profile.yaml",
+            Pos::new(1, 7),
+            "unknown status `\u{1b}[2J\u{9b}31m\u{202e}x`",
+        )
+        .with_help("a\nsite.yaml:1:1: error: forged\r")
+    }
+
+    fn has_raw_controls(text: &str) -> bool {
+        text.chars()
+            .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+    }
+
+    #[test]
+    fn every_format_shows_control_characters_escaped() {
+        let human = render_human(&[hostile()]);
+        assert!(!has_raw_controls(&human), "{human:?}");
+        assert_eq!(
+            human,
+            "partners/a\\u{1b}]0;x\\u{7}/profile.yaml:1:7: error: unknown status `\\u{1b}[2J\\u{9b}31m\\u{202e}x`\n  \
+             help: a\\u{a}site.yaml:1:1: error: forged\\u{d}\n"
+        );
+        let github = render_github(&[hostile()]);
+        assert!(!has_raw_controls(&github), "{github:?}");
+        assert_eq!(github.lines().count(), 1, "{github}");
+        let json = serde_json::to_string(&hostile()).unwrap();
+        assert!(!has_raw_controls(&json), "{json}");
+        // JSON's own `\u001b` escapes would still reach a terminal raw once decoded.
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for field in ["path", "message", "help"] {
+            let text = value[field].as_str().unwrap();
+            assert!(!has_raw_controls(text) && !text.contains('\n'), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn printable_text_is_left_alone() {
+        assert!(matches!(
+            printable("Ærlig talt\tå"),
+            Cow::Borrowed("Ærlig talt\tå")
+        ));
+        assert_eq!(printable("a\u{200b}b\u{feff}"), "a\\u{200b}b\\u{feff}");
+    }
+
+    #[test]
+    fn long_names_get_no_suggestion_and_finish() {
+        let long = "k".repeat(100 * 1024);
+        let keys: Vec<String> = (0..100).map(|i| format!("{i}{long}")).collect();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let given = format!("x{long}");
+            let found = did_you_mean(&given, keys.iter().map(String::as_str)).map(str::to_string);
+            let short = did_you_mean("wieght", keys.iter().map(String::as_str).chain(["weight"]))
+                .map(str::to_string);
+            done.send((found, short)).unwrap();
+        });
+        // A hang guard only: the comparison is linear, far below this.
+        let (found, short) = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("did_you_mean finished");
+        assert_eq!(found, None);
+        assert_eq!(short.as_deref(), Some("weight"));
     }
 }

@@ -96,6 +96,9 @@ pub struct Partner {
     pub emissions: Option<Emissions>,
     /// Markdown from `story.md`, untrusted.
     pub story: Option<String>,
+    /// The files the story shows (`![…](bilde.jpg)`), published under `partnere/<slug>/bilder/`
+    /// (`routes::urls::story_image`).
+    pub images: Vec<StoryImage>,
 }
 
 /// A partner's logo, published next to its page (`routes::urls::logo`).
@@ -105,6 +108,16 @@ pub struct Logo {
     pub file_name: String,
     pub bytes: Vec<u8>,
     /// The `logo:` value in `profile.yaml`.
+    pub at: Pos,
+}
+
+/// A picture a partner's story shows, checked as a logo is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryImage {
+    /// The file in the partner's folder, as the story names it (percent-decoded).
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// The first image in `story.md` that shows it.
     pub at: Pos,
 }
 

@@ -1,4 +1,5 @@
-//! Any bytes as site.yaml, profile.yaml and emissions.yaml: decode, parse, validate. Never panics.
+//! Any bytes as site.yaml, profile.yaml and emissions.yaml: decode, parse, validate (with the
+//! control-character scan of the source). Never panics.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use nfk::diagnostics::Diagnostics;
@@ -13,7 +14,17 @@ fuzz_target!(|data: &[u8]| {
     let emissions: Option<RawEmissions> = yaml::parse("emissions.yaml", &text, 0, &mut diags);
     let raw = RawSite {
         config,
-        partners: vec![RawPartner { slug: "x".into(), profile, emissions, story: None, logo: None }],
+        partners: vec![RawPartner {
+            slug: "x".into(),
+            profile,
+            emissions,
+            // The same bytes as source texts: the control-character scan reads them too.
+            profile_text: Some(text.clone()),
+            emissions_text: Some(text.clone()),
+            story: None,
+            logo: None,
+            images: Vec::new(),
+        }],
         pages: Vec::new(),
         assets: Vec::new(),
     };

@@ -87,6 +87,7 @@ pub fn partner(slug: &str, sector: char, employees: u32) -> Partner {
         principles: Principles::default(),
         emissions: None,
         story: None,
+        images: Vec::new(),
     }
 }
 

@@ -164,7 +164,12 @@ pub fn finish(raw: &str, size: (u32, u32), a: &Accessible) -> String {
         out.push_str(&format!("<defs>{defs}</defs>\n"));
     }
     out.push_str(body.trim_start());
-    out
+    // Partner names are drawn as text: no control character may make the file malformed
+    // (validate refuses them first, at their place in the file).
+    match crate::validate::text::without_controls(&out) {
+        std::borrow::Cow::Owned(clean) => clean,
+        std::borrow::Cow::Borrowed(_) => out,
+    }
 }
 
 #[cfg(test)]
@@ -197,6 +202,24 @@ mod tests {
         assert_eq!(title.text(), Some("Utslipp <per> år"));
         let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap();
         assert_eq!(desc.text(), Some("Ned 5 % & mer."));
+    }
+
+    #[test]
+    fn a_control_character_never_reaches_the_file() {
+        let raw = RAW.replace("A &amp; B", "A\u{1b}[2J\u{1} B");
+        let a = Accessible {
+            id: "graf-x-w",
+            title: "Alfa\u{b} AS",
+            desc: "Ned\u{85}.",
+        };
+        let svg = finish(&raw, (10, 10), &a);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+        let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+        assert_eq!(title.text(), Some("Alfa AS"));
+        assert!(
+            !svg.chars().any(crate::validate::text::is_control),
+            "{svg:?}"
+        );
     }
 
     #[test]

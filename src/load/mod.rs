@@ -2,14 +2,15 @@
 //!
 //! This is the only stage that reads the site folder. It turns every unreadable or malformed
 //! file into a diagnostic and goes on, so one broken partner never hides another's problems.
-//! It does not judge values (that is `validate`, logos included); it only refuses to read what
-//! lies outside the site folder, and reads a logo only when `logo:` names a plain file inside
-//! the partner's folder, reporting what it found as a [`LogoFile`].
+//! It does not judge values (that is `validate`, pictures included); it only refuses to read what
+//! lies outside the site folder, and reads a logo or a story's image only when it names a plain
+//! file inside the partner's folder, reporting what it found as a [`PictureFile`].
 
 pub mod cache;
 pub mod files;
-pub mod logo;
+pub mod picture;
 pub mod raw;
+pub mod story;
 pub mod yaml;
 
 use std::borrow::Cow;
@@ -23,7 +24,7 @@ use files::Problem;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
 pub use cache::LoadCache;
-pub use logo::{LogoFile, is_plain_file_name};
+pub use picture::{PictureFile, is_plain_file_name};
 
 pub use raw::S;
 
@@ -41,9 +42,15 @@ pub struct RawPartner {
     pub slug: String,
     pub profile: Option<RawProfile>,
     pub emissions: Option<RawEmissions>,
+    /// The texts of `profile.yaml` and `emissions.yaml` as read, for the rules that need to
+    /// point into the source (a control character written as an escape).
+    pub profile_text: Option<String>,
+    pub emissions_text: Option<String>,
     pub story: Option<String>,
     /// What `logo:` of the profile led to; `None` without a `logo:` line.
-    pub logo: Option<LogoFile>,
+    pub logo: Option<PictureFile>,
+    /// The story's own images (`load/story.rs`).
+    pub images: Vec<story::RawStoryImage>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,8 +63,8 @@ pub struct RawPage {
     pub body_line: u32,
 }
 
-/// A file published as it is: a content asset or a file of the theme's `static/` (logos are
-/// `model::Logo`, read by `logo.rs`). Where it is published is the route plan's business
+/// A file published as it is: a content asset or a file of the theme's `static/` (logos and
+/// story images are `model::Logo` and `model::StoryImage`, read by `picture.rs`). Where it is published is the route plan's business
 /// (`routes::urls`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaticFile {
@@ -254,9 +261,8 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         .unwrap_or_default();
     let profile_path = folder.join("profile.yaml");
     let profile_rel = display_path(root, &profile_path);
-    let profile: Option<RawProfile> = if present(&profile_path) {
+    let profile_text = if present(&profile_path) {
         read_text(root, &profile_path, &profile_rel, diags)
-            .and_then(|text| yaml::parse(&profile_rel, &text, 0, diags))
     } else {
         diags.push(
             Diagnostic::error(
@@ -270,29 +276,37 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         );
         None
     };
+    let profile: Option<RawProfile> = profile_text
+        .as_deref()
+        .and_then(|text| yaml::parse(&profile_rel, text, 0, diags));
     let emissions_path = folder.join("emissions.yaml");
-    let emissions = if present(&emissions_path) {
-        let rel = display_path(root, &emissions_path);
-        read_text(root, &emissions_path, &rel, diags)
-            .and_then(|text| yaml::parse(&rel, &text, 0, diags))
-    } else {
-        None
-    };
+    let emissions_rel = display_path(root, &emissions_path);
+    let emissions_text = present(&emissions_path)
+        .then(|| read_text(root, &emissions_path, &emissions_rel, diags))
+        .flatten();
+    let emissions = emissions_text
+        .as_deref()
+        .and_then(|text| yaml::parse(&emissions_rel, text, 0, diags));
     let story_path = folder.join("story.md");
+    let story_rel = display_path(root, &story_path);
     let story = if present(&story_path) {
-        read_text(root, &story_path, &display_path(root, &story_path), diags)
+        read_text(root, &story_path, &story_rel, diags)
     } else {
         None
     };
+    let images = (story.as_deref()).map_or_else(Vec::new, |text| story::load_images(folder, text));
     let logo = (profile.as_ref())
         .and_then(|p| p.logo.as_ref())
-        .map(|logo| logo::load_logo(folder, logo));
+        .map(|logo| picture::load_logo(folder, logo));
     RawPartner {
         slug,
         profile,
         emissions,
+        profile_text,
+        emissions_text,
         story,
         logo,
+        images,
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod markdown;
 pub mod memo;
+pub mod sanitize;
 pub mod shortcodes;
 pub mod view;
 
@@ -194,6 +195,13 @@ fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFi
             let logo = (r.partners.get(slug.as_str())).and_then(|(p, _)| p.logo.as_ref());
             match logo {
                 Some(logo) => made(&logo.bytes),
+                None => Err(missing(route)),
+            }
+        }
+        Kind::StoryImage { slug, index } => {
+            let image = (r.partners.get(slug.as_str())).and_then(|(p, _)| p.images.get(*index));
+            match image {
+                Some(image) => made(&image.bytes),
                 None => Err(missing(route)),
             }
         }

@@ -38,11 +38,22 @@ pub fn sitemap_file(
     bodies: &Bodies,
     route: &Route,
 ) -> Result<OutputFile, Diagnostic> {
-    file(route, "content", sitemap(r, bodies))
+    file(route, "content", sitemap(r, bodies).map(without_controls))
 }
 
 pub fn atom_file(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFile, Diagnostic> {
-    file(route, "content", atom(r, bodies))
+    file(route, "content", atom(r, bodies).map(without_controls))
+}
+
+/// Defence in depth: no control character may make the XML malformed.
+fn without_controls(bytes: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(bytes) {
+        Ok(text) => match crate::validate::text::without_controls(&text) {
+            std::borrow::Cow::Owned(clean) => clean.into_bytes(),
+            std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+        },
+        Err(e) => e.into_bytes(),
+    }
 }
 
 pub fn robots(r: &Renderer, route: &Route) -> OutputFile {

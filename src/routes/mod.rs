@@ -73,6 +73,11 @@ pub enum Kind {
     Logo {
         slug: String,
     },
+    /// An image a partner's story shows, by its index in `Partner::images`.
+    StoryImage {
+        slug: String,
+        index: usize,
+    },
 }
 
 impl Kind {
@@ -100,6 +105,7 @@ impl Kind {
             Kind::ThemeFile { .. } => "a file of the theme".into(),
             Kind::Asset { .. } => "a file of content/".into(),
             Kind::Logo { slug } => format!("the logo of `{slug}`"),
+            Kind::StoryImage { slug, .. } => format!("an image of the story of `{slug}`"),
         }
     }
 
@@ -124,7 +130,7 @@ impl Kind {
 pub enum Input {
     /// One file of the site: a content page or asset, a theme file.
     File(String),
-    /// One partner's folder (profile, emissions, story, logo).
+    /// One partner's folder (profile, emissions, story, logo, the story's images).
     Partner(String),
     /// Every visible partner: the network's figures, lists and charts.
     Network,
@@ -141,7 +147,8 @@ pub enum WantedBy {
     Nfk,
     /// A file of the theme (`(embedded theme)/static/style.css` or the site's own copy).
     Theme(String),
-    /// An editor's file: a page's `slug:` line (or its path at 1:1), an asset, a `logo:` line.
+    /// An editor's file: a page's `slug:` line (or its path at 1:1), an asset, a `logo:` line,
+    /// an image in a story.
     File { path: String, pos: Pos },
 }
 

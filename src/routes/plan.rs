@@ -216,6 +216,20 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
                 },
             );
         }
+        for (index, image) in partner.images.iter().enumerate() {
+            b.add(
+                urls::story_image(slug, &image.file_name),
+                Kind::StoryImage {
+                    slug: slug.clone(),
+                    index,
+                },
+                from(),
+                WantedBy::File {
+                    path: format!("partners/{slug}/story.md"),
+                    pos: image.at,
+                },
+            );
+        }
         for chart in input.charts.partners.get(slug).into_iter().flatten() {
             let owner = ChartOwner::Partner(slug.clone());
             b.add(
@@ -298,7 +312,7 @@ mod tests {
     use super::*;
     use crate::aggregate::testkit::{day, partner, site};
     use crate::charts::Charts;
-    use crate::model::Logo;
+    use crate::model::{Logo, StoryImage};
     use crate::routes::by_output;
 
     fn page(source: &str, date: Option<(i32, u32, u32)>, draft: bool) -> Page {
@@ -411,6 +425,27 @@ mod tests {
             WantedBy::File {
                 path: "partners/alfa/profile.yaml".into(),
                 pos: Pos::new(9, 7)
+            }
+        );
+    }
+
+    #[test]
+    fn a_story_image_is_published_in_the_partners_image_folder_and_wanted_by_the_story() {
+        let mut alfa = partner("alfa", 'F', 10);
+        alfa.images = vec![StoryImage {
+            file_name: "tak.png".into(),
+            bytes: b"png".to_vec(),
+            at: Pos::new(3, 1),
+        }];
+        let plan = plan(&site(vec![alfa]), false);
+        let route = plan.get("/partnere/alfa/bilder/tak.png").unwrap();
+        assert_eq!(route.output, "partnere/alfa/bilder/tak.png");
+        assert!(matches!(&route.kind, Kind::StoryImage { slug, index: 0 } if slug == "alfa"));
+        assert_eq!(
+            route.wanted_by,
+            WantedBy::File {
+                path: "partners/alfa/story.md".into(),
+                pos: Pos::new(3, 1)
             }
         );
     }

@@ -73,6 +73,16 @@ pub fn logo(slug: &str, file_name: &str) -> String {
     format!("/partnere/{slug}/{file_name}")
 }
 
+/// An image a partner's story shows, in its own folder next to the partner's page (so it never
+/// collides with a chart or the logo): `/partnere/<slug>/bilder/<file>`. The story's HTML points
+/// there (`render::markdown::STORY_IMAGE_FOLDER`).
+pub fn story_image(slug: &str, file_name: &str) -> String {
+    format!(
+        "/partnere/{slug}/{}/{file_name}",
+        crate::render::markdown::STORY_IMAGE_FOLDER
+    )
+}
+
 /// A file of the theme's `static/` folder (`fonts/Inter-Bold.woff2`) → `/static/fonts/…`.
 pub fn theme_file(path: &str) -> String {
     format!("/static/{path}")

@@ -8,6 +8,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPage;
 use crate::load::yaml::span_pos;
 use crate::model::{Page, Site};
+use crate::render::markdown;
 use crate::routes::{Kind, RoutePlan, urls};
 
 pub fn validate_pages(raw: Vec<RawPage>, diags: &mut Diagnostics) -> Vec<Page> {
@@ -15,6 +16,10 @@ pub fn validate_pages(raw: Vec<RawPage>, diags: &mut Diagnostics) -> Vec<Page> {
     // URL → the file that has it
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for page in raw {
+        if let Some((line, column)) = markdown::too_deep(&page.body) {
+            let line = line.saturating_add(page.body_line.saturating_sub(1));
+            diags.push(super::nesting_error(&page.rel, Pos::new(line, column)));
+        }
         let Some(front) = &page.front else { continue };
         let mut c = Checker {
             rel: &page.rel,

@@ -10,21 +10,23 @@ mod changes;
 mod content;
 mod emissions;
 mod links;
-mod logo;
 mod partner;
+mod picture;
 mod routes;
 mod site;
+pub mod story;
 mod targets;
 pub(crate) mod templates;
 
 use std::collections::BTreeMap;
+pub mod text;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, suggestion_help};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
-use crate::model::{Decimal, Logo, ResultsConfig, Site};
+use crate::model::{Decimal, Logo, ResultsConfig, Site, StoryImage};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
 
@@ -40,11 +42,15 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
         .and_then(|c| site::validate_config(c, diags));
     let results = config.as_ref().map(|c| c.results);
     let mut logos: BTreeMap<String, Logo> = (raw.partners.iter())
-        .filter_map(|p| Some((p.slug.clone(), logo::validate_logo(p, diags)?)))
+        .filter_map(|p| Some((p.slug.clone(), picture::validate_logo(p, diags)?)))
+        .collect();
+    let mut images: BTreeMap<String, Vec<StoryImage>> = (raw.partners.iter())
+        .map(|p| (p.slug.clone(), picture::validate_story_images(p, diags)))
         .collect();
     let mut partners = partner::validate_partners(raw.partners, results.as_ref(), diags);
     for partner in &mut partners {
         partner.logo = logos.remove(&partner.slug);
+        partner.images = images.remove(&partner.slug).unwrap_or_default();
     }
     let pages = content::validate_pages(raw.pages, diags);
     Some(Site {
@@ -75,6 +81,22 @@ pub fn validate_links(
 ) {
     links::check_menus(plan, &site.config, html, diags);
     links::check_links(plan, links, html, diags);
+}
+
+/// "nested too deeply", for stories and for editors' pages alike.
+pub(crate) fn nesting_error(rel: &str, at: Pos) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        at,
+        format!(
+            "Markdown nested more than {} levels deep",
+            crate::render::markdown::MAX_NESTING
+        ),
+    )
+    .with_help(
+        "block quotes, lists and emphasis inside one another count as levels; no text needs this \
+         many, so flatten the structure",
+    )
 }
 
 /// The years a network can sensibly report: catches `2204` and `24` typos.

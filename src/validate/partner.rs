@@ -1,8 +1,10 @@
 //! Rules for `partners/<slug>/profile.yaml` (SPEC §3), and across partners (unique org numbers).
+//! Each partner's files are also read for control and invisible characters (`text.rs`), and its
+//! story checked (`story.rs`).
 
 use std::collections::BTreeMap;
 
-use super::{Checker, ResultsRef, emissions};
+use super::{Checker, ResultsRef, emissions, story, text};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPartner;
 use crate::load::raw::{RawPrinciple, RawProfile};
@@ -37,6 +39,18 @@ pub fn validate_partners(
                 )),
             );
         }
+        let emissions_rel = format!("partners/{}/emissions.yaml", partner.slug);
+        for (rel, source) in [
+            (&rel, &partner.profile_text),
+            (&emissions_rel, &partner.emissions_text),
+        ] {
+            if let Some(source) = source {
+                text::check_yaml(rel, source, diags);
+            }
+        }
+        if let Some(story) = &partner.story {
+            story::check_story(&partner.slug, story, diags);
+        }
         let Some(profile) = &partner.profile else {
             continue;
         };
@@ -58,7 +72,6 @@ pub fn validate_partners(
                 seen.insert(digits, (rel.clone(), here));
             }
         }
-        let emissions_rel = format!("partners/{}/emissions.yaml", partner.slug);
         let emissions = partner
             .emissions
             .as_ref()
@@ -179,6 +192,7 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
         principles,
         emissions: None,
         story: None,
+        images: Vec::new(),
     })
 }
 
@@ -349,8 +363,11 @@ mod tests {
                 slug: slug.into(),
                 profile: yaml::parse("p.yaml", GOOD, 0, &mut d),
                 emissions: None,
+                profile_text: Some(GOOD.to_string()),
+                emissions_text: None,
                 story: None,
                 logo: None,
+                images: Vec::new(),
             }
         };
         let mut diags = Diagnostics::new();

@@ -128,6 +128,7 @@ fn diagnostic(path: &str, pos: Pos, route: &Route, other: &Route, clash: Clash) 
     };
     let help = match route.kind {
         Kind::Logo { .. } => "rename the logo file and its `logo:` line",
+        Kind::StoryImage { .. } => "rename the image file and its name in the story",
         Kind::Asset { .. } => "rename or move the file",
         // A page is wanted at its `slug:` line when it has one, else at 1:1.
         _ if pos != Pos::new(1, 1) => "give the page another `slug`",

@@ -5,6 +5,7 @@ mod atomic;
 mod build;
 mod check;
 mod format_doc;
+mod hostile;
 mod import;
 mod output_safety;
 mod results;

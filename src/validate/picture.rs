@@ -1,0 +1,392 @@
+//! Rules for a partner's pictures (SPEC §3, §10): the logo (`logo:` in `profile.yaml`) and the
+//! images a story shows (`![…](bilde.jpg)` in `story.md`). Each is a plain file name in the
+//! partner's folder, an image type the site can show, within the size limit, really that type,
+//! and for SVG, inert (no scripts, nothing loaded from elsewhere).
+//!
+//! Load has read the file when the name allowed it ([`PictureFile`]); this file judges it and
+//! words every problem at the `logo:` line or at the image in the story. No IO here.
+
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::yaml::span_pos;
+use crate::load::{PictureFile, RawPartner};
+use crate::model::{Logo, StoryImage};
+
+const EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+
+/// A picture of a partner's, published from its folder: the logo, or an image in the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Picture {
+    Logo,
+    StoryImage,
+}
+
+impl Picture {
+    fn noun(self) -> &'static str {
+        match self {
+            Picture::Logo => "logo",
+            Picture::StoryImage => "image",
+        }
+    }
+
+    fn name_help(self) -> &'static str {
+        match self {
+            Picture::Logo => {
+                "put the logo file next to profile.yaml and write only its name, e.g. `logo: logo.svg`"
+            }
+            Picture::StoryImage => {
+                "put the picture next to story.md and write only its file name, e.g. `![Beskrivelse](bilde.jpg)`"
+            }
+        }
+    }
+
+    fn size_help(self) -> &'static str {
+        match self {
+            Picture::Logo => "export a smaller image (a logo rarely needs more than 200 KB)",
+            Picture::StoryImage => {
+                "export a smaller image (a photo on a web page rarely needs more than 500 KB)"
+            }
+        }
+    }
+
+    fn missing_help(self) -> &'static str {
+        match self {
+            Picture::Logo => {
+                "check the file name (it is case-sensitive), or remove the `logo:` line"
+            }
+            Picture::StoryImage => {
+                "check the file name (it is case-sensitive), or remove the image"
+            }
+        }
+    }
+
+    fn inert_help(self) -> &'static str {
+        match self {
+            Picture::Logo => {
+                "a logo must be a self-contained picture: export it again as plain SVG, or as PNG"
+            }
+            Picture::StoryImage => {
+                "an image must be a self-contained picture: export it again as plain SVG, or as PNG"
+            }
+        }
+    }
+}
+
+/// The partner's logo, or `None` (with a diagnostic) when it breaks a rule.
+pub fn validate_logo(partner: &RawPartner, diags: &mut Diagnostics) -> Option<Logo> {
+    let logo = partner.profile.as_ref()?.logo.as_ref()?;
+    let file = partner.logo.as_ref()?;
+    let name = logo.value.trim();
+    let at = span_pos(logo);
+    let place = Place {
+        slug: &partner.slug,
+        rel: format!("partners/{}/profile.yaml", partner.slug),
+        at,
+    };
+    let bytes = judge(Picture::Logo, name, file, &place, diags)?;
+    Some(Logo {
+        file_name: name.to_string(),
+        bytes: bytes.clone(),
+        at,
+    })
+}
+
+/// The story's images that can be published; each one that cannot is an error at the image.
+pub fn validate_story_images(partner: &RawPartner, diags: &mut Diagnostics) -> Vec<StoryImage> {
+    let rel = format!("partners/{}/story.md", partner.slug);
+    (partner.images.iter())
+        .filter_map(|image| {
+            let place = Place {
+                slug: &partner.slug,
+                rel: rel.clone(),
+                at: image.at,
+            };
+            let bytes = judge(Picture::StoryImage, &image.name, &image.file, &place, diags)?;
+            Some(StoryImage {
+                file_name: image.name.clone(),
+                bytes: bytes.clone(),
+                at: image.at,
+            })
+        })
+        .collect()
+}
+
+/// Where a picture is named: the partner, the file and the position there.
+struct Place<'a> {
+    slug: &'a str,
+    rel: String,
+    at: Pos,
+}
+
+/// The bytes of a picture that breaks no rule; otherwise `None`, with a diagnostic at `place`.
+fn judge<'f>(
+    picture: Picture,
+    name: &str,
+    file: &'f PictureFile,
+    place: &Place,
+    diags: &mut Diagnostics,
+) -> Option<&'f Vec<u8>> {
+    let noun = picture.noun();
+    let slug = place.slug;
+    let mut error = |message: String, help: &str| {
+        diags.push(Diagnostic::error(&place.rel, place.at, message).with_help(help.to_string()));
+        None
+    };
+    if !crate::load::is_plain_file_name(name) {
+        return error(
+            format!("{noun} `{name}` must be a file name inside the partner's folder"),
+            picture.name_help(),
+        );
+    }
+    let extension = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !EXTENSIONS.contains(&extension.as_str()) {
+        return error(
+            format!("{noun} `{name}` is not an image type the site can show"),
+            "use an .svg, .png, .jpg or .webp file",
+        );
+    }
+    let bytes = match file {
+        PictureFile::Read(bytes) => bytes,
+        PictureFile::NotRead | PictureFile::NotFound => {
+            return error(
+                format!("{noun} file `{name}` not found in partners/{slug}/"),
+                picture.missing_help(),
+            );
+        }
+        PictureFile::Outside => {
+            return error(
+                format!("{noun} `{name}` points outside partners/{slug}/"),
+                &format!("copy the {noun} file into the partner's folder instead of linking to it"),
+            );
+        }
+        PictureFile::Unreadable(e) => {
+            return error(
+                format!("cannot read {noun} `{name}`: {e}"),
+                "check the file's permissions",
+            );
+        }
+        PictureFile::TooLarge { size, limit } => {
+            return error(
+                format!("{noun} `{name}` is {size} bytes; the limit is {limit}"),
+                picture.size_help(),
+            );
+        }
+        PictureFile::NotAFile => {
+            return error(
+                format!("{noun} `{name}` is not a file"),
+                "name an image file in the partner's folder",
+            );
+        }
+    };
+    if let Some(Err(problem)) = (extension == "svg").then(|| svg_is_inert(bytes)) {
+        return error(format!("{noun} `{name}` {problem}"), picture.inert_help());
+    }
+    if !looks_like(&extension, bytes) {
+        return error(
+            format!("{noun} `{name}` is not a valid .{extension} file"),
+            &format!(
+                "export the {noun} again from the original, or check that the file name's ending matches its type"
+            ),
+        );
+    }
+    Some(bytes)
+}
+
+/// An SVG picture is published as a file on the site's own origin, where a script in it would
+/// run when opened directly. Refuse scripts, event handlers, embedded HTML and references to
+/// anything outside the file; they have no place in a logo or a story's image.
+fn svg_is_inert(bytes: &[u8]) -> Result<(), String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_string())?;
+    let doc =
+        roxmltree::Document::parse(text).map_err(|e| format!("is not well-formed SVG ({e})"))?;
+    for node in doc.descendants().filter(roxmltree::Node::is_element) {
+        let tag = node.tag_name().name().to_ascii_lowercase();
+        if matches!(
+            tag.as_str(),
+            "script" | "foreignobject" | "iframe" | "embed" | "object"
+        ) {
+            return Err(format!("contains a <{}> element", node.tag_name().name()));
+        }
+        for attr in node.attributes() {
+            let name = attr.name().to_ascii_lowercase();
+            let value = attr.value().trim();
+            if name.starts_with("on") {
+                return Err(format!("has an event handler ({})", attr.name()));
+            }
+            if name == "href" && !value.starts_with('#') {
+                return Err(format!("refers to something outside the file ({value})"));
+            }
+            if value.contains("url(") && !value.contains("url(#") {
+                return Err(format!("refers to something outside the file ({value})"));
+            }
+        }
+        if tag == "style"
+            && node
+                .text()
+                .is_some_and(|css| css.contains("@import") || css.contains("url("))
+        {
+            return Err("loads styles or images from elsewhere".to_string());
+        }
+    }
+    Ok(())
+}
+
+/// A cheap sniff of the file's first bytes, so a renamed document is not published as a picture.
+fn looks_like(extension: &str, bytes: &[u8]) -> bool {
+    match extension {
+        "png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+        "webp" => bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
+        "svg" => std::str::from_utf8(bytes).is_ok_and(|text| text.contains("<svg")),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::raw::RawProfile;
+    use crate::load::yaml;
+
+    fn partner(logo: &str, file: PictureFile) -> RawPartner {
+        let text =
+            format!("name: A\norg_number: \"123456785\"\nsector: F\nemployees: 1\nlogo: {logo}\n");
+        let mut diags = Diagnostics::new();
+        let profile: Option<RawProfile> = yaml::parse("p.yaml", &text, 0, &mut diags);
+        assert!(profile.is_some(), "{:?}", diags.sorted());
+        RawPartner {
+            slug: "alfa".into(),
+            profile,
+            emissions: None,
+            profile_text: Some(text),
+            emissions_text: None,
+            story: None,
+            logo: Some(file),
+            images: Vec::new(),
+        }
+    }
+
+    fn problem(logo: &str, file: PictureFile) -> Option<(u32, String)> {
+        let mut diags = Diagnostics::new();
+        let valid = validate_logo(&partner(logo, file), &mut diags);
+        let list = diags.sorted();
+        assert_eq!(valid.is_none(), !list.is_empty());
+        list.first().map(|d| (d.line, d.message.clone()))
+    }
+
+    #[test]
+    fn accepts_a_png_and_remembers_the_logo_line() {
+        let mut diags = Diagnostics::new();
+        let png = PictureFile::Read(b"\x89PNG\r\n\x1a\nrest".to_vec());
+        let logo = validate_logo(&partner("logo.png", png), &mut diags).unwrap();
+        assert_eq!((logo.file_name.as_str(), logo.at.line), ("logo.png", 5));
+    }
+
+    #[test]
+    fn rejects_a_path_before_anything_else() {
+        let (line, message) = problem("../x.png", PictureFile::NotRead).unwrap();
+        assert_eq!(line, 5);
+        assert!(message.contains("must be a file name"), "{message}");
+    }
+
+    #[test]
+    fn rejects_a_document_renamed_to_an_image() {
+        let pdf = PictureFile::Read(b"%PDF-1.4".to_vec());
+        let (_, message) = problem("logo.png", pdf).unwrap();
+        assert_eq!(message, "logo `logo.png` is not a valid .png file");
+    }
+
+    #[test]
+    fn words_what_load_found() {
+        let too_large = PictureFile::TooLarge {
+            size: 3_000_000,
+            limit: 2_097_152,
+        };
+        let (_, message) = problem("logo.svg", too_large).unwrap();
+        assert_eq!(
+            message,
+            "logo `logo.svg` is 3000000 bytes; the limit is 2097152"
+        );
+        let (_, message) = problem("logo.svg", PictureFile::Outside).unwrap();
+        assert!(
+            message.contains("points outside partners/alfa/"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn story_images_are_judged_at_their_place_in_the_story() {
+        use crate::load::story::RawStoryImage;
+        let image = |name: &str, line, file| RawStoryImage {
+            name: name.into(),
+            at: Pos::new(line, 1),
+            file,
+        };
+        let mut raw = partner("logo.png", PictureFile::NotFound);
+        raw.images = vec![
+            image(
+                "tak.png",
+                3,
+                PictureFile::Read(b"\x89PNG\r\n\x1a\nx".to_vec()),
+            ),
+            image("borte.png", 5, PictureFile::NotFound),
+            image(
+                "plakat.svg",
+                7,
+                PictureFile::Read(b"<svg onload='x()'/>".to_vec()),
+            ),
+        ];
+        let mut diags = Diagnostics::new();
+        let images = validate_story_images(&raw, &mut diags);
+        assert_eq!(images.len(), 1);
+        assert_eq!(
+            (images[0].file_name.as_str(), images[0].at.line),
+            ("tak.png", 3)
+        );
+        let found: Vec<_> = (diags.sorted().into_iter())
+            .map(|d| (d.path, d.line, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "partners/alfa/story.md".to_string(),
+                    5,
+                    "image file `borte.png` not found in partners/alfa/".to_string()
+                ),
+                (
+                    "partners/alfa/story.md".to_string(),
+                    7,
+                    "image `plakat.svg` has an event handler (onload)".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn svg_logos_must_be_inert() {
+        let ok = br##"<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/><use href="#g"/></svg>"##;
+        assert_eq!(svg_is_inert(ok), Ok(()));
+        for bad in [
+            &b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"[..],
+            b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+            b"<svg xmlns='http://www.w3.org/2000/svg' xmlns:x='http://www.w3.org/1999/xlink'><image x:href='https://t.example/a.png'/></svg>",
+            b"<svg xmlns='http://www.w3.org/2000/svg'><foreignObject><div/></foreignObject></svg>",
+            b"<svg xmlns='http://www.w3.org/2000/svg'><style>@import url(https://x/a.css);</style></svg>",
+            b"<!DOCTYPE svg [<!ENTITY x 'y'>]><svg xmlns='http://www.w3.org/2000/svg'>&x;</svg>",
+        ] {
+            assert!(svg_is_inert(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn sniffs_image_types() {
+        assert!(looks_like("png", b"\x89PNG\r\n\x1a\nrest"));
+        assert!(!looks_like("png", b"%PDF-1.4"));
+        assert!(looks_like("svg", b"<?xml version='1.0'?><svg/>"));
+    }
+}

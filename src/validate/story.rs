@@ -1,0 +1,213 @@
+//! Rules for `partners/<slug>/story.md`: text from outside the network, untrusted (SPEC §10).
+//!
+//! A story may not make a visitor's browser contact another host (an image from another site is
+//! a tracking pixel), may not carry control characters, and may not nest deeper than
+//! [`markdown::MAX_NESTING`] (past it, sanitizing would take quadratic time). Its `#fragment` links must
+//! name one of its own headings or footnotes. Every rule reads the text in linear time, and they
+//! run before anything is rendered, so `nfk check` reports them without sanitizing the story.
+//! The story's own images are read (and checked to exist) by `load/story.rs`.
+
+use super::text;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::story::image_file;
+use crate::render::markdown::{self, STORY_ID_PREFIX};
+
+pub fn check_story(slug: &str, story: &str, diags: &mut Diagnostics) {
+    let rel = format!("partners/{slug}/story.md");
+    text::check_markdown(&rel, story, 0, diags);
+    let outline = markdown::outline(story);
+    if let Some((line, column)) = outline.too_deep {
+        diags.push(super::nesting_error(&rel, Pos::new(line, column)));
+    }
+    for link in &outline.links {
+        let at = Pos::new(link.line, link.column);
+        if link.image {
+            if let Some(problem) = image_problem(slug, &link.url) {
+                diags.push(problem.into_diagnostic(&rel, at));
+            }
+        } else if let Some(fragment) = link.url.strip_prefix('#')
+            && !outline
+                .ids
+                .contains(&format!("{STORY_ID_PREFIX}{fragment}"))
+        {
+            diags.push(
+                Diagnostic::error(
+                    &rel,
+                    at,
+                    format!("link to `#{fragment}`, which is not a heading or footnote of the story"),
+                )
+                .with_help("link to a heading by its text in lowercase with `-` for spaces, e.g. `#var-historie`"),
+            );
+        }
+    }
+}
+
+struct Problem {
+    message: String,
+    help: String,
+}
+
+impl Problem {
+    fn into_diagnostic(self, rel: &str, at: Pos) -> Diagnostic {
+        Diagnostic::error(rel, at, self.message).with_help(self.help)
+    }
+}
+
+/// Why an image of the story cannot be shown, if it cannot: only files of the partner's own
+/// folder can (they are published with the site and loaded from it).
+fn image_problem(slug: &str, url: &str) -> Option<Problem> {
+    if image_file(url).is_some() {
+        return None;
+    }
+    let shown = markdown::shorten(url, 80);
+    let fix = format!(
+        "put the picture in partners/{slug}/ and write its file name, e.g. `![Beskrivelse](bilde.jpg)`"
+    );
+    let resolved = resolve(url);
+    let host = resolved.as_ref().and_then(url::Url::host_str);
+    Some(match host {
+        Some(OWN_HOST) => Problem {
+            message: format!("image `{shown}` must be a file in partners/{slug}/"),
+            help: fix,
+        },
+        Some(_) => Problem {
+            message: format!("image `{shown}` is on another site"),
+            help: format!(
+                "the site shows no pictures from other sites: each one would tell that site who \
+                 reads the page. {}",
+                capitalise(&fix)
+            ),
+        },
+        None => Problem {
+            message: format!("image `{shown}` is not a picture file the site can publish"),
+            help: fix,
+        },
+    })
+}
+
+const OWN_HOST: &str = "nfk.invalid";
+
+/// `url` as a browser on one of the site's pages would resolve it (WHATWG URL parsing, so
+/// `//host`, `\\host` and ` //host` all name another host).
+fn resolve(url: &str) -> Option<url::Url> {
+    url::Url::parse(&format!("https://{OWN_HOST}/partnere/alfa/"))
+        .ok()?
+        .join(url)
+        .ok()
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::markdown::MAX_NESTING;
+
+    fn check(story: &str) -> Vec<Diagnostic> {
+        let mut diags = Diagnostics::new();
+        check_story("alfa", story, &mut diags);
+        diags.sorted()
+    }
+
+    #[test]
+    fn rejects_remote_images_in_stories() {
+        let d = check("# Historie\n\nTekst.\n\nSe ![](https://tracker.example/p.png) her.\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column, d[0].is_error()), (5, 4, true));
+        assert_eq!(
+            d[0].message,
+            "image `https://tracker.example/p.png` is on another site"
+        );
+    }
+
+    #[test]
+    fn rejects_protocol_relative_images_but_keeps_such_links() {
+        let d = check("![a](//tracker.example/p.png)\n\n[lenke](//example.no/side)\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "image `//tracker.example/p.png` is on another site"
+        );
+        // `\\\\` in Markdown is `\\` in the address, which browsers read as `//`.
+        let d = check("![a](\\\\\\\\tracker.example/p.png)\n");
+        assert_eq!(
+            d[0].message,
+            "image `\\\\tracker.example/p.png` is on another site"
+        );
+    }
+
+    #[test]
+    fn rejects_images_that_are_not_files_of_the_partner() {
+        for (url, message) in [
+            (
+                "/bilder/logo.png",
+                "image `/bilder/logo.png` must be a file in partners/alfa/",
+            ),
+            (
+                "../beta/logo.png",
+                "image `../beta/logo.png` must be a file in partners/alfa/",
+            ),
+            (
+                "data:image/png;base64,AAAA",
+                "image `data:image/png;base64,AAAA` is not a picture file the site can publish",
+            ),
+        ] {
+            let d = check(&format!("![x]({url})\n"));
+            assert_eq!(d.len(), 1, "{url}: {d:?}");
+            assert_eq!(d[0].message, message);
+        }
+    }
+
+    #[test]
+    fn accepts_local_images_footnotes_and_heading_links() {
+        let story = "# Vår historie\n\nTekst[^1] med ![tak](tak.png).\n\nSe [historien](#var-historie).\n\n[^1]: Kilde.\n";
+        assert!(check(story).is_empty(), "{:?}", check(story));
+    }
+
+    #[test]
+    fn judges_fragment_links_by_the_ids_the_story_gets() {
+        // Raw HTML in a story is text, so it is part of the heading's id.
+        assert!(check("# A <b>x</b>\n\n[l](#a-b-x-b)\n").is_empty());
+        assert_eq!(check("# A <b>x</b>\n\n[l](#a-x)\n").len(), 1);
+    }
+
+    #[test]
+    fn rejects_fragment_links_to_nothing() {
+        let d = check("# Mål\n\n[se](#maal)\n");
+        assert_eq!((d[0].line, d[0].column), (3, 1));
+        assert!(d[0].message.contains("`#maal`"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn rejects_control_characters_at_their_column() {
+        let d = check("Tekst\n\nEn \u{1b}[2J linje\n");
+        assert_eq!((d[0].line, d[0].column), (3, 4));
+        assert_eq!(d[0].message, "control character U+001B in the text");
+    }
+
+    #[test]
+    fn deep_nesting_is_one_error_at_the_level_past_the_limit() {
+        let quotes = "> ".repeat(100_000);
+        let d = check(&quotes);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (1, 2 * MAX_NESTING as u32 + 1));
+        assert_eq!(d[0].message, "Markdown nested more than 32 levels deep");
+        let mut list = String::new();
+        for depth in 0..40 {
+            list.push_str(&format!("{}- punkt\n", "  ".repeat(depth)));
+        }
+        let d = check(&list);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            (d[0].line, d[0].column),
+            (17, 33),
+            "a list and its item are two levels"
+        );
+        assert!(check(&"> ".repeat(MAX_NESTING - 1)).is_empty());
+    }
+}
