@@ -17,6 +17,7 @@ pub mod render;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;
+pub mod strings;
 pub mod theme;
 pub mod validate;
 pub mod write;
