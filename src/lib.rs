@@ -184,7 +184,7 @@ fn build_validated(
     };
     let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
     let charts = timed("charts", || {
-        charts::draw_with(&site, &data, cache.map(|c| &c.charts))
+        charts::draw_with(&site, &data, &theme.strings, cache.map(|c| &c.charts))
     });
     let plan = timed("plan", || {
         routes::RoutePlan::new(&routes::PlanInput {

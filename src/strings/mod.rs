@@ -183,6 +183,17 @@ impl Strings {
             .map_or("", String::as_str)
     }
 
+    /// The four principles' names, in the order of SPEC §5.
+    pub fn principles(&self) -> [&str; 4] {
+        let w = &self.words;
+        [
+            &w.principle_accounting_and_targets,
+            &w.principle_supplier_requirements,
+            &w.principle_strategy,
+            &w.principle_certification,
+        ]
+    }
+
     /// `1 partner`, `12 partnere`, with the number formatted.
     pub fn partner_count(&self, n: usize) -> String {
         let word = if n == 1 {
