@@ -17,6 +17,7 @@ pub mod render;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;
+pub mod strings;
 pub mod theme;
 pub mod validate;
 pub mod write;
@@ -183,7 +184,7 @@ fn build_validated(
     };
     let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
     let charts = timed("charts", || {
-        charts::draw_with(&site, &data, cache.map(|c| &c.charts))
+        charts::draw_with(&site, &data, &theme.strings, cache.map(|c| &c.charts))
     });
     let plan = timed("plan", || {
         routes::RoutePlan::new(&routes::PlanInput {

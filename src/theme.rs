@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
 use crate::load::files::{self, Problem};
 use crate::load::{Contents, StaticFile};
 use crate::model::Language;
+use crate::strings::{self, Strings};
 use crate::validate::templates::Source;
 
 macro_rules! embedded {
@@ -58,8 +59,8 @@ pub const REQUIRED_TEMPLATES: [&str; 9] = [
 
 pub struct Theme {
     pub tera: Tera,
-    /// UI strings in the site's language, for templates as `t`.
-    pub strings: BTreeMap<String, String>,
+    /// The strings table of the site's language: for templates as `t`, for the charts as words.
+    pub strings: Strings,
     /// Files under `static/` (paths inside it), published at `/static/…` (`routes::urls`).
     pub static_files: Vec<StaticFile>,
     /// A hash of every file of the theme and the language: equal fingerprints mean the same
@@ -177,11 +178,8 @@ fn build(
 ) -> Option<Theme> {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
-    let mut strings = BTreeMap::new();
-    let lang_file = match language {
-        Language::Nb => "strings/nb.yaml",
-        Language::En => "strings/en.yaml",
-    };
+    let lang_file = strings::file_of(language);
+    let mut site_strings = None;
     for (inner, (rel, contents)) in &files {
         if let Some(path) = inner.strip_prefix("static/") {
             static_files.push(StaticFile {
@@ -199,11 +197,22 @@ fn build(
                 continue;
             };
             templates.push((name.to_string(), text, rel.clone()));
-        } else if inner == lang_file {
-            let text = crate::load::yaml::decode(rel, bytes, diags)?;
-            strings = crate::load::yaml::parse(rel, &text, 0, diags)?;
+        } else if inner == lang_file && !rel.starts_with("(embedded theme)") {
+            site_strings = Some((rel.as_str(), crate::load::yaml::decode(rel, bytes, diags)?));
         }
     }
+    let embedded_rel = format!("(embedded theme)/{lang_file}");
+    let strings = Strings::load(
+        language,
+        strings::Source {
+            rel: &embedded_rel,
+            text: strings::embedded_text(language),
+        },
+        site_strings
+            .as_ref()
+            .map(|(rel, text)| strings::Source { rel, text }),
+        diags,
+    )?;
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     let mut ok = add_templates(&mut tera, &templates, diags);
@@ -307,7 +316,7 @@ fn fingerprint(files: &BTreeMap<String, (String, Contents)>, language: Language)
 
 /// `tr(key="status_" ~ p.status)`: a UI string by a computed key (Tera's `t[...]` cannot
 /// concatenate). A missing key prints as itself, so a gap in a translation shows but never fails.
-fn register_tr(tera: &mut Tera, strings: BTreeMap<String, String>) {
+fn register_tr(tera: &mut Tera, strings: Strings) {
     tera.register_function(
         "tr",
         move |args: &std::collections::HashMap<String, tera::Value>| {
@@ -399,7 +408,7 @@ mod tests {
         let theme = load_theme(dir.path(), "nfk", Language::Nb, &mut diags);
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let theme = theme.unwrap();
-        assert!(theme.strings.contains_key("skip_to_content"));
+        assert!(theme.strings.get("skip_to_content").is_some());
         assert!(theme.static_files.iter().any(|f| f.path == "style.css"));
     }
 

@@ -8,7 +8,8 @@
 //! - [`network`]: the network's charts, named in [`NETWORK_CHARTS`].
 //! - [`columns`], [`hbars`]: the two kinds of picture, laid out from measured text.
 //! - [`canvas`]: drawing with plotters, scales, ticks, legends; [`text`]: the embedded font;
-//!   [`svg`]: the accessible document and the colour-blind-safe marks; [`labels`]: the words.
+//!   [`svg`]: the accessible document and the colour-blind-safe marks. The words come from the
+//!   strings table of the site's language ([`crate::strings`]).
 //!
 //! Every chart is drawn in two layouts ([`canvas::Layout`]): wide for desktop and the
 //! downloadable file, narrow for phones. The same input gives the same bytes: nothing here
@@ -18,7 +19,6 @@
 pub mod canvas;
 pub mod columns;
 pub mod hbars;
-pub mod labels;
 pub mod memo;
 pub mod network;
 pub mod partner;
@@ -37,6 +37,7 @@ use serde::Serialize;
 
 use crate::aggregate::SiteData;
 use crate::model::{Partner, Site};
+use crate::strings::Strings;
 use canvas::Layout;
 use svg::Accessible;
 
@@ -82,13 +83,18 @@ pub const NETWORK_CHARTS: [&str; 6] = [
 ];
 
 /// Every chart of the site: the network's, and each visible partner's (in parallel).
-pub fn draw(site: &Site, data: &SiteData) -> Charts {
-    draw_with(site, data, None)
+pub fn draw(site: &Site, data: &SiteData, strings: &Strings) -> Charts {
+    draw_with(site, data, strings, None)
 }
 
 /// [`draw`], taking a partner's charts from `memo` when their whole input is unchanged since an
 /// earlier build (`nfk serve`). Gives the same charts as [`draw`].
-pub fn draw_with(site: &Site, data: &SiteData, memo: Option<&memo::ChartMemo>) -> Charts {
+pub fn draw_with(
+    site: &Site,
+    data: &SiteData,
+    strings: &Strings,
+    memo: Option<&memo::ChartMemo>,
+) -> Charts {
     let memo = memo.map(|m| (m, m.begin()));
     let by_slug: BTreeMap<&str, &Partner> =
         site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
@@ -97,7 +103,7 @@ pub fn draw_with(site: &Site, data: &SiteData, memo: Option<&memo::ChartMemo>) -
         .par_iter()
         .filter_map(|d| {
             let partner = by_slug.get(d.slug.as_str())?;
-            let input = partner::Input::new(partner, d, &site.config);
+            let input = partner::Input::new(partner, d, &site.config, strings);
             let charts = match memo {
                 Some((m, pass)) => m.partner(pass, &input),
                 None => partner::draw(&input),
@@ -112,7 +118,7 @@ pub fn draw_with(site: &Site, data: &SiteData, memo: Option<&memo::ChartMemo>) -
         m.sweep(pass);
     }
     Charts {
-        network: network::charts(site, data),
+        network: network::charts(site, data, strings),
         partners,
     }
 }

@@ -11,12 +11,12 @@
 
 use super::columns::{Columns, Series, Slot};
 use super::hbars::{Bar, HBars, Row};
-use super::labels::{self, Labels, labels};
 use super::svg::Mark;
 use super::{Chart, Picture, Spec, Table, finish};
 use crate::aggregate::{PartnerData, YearFigures};
 use crate::format::{self, MISSING};
 use crate::model::{Emissions, Language, Partner, SiteConfig, YearEntry};
+use crate::strings::Strings;
 
 /// File names (and shortcode names) of a partner's charts.
 pub const BY_YEAR: &str = "utslipp-per-ar";
@@ -32,23 +32,36 @@ pub struct Input<'a> {
     pub emissions: &'a Option<Emissions>,
     pub data: &'a PartnerData,
     pub config: &'a SiteConfig,
+    /// The strings table (its `Debug` is its fingerprint).
+    pub strings: &'a Strings,
 }
 
 impl<'a> Input<'a> {
-    pub fn new(partner: &'a Partner, data: &'a PartnerData, config: &'a SiteConfig) -> Self {
+    pub fn new(
+        partner: &'a Partner,
+        data: &'a PartnerData,
+        config: &'a SiteConfig,
+        strings: &'a Strings,
+    ) -> Self {
         Input {
             name: &partner.name,
             slug: &partner.slug,
             emissions: &partner.emissions,
             data,
             config,
+            strings,
         }
     }
 }
 
 /// The partner's charts; none without emissions.
-pub fn charts(partner: &Partner, data: &PartnerData, config: &SiteConfig) -> Vec<Chart> {
-    draw(&Input::new(partner, data, config))
+pub fn charts(
+    partner: &Partner,
+    data: &PartnerData,
+    config: &SiteConfig,
+    strings: &Strings,
+) -> Vec<Chart> {
+    draw(&Input::new(partner, data, config, strings))
 }
 
 /// The charts of [`Input`].
@@ -61,7 +74,7 @@ pub fn draw(input: &Input) -> Vec<Chart> {
 }
 
 fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart> {
-    let l = labels(lang);
+    let l = partner.strings;
     let series = &data.series;
     let years = series.iter().map(|y| y.year);
     let (first, last) = (years.clone().min()?, years.max()?);
@@ -73,19 +86,19 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
     let has_scope3 = series.iter().any(|y| y.scope3.is_some());
     let mut layers = vec![
         Series {
-            label: l.scope1.into(),
+            label: l.scope1.clone(),
             mark: Mark::Blue,
             values: values(|y| y.scope1),
         },
         Series {
-            label: l.scope2.into(),
+            label: l.scope2_location.clone(),
             mark: Mark::Vermillion,
             values: values(|y| y.scope2_location),
         },
     ];
     if has_scope3 {
         layers.push(Series {
-            label: l.scope3.into(),
+            label: l.scope3.clone(),
             mark: Mark::Green,
             values: values(|y| y.scope3),
         });
@@ -118,12 +131,16 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
     finish(spec, &Picture::Columns(columns))
 }
 
-fn by_year_table(l: &Labels, series: &[YearFigures], has_scope3: bool, lang: Language) -> Table {
-    let mut head = vec![l.year.to_string(), l.scope1.into(), l.scope2.into()];
+fn by_year_table(l: &Strings, series: &[YearFigures], has_scope3: bool, lang: Language) -> Table {
+    let mut head = vec![
+        l.year.to_string(),
+        l.scope1.clone(),
+        l.scope2_location.clone(),
+    ];
     if has_scope3 {
-        head.push(l.scope3.into());
+        head.push(l.scope3.clone());
     }
-    head.push(l.total.into());
+    head.push(l.chart_total.clone());
     let tonnes = |v: Option<f64>| format::optional(v, |t| format::tonnes_number(t, lang));
     let rows = series
         .iter()
@@ -236,13 +253,13 @@ struct Category {
     tonnes: f64,
 }
 
-fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category> {
+fn category_rows(l: &Strings, entry: &YearEntry) -> Vec<Category> {
     // Largest first within a scope; a scope given as a total only is one bar.
     let scope_rows = |scope: u8, s: &crate::model::Scope| -> Vec<Category> {
         let mut cats: Vec<Category> = if s.categories.is_empty() {
             vec![Category {
                 scope,
-                name: format!("{} ({})", l.total, l.undivided),
+                name: format!("{} ({})", l.chart_total, l.chart_undivided),
                 tonnes: format::to_f64(s.total),
             }]
         } else {
@@ -250,7 +267,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
                 .iter()
                 .map(|(key, t)| Category {
                     scope,
-                    name: labels::category(key, lang).into(),
+                    name: l.category(key).to_string(),
                     tonnes: format::to_f64(*t),
                 })
                 .collect()
@@ -265,7 +282,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
     if let Some(s2) = entry.scope2 {
         out.push(Category {
             scope: 2,
-            name: l.purchased_energy.into(),
+            name: l.chart_purchased_energy.clone(),
             tonnes: format::to_f64(s2.location_based),
         });
     }
@@ -277,7 +294,7 @@ fn category_rows(l: &Labels, entry: &YearEntry, lang: Language) -> Vec<Category>
 
 fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
     let (lang, year) = (config.language, config.results.reporting_year);
-    let l = labels(lang);
+    let l = partner.strings;
     let entry = partner.emissions.as_ref()?.year(year)?;
     let has_categories = [&entry.scope1, &entry.scope3]
         .into_iter()
@@ -286,12 +303,12 @@ fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
     if !has_categories {
         return None;
     }
-    let cats = category_rows(l, entry, lang);
+    let cats = category_rows(l, entry);
     let total = crate::aggregate::sum(cats.iter().map(|c| c.tonnes));
     let scope_label = |s: u8| match s {
-        1 => l.scope1,
-        2 => l.scope2,
-        _ => l.scope3,
+        1 => &l.scope1,
+        2 => &l.scope2_location,
+        _ => &l.scope3,
     };
     let mark = |s: u8| match s {
         1 => Mark::Blue,
@@ -340,7 +357,7 @@ fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
         })
         .collect();
     table_rows.push(vec![
-        l.total.into(),
+        l.chart_total.clone(),
         String::new(),
         format::tonnes_number(total, lang),
         share(total),
@@ -382,10 +399,10 @@ fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
                 format::tonnes_unit(lang)
             ),
             head: vec![
-                l.category.into(),
-                l.scope.into(),
+                l.category.clone(),
+                l.scope.clone(),
                 format::tonnes_unit(lang).into(),
-                l.share.into(),
+                l.share.clone(),
             ],
             rows: table_rows,
         },

@@ -6,7 +6,6 @@
 
 use super::canvas::LineStyle;
 use super::columns::{Columns, Line, Series, Slot};
-use super::labels::labels;
 use super::partner::{Input, join_words};
 use super::svg::Mark;
 use super::{Chart, Picture, Spec, Table, finish};
@@ -109,7 +108,7 @@ fn scope_words(target: &Target, lang: Language) -> String {
 
 fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option<Chart> {
     let lang = input.config.language;
-    let l = labels(lang);
+    let l = input.strings;
     let (b, t) = (p.base_year, p.target_year);
     let last_reported = p.series.iter().map(|s| s.0).max();
     if p.pathway.is_empty() && p.series.is_empty() {
@@ -124,7 +123,7 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
     let mut lines = Vec::new();
     if let [(_, vb), (_, vt)] = p.pathway[..] {
         lines.push(Line {
-            label: l.pathway.into(),
+            label: l.chart_pathway.clone(),
             points: vec![((b - first) as usize, vb), ((t - first) as usize, vt)],
             style: LineStyle::Solid,
             tag: None,
@@ -158,7 +157,11 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
             Language::Nb => format!("«{}»: {scopes} og målbanen ({unit})", target.label),
             Language::En => format!("“{}”: {scopes} and the pathway ({unit})", target.label),
         },
-        head: vec![l.year.into(), capitalise_first(&scopes), l.pathway.into()],
+        head: vec![
+            l.year.clone(),
+            capitalise_first(&scopes),
+            l.chart_pathway.clone(),
+        ],
         rows,
     };
     let title = match lang {

@@ -67,7 +67,11 @@ fn fixture() -> (Site, SiteData) {
 
 fn charts() -> Charts {
     let (site, data) = fixture();
-    draw(&site, &data)
+    draw(
+        &site,
+        &data,
+        &crate::strings::Strings::embedded(site.config.language),
+    )
 }
 
 fn chart<'a>(charts: &'a [Chart], name: &str) -> &'a Chart {
@@ -153,7 +157,11 @@ fn columns<'a, 'i>(doc: &'a Document<'i>) -> Vec<(f64, Vec<Node<'a, 'i>>)> {
 #[test]
 fn draws_one_column_per_reported_year() {
     let (site, data) = fixture();
-    let charts = draw(&site, &data);
+    let charts = draw(
+        &site,
+        &data,
+        &crate::strings::Strings::embedded(site.config.language),
+    );
     for (slug, expected_years) in [("alfa", 3), ("beta", 3)] {
         let c = chart(&charts.partners[slug], partner::BY_YEAR);
         for svg in [&c.svg, &c.svg_narrow] {
@@ -169,7 +177,11 @@ fn draws_one_column_per_reported_year() {
 #[test]
 fn stacks_add_up_to_the_totals_in_the_table() {
     let (site, data) = fixture();
-    let charts = draw(&site, &data);
+    let charts = draw(
+        &site,
+        &data,
+        &crate::strings::Strings::embedded(site.config.language),
+    );
     let c = chart(&charts.partners["alfa"], partner::BY_YEAR);
     let total_column = c.table.head.iter().position(|h| h == "Totalt").unwrap();
     let totals: Vec<f64> = c
@@ -210,7 +222,11 @@ fn span(points: &str) -> f64 {
 #[test]
 fn the_pathway_starts_at_the_base_year_value() {
     let (site, data) = fixture();
-    let charts = draw(&site, &data);
+    let charts = draw(
+        &site,
+        &data,
+        &crate::strings::Strings::embedded(site.config.language),
+    );
     // The stacked chart has no pathway; the first target's own chart has it.
     let stacked = parse(&chart(&charts.partners["alfa"], partner::BY_YEAR).svg);
     assert!(
@@ -310,7 +326,11 @@ fn draws_the_network_charts_content_pages_may_name() {
 #[test]
 fn tables_carry_the_figures_of_the_results() {
     let (site, data) = fixture();
-    let charts = draw(&site, &data);
+    let charts = draw(
+        &site,
+        &data,
+        &crate::strings::Strings::embedded(site.config.language),
+    );
     let r = &data.results;
     let by_year = chart(&charts.network, "network-by-year");
     for (row, y) in by_year.table.rows.iter().zip(&r.by_year) {
@@ -472,7 +492,11 @@ fn partner_charts_stay_small() {
 fn speaks_english_when_the_site_does() {
     let (mut site, data) = fixture();
     site.config.language = Language::En;
-    let charts = draw(&site, &data);
+    let charts = draw(
+        &site,
+        &data,
+        &crate::strings::Strings::embedded(site.config.language),
+    );
     let by_year = chart(&charts.network, "network-by-year");
     assert!(by_year.title.starts_with("Partners' emissions per year"));
     assert!(by_year.svg.contains("t CO₂e"));
@@ -514,7 +538,11 @@ fn each_target_is_drawn_against_its_own_series() {
     );
     let site = site(vec![p]);
     let data = aggregate(&site, false);
-    let charts = draw(&site, &data);
+    let charts = draw(
+        &site,
+        &data,
+        &crate::strings::Strings::embedded(site.config.language),
+    );
     let names: Vec<&str> = charts.partners["delta"]
         .iter()
         .map(|c| c.name.as_str())

@@ -229,11 +229,10 @@ pub fn figure(
 /// A category key, or its Norwegian name as the template lists it beside the key.
 fn category_key(given: &str, keys: &[&'static str]) -> Option<&'static str> {
     let lower = given.to_lowercase();
-    keys.iter().copied().find(|k| {
-        *k == lower
-            || crate::charts::labels::category(k, crate::model::Language::Nb).to_lowercase()
-                == lower
-    })
+    let nb = crate::strings::Strings::embedded(crate::model::Language::Nb);
+    keys.iter()
+        .copied()
+        .find(|k| *k == lower || nb.category(k).to_lowercase() == lower)
 }
 
 /// One of `allowed` (or its Norwegian word at the same index in `aliases`).

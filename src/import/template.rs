@@ -305,29 +305,26 @@ const GUIDE: [&str; 26] = [
 /// `(key, Norwegian name, scope)` for the drop-down: `total`, then scope 1's and scope 3's
 /// keys (SPEC §4), `other` once for both.
 fn category_rows() -> Vec<(String, String, &'static str)> {
+    let nb = crate::strings::Strings::embedded(Language::Nb);
     let mut rows = vec![(
         "total".to_string(),
         "Hele scopet som ett tall".to_string(),
         "1, 3",
     )];
     for key in SCOPE1_CATEGORIES.iter().filter(|k| **k != "other") {
-        rows.push((
-            key.to_string(),
-            crate::charts::labels::category(key, Language::Nb).into(),
-            "1",
-        ));
+        rows.push((key.to_string(), nb.category(key).to_string(), "1"));
     }
     for (i, key) in SCOPE3_CATEGORIES
         .iter()
         .enumerate()
         .filter(|(_, k)| **k != "other")
     {
-        let name = crate::charts::labels::category(key, Language::Nb);
+        let name = nb.category(key);
         rows.push((key.to_string(), format!("{}. {name}", i + 1), "3"));
     }
     rows.push((
         "other".to_string(),
-        crate::charts::labels::category("other", Language::Nb).into(),
+        nb.category("other").to_string(),
         "1, 3",
     ));
     rows

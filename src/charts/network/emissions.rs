@@ -6,14 +6,14 @@ use crate::aggregate::NetworkResults;
 use crate::charts::canvas::{LegendItem, Swatch};
 use crate::charts::columns::{Columns, Series, Slot};
 use crate::charts::hbars::{Bar, HBars, Row};
-use crate::charts::labels::labels;
 use crate::charts::svg::Mark;
 use crate::charts::{Chart, Picture, Table, finish};
 use crate::format::{self, MISSING};
 use crate::model::{Language, sector_name};
+use crate::strings::Strings;
 
-pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
-    let l = labels(lang);
+pub(super) fn by_year(r: &NetworkResults, l: &Strings) -> Option<Chart> {
+    let lang = l.language;
     let rows = &r.by_year;
     let (first, last) = (rows.first()?, rows.last()?);
     let slots = (first.year..=last.year)
@@ -24,7 +24,7 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
                 .map_or(0, |y| y.partners);
             Slot {
                 label: year.to_string(),
-                note: Some(l.partner_count(n, lang)),
+                note: Some(l.partner_count(n)),
             }
         })
         .collect();
@@ -37,12 +37,12 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
         slots,
         series: vec![
             Series {
-                label: l.scope1.into(),
+                label: l.scope1.clone(),
                 mark: Mark::Blue,
                 values: values(|y| f(y.sums.scope1)),
             },
             Series {
-                label: l.scope2.into(),
+                label: l.scope2_location.clone(),
                 mark: Mark::Vermillion,
                 values: values(|y| f(y.sums.scope2_location)),
             },
@@ -55,11 +55,11 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
         |y: &crate::aggregate::YearRow| sum_present(&[f(y.sums.scope1), f(y.sums.scope2_location)]);
     let head = vec![
         l.year.to_string(),
-        capitalise(l.partners),
-        l.scope1.into(),
-        l.scope2.into(),
-        format!("{} ({})", l.total, l.scope12),
-        l.scope3.into(),
+        capitalise(&l.partners_lower),
+        l.scope1.clone(),
+        l.scope2_location.clone(),
+        format!("{} ({})", l.chart_total, l.scope12),
+        l.scope3.clone(),
         pick(lang, "Foreløpige", "Preliminary").into(),
     ];
     // Each figure with the partners it covers: the set changes from year to year.
@@ -87,21 +87,21 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
             "Partnerne med tall for {} slapp ut {} i scope 1 og 2 ({}, {} med foreløpige tall); i {} var tallet {} ({}). Hvert år dekker et annet sett partnere, så søylene viser ikke utviklingen for de samme partnerne; det gjør sammenlignbare utslipp. Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
             last.year,
             t(s12(last)),
-            l.partner_count(last.partners, lang),
+            l.partner_count(last.partners),
             last.sums.preliminary_partners,
             first.year,
             t(s12(first)),
-            l.partner_count(first.partners, lang)
+            l.partner_count(first.partners)
         ),
         Language::En => format!(
             "The partners with figures for {} emitted {} in scope 1 and 2 ({}, {} with preliminary figures); in {} the figure was {} ({}). Each year covers a different set of partners, so the columns do not show the same partners' development; like-for-like emissions do. Scope 3 is in the table, not the chart, as it may overlap between partners.",
             last.year,
             t(s12(last)),
-            l.partner_count(last.partners, lang),
+            l.partner_count(last.partners),
             last.sums.preliminary_partners,
             first.year,
             t(s12(first)),
-            l.partner_count(first.partners, lang)
+            l.partner_count(first.partners)
         ),
     };
     let title = format!(
@@ -133,8 +133,8 @@ pub(super) fn by_year(r: &NetworkResults, lang: Language) -> Option<Chart> {
     )
 }
 
-pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart> {
-    let l = labels(lang);
+pub(super) fn like_for_like(r: &NetworkResults, l: &Strings) -> Option<Chart> {
+    let lang = l.language;
     let lfl = &r.like_for_like;
     let fin = &lfl.final_only;
     let (c, y) = (r.compare_year, r.reporting_year);
@@ -151,25 +151,19 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
             label: year.to_string(),
             segments: v.map(|v| vec![(mark, v)]).unwrap_or_default(),
             value: if v.is_none() {
-                l.not_reported.into()
+                l.chart_not_reported.clone()
             } else {
                 value
             },
         })
     };
     let all_heading = match lang {
-        Language::Nb => format!("Alle ({})", l.partner_count(lfl.partners, lang)),
-        Language::En => format!("All ({})", l.partner_count(lfl.partners, lang)),
+        Language::Nb => format!("Alle ({})", l.partner_count(lfl.partners)),
+        Language::En => format!("All ({})", l.partner_count(lfl.partners)),
     };
     let final_heading = match lang {
-        Language::Nb => format!(
-            "Bare endelige tall ({})",
-            l.partner_count(fin.partners, lang)
-        ),
-        Language::En => format!(
-            "Final figures only ({})",
-            l.partner_count(fin.partners, lang)
-        ),
+        Language::Nb => format!("Bare endelige tall ({})", l.partner_count(fin.partners)),
+        Language::En => format!("Final figures only ({})", l.partner_count(fin.partners)),
     };
     let bars = HBars {
         rows: vec![
@@ -197,8 +191,8 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
             t(f(lfl.compare)),
             t(f(lfl.current)),
             lfl.preliminary_partners,
-            l.partner_count(fin.partners, lang),
-            excluded_note(lfl.excluded_structural, lang),
+            l.partner_count(fin.partners),
+            excluded_note(lfl.excluded_structural, l),
         ),
         Language::En => format!(
             "The {} partners that reported scope 1 and 2 in both {c} and {y} went from {} to {}, a change of {change_text}. {} of them have preliminary figures; with final figures only ({}) the change is {final_text}.{}",
@@ -206,15 +200,15 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
             t(f(lfl.compare)),
             t(f(lfl.current)),
             lfl.preliminary_partners,
-            l.partner_count(fin.partners, lang),
-            excluded_note(lfl.excluded_structural, lang),
+            l.partner_count(fin.partners),
+            excluded_note(lfl.excluded_structural, l),
         ),
     };
     let title = format!(
         "{} {c}–{y} ({}, {})",
         pick(lang, "Sammenlignbare utslipp", "Like-for-like emissions"),
         l.scope12,
-        l.partner_count(lfl.partners, lang)
+        l.partner_count(lfl.partners)
     );
     let all_label = pick(lang, "alle", "all");
     let final_label = pick(lang, "bare endelige", "final only");
@@ -229,9 +223,9 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
             format::tonnes_unit(lang)
         ),
         head: vec![
-            l.year.into(),
-            format!("{} ({}, {all_label})", l.total, l.scope12),
-            format!("{} ({}, {final_label})", l.total, l.scope12),
+            l.year.clone(),
+            format!("{} ({}, {all_label})", l.chart_total, l.scope12),
+            format!("{} ({}, {final_label})", l.chart_total, l.scope12),
         ],
         rows: vec![
             vec![
@@ -244,9 +238,9 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
                 tonnes_cell(f(lfl.current), lang),
                 tonnes_cell(f(fin.current), lang),
             ],
-            vec![l.change.into(), change_text, final_text],
+            vec![l.chart_change.clone(), change_text, final_text],
             vec![
-                capitalise(l.partners),
+                capitalise(&l.partners_lower),
                 count(lfl.partners, lang),
                 count(fin.partners, lang),
             ],
@@ -259,22 +253,22 @@ pub(super) fn like_for_like(r: &NetworkResults, lang: Language) -> Option<Chart>
 }
 
 /// ` 2 partnere er holdt utenfor …` when partners were left out for a structural change.
-fn excluded_note(n: usize, lang: Language) -> String {
-    match (n, lang) {
+fn excluded_note(n: usize, l: &Strings) -> String {
+    match (n, l.language) {
         (0, _) => String::new(),
         (n, Language::Nb) => format!(
             " {} er holdt utenfor fordi en strukturendring etter sammenligningsåret ikke er omregnet.",
-            labels(lang).partner_count(n, lang)
+            l.partner_count(n)
         ),
         (n, Language::En) => format!(
             " {} left out for a structural change after the compare year that was not recalculated.",
-            labels(lang).partner_count(n, lang)
+            l.partner_count(n)
         ),
     }
 }
 
-pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
-    let l = labels(lang);
+pub(super) fn by_sector(r: &NetworkResults, l: &Strings) -> Option<Chart> {
+    let lang = l.language;
     if r.by_sector.is_empty() {
         return None;
     }
@@ -303,7 +297,9 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
             .collect();
             Row::Bar(Bar {
                 label: name(&s.code),
-                value: total(s).map_or(l.not_reported.into(), |t| format::tonnes_number(t, lang)),
+                value: total(s).map_or(l.chart_not_reported.clone(), |t| {
+                    format::tonnes_number(t, lang)
+                }),
                 segments,
             })
         })
@@ -314,11 +310,11 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
         legend: vec![
             LegendItem {
                 swatch: Swatch::Mark(Mark::Blue),
-                label: l.scope1.into(),
+                label: l.scope1.clone(),
             },
             LegendItem {
                 swatch: Swatch::Mark(Mark::Vermillion),
-                label: l.scope2.into(),
+                label: l.scope2_location.clone(),
             },
         ],
         reference: None,
@@ -372,11 +368,11 @@ pub(super) fn by_sector(r: &NetworkResults, lang: Language) -> Option<Chart> {
             format::tonnes_unit(lang)
         ),
         head: vec![
-            l.sector.into(),
-            capitalise(l.partners),
-            l.scope1.into(),
-            l.scope2.into(),
-            format!("{} ({})", l.total, l.scope12),
+            l.sector.clone(),
+            capitalise(&l.partners_lower),
+            l.scope1.clone(),
+            l.scope2_location.clone(),
+            format!("{} ({})", l.chart_total, l.scope12),
         ],
         rows: sectors
             .iter()

@@ -6,14 +6,14 @@ use super::{capitalise, count, pick, spec};
 use crate::aggregate::{Ambition, Class, NetworkResults, Reason, SiteData, ambition};
 use crate::charts::canvas::{LegendItem, Swatch};
 use crate::charts::hbars::{Bar, HBars, Reference, Row};
-use crate::charts::labels::labels;
 use crate::charts::svg::Mark;
 use crate::charts::{Chart, Picture, Table, finish};
 use crate::format::{self, MISSING};
 use crate::model::{Language, Partner, Site};
+use crate::strings::Strings;
 
-pub(super) fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
-    let l = labels(lang);
+pub(super) fn principles(r: &NetworkResults, l: &Strings) -> Option<Chart> {
+    let lang = l.language;
     let p = &r.principles;
     let n = r.partners;
     let counts = [
@@ -30,27 +30,27 @@ pub(super) fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
             value: of(k),
         })
     };
-    let mut rows = vec![Row::Heading(l.principles_group.into())];
+    let mut rows = vec![Row::Heading(l.chart_principles_group.clone())];
     rows.extend(
-        l.principles
+        l.principles()
             .iter()
             .zip(counts)
             .map(|(name, k)| bar(name, k, Mark::Blue)),
     );
-    rows.push(Row::Heading(l.requirements_group.into()));
+    rows.push(Row::Heading(l.chart_requirements_group.clone()));
     rows.push(bar(
-        l.first_requirement,
+        &l.chart_first_requirement,
         r.requirements.first,
         Mark::Vermillion,
     ));
     rows.push(bar(
-        l.full_requirement,
+        &l.chart_full_requirement,
         r.requirements.full,
         Mark::Vermillion,
     ));
     let bars = HBars {
         rows,
-        unit: l.count.into(),
+        unit: l.chart_count.clone(),
         legend: Vec::new(),
         reference: None,
         axis_max: Some(n as f64),
@@ -65,19 +65,19 @@ pub(super) fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
         }
     };
     let mut table_rows: Vec<Vec<String>> = l
-        .principles
+        .principles()
         .iter()
         .zip(counts)
         .map(|(name, k)| vec![name.to_string(), of(k), share(k)])
         .collect();
     for (name, k) in [
-        (l.first_requirement, r.requirements.first),
-        (l.full_requirement, r.requirements.full),
+        (&l.chart_first_requirement, r.requirements.first),
+        (&l.chart_full_requirement, r.requirements.full),
     ] {
         table_rows.push(vec![name.into(), of(k), share(k)]);
     }
     let (most, most_count) = l
-        .principles
+        .principles()
         .iter()
         .zip(counts)
         .max_by_key(|(_, k)| *k)
@@ -108,8 +108,8 @@ pub(super) fn principles(r: &NetworkResults, lang: Language) -> Option<Chart> {
         ),
         head: vec![
             pick(lang, "Prinsipp eller krav", "Principle or requirement").into(),
-            capitalise(l.partners),
-            l.share.into(),
+            capitalise(&l.partners_lower),
+            l.share.clone(),
         ],
         rows: table_rows,
     };
@@ -186,8 +186,8 @@ pub(crate) fn reason_words(reason: Reason, lang: Language) -> &'static str {
 /// The main targets of the two comparable classes as yearly rates against SBTi's minimum
 /// linear rate for absolute targets of their class (docs/figures.md "Ambition"); targets with no
 /// benchmark are in the table with the reason, never drawn against a benchmark.
-pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Option<Chart> {
-    let l = labels(lang);
+pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<Chart> {
+    let lang = l.language;
     let rates = rates(site, data);
     if rates.is_empty() {
         return None;
@@ -256,7 +256,7 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Opti
             value: benchmark(only),
             label: format!(
                 "{}: {} {per_year}",
-                l.paris_line,
+                l.chart_paris_line,
                 rate_text(benchmark(only))
             ),
         }),
@@ -264,15 +264,15 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Opti
     };
     let bars = HBars {
         rows,
-        unit: l.rate_axis.into(),
+        unit: l.chart_rate_axis.clone(),
         legend: vec![
             LegendItem {
                 swatch: Swatch::Mark(Mark::Blue),
-                label: l.meets_paris.into(),
+                label: l.chart_meets_paris.clone(),
             },
             LegendItem {
                 swatch: Swatch::Mark(Mark::Vermillion),
-                label: l.below_paris.into(),
+                label: l.chart_below_paris.clone(),
             },
         ],
         reference,
@@ -311,17 +311,17 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Opti
         )
         .into(),
         head: vec![
-            l.partner.into(),
-            l.rate_column.into(),
-            l.target_column.into(),
+            l.chart_partner.clone(),
+            l.chart_rate_column.clone(),
+            l.chart_target_column.clone(),
             pick(lang, "Sammenligning", "Comparison").into(),
         ],
         rows: rates
             .iter()
             .map(|r| {
                 let kind = match r.ambition.reason {
-                    Some(Reason::Intensity) => l.intensity,
-                    _ => l.absolute,
+                    Some(Reason::Intensity) => &l.chart_intensity,
+                    _ => &l.chart_absolute,
                 };
                 let verdict = match (r.ambition.reason, r.ambition.meets) {
                     (Some(reason), _) => format!(
@@ -366,8 +366,8 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, lang: Language) -> Opti
     )
 }
 
-pub(super) fn fee_tiers(r: &NetworkResults, lang: Language) -> Option<Chart> {
-    let l = labels(lang);
+pub(super) fn fee_tiers(r: &NetworkResults, l: &Strings) -> Option<Chart> {
+    let lang = l.language;
     if r.by_fee_tier.is_empty() {
         return None;
     }
@@ -379,14 +379,14 @@ pub(super) fn fee_tiers(r: &NetworkResults, lang: Language) -> Option<Chart> {
             let fee = format!(
                 "{} {}",
                 format::number(f64::from(t.fee_nok), 0, lang),
-                l.kroner
+                l.chart_kroner
             );
             let range = match t.max_employees {
                 Some(max) => format!("{min}–{max}"),
-                None => format!("{} {}", l.over, min.max(1) - 1),
+                None => format!("{} {}", l.chart_over, min.max(1) - 1),
             };
             min = t.max_employees.map_or(min, |m| m + 1);
-            format!("{fee} ({range} {})", l.employees)
+            format!("{fee} ({range} {})", l.chart_employees)
         })
         .collect();
     let rows = r
@@ -403,7 +403,7 @@ pub(super) fn fee_tiers(r: &NetworkResults, lang: Language) -> Option<Chart> {
         .collect();
     let bars = HBars {
         rows,
-        unit: l.count.into(),
+        unit: l.chart_count.clone(),
         legend: Vec::new(),
         reference: None,
         axis_max: None,
@@ -426,7 +426,7 @@ pub(super) fn fee_tiers(r: &NetworkResults, lang: Language) -> Option<Chart> {
     };
     let table = Table {
         caption: pick(lang, "Partnere etter avgiftsklasse", "Partners by fee tier").into(),
-        head: vec![l.fee.into(), capitalise(l.partners)],
+        head: vec![l.fee.clone(), capitalise(&l.partners_lower)],
         rows: names
             .iter()
             .zip(&r.by_fee_tier)

@@ -19,17 +19,18 @@ use super::{Chart, Spec, Table};
 use crate::aggregate::SiteData;
 use crate::format;
 use crate::model::{Language, Site};
+use crate::strings::Strings;
 
-pub fn charts(site: &Site, data: &SiteData) -> Vec<Chart> {
-    let lang = site.config.language;
+pub fn charts(site: &Site, data: &SiteData, strings: &Strings) -> Vec<Chart> {
     let r = &data.results;
+    let l = strings;
     [
-        emissions::by_year(r, lang),
-        emissions::like_for_like(r, lang),
-        emissions::by_sector(r, lang),
-        members::principles(r, lang),
-        members::target_rates(site, data, lang),
-        members::fee_tiers(r, lang),
+        emissions::by_year(r, l),
+        emissions::like_for_like(r, l),
+        emissions::by_sector(r, l),
+        members::principles(r, l),
+        members::target_rates(site, data, l),
+        members::fee_tiers(r, l),
     ]
     .into_iter()
     .flatten()
