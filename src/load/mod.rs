@@ -3,7 +3,8 @@
 //! This is the only stage that reads the site folder. It turns every unreadable or malformed
 //! file into a diagnostic and goes on, so one broken partner never hides another's problems.
 //! It does not judge values (that is `validate`), except for what needs the file system: that a
-//! partner's logo exists, is an image, and lies inside the partner's folder.
+//! partner's logo and the images its story shows exist, are images, and lie inside the
+//! partner's folder.
 
 pub mod cache;
 mod picture;
@@ -21,8 +22,7 @@ use crate::render::markdown::STORY_IMAGE_FOLDER;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
 pub use cache::LoadCache;
-pub use picture::Picture;
-use picture::{LOGO_EXTENSIONS, looks_like, svg_is_inert};
+use picture::{LOGO_EXTENSIONS, Picture, looks_like, svg_is_inert};
 
 pub use raw::S;
 
@@ -275,7 +275,7 @@ fn load_logo(
 /// Reads a picture named `name` from the partner's folder, checked as a logo is: a file of an
 /// image type, inside the folder (no link out of it), not too large, an SVG without scripts or
 /// references to anything else. `Err` holds a message and a help line.
-pub fn load_picture(
+fn load_picture(
     folder: &Path,
     slug: &str,
     name: &str,
