@@ -2,9 +2,10 @@
 //!
 //! A story may not make a visitor's browser contact another host (an image from another site is
 //! a tracking pixel), may not carry control characters, and may not nest deeper than
-//! [`markdown::MAX_NESTING`] (past it, sanitizing would take quadratic time). Its `#fragment` links must
-//! name one of its own headings or footnotes. Every rule reads the text in linear time, and they
-//! run before anything is rendered, so `nfk check` reports them without sanitizing the story.
+//! [`markdown::MAX_NESTING`] (past it, sanitizing would take quadratic time). Its `#fragment`
+//! links must name one of its own headings or footnotes. Every rule reads the text in linear
+//! time, and they run before anything is rendered, so `nfk check` reports them without
+//! sanitizing the story.
 //! The story's own images are read (and checked to exist) by `load/story.rs`.
 
 use super::text;
@@ -22,8 +23,8 @@ pub fn check_story(slug: &str, story: &str, diags: &mut Diagnostics) {
     for link in &outline.links {
         let at = Pos::new(link.line, link.column);
         if link.image {
-            if let Some(problem) = image_problem(slug, &link.url) {
-                diags.push(problem.into_diagnostic(&rel, at));
+            if let Some(problem) = image_problem(&rel, at, slug, &link.url) {
+                diags.push(problem);
             }
         } else if let Some(fragment) = link.url.strip_prefix('#')
             && !outline
@@ -42,20 +43,9 @@ pub fn check_story(slug: &str, story: &str, diags: &mut Diagnostics) {
     }
 }
 
-struct Problem {
-    message: String,
-    help: String,
-}
-
-impl Problem {
-    fn into_diagnostic(self, rel: &str, at: Pos) -> Diagnostic {
-        Diagnostic::error(rel, at, self.message).with_help(self.help)
-    }
-}
-
 /// Why an image of the story cannot be shown, if it cannot: only files of the partner's own
 /// folder can (they are published with the site and loaded from it).
-fn image_problem(slug: &str, url: &str) -> Option<Problem> {
+fn image_problem(rel: &str, at: Pos, slug: &str, url: &str) -> Option<Diagnostic> {
     if image_file(url).is_some() {
         return None;
     }
@@ -63,26 +53,24 @@ fn image_problem(slug: &str, url: &str) -> Option<Problem> {
     let fix = format!(
         "put the picture in partners/{slug}/ and write its file name, e.g. `![Beskrivelse](bilde.jpg)`"
     );
-    let resolved = resolve(url);
-    let host = resolved.as_ref().and_then(url::Url::host_str);
-    Some(match host {
-        Some(OWN_HOST) => Problem {
-            message: format!("image `{shown}` must be a file in partners/{slug}/"),
-            help: fix,
-        },
-        Some(_) => Problem {
-            message: format!("image `{shown}` is on another site"),
-            help: format!(
-                "the site shows no pictures from other sites: each one would tell that site who \
-                 reads the page. {}",
-                capitalise(&fix)
+    let (message, help) = match resolve(url).as_ref().and_then(url::Url::host_str) {
+        Some(OWN_HOST) => (
+            format!("image `{shown}` must be a file in partners/{slug}/"),
+            fix,
+        ),
+        Some(_) => (
+            format!("image `{shown}` is on another site"),
+            format!(
+                "the site shows no pictures from other sites (each one would tell that site who \
+                 reads the page): {fix}"
             ),
-        },
-        None => Problem {
-            message: format!("image `{shown}` is not a picture file the site can publish"),
-            help: fix,
-        },
-    })
+        ),
+        None => (
+            format!("image `{shown}` is not a picture file the site can publish"),
+            fix,
+        ),
+    };
+    Some(Diagnostic::error(rel, at, message).with_help(help))
 }
 
 const OWN_HOST: &str = "nfk.invalid";
@@ -94,13 +82,6 @@ fn resolve(url: &str) -> Option<url::Url> {
         .ok()?
         .join(url)
         .ok()
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]
