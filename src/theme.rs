@@ -41,6 +41,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
     "templates/shortcodes/chart.html",
     "strings/nb.yaml",
     "strings/en.yaml",
+    "strings/glossary.nb.yaml",
+    "strings/glossary.en.yaml",
+    "templates/glossary.html",
+    "templates/accessibility.html",
     "static/style.css",
     "static/print.css",
     "static/nfk.js",
@@ -60,6 +64,8 @@ pub struct Theme {
     pub tera: Tera,
     /// UI strings in the site's language, for templates as `t`.
     pub strings: BTreeMap<String, String>,
+    /// The glossary in the site's language (`strings/glossary.<lang>.yaml`), for `/ordliste/`.
+    pub glossary: Vec<crate::glossary::Term>,
     /// Files under `static/` (paths inside it), published at `/static/…` (`routes::urls`).
     pub static_files: Vec<StaticFile>,
     /// A hash of every file of the theme and the language: equal fingerprints mean the same
@@ -178,6 +184,8 @@ fn build(
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
     let mut strings = BTreeMap::new();
+    let mut glossary = Some(Vec::new());
+    let glossary_file = crate::glossary::file_name(language);
     let lang_file = match language {
         Language::Nb => "strings/nb.yaml",
         Language::En => "strings/en.yaml",
@@ -202,6 +210,9 @@ fn build(
         } else if inner == lang_file {
             let text = crate::load::yaml::decode(rel, bytes, diags)?;
             strings = crate::load::yaml::parse(rel, &text, 0, diags)?;
+        } else if inner == glossary_file {
+            glossary = crate::load::yaml::decode(rel, bytes, diags)
+                .and_then(|text| crate::glossary::parse(rel, &text, diags));
         }
     }
     let mut tera = Tera::default();
@@ -221,9 +232,11 @@ fn build(
     }
     crate::filters::register(&mut tera, language);
     register_tr(&mut tera, strings.clone());
+    let glossary = glossary?;
     ok.then_some(Theme {
         tera,
         strings,
+        glossary,
         static_files,
         fingerprint: fingerprint(&files, language),
     })
