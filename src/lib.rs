@@ -9,6 +9,7 @@ pub mod charts;
 pub mod diagnostics;
 pub mod filters;
 pub mod format;
+pub mod glossary;
 pub mod import;
 pub mod keyhash;
 pub mod load;

@@ -43,6 +43,17 @@ pub struct SiteConfig {
     pub fee_tiers: Vec<FeeTier>,
     pub menu: Vec<MenuItem>,
     pub footer_menu: Vec<MenuItem>,
+    pub accessibility: Option<Accessibility>,
+}
+
+/// The accessibility statement's facts (`accessibility:` in site.yaml, Digdir's model).
+#[derive(Debug, Clone)]
+pub struct Accessibility {
+    /// Where the statement is published (uustatus.no): an http(s) URL.
+    pub statement_url: String,
+    /// The e-mail address for feedback on accessibility.
+    pub contact: String,
+    pub last_reviewed: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -42,6 +42,10 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
     "templates/shortcodes/chart.html",
     "strings/nb.yaml",
     "strings/en.yaml",
+    "strings/glossary.nb.yaml",
+    "strings/glossary.en.yaml",
+    "templates/glossary.html",
+    "templates/accessibility.html",
     "static/style.css",
     "static/print.css",
     "static/nfk.js",
@@ -61,6 +65,8 @@ pub struct Theme {
     pub tera: Tera,
     /// The strings table of the site's language: for templates as `t`, for the charts as words.
     pub strings: Strings,
+    /// The glossary in the site's language (`strings/glossary.<lang>.yaml`), for `/ordliste/`.
+    pub glossary: Vec<crate::glossary::Term>,
     /// Files under `static/` (paths inside it), published at `/static/…` (`routes::urls`).
     pub static_files: Vec<StaticFile>,
     /// A hash of every file of the theme and the language: equal fingerprints mean the same
@@ -180,6 +186,8 @@ fn build(
     let mut static_files = Vec::new();
     let lang_file = strings::file_of(language);
     let mut site_strings = None;
+    let mut glossary = Some(Vec::new());
+    let glossary_file = crate::glossary::file_name(language);
     for (inner, (rel, contents)) in &files {
         if let Some(path) = inner.strip_prefix("static/") {
             static_files.push(StaticFile {
@@ -199,6 +207,9 @@ fn build(
             templates.push((name.to_string(), text, rel.clone()));
         } else if inner == lang_file && !rel.starts_with("(embedded theme)") {
             site_strings = Some((rel.as_str(), crate::load::yaml::decode(rel, bytes, diags)?));
+        } else if inner == glossary_file {
+            glossary = crate::load::yaml::decode(rel, bytes, diags)
+                .and_then(|text| crate::glossary::parse(rel, &text, diags));
         }
     }
     let embedded_rel = format!("(embedded theme)/{lang_file}");
@@ -230,9 +241,11 @@ fn build(
     }
     crate::filters::register(&mut tera, language);
     register_tr(&mut tera, strings.clone());
+    let glossary = glossary?;
     ok.then_some(Theme {
         tera,
         strings,
+        glossary,
         static_files,
         fingerprint: fingerprint(&files, language),
     })

@@ -57,6 +57,7 @@ pub fn config() -> SiteConfig {
         ],
         menu: Vec::new(),
         footer_menu: Vec::new(),
+        accessibility: None,
     }
 }
 

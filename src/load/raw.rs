@@ -29,6 +29,16 @@ pub struct RawSiteConfig {
     /// Links in the footer (privacy, accessibility statement…), like `menu`.
     #[serde(default)]
     pub footer_menu: Vec<RawMenuItem>,
+    /// The accessibility statement's facts (Digdir's model), for the `accessibility` template.
+    pub accessibility: Option<S<RawAccessibility>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccessibility {
+    pub statement_url: S<String>,
+    pub contact: S<String>,
+    pub last_reviewed: S<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

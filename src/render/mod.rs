@@ -162,6 +162,13 @@ fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFi
             sections::render_section(r, bodies, route, *page, *number)
         }
         Kind::NotFound => r.view_file(template(route), &route.url, &view::NotFoundContext {}),
+        Kind::Glossary => r.view_file(
+            template(route),
+            &route.url,
+            &view::GlossaryContext {
+                terms: r.theme.glossary.iter().map(view::term_view).collect(),
+            },
+        ),
         Kind::PartnerList => partners::render_list(r, route),
         Kind::Partner { slug } => partners::render_partner(r, route, slug),
         Kind::Sector { code } => partners::render_sector(r, route, *code),

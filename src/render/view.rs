@@ -29,6 +29,11 @@ pub struct SiteView {
     pub menu: Vec<MenuView>,
     /// The footer's links (`footer_menu` in site.yaml), like `menu`.
     pub footer_menu: Vec<MenuView>,
+    /// The accessibility statement's facts (`accessibility` in site.yaml), for the
+    /// `accessibility.html` template; none when site.yaml has no `accessibility:`.
+    pub accessibility: Option<AccessibilityView>,
+    /// The glossary (`/ordliste/`), with the base path: terms link to `{{ site.glossary_url }}#scope-2`.
+    pub glossary_url: String,
     pub summit: Option<SummitView>,
     pub reporting_year: i32,
     pub compare_year: i32,
@@ -47,6 +52,16 @@ pub struct SiteView {
 pub struct MenuView {
     pub title: String,
     pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccessibilityView {
+    /// Where the statement is published (uustatus.no).
+    pub statement_url: String,
+    /// An e-mail address (without `mailto:`).
+    pub contact: String,
+    /// `YYYY-MM-DD`; `human_date` shows it.
+    pub last_reviewed: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -288,6 +303,31 @@ pub struct SectionContext<'a> {
     pub page: &'a PageView,
 }
 
+/// `glossary.html`, the page `/ordliste/`.
+#[derive(Serialize)]
+pub struct GlossaryContext<'a> {
+    /// The theme's terms (`strings/glossary.<language>.yaml`), in the file's order.
+    pub terms: Vec<TermView<'a>>,
+}
+
+/// A term of the glossary.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView<'a> {
+    /// The element id of the term on `/ordliste/`: link to `{{ site.glossary_url }}#<id>`.
+    pub id: &'a str,
+    pub term: &'a str,
+    /// A short definition in plain language (text, not HTML).
+    pub definition: &'a str,
+}
+
+pub fn term_view(term: &crate::glossary::Term) -> TermView<'_> {
+    TermView {
+        id: &term.id,
+        term: &term.term,
+        definition: &term.definition,
+    }
+}
+
 /// `404.html`: only the common context.
 #[derive(Serialize)]
 pub struct NotFoundContext {}
@@ -466,6 +506,12 @@ pub fn site_view(
                 url: internal(&base_path, &m.url),
             })
             .collect(),
+        accessibility: c.accessibility.as_ref().map(|a| AccessibilityView {
+            statement_url: a.statement_url.clone(),
+            contact: a.contact.clone(),
+            last_reviewed: a.last_reviewed.to_string(),
+        }),
+        glossary_url: internal(&base_path, urls::GLOSSARY),
         summit: c.summit.as_ref().map(|s| SummitView {
             title: s.title.clone(),
             date: s.date.to_string(),

@@ -43,6 +43,8 @@ pub enum Kind {
         total: usize,
     },
     NotFound,
+    /// `/ordliste/`: the theme's glossary, which templates link terms to.
+    Glossary,
     PartnerList,
     Partner {
         slug: String,
@@ -88,6 +90,7 @@ impl Kind {
             Kind::Page { .. } => "a content page".into(),
             Kind::Section { number, .. } => format!("page {number} of a section's listing"),
             Kind::NotFound => "the 404 page".into(),
+            Kind::Glossary => "the glossary".into(),
             Kind::PartnerList => "the partner list".into(),
             Kind::Partner { slug } => format!("the partner page of `{slug}`"),
             Kind::Sector { code } => format!("the page of sector {code}"),
@@ -116,6 +119,7 @@ impl Kind {
             Kind::FrontPage { .. }
                 | Kind::Page { .. }
                 | Kind::Section { .. }
+                | Kind::Glossary
                 | Kind::PartnerList
                 | Kind::Partner { .. }
                 | Kind::Sector { .. }
@@ -256,6 +260,7 @@ pub fn default_template(kind: &Kind) -> Option<&'static str> {
         Kind::Page { .. } => "page.html",
         Kind::Section { .. } => "section.html",
         Kind::NotFound => "404.html",
+        Kind::Glossary => "glossary.html",
         Kind::PartnerList => "partners.html",
         Kind::Partner { .. } => "partner.html",
         Kind::Sector { .. } => "sector.html",

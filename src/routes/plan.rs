@@ -167,6 +167,8 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
         vec![],
         WantedBy::Nfk,
     );
+    // The theme's own words link their terms here, so every site has it.
+    b.add(urls::GLOSSARY.into(), Kind::Glossary, vec![], WantedBy::Nfk);
     b.add(
         urls::FEED.into(),
         Kind::Feed,
@@ -383,6 +385,7 @@ mod tests {
             ("/sektor/f/", "sektor/f/index.html"),
             ("/data/results.json", "data/results.json"),
             ("/404.html", "404.html"),
+            ("/ordliste/", "ordliste/index.html"),
             ("/nyheter/n1/", "nyheter/n1/index.html"),
         ] {
             assert_eq!(

@@ -14,6 +14,8 @@ pub const RESULTS: &str = "/resultater/";
 /// The site's methodology page (`content/metode.md`), linked from the results page's "Om
 /// tallene" when the site has it.
 pub const METHODOLOGY: &str = "/metode/";
+/// The glossary of the theme's terms (scope 2, CO₂e, basisår…), each at its `#id`.
+pub const GLOSSARY: &str = "/ordliste/";
 pub const NOT_FOUND: &str = "/404.html";
 pub const RESULTS_JSON: &str = "/data/results.json";
 pub const PARTNERS_CSV: &str = "/data/partners.csv";

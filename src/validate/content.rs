@@ -139,9 +139,21 @@ pub fn check_templates(
                     "add themes/{theme}/templates/{template}, or remove `template:`"
                 )),
             );
+        } else if template == ACCESSIBILITY_TEMPLATE && site.config.accessibility.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    &page.source,
+                    page.template_at,
+                    "template `accessibility` needs `accessibility:` in site.yaml",
+                )
+                .with_help("add `accessibility: { statement_url: …, contact: …, last_reviewed: … }` to site.yaml (docs/format.md)"),
+            );
         }
     }
 }
+
+/// The accessibility statement's template: it shows the facts of site.yaml `accessibility:`.
+const ACCESSIBILITY_TEMPLATE: &str = "accessibility.html";
 
 #[cfg(test)]
 mod tests {

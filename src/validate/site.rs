@@ -5,9 +5,11 @@ use chrono::{Datelike, NaiveDate};
 use super::Checker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::S;
-use crate::load::raw::{RawFeeTier, RawMenuItem, RawSiteConfig};
+use crate::load::raw::{RawAccessibility, RawFeeTier, RawMenuItem, RawSiteConfig};
 use crate::load::yaml::span_pos;
-use crate::model::{FeeTier, Language, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit};
+use crate::model::{
+    Accessibility, FeeTier, Language, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit,
+};
 
 const LANGUAGES: [(&str, Language); 2] = [("nb", Language::Nb), ("en", Language::En)];
 
@@ -53,6 +55,10 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
     let fee_tiers = fee_tiers(&mut c, &raw.fee_tiers);
     let menu = menu_items(&mut c, &raw.menu, "menu");
     let footer_menu = menu_items(&mut c, &raw.footer_menu, "footer_menu");
+    let accessibility = raw
+        .accessibility
+        .as_ref()
+        .map(|a| accessibility(&mut c, &a.value));
 
     if c.diags.error_count() > errors_before {
         return None;
@@ -69,7 +75,60 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
         fee_tiers: fee_tiers?,
         menu,
         footer_menu,
+        accessibility: accessibility.flatten(),
     })
+}
+
+/// `accessibility:`, the statement's facts: where it is published, whom to write to, and when
+/// the site was last reviewed.
+fn accessibility(c: &mut Checker, raw: &RawAccessibility) -> Option<Accessibility> {
+    let url = raw.statement_url.value.trim();
+    let url_ok = url::Url::parse(url)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+    if !url_ok {
+        c.error(
+            &raw.statement_url,
+            format!("accessibility.statement_url `{url}` is not an absolute http(s) URL"),
+        )
+        .help = Some(
+            "the address of the published statement, e.g. `https://uustatus.no/nb/erklaringer/publisert/…`"
+                .into(),
+        );
+    }
+    let contact = raw.contact.value.trim();
+    if !is_email(contact) {
+        c.error(
+            &raw.contact,
+            format!("accessibility.contact `{contact}` is not an e-mail address"),
+        )
+        .help = Some("e.g. `tilgjengelighet@example.org`".into());
+    }
+    let last_reviewed = c.date(&raw.last_reviewed, "accessibility.last_reviewed");
+    (url_ok && is_email(contact)).then_some(())?;
+    Some(Accessibility {
+        statement_url: url.to_string(),
+        contact: contact.to_string(),
+        last_reviewed: last_reviewed?,
+    })
+}
+
+/// The shape of an address a `mailto:` link can use: `name@domain.tld`, no spaces or `<>`.
+/// Not a full RFC 5322 parser: the address is only shown and linked, never sent to.
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let plain = |part: &str| {
+        !part.is_empty()
+            && !part
+                .chars()
+                .any(|ch| ch.is_whitespace() || ch.is_control() || "<>()[],;:\\\"@".contains(ch))
+    };
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
 }
 
 /// The items of `menu` or `footer_menu` (`key`): internal (`/…`) or http(s) links.
@@ -371,6 +430,46 @@ mod tests {
             diags[0].help.as_deref(),
             Some("for a page of this site write `/partnere/`")
         );
+    }
+
+    #[test]
+    fn reads_the_accessibility_statements_facts() {
+        let (config, diags) = check(&format!(
+            "{GOOD}accessibility: {{ statement_url: https://uustatus.no/nb/erklaringer/publisert/abc, contact: a11y@example.org, last_reviewed: 2025-05-20 }}\n"
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        let a = config.unwrap().accessibility.unwrap();
+        assert_eq!(a.contact, "a11y@example.org");
+        assert_eq!(a.last_reviewed.to_string(), "2025-05-20");
+    }
+
+    #[test]
+    fn rejects_accessibility_facts_that_are_not_a_url_an_address_and_a_date() {
+        let (config, diags) = check(&format!(
+            "{GOOD}accessibility:\n  statement_url: uustatus.no/abc\n  contact: tilgjengelighet at example.org\n  last_reviewed: 2025-02-30\n"
+        ));
+        assert!(config.is_none());
+        let found: Vec<(u32, &str)> = diags.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found[0].1.contains("statement_url `uustatus.no/abc`"),
+            "{found:?}"
+        );
+        assert!(found[1].1.contains("not an e-mail address"), "{found:?}");
+        assert!(found[2].1.contains("not a valid date"), "{found:?}");
+        assert_eq!((found[0].0, found[1].0, found[2].0), (8, 9, 10));
+    }
+
+    #[test]
+    fn tells_an_email_address_from_other_text() {
+        for good in ["a@b.no", "post.mottak+uu@example.org"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "", "a@b", "@b.no", "a@.no", "a b@c.no", "a@b.no.", "<a@b.no>", "a@b@c.no",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -10,4 +10,5 @@ mod import;
 mod output_safety;
 mod results;
 mod serve;
+mod statement;
 mod support;

@@ -28,6 +28,8 @@ const PAGES = [
   { name: 'sector', path: '/sektor/f/' },
   { name: 'not-found', path: '/404.html' },
   { name: 'accessibility', path: '/tilgjengelighet/' },
+  // The glossary the theme's labels link their terms to.
+  { name: 'glossary', path: '/ordliste/' },
 ];
 
 const WIDTHS = [
