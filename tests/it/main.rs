@@ -9,4 +9,5 @@ mod import;
 mod output_safety;
 mod results;
 mod serve;
+mod summit;
 mod support;
