@@ -21,7 +21,8 @@ pub struct Body<'a> {
     pub links: Vec<WrittenLink>,
 }
 
-/// The bodies of the plan's visible pages, by [`PageId`].
+/// The bodies of some of the plan's visible pages (its pages, or the summit's slides), by
+/// [`PageId`].
 pub struct Bodies<'a> {
     list: Vec<Body<'a>>,
     index: HashMap<PageId, usize>,
@@ -32,15 +33,22 @@ impl<'a> Bodies<'a> {
         &self.list[self.index[&id]]
     }
 
-    /// In source order.
+    /// In the order of the ids they were made from.
     pub fn iter(&self) -> impl Iterator<Item = &Body<'a>> {
         self.list.iter()
     }
+
+    /// Links are judged as if written on the page at `url` (the summit's slides are shown there).
+    pub fn relocate_links(&mut self, url: &str) {
+        for link in self.list.iter_mut().flat_map(|b| b.links.iter_mut()) {
+            link.page_url = url.to_string();
+        }
+    }
 }
 
-pub fn render_bodies<'a>(r: &Renderer<'a>, diags: &mut Diagnostics) -> Bodies<'a> {
+/// The bodies of `ids` (`RoutePlan::pages` or `RoutePlan::slides`).
+pub fn render_bodies<'a>(r: &Renderer<'a>, ids: &[PageId], diags: &mut Diagnostics) -> Bodies<'a> {
     use rayon::prelude::*;
-    let ids = r.plan.pages();
     let results: Vec<(Body, Diagnostics)> = ids
         .par_iter()
         .map(|id| {

@@ -17,6 +17,7 @@ mod content;
 mod outputs;
 mod partners;
 mod sections;
+mod summit;
 
 use std::collections::BTreeMap;
 
@@ -118,11 +119,14 @@ pub fn render_with(
         });
     }
     let mut diags = Diagnostics::new();
-    let bodies = content::render_bodies(&r, &mut diags);
+    let bodies = content::render_bodies(&r, plan.pages(), &mut diags);
+    let mut slides = content::render_bodies(&r, plan.slides(), &mut diags);
+    // A slide's links are followed from the presentation, where it is shown.
+    slides.relocate_links(urls::SUMMIT);
     let outputs: Vec<Result<OutputFile, Diagnostic>> = plan
         .routes()
         .par_iter()
-        .map(|route| render_route(&r, &bodies, route))
+        .map(|route| render_route(&r, &bodies, &slides, route))
         .collect();
     let mut files = Vec::with_capacity(outputs.len());
     for output in outputs {
@@ -138,8 +142,7 @@ pub fn render_with(
     }
     Rendered {
         site: RenderedSite { files },
-        links: bodies
-            .iter()
+        links: (bodies.iter().chain(slides.iter()))
             .flat_map(|b| b.links.iter().cloned())
             .collect(),
         diagnostics: diags,
@@ -147,7 +150,12 @@ pub fn render_with(
 }
 
 /// Makes the one file `route` plans.
-fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFile, Diagnostic> {
+fn render_route(
+    r: &Renderer,
+    bodies: &Bodies,
+    slides: &Bodies,
+    route: &Route,
+) -> Result<OutputFile, Diagnostic> {
     let file = |contents: Contents| {
         Ok(OutputFile {
             path: route.output.clone(),
@@ -173,6 +181,7 @@ fn render_route(r: &Renderer, bodies: &Bodies, route: &Route) -> Result<OutputFi
         Kind::Partner { slug } => partners::render_partner(r, route, slug),
         Kind::Sector { code } => partners::render_sector(r, route, *code),
         Kind::Results => partners::render_results(r, route),
+        Kind::Summit => summit::render_summit(r, slides, route),
         Kind::Chart { owner, name } => {
             let charts = match owner {
                 ChartOwner::Network => Some(&r.charts.network),

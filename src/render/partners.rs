@@ -103,8 +103,9 @@ pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFi
     r.view_file(super::template(route), &route.url, &values)
 }
 
-pub fn render_results(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
-    let sector_names: BTreeMap<String, &str> = crate::model::SECTORS
+/// SN2007 code → the sector's name in the site's language (`results.by_sector` has codes).
+pub fn sector_names(r: &Renderer) -> BTreeMap<String, &'static str> {
+    crate::model::SECTORS
         .iter()
         .map(|(code, _, _)| {
             (
@@ -112,7 +113,11 @@ pub fn render_results(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnos
                 crate::model::sector_name(*code, r.site.config.language),
             )
         })
-        .collect();
+        .collect()
+}
+
+pub fn render_results(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
+    let sector_names = sector_names(r);
     let sorted = r.sorted_summaries();
     let values = ResultsContext {
         results: &r.results,

@@ -372,6 +372,42 @@ pub struct ResultsContext<'a> {
     pub methodology_url: Option<String>,
 }
 
+/// `summit.html`, the summit presentation `/toppmote/`: the results page's figures, slide by slide.
+#[derive(Serialize)]
+pub struct SummitContext<'a> {
+    /// The whole `results.json` document, as on the results page.
+    pub results: &'a serde_json::Value,
+    /// SN2007 code → the sector's name in the site's language.
+    pub sector_names: BTreeMap<String, &'a str>,
+    /// One slide each, in Norwegian alphabetical order.
+    pub partners: Vec<SummitPartnerView<'a>>,
+    /// The network's charts by name (`like-for-like`, `principles`, `by-sector`, …).
+    pub charts: BTreeMap<String, ChartView>,
+    /// The editors' slides (`content/toppmote/*.md`), by weight, then title.
+    pub slides: Vec<SlideView>,
+    /// The results page, where the closing slide points.
+    pub results_url: String,
+}
+
+/// A partner as its summit slide shows it: the card's values and its main target.
+#[derive(Serialize)]
+pub struct SummitPartnerView<'a> {
+    #[serde(flatten)]
+    pub summary: &'a PartnerSummary,
+    /// The main target (docs/figures.md "Main target") with its status; `None` without targets.
+    pub main_target: Option<TargetView>,
+}
+
+/// An editor's slide.
+#[derive(Serialize)]
+pub struct SlideView {
+    /// The section's `id`: `lysbilde-<file name>`.
+    pub id: String,
+    pub title: String,
+    /// The rendered Markdown.
+    pub content: String,
+}
+
 /// `shortcodes/chart.html`: `{{ chart(name="…") }}` in a content page.
 #[derive(Serialize)]
 pub struct ChartShortcodeContext<'a> {

@@ -53,6 +53,9 @@ pub enum Kind {
         code: char,
     },
     Results,
+    /// `/toppmote/`: the summit presentation, its slides made from the results page's figures
+    /// and the editors' slides ([`RoutePlan::slides`]).
+    Summit,
     /// A chart as a standalone `.svg` file.
     Chart {
         owner: ChartOwner,
@@ -95,6 +98,7 @@ impl Kind {
             Kind::Partner { slug } => format!("the partner page of `{slug}`"),
             Kind::Sector { code } => format!("the page of sector {code}"),
             Kind::Results => "the results page".into(),
+            Kind::Summit => "the summit presentation".into(),
             Kind::Chart { owner, name } => match owner {
                 ChartOwner::Network => format!("the network chart `{name}`"),
                 ChartOwner::Partner(slug) => format!("the chart `{name}` of `{slug}`"),
@@ -124,6 +128,7 @@ impl Kind {
                 | Kind::Partner { .. }
                 | Kind::Sector { .. }
                 | Kind::Results
+                | Kind::Summit
         )
     }
 }
@@ -198,8 +203,10 @@ pub struct Members {
 pub struct RoutePlan {
     routes: Vec<Route>,
     by_url: HashMap<String, usize>,
-    /// The visible content pages, in source order.
+    /// The visible content pages, in source order (not the summit's slides).
     pages: Vec<PageId>,
+    /// The editors' visible slides of the summit (`content/toppmote/*.md`), by weight, then title.
+    slides: Vec<PageId>,
     /// The sections (not the front page), in source order, with their members.
     sections: Vec<(PageId, Members)>,
 }
@@ -240,6 +247,12 @@ impl RoutePlan {
         &self.pages
     }
 
+    /// The editors' slides of the summit presentation, in the order they are shown: by
+    /// `weight`, then by title. They are not pages: the presentation shows them.
+    pub fn slides(&self) -> &[PageId] {
+        &self.slides
+    }
+
     /// The sections (without the front page), in source order, with their members.
     pub fn sections(&self) -> &[(PageId, Members)] {
         &self.sections
@@ -265,6 +278,7 @@ pub fn default_template(kind: &Kind) -> Option<&'static str> {
         Kind::Partner { .. } => "partner.html",
         Kind::Sector { .. } => "sector.html",
         Kind::Results => "results.html",
+        Kind::Summit => "summit.html",
         _ => return None,
     })
 }

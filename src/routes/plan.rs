@@ -18,13 +18,18 @@ impl RoutePlan {
             language: input.site.config.language,
         };
         let site = input.site;
-        let pages: Vec<PageId> = (site.pages.iter().enumerate())
+        let (mut slides, pages): (Vec<PageId>, Vec<PageId>) = (site.pages.iter().enumerate())
             .filter(|(_, p)| input.drafts || !p.draft)
             .map(|(i, _)| PageId(i))
-            .collect();
+            .partition(|id| is_slide(&site.pages[id.0]));
+        slides.sort_by(|a, b| {
+            let (a, b) = (&site.pages[a.0], &site.pages[b.0]);
+            a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title))
+        });
         let sections = members(site, &pages);
         plan_content(&mut b, site, &pages, &sections);
         plan_partners(&mut b, input);
+        plan_summit(&mut b, site, &slides);
         plan_files(&mut b, input);
         let mut routes = b.routes;
         routes.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.output.cmp(&b.output)));
@@ -36,6 +41,7 @@ impl RoutePlan {
             routes,
             by_url,
             pages,
+            slides,
             sections,
         }
     }
@@ -70,6 +76,19 @@ impl Builder {
             wanted_by,
         });
     }
+}
+
+/// An editor's slide of the summit (`content/toppmote/<name>.md`): shown by the presentation,
+/// never a page of its own.
+fn is_slide(page: &Page) -> bool {
+    !page.is_section && urls::summit_slide(&page.url).is_some()
+}
+
+/// The presentation: made from the network's figures and the editors' slides.
+fn plan_summit(b: &mut Builder, site: &Site, slides: &[PageId]) {
+    let mut made_from = vec![Input::Network];
+    made_from.extend((slides.iter()).map(|id| Input::File(site.pages[id.0].source.clone())));
+    b.add(urls::SUMMIT.into(), Kind::Summit, made_from, WantedBy::Nfk);
 }
 
 /// Who wants a page's URL: its `slug:` line, or the file itself.
@@ -411,6 +430,39 @@ mod tests {
         s.pages.push(page("content/metode.md", None, true));
         assert_eq!(plan(&s, false).methodology(), None, "a draft is not shown");
         assert_eq!(plan(&s, true).methodology(), Some(urls::METHODOLOGY));
+    }
+
+    #[test]
+    fn plans_the_summit_with_the_editors_slides_by_weight_and_not_as_pages() {
+        let mut s = news(0);
+        for (name, weight) in [("b", 2), ("a", 5), ("c", -1)] {
+            let mut slide = page(&format!("content/toppmote/{name}.md"), None, false);
+            slide.weight = weight;
+            s.pages.push(slide);
+        }
+        s.pages.push(page("content/toppmote/utkast.md", None, true));
+        let plan = plan(&s, false);
+        let summit = plan.get(urls::SUMMIT).expect("the summit is planned");
+        assert_eq!(summit.kind, Kind::Summit);
+        assert_eq!(summit.template.as_deref(), Some("summit.html"));
+        let order: Vec<&str> = (plan.slides().iter())
+            .map(|id| s.pages[id.0].source.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "content/toppmote/c.md",
+                "content/toppmote/b.md",
+                "content/toppmote/a.md"
+            ]
+        );
+        assert!(plan.get("/toppmote/a/").is_none(), "a slide is no page");
+        assert!(plan.pages().iter().all(|id| !plan.slides().contains(id)));
+        assert!(
+            summit
+                .made_from
+                .contains(&Input::File("content/toppmote/a.md".into()))
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub const RESULTS: &str = "/resultater/";
 pub const METHODOLOGY: &str = "/metode/";
 /// The glossary of the theme's terms (scope 2, CO₂e, basisår…), each at its `#id`.
 pub const GLOSSARY: &str = "/ordliste/";
+/// The summit presentation (SPEC §12): every slide on one page.
+pub const SUMMIT: &str = "/toppmote/";
 pub const NOT_FOUND: &str = "/404.html";
 pub const RESULTS_JSON: &str = "/data/results.json";
 pub const PARTNERS_CSV: &str = "/data/partners.csv";
@@ -27,11 +29,13 @@ pub const ROBOTS: &str = "/robots.txt";
 /// URL prefixes that belong to nfk's own pages: a content page there would be overwritten by, or
 /// overwrite, a partner, sector or results page, or the open data. By prefix, not only the
 /// outputs of today: a page at `/partnere/ny/` would clash with the next partner called `ny`.
-pub const RESERVED: [(&str, &str); 4] = [
+/// Editors' own slides (`content/toppmote/*.md`) are the exception: see [`summit_slide`].
+pub const RESERVED: [(&str, &str); 5] = [
     ("/partnere/", "the partner pages"),
     ("/sektor/", "the sector pages"),
     ("/resultater/", "the results page"),
     ("/data/", "the open data"),
+    ("/toppmote/", "the summit presentation"),
 ];
 
 /// Content pages per page of a section's listing (docs/decisions.md, "Pagination").
@@ -43,6 +47,18 @@ pub fn reserved(url: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(prefix, _)| url.starts_with(prefix))
         .copied()
+}
+
+/// An editor's own slide: a page directly in `content/toppmote/` (`/toppmote/velkommen/`) is not
+/// a page of its own but a slide of the presentation; gives its name (`velkommen`).
+pub fn summit_slide(url: &str) -> Option<&str> {
+    let name = url.strip_prefix(SUMMIT)?.strip_suffix('/')?;
+    (!name.is_empty() && !name.contains('/')).then_some(name)
+}
+
+/// The `id` of an editor's slide in the presentation, apart from the ids of nfk's own slides.
+pub fn summit_slide_id(name: &str) -> String {
+    format!("lysbilde-{name}")
 }
 
 pub fn partner(slug: &str) -> String {
@@ -203,6 +219,15 @@ mod tests {
         assert_eq!(reserved("/partnere/ny/").map(|r| r.0), Some("/partnere/"));
         assert_eq!(reserved("/data/"), Some(("/data/", "the open data")));
         assert_eq!(reserved("/om/"), None);
+        assert_eq!(reserved("/toppmote/").map(|r| r.0), Some("/toppmote/"));
+    }
+
+    #[test]
+    fn takes_only_pages_directly_in_the_summit_folder_as_slides() {
+        assert_eq!(summit_slide("/toppmote/velkommen/"), Some("velkommen"));
+        assert_eq!(summit_slide("/toppmote/"), None);
+        assert_eq!(summit_slide("/toppmote/a/b/"), None);
+        assert_eq!(summit_slide("/om/"), None);
     }
 
     #[test]

@@ -297,15 +297,14 @@ fn hostile_partner_text_comes_out_inert() {
             continue;
         }
         let doc = Html::parse_document(&String::from_utf8(bytes).unwrap());
-        // The theme's own script file is the only script a page may have.
+        // The theme's own script files are the only scripts a page may have.
         let scripts: Vec<_> = doc
             .select(&Selector::parse("script, iframe").unwrap())
             .filter(|el| {
                 let own = el.value().name() == "script"
-                    && el
-                        .value()
-                        .attr("src")
-                        .is_some_and(|s| s.ends_with("/static/nfk.js"))
+                    && el.value().attr("src").is_some_and(|s| {
+                        s.ends_with("/static/nfk.js") || s.ends_with("/static/summit.js")
+                    })
                     && el.text().all(|t| t.trim().is_empty());
                 !own
             })

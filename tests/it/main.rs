@@ -11,4 +11,5 @@ mod output_safety;
 mod results;
 mod serve;
 mod statement;
+mod summit;
 mod support;

@@ -1,0 +1,54 @@
+//! The summit presentation `/toppmote/` (SPEC §12): the results page's figures as slides, one
+//! per visible partner, and the editors' own slides from `content/toppmote/*.md`.
+//!
+//! It only hands `summit.html` the values the results page already has (`results.json`, the
+//! network's charts, the partners' summaries and targets): it must never compute a figure of its
+//! own, so the presentation cannot disagree with the results page.
+
+use std::collections::BTreeMap;
+
+use super::content::Bodies;
+use super::view::{SlideView, SummitContext, SummitPartnerView, target_view};
+use super::{OutputFile, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::routes::{ChartOwner, Route, urls};
+
+pub fn render_summit(
+    r: &Renderer,
+    slides: &Bodies,
+    route: &Route,
+) -> Result<OutputFile, Diagnostic> {
+    let partners = (r.sorted_summaries().into_iter())
+        .map(|summary| {
+            let main_target = r.partners.get(summary.slug.as_str()).and_then(|(p, d)| {
+                let index = d.main_target?;
+                let target = p.emissions.as_ref()?.targets.get(index)?;
+                Some(target_view(target, d.targets.get(index)?))
+            });
+            SummitPartnerView {
+                summary,
+                main_target,
+            }
+        })
+        .collect();
+    let charts: BTreeMap<String, _> = (r.chart_views(&r.charts.network, &ChartOwner::Network))
+        .into_iter()
+        .map(|chart| (chart.name.clone(), chart))
+        .collect();
+    let slides = (slides.iter())
+        .map(|body| SlideView {
+            id: urls::summit_slide_id(urls::summit_slide(&body.page.url).unwrap_or_default()),
+            title: body.view.title.clone(),
+            content: body.view.content.clone(),
+        })
+        .collect();
+    let values = SummitContext {
+        results: &r.results,
+        sector_names: super::partners::sector_names(r),
+        partners,
+        charts,
+        slides,
+        results_url: r.link(urls::RESULTS),
+    };
+    r.view_file(super::template(route), &route.url, &values)
+}
