@@ -165,6 +165,13 @@ impl Diagnostics {
     }
 }
 
+/// How many errors and warnings `list` holds, as printed: count after [`Diagnostics::sorted`],
+/// so a problem found twice is counted once.
+pub fn counts(list: &[Diagnostic]) -> (usize, usize) {
+    let errors = list.iter().filter(|d| d.is_error()).count();
+    (errors, list.len() - errors)
+}
+
 /// How diagnostics are printed (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {

@@ -233,11 +233,8 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let report = nfk::check_build(root);
     let (partners, pages) = (report.partners, report.pages);
     let has_errors = report.diagnostics.has_errors();
-    let (errors, warnings) = (
-        report.diagnostics.error_count(),
-        report.diagnostics.warning_count(),
-    );
     let list = report.diagnostics.sorted();
+    let (errors, warnings) = diagnostics::counts(&list);
     let mut out = std::io::stdout().lock();
     match format {
         Format::Human => {
@@ -300,8 +297,9 @@ fn build(
     let start = std::time::Instant::now();
     match nfk::build(options, output)? {
         Ok(built) => {
-            let warnings = built.diagnostics.warning_count();
-            eprint!("{}", diagnostics::render_human(&built.diagnostics.sorted()));
+            let list = built.diagnostics.sorted();
+            let (_, warnings) = diagnostics::counts(&list);
+            eprint!("{}", diagnostics::render_human(&list));
             eprintln!(
                 "built {} partners, {} pages ({} files) into {} in {} ms{}",
                 built.partners,
@@ -318,8 +316,9 @@ fn build(
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
-            let (errors, warnings) = (problems.error_count(), problems.warning_count());
-            eprint!("{}", diagnostics::render_human(&problems.sorted()));
+            let list = problems.sorted();
+            let (errors, warnings) = diagnostics::counts(&list);
+            eprint!("{}", diagnostics::render_human(&list));
             eprintln!(
                 "build failed: {errors} errors, {warnings} warnings; {} was left as it was",
                 output.folder.display()

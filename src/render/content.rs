@@ -89,26 +89,37 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> (PageView,
         })
         .collect();
     let mut html = rendered.html;
+    let mut summary = rendered.summary;
     for (i, call) in extracted.calls.iter().enumerate() {
-        let output = match expand(r, call) {
-            Ok(output) => output,
+        let (output, text) = match expand(r, call) {
+            Ok(Expanded::Text(text)) => {
+                let output = format!(
+                    "<span class=\"figure\">{}</span>",
+                    markdown::html_escape(&text)
+                );
+                (output, text)
+            }
+            Ok(Expanded::Html(output)) => (output, String::new()),
             Err(e) => {
                 let d = Diagnostic::error(&page.source, at(call.line, call.column), e.0);
                 diags.push(match e.1 {
                     Some(h) => d.with_help(h),
                     None => d,
                 });
-                String::new()
+                (String::new(), String::new())
             }
         };
-        let placeholder = if call.block {
-            shortcodes::block_placeholder(i)
+        if call.block {
+            html = html.replacen(&shortcodes::block_placeholder(i), &output, 1);
         } else {
-            shortcodes::inline_placeholder(i)
-        };
-        html = html.replacen(&placeholder, &output, 1);
+            let placeholder = shortcodes::inline_placeholder(i);
+            html = html.replacen(&placeholder, &output, 1);
+            summary = summary.replacen(&placeholder, &text, 1);
+        }
     }
-    let summary = page.description.clone().unwrap_or(rendered.summary);
+    // The summary is read where the page is listed: with the figures in it, not placeholders.
+    let summary =
+        (page.description.clone()).unwrap_or_else(|| markdown::shorten(&summary, SUMMARY_CHARS));
     let view = PageView {
         title: page.title.clone(),
         description: page.description.clone(),
@@ -126,9 +137,19 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> (PageView,
 
 type Problem = (String, Option<String>);
 
+/// About how long a summary taken from the text may be (meta description, listings).
+const SUMMARY_CHARS: usize = 200;
+
+/// What a shortcode call gives: a figure's text (shown in a `<span>`, and read in the
+/// summary), or a block of HTML.
+enum Expanded {
+    Text(String),
+    Html(String),
+}
+
 const SHORTCODES: [&str; 3] = ["figure", "chart", "partner"];
 
-fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
+fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
     let arg = |name: &str| -> Result<&String, Problem> {
         call.args.get(name).ok_or_else(|| {
             (
@@ -172,7 +193,7 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
                 })?),
                 None => None,
             };
-            figure(r, arg("key")?, decimals, call.args.get("coverage"))
+            figure(r, arg("key")?, decimals, call.args.get("coverage")).map(Expanded::Text)
         }
         "chart" => {
             let name = arg("name")?;
@@ -189,6 +210,7 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
                 .remove(0);
             let values = ChartShortcodeContext { chart: &view };
             r.render_view("shortcodes/chart.html", urls::FRONT_PAGE, &values)
+                .map(Expanded::Html)
                 .map_err(|d| (d.message, d.help))
         }
         _ => {
@@ -202,12 +224,13 @@ fn expand(r: &Renderer, call: &Call) -> Result<String, Problem> {
             };
             let values = PartnerShortcodeContext { partner };
             r.render_view("shortcodes/partner.html", urls::FRONT_PAGE, &values)
+                .map(Expanded::Html)
                 .map_err(|d| (d.message, d.help))
         }
     }
 }
 
-/// A key of results.json (`like_for_like.change_percent`), formatted for people and escaped.
+/// A key of results.json (`like_for_like.change_percent`), formatted for people.
 /// The lookup and the formatting are `aggregate::figure`'s (docs/figures.md "Shortcode keys").
 fn figure(
     r: &Renderer,
@@ -226,12 +249,7 @@ fn figure(
         }
     };
     let options = crate::aggregate::figure::Options { decimals, coverage };
-    let text =
-        crate::aggregate::figure::show(&r.data.results, key, options, r.site.config.language)?;
-    Ok(format!(
-        "<span class=\"figure\">{}</span>",
-        markdown::html_escape(&text)
-    ))
+    crate::aggregate::figure::show(&r.data.results, key, options, r.site.config.language)
 }
 
 /// A content page (not a section) with its own template, or `page.html`.

@@ -38,7 +38,8 @@ pub const STORY_ID_PREFIX: &str = "historie-";
 /// folder next to the partner's page, so they never collide with its charts or logo.
 pub const STORY_IMAGE_FOLDER: &str = "bilder";
 
-const OPTIONS: Options = Options::ENABLE_TABLES
+/// The Markdown every text is read with; `shortcodes.rs` finds code with the same.
+pub(super) const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_SMART_PUNCTUATION);
@@ -58,7 +59,8 @@ pub struct Rendered {
     pub links: Vec<Link>,
     /// Every element id the HTML defines (headings, footnotes), for `#fragment` checks.
     pub ids: BTreeSet<String>,
-    /// The first paragraph as plain text, shortened to about 200 characters.
+    /// The first paragraph as plain text, whole, with inline shortcode placeholders kept:
+    /// `content.rs` puts each call's text in their place, then [`shorten`]s it.
     pub summary: String,
 }
 
@@ -221,8 +223,6 @@ fn story_event(event: Event) -> Event {
     }
 }
 
-const SUMMARY_CHARS: usize = 200;
-
 fn first_paragraph(events: &[Event]) -> String {
     let mut text = String::new();
     let mut inside = false;
@@ -235,18 +235,7 @@ fn first_paragraph(events: &[Event]) -> String {
             _ => {}
         }
     }
-    // Inline shortcode placeholders are not text.
-    let mut clean = String::new();
-    let mut in_token = false;
-    for ch in text.chars() {
-        match ch {
-            '\u{E000}' => in_token = true,
-            '\u{E001}' => in_token = false,
-            c if !in_token => clean.push(c),
-            _ => {}
-        }
-    }
-    shorten(clean.trim(), SUMMARY_CHARS)
+    text.trim().to_string()
 }
 
 /// At most about `max` characters, cut at a word boundary, with `…`.
@@ -601,6 +590,11 @@ mod tests {
     fn summarises_the_first_paragraph() {
         let r = editor("# Tittel\n\nFørste *avsnitt* med `kode`.\n\nAndre.\n");
         assert_eq!(r.summary, "Første avsnitt med kode.");
+        let r = editor("Vi er \u{E000}0\u{E001} partnere.\n");
+        assert_eq!(
+            r.summary, "Vi er \u{E000}0\u{E001} partnere.",
+            "placeholders are kept"
+        );
         assert_eq!(shorten("ett to tre fire", 9), "ett to…");
     }
 

@@ -1,4 +1,5 @@
-//! Finding `{{ name(arg="value") }}` shortcodes in Markdown, outside code (SPEC §5).
+//! Finding `{{ name(arg="value") }}` shortcodes in Markdown, outside code (SPEC §5). What is
+//! code is the Markdown parser's word (its code blocks and spans), not a scan of our own.
 //!
 //! Extraction swaps each call for a placeholder that survives Markdown untouched and keeps every
 //! line where it was, so links and later errors still point at the right line: a call alone on
@@ -6,6 +7,11 @@
 //! text becomes a private-use token. What a call renders to is decided by `render`, not here.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::markdown::OPTIONS;
 
 /// One shortcode call, at its 1-based line and column in the Markdown it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,110 +47,106 @@ pub fn inline_placeholder(index: usize) -> String {
 }
 
 pub fn extract(markdown: &str) -> Extracted {
+    let code = code_ranges(markdown);
     let mut out = Extracted::default();
-    let mut fence: Option<(char, usize)> = None;
+    let mut offset = 0usize;
     for (i, line) in markdown.split_inclusive('\n').enumerate() {
-        let line_no = i as u32 + 1;
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if let Some(marker) = fence_marker(trimmed).filter(|_| indent < 4) {
-            match fence {
-                None => fence = Some(marker),
-                Some((ch, len)) if marker.0 == ch && marker.1 >= len && is_closing(trimmed, ch) => {
-                    fence = None
-                }
-                Some(_) => {}
-            }
+        if line.contains("{{") {
+            let line = Line {
+                text: line,
+                number: i as u32 + 1,
+                offset,
+            };
+            extract_line(&line, &code, &mut out);
+        } else {
             out.text.push_str(line);
-            continue;
         }
-        if fence.is_some() || !line.contains("{{") {
-            out.text.push_str(line);
-            continue;
-        }
-        extract_line(line, line_no, &mut out);
+        offset += line.len();
     }
     out
 }
 
-fn fence_marker(trimmed: &str) -> Option<(char, usize)> {
-    let ch = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let len = trimmed.chars().take_while(|c| *c == ch).count();
-    (len >= 3).then_some((ch, len))
-}
-
-fn is_closing(trimmed: &str, ch: char) -> bool {
-    trimmed.trim_end().chars().all(|c| c == ch)
-}
-
-fn extract_line(line: &str, line_no: u32, out: &mut Extracted) {
-    let alone = {
-        let t = line.trim();
-        t.starts_with("{{") && t.ends_with("}}") && t.matches("{{").count() == 1
-    };
-    let mut rest = line;
-    let mut consumed = 0usize;
-    let mut in_code = false;
-    while !rest.is_empty() {
-        // Inline code spans (`…`) are skipped: a shortcode inside them is shown, not run.
-        let next_tick = rest.find('`');
-        let next_call = rest.find("{{");
-        match (next_tick, next_call) {
-            (Some(t), c) if in_code || c.is_none_or(|c| t < c) => {
-                let run = rest[t..].chars().take_while(|c| *c == '`').count();
-                out.text.push_str(&rest[..t + run]);
-                consumed += t + run;
-                rest = &rest[t + run..];
-                in_code = !in_code;
-                continue;
-            }
-            (_, Some(c)) if !in_code => {
-                out.text.push_str(&rest[..c]);
-                let column = line[..consumed + c].chars().count() as u32 + 1;
-                let Some(end) = rest[c..].find("}}") else {
-                    out.errors.push(SyntaxError {
-                        line: line_no,
-                        column,
-                        message: "shortcode is not closed with `}}`".into(),
-                    });
-                    out.text.push_str(&rest[c..]);
-                    return;
-                };
-                let inner = &rest[c + 2..c + end];
-                match parse_call(inner) {
-                    Ok((name, args)) => {
-                        let index = out.calls.len();
-                        out.calls.push(Call {
-                            name,
-                            args,
-                            line: line_no,
-                            column,
-                            block: alone,
-                        });
-                        if alone {
-                            out.text.push_str(&block_placeholder(index));
-                        } else {
-                            out.text.push_str(&inline_placeholder(index));
-                        }
-                    }
-                    Err(message) => {
-                        out.errors.push(SyntaxError {
-                            line: line_no,
-                            column,
-                            message,
-                        });
-                        out.text.push_str(&rest[c..c + end + 2]);
-                    }
-                }
-                consumed += c + end + 2;
-                rest = &rest[c + end + 2..];
-            }
-            _ => {
-                out.text.push_str(rest);
-                return;
-            }
+/// Where the Markdown has code, as the parser reads it (byte ranges, in order): fenced and
+/// indented blocks, in quotes and lists too, and code spans of any number of backticks, over
+/// several lines too. A shortcode there is shown as written, never run.
+fn code_ranges(markdown: &str) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        let code = matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_)));
+        // A block's range holds its whole text; nothing inside it starts a new range.
+        if code && ranges.last().is_none_or(|last| last.end <= range.start) {
+            ranges.push(range);
         }
     }
+    ranges
+}
+
+fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    let i = code.partition_point(|r| r.end <= at);
+    code.get(i).is_some_and(|r| r.start <= at)
+}
+
+/// One line of the Markdown: its text (with its `\n`), 1-based number and byte offset.
+struct Line<'a> {
+    text: &'a str,
+    number: u32,
+    offset: usize,
+}
+
+fn extract_line(line: &Line, code: &[Range<usize>], out: &mut Extracted) {
+    let alone = {
+        let t = line.text.trim();
+        t.starts_with("{{") && t.ends_with("}}") && t.matches("{{").count() == 1
+    };
+    let mut rest = line.text;
+    let mut consumed = 0usize;
+    while let Some(c) = rest.find("{{") {
+        if in_code(code, line.offset + consumed + c) {
+            out.text.push_str(&rest[..c + 2]);
+            consumed += c + 2;
+            rest = &rest[c + 2..];
+            continue;
+        }
+        out.text.push_str(&rest[..c]);
+        let column = line.text[..consumed + c].chars().count() as u32 + 1;
+        let Some(end) = rest[c..].find("}}") else {
+            out.errors.push(SyntaxError {
+                line: line.number,
+                column,
+                message: "shortcode is not closed with `}}`".into(),
+            });
+            out.text.push_str(&rest[c..]);
+            return;
+        };
+        match parse_call(&rest[c + 2..c + end]) {
+            Ok((name, args)) => {
+                let index = out.calls.len();
+                out.calls.push(Call {
+                    name,
+                    args,
+                    line: line.number,
+                    column,
+                    block: alone,
+                });
+                out.text.push_str(&if alone {
+                    block_placeholder(index)
+                } else {
+                    inline_placeholder(index)
+                });
+            }
+            Err(message) => {
+                out.errors.push(SyntaxError {
+                    line: line.number,
+                    column,
+                    message,
+                });
+                out.text.push_str(&rest[c..c + end + 2]);
+            }
+        }
+        consumed += c + end + 2;
+        rest = &rest[c + end + 2..];
+    }
+    out.text.push_str(rest);
 }
 
 /// `name(key="value", other="x")` → name and arguments.
@@ -219,6 +221,37 @@ mod tests {
         let e = extract(text);
         assert!(e.calls.is_empty());
         assert_eq!(e.text, text);
+    }
+
+    #[test]
+    fn runs_nothing_in_code_as_the_markdown_parser_reads_it() {
+        for text in [
+            "Tekst.\n\n    {{ figure(key=\"a\") }}\n",
+            "Se ``a ` {{ figure(key=\"a\") }}`` her.\n",
+            "Se `kode\n{{ figure(key=\"a\") }}` her.\n",
+            "> ```\n> {{ chart(name=\"x\") }}\n> ```\n",
+            "- punkt\n\n  ```\n  {{ chart(name=\"x\") }}\n  ```\n",
+            "1. punkt\n\n        {{ chart(name=\"x\") }}\n",
+        ] {
+            let e = extract(text);
+            assert!(e.calls.is_empty(), "{text:?}: {:?}", e.calls);
+            assert!(e.errors.is_empty(), "{text:?}: {:?}", e.errors);
+            assert_eq!(e.text, text);
+        }
+    }
+
+    #[test]
+    fn runs_calls_next_to_code_and_in_quotes() {
+        let e = extract(
+            "> Tall: {{ figure(key=\"a\") }} og `{{ x }}`\n\n    kode\n\n{{ chart(name=\"c\") }}\n",
+        );
+        let found: Vec<_> = e
+            .calls
+            .iter()
+            .map(|c| (c.name.as_str(), c.line, c.column))
+            .collect();
+        assert_eq!(found, [("figure", 1, 9), ("chart", 5, 1)]);
+        assert!(e.errors.is_empty(), "{:?}", e.errors);
     }
 
     #[test]

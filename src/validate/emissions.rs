@@ -1,7 +1,7 @@
 //! Rules for `partners/<slug>/emissions.yaml` (SPEC §4): years and scopes (targets: `targets.rs`), and the two
 //! warnings (market-based far below location-based; a year-on-year jump) when no note explains them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Datelike;
 
@@ -40,8 +40,14 @@ pub fn validate_emissions(
 
     let mut years: Vec<YearEntry> = Vec::new();
     let mut lines: BTreeMap<i32, u32> = BTreeMap::new();
+    let mut broken = BTreeSet::new();
     for raw_year in &raw.years {
-        let Some(entry) = year_entry(&mut c, raw_year, last_year) else {
+        let errors_before_year = c.diags.error_count();
+        let entry = year_entry(&mut c, raw_year, last_year);
+        if c.diags.error_count() > errors_before_year {
+            broken.insert(raw_year.year.value);
+        }
+        let Some(entry) = entry else {
             continue;
         };
         let at = super::span_pos(&raw_year.year);
@@ -70,9 +76,13 @@ pub fn validate_emissions(
 
     let mut targets = Vec::new();
     if let Some(base_year) = base_year {
+        let judged = super::targets::Years {
+            entries: &years,
+            broken: &broken,
+        };
         for raw_target in &raw.targets {
             if let Some(target) =
-                super::targets::target(&mut c, raw_target, base_year, &years, raw, results)
+                super::targets::target(&mut c, raw_target, base_year, &judged, raw, results)
             {
                 targets.push(target);
             }

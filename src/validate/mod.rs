@@ -69,8 +69,8 @@ pub fn validate_plan(site: &Site, plan: &RoutePlan, theme: &Theme, diags: &mut D
     content::check_templates(site, plan, &has_template, &site.config.theme, diags);
 }
 
-/// Rules for links, once the pages are made: every internal link of a content page, `menu` and
-/// `footer_menu` leads to a route of the plan, and every `#fragment` to an id of its page
+/// Rules for links, once the pages are made: every internal link of a content page, a partner's
+/// story, `menu` and `footer_menu` leads to a route of the plan, and every `#fragment` to an id of its page
 /// (`links.rs`). `html` gives a made page's HTML by its output path.
 pub fn validate_links(
     site: &Site,
@@ -81,6 +81,7 @@ pub fn validate_links(
 ) {
     links::check_menus(plan, &site.config, html, diags);
     links::check_links(plan, links, html, diags);
+    links::check_links(plan, &story::written_links(site, plan), html, diags);
 }
 
 /// "nested too deeply", for stories and for editors' pages alike.

@@ -166,43 +166,71 @@ fn is_name(s: &str) -> bool {
 /// An absolute http(s) URL, normalised to end with `/`.
 pub(super) fn base_url(c: &mut Checker, value: &S<String>) -> Option<String> {
     let text = value.value.trim();
-    let url = normalise_base_url(text);
-    if url.is_none() {
-        c.error(
-            value,
-            format!("base_url `{text}` is not an absolute http(s) URL"),
-        )
-        .help = Some("e.g. `https://naeringforklima.no/`".into());
-    }
-    url
+    normalise_base_url(text)
+        .map_err(|problem| {
+            c.error(value, format!("base_url {}", problem.message(text)))
+                .help = Some(problem.help("`https://naeringforklima.no/`"));
+        })
+        .ok()
 }
 
 /// `--base-url`, which replaces `base_url` of site.yaml: the same rule, reported at the option.
 pub fn base_url_option(given: &str, diags: &mut Diagnostics) -> Option<String> {
-    let url = normalise_base_url(given.trim());
-    if url.is_none() {
-        diags.push(
-            Diagnostic::error(
-                "--base-url",
-                Pos::FILE,
-                format!("`{given}` is not an absolute http(s) URL"),
-            )
-            .with_help("e.g. --base-url https://naeringforklima.no/"),
-        );
-    }
-    url
+    normalise_base_url(given.trim())
+        .map_err(|problem| {
+            diags.push(
+                Diagnostic::error("--base-url", Pos::FILE, problem.message(given))
+                    .with_help(problem.help("--base-url https://naeringforklima.no/")),
+            );
+        })
+        .ok()
 }
 
-fn normalise_base_url(text: &str) -> Option<String> {
-    let url = url::Url::parse(text).ok()?;
+/// Why a text cannot be the address the site is published at.
+enum BaseUrlProblem {
+    NotAbsolute,
+    /// `?…` or `#…`: every URL of the site would carry it in the middle (`…?x=1/partnere/`).
+    QueryOrFragment,
+    /// `user:password@`: it would be published in the sitemap and the feed.
+    Credentials,
+}
+
+impl BaseUrlProblem {
+    fn message(&self, given: &str) -> String {
+        match self {
+            Self::NotAbsolute => format!("`{given}` is not an absolute http(s) URL"),
+            Self::QueryOrFragment => format!("`{given}` has a `?` query or a `#` fragment"),
+            // Not shown: it is a password, and the output may end up in a CI log.
+            Self::Credentials => "holds a user name or password (`user:password@`)".to_string(),
+        }
+    }
+
+    fn help(&self, example: &str) -> String {
+        match self {
+            Self::NotAbsolute => format!("e.g. {example}"),
+            Self::QueryOrFragment | Self::Credentials => format!(
+                "give only the scheme, host and folder the site is published at, e.g. {example}"
+            ),
+        }
+    }
+}
+
+fn normalise_base_url(text: &str) -> Result<String, BaseUrlProblem> {
+    let url = url::Url::parse(text).map_err(|_| BaseUrlProblem::NotAbsolute)?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return None;
+        return Err(BaseUrlProblem::NotAbsolute);
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(BaseUrlProblem::Credentials);
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(BaseUrlProblem::QueryOrFragment);
     }
     let mut s = url.to_string();
     if !s.ends_with('/') {
         s.push('/');
     }
-    Some(s)
+    Ok(s)
 }
 
 fn results(c: &mut Checker, raw: &S<crate::load::raw::RawResultsConfig>) -> Option<ResultsConfig> {
@@ -367,6 +395,34 @@ mod tests {
         assert!(diags.is_empty());
         assert_eq!(base_url_option("example.org", &mut diags), None);
         assert_eq!(diags.sorted()[0].path, "--base-url");
+    }
+
+    #[test]
+    fn rejects_a_base_url_with_a_query_fragment_or_password_at_its_position() {
+        for (url, message) in [
+            (
+                "https://example.org/?utm=1",
+                "base_url `https://example.org/?utm=1` has a `?` query or a `#` fragment",
+            ),
+            (
+                "https://example.org/nfk#top",
+                "base_url `https://example.org/nfk#top` has a `?` query or a `#` fragment",
+            ),
+            (
+                "https://ola:hemmelig@example.org/",
+                "base_url holds a user name or password (`user:password@`)",
+            ),
+        ] {
+            let (config, diags) = check(&GOOD.replace("https://example.org", url));
+            assert!(config.is_none(), "{url}");
+            assert_eq!(diags.len(), 1, "{url}: {diags:?}");
+            assert_eq!((diags[0].line, diags[0].column), (2, 11), "{url}");
+            assert_eq!(diags[0].message, message);
+            assert!(!diags[0].message.contains("hemmelig"));
+            let mut option = Diagnostics::new();
+            assert_eq!(base_url_option(url, &mut option), None, "{url}");
+            assert_eq!(option.sorted()[0].path, "--base-url");
+        }
     }
 
     #[test]

@@ -2,20 +2,34 @@
 //!
 //! A story may not make a visitor's browser contact another host (an image from another site is
 //! a tracking pixel), may not carry control characters, and may not nest deeper than
-//! [`markdown::MAX_NESTING`] (past it, sanitizing would take quadratic time). Its `#fragment`
-//! links must name one of its own headings or footnotes. Every rule reads the text in linear
-//! time, and they run before anything is rendered, so `nfk check` reports them without
-//! sanitizing the story.
-//! The story's own images are read (and checked to exist) by `load/story.rs`.
+//! [`markdown::MAX_NESTING`] (past it, sanitizing would take quadratic time). Its `#fragment` links must
+//! name one of its own headings or footnotes. Every rule reads the text in linear time, and they
+//! run before anything is rendered, so `nfk check` reports them without sanitizing the story.
+//! The story's own images are read (and checked to exist) by `load/story.rs`. Its other links
+//! are judged against the route plan with the pages' links (`links.rs`, via [`written_links`]).
+//! Shortcodes are for editors' pages: a story is refused one, never runs it.
 
 use super::text;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::story::image_file;
+use crate::model::Site;
 use crate::render::markdown::{self, STORY_ID_PREFIX};
+use crate::render::shortcodes;
+use crate::routes::{RoutePlan, WrittenLink, urls};
 
 pub fn check_story(slug: &str, story: &str, diags: &mut Diagnostics) {
     let rel = format!("partners/{slug}/story.md");
     text::check_markdown(&rel, story, 0, diags);
+    for call in shortcodes::extract(story).calls {
+        diags.push(
+            Diagnostic::error(
+                &rel,
+                Pos::new(call.line, call.column),
+                format!("shortcode `{}` in a partner's story", call.name),
+            )
+            .with_help("shortcodes are for pages in content/; write the text or number itself"),
+        );
+    }
     let outline = markdown::outline(story);
     if let Some((line, column)) = outline.too_deep {
         diags.push(super::nesting_error(&rel, Pos::new(line, column)));
@@ -41,6 +55,36 @@ pub fn check_story(slug: &str, story: &str, diags: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// The links of the stories the plan publishes, for the link check (`links.rs`): every link
+/// but images (a file of the partner, see [`image_problem`]) and `#fragment`s of the story
+/// itself (judged by [`check_story`] against the story's own ids).
+pub fn written_links(site: &Site, plan: &RoutePlan) -> Vec<WrittenLink> {
+    let mut links = Vec::new();
+    for partner in &site.partners {
+        let page_url = urls::partner(&partner.slug);
+        let Some(story) = partner
+            .story
+            .as_ref()
+            .filter(|_| plan.get(&page_url).is_some())
+        else {
+            continue;
+        };
+        let source = format!("partners/{}/story.md", partner.slug);
+        for link in markdown::outline(story).links {
+            if link.image || link.url.starts_with('#') {
+                continue;
+            }
+            links.push(WrittenLink {
+                source: source.clone(),
+                page_url: page_url.clone(),
+                url: link.url,
+                at: Pos::new(link.line, link.column),
+            });
+        }
+    }
+    links
 }
 
 /// Why an image of the story cannot be shown, if it cannot: only files of the partner's own
@@ -162,6 +206,15 @@ mod tests {
         let d = check("# Mål\n\n[se](#maal)\n");
         assert_eq!((d[0].line, d[0].column), (3, 1));
         assert!(d[0].message.contains("`#maal`"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn rejects_shortcodes_in_stories_at_their_position() {
+        let d = check("# Historie\n\nVi er {{ figure(key=\"partners\") }} partnere.\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].line, d[0].column), (3, 7));
+        assert_eq!(d[0].message, "shortcode `figure` in a partner's story");
+        assert!(check("Kode: `{{ figure(key=\"partners\") }}`\n").is_empty());
     }
 
     #[test]

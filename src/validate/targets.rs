@@ -1,6 +1,8 @@
 //! Rules for the `targets` of `emissions.yaml` (SPEC §4): years, percent, scopes, kind and
 //! normaliser, scope 2 method, SBTi, and a base year with data. Called by `emissions.rs`.
 
+use std::collections::BTreeSet;
+
 use super::{Checker, ResultsRef};
 use crate::load::S;
 use crate::load::raw::{RawEmissions, RawTarget};
@@ -21,11 +23,30 @@ const SBTI: [(&str, Sbti); 3] = [
     ("validated", Sbti::Validated),
 ];
 
+/// The years of a file as validated, and the years whose entry has an error (left out, or a
+/// figure missing): the rules that judge what a year lacks say nothing of those, since that
+/// error already did (one mistake, one diagnostic).
+pub(super) struct Years<'a> {
+    pub entries: &'a [YearEntry],
+    /// As written (`year:`), whether or not the entry was kept.
+    pub broken: &'a BTreeSet<i64>,
+}
+
+impl Years<'_> {
+    fn get(&self, year: i32) -> Option<&YearEntry> {
+        self.entries.iter().find(|y| y.year == year)
+    }
+
+    fn is_broken(&self, year: i32) -> bool {
+        self.broken.contains(&i64::from(year))
+    }
+}
+
 pub(super) fn target(
     c: &mut Checker,
     raw: &RawTarget,
     file_base_year: i32,
-    years: &[YearEntry],
+    years: &Years,
     raw_file: &RawEmissions,
     results: ResultsRef,
 ) -> Option<Target> {
@@ -135,10 +156,13 @@ fn check_base_year(
     (base_year, target_year): (i32, i32),
     scopes: &[u8],
     kind: Option<TargetKind>,
-    years: &[YearEntry],
+    years: &Years,
     raw_file: &RawEmissions,
     results: ResultsRef,
 ) {
+    if years.is_broken(base_year) {
+        return;
+    }
     let at = raw.base_year.as_ref().map(|y| (y.referenced, y.defined));
     let anchor = |label: &S<String>| match at {
         Some((referenced, defined)) => S {
@@ -152,7 +176,7 @@ fn check_base_year(
             defined: label.defined,
         },
     };
-    let Some(entry) = years.iter().find(|y| y.year == base_year) else {
+    let Some(entry) = years.get(base_year) else {
         c.error(
             &anchor(&raw.label),
             format!("target uses base year {base_year}, which has no data"),
@@ -188,7 +212,7 @@ fn check_base_year(
         let mut needed = vec![base_year];
         if let Some(r) = results {
             let judged = r.reporting_year.min(target_year);
-            if judged > base_year && years.iter().any(|y| y.year == judged) {
+            if judged > base_year && years.get(judged).is_some() {
                 needed.push(judged);
             }
         }
@@ -196,8 +220,8 @@ fn check_base_year(
             Normaliser::Employee => "employees",
             Normaliser::RevenueMnok => "revenue_mnok",
         };
-        for year in needed {
-            let entry = years.iter().find(|y| y.year == year);
+        for year in needed.into_iter().filter(|y| !years.is_broken(*y)) {
+            let entry = years.get(year);
             match entry.and_then(|e| e.normaliser(per)) {
                 None => {
                     c.error(
@@ -252,6 +276,26 @@ mod tests {
             (t.scopes.clone(), t.base_year, t.kind),
             (vec![1, 2], 2019, TargetKind::Absolute)
         );
+    }
+
+    #[test]
+    fn a_mistake_in_the_base_year_is_one_diagnostic_not_a_cascade() {
+        let target = "targets:\n  - { label: Mål, scopes: [1, 2], target_year: 2030, reduction_percent: 50 }\n";
+        for (year, message) in [
+            (
+                "scope1: { mobil_combustion: 100 }",
+                "unknown scope 1 category `mobil_combustion`",
+            ),
+            ("scope1: 1e300", "scope 1 is implausibly large (1e300)"),
+            ("scope1: 100, status: endelig", "unknown status `endelig`"),
+        ] {
+            let text = format!(
+                "base_year: 2019\nyears:\n  - {{ year: 2019, scope2: {{ location_based: 10 }}, {year} }}\n{target}"
+            );
+            let m = messages(&text);
+            assert_eq!(m.len(), 1, "{year}: {m:?}");
+            assert!(m[0].starts_with(message), "{year}: {m:?}");
+        }
     }
 
     #[test]

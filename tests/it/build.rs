@@ -426,3 +426,32 @@ fn emissions_csv_gives_status_method_and_unit_per_row() {
         "{text}"
     );
 }
+
+/// Issue 15: shortcodes in code (as the Markdown parser reads it) are shown, not run, and leave
+/// no placeholder behind; the summary is taken after the figures are put in.
+#[test]
+fn shortcodes_in_code_are_shown_and_the_summary_has_the_figures() {
+    let site = bundled().join("tests/fixtures/valid/shortcodes-in-code");
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let out = build(&site, &public, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(public.join("om/index.html")).unwrap();
+    assert!(!page.contains("nfk-shortcode"), "{page}");
+    assert!(!page.contains('\u{E000}'), "{page}");
+    let doc = Html::parse_document(&page);
+    let code = texts(&doc, "main code").join("\n");
+    for key in ["a", "b", "c", "d", "e"] {
+        assert!(
+            code.contains(&format!("{{{{ figur(key=\"{key}\") }}}}")),
+            "{key}: {code}"
+        );
+    }
+    let sel = Selector::parse("meta[name=description]").unwrap();
+    let description = doc.select(&sel).next().and_then(|m| m.attr("content"));
+    assert_eq!(description, Some("Nettverket har 1 partnere."));
+}

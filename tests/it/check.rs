@@ -168,6 +168,31 @@ fn json_format_carries_the_same_diagnostics() {
     assert_eq!(json["errors"], 1);
 }
 
+/// Issue 15: the counts are of the diagnostics listed (a template failing the same way on every
+/// page is one error, not one per page).
+#[test]
+fn json_counts_are_the_diagnostics_it_lists() {
+    for dir in fixtures("invalid") {
+        let (_, output) = check(&dir, "json");
+        let json: serde_json::Value = serde_json::from_str(&output).expect("JSON");
+        let list = json["diagnostics"].as_array().expect("a list");
+        let errors = list.iter().filter(|d| d["severity"] == "error").count();
+        assert_eq!(
+            json["errors"].as_u64(),
+            Some(errors as u64),
+            "{}",
+            name(&dir)
+        );
+        let warnings = list.len() - errors;
+        assert_eq!(
+            json["warnings"].as_u64(),
+            Some(warnings as u64),
+            "{}",
+            name(&dir)
+        );
+    }
+}
+
 #[test]
 fn github_format_annotates_the_line() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/duplicate-year");
