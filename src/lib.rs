@@ -11,8 +11,8 @@ pub mod filters;
 pub mod format;
 pub mod glossary;
 pub mod import;
-pub mod keyhash;
 pub mod load;
+pub mod memo;
 pub mod model;
 pub mod render;
 pub mod routes;
@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use diagnostics::Diagnostics;
+use memo::Memos;
 use model::Site;
 use render::{RenderOptions, RenderedSite};
 
@@ -43,12 +44,8 @@ pub struct Validated {
 /// load → validate, in memory: the model, for `nfk results` and `nfk new`. Reads the site
 /// folder; writes nothing. [`check_build`] is what `nfk check` runs.
 pub fn load_and_validate(root: &Path) -> Validated {
-    load_and_validate_with(root, None)
-}
-
-fn load_and_validate_with(root: &Path, cache: Option<&load::LoadCache>) -> Validated {
     let mut diagnostics = Diagnostics::new();
-    let raw = timed("load", || load::load_with(root, &mut diagnostics, cache));
+    let raw = timed("load", || load::load(root, &mut diagnostics, &Memos::off()));
     validated(raw, diagnostics)
 }
 
@@ -80,33 +77,18 @@ pub struct Built {
     pub pages: usize,
 }
 
-/// load → validate → aggregate → render, in memory. `Err` holds every problem found (errors and
-/// warnings) when any of them is an error; nothing is written either way.
-pub fn build_in_memory(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    build_validated(load_and_validate(&options.root), options, None)
-}
-
-/// What `nfk serve` keeps from one build to the next: parsed files ([`load::LoadCache`]),
-/// partners' charts ([`charts::memo::ChartMemo`]) and rendered templates
-/// ([`render::memo::RenderMemo`]), each reused only when its whole input is unchanged.
-#[derive(Default)]
-pub struct BuildCache {
-    pub load: load::LoadCache,
-    pub charts: charts::memo::ChartMemo,
-    pub render: render::memo::RenderMemo,
-}
-
-/// [`build_in_memory`], reusing what `cache` kept from earlier builds where the inputs are
-/// unchanged (`nfk serve`). Gives the same result as [`build_in_memory`].
-pub fn build_in_memory_cached(
-    options: &BuildOptions,
-    cache: &BuildCache,
-) -> Result<Built, Diagnostics> {
-    build_validated(
-        load_and_validate_with(&options.root, Some(&cache.load)),
-        options,
-        Some(cache),
-    )
+/// load → validate → aggregate → charts → plan → render, in memory. `Err` holds every problem
+/// found (errors and warnings) when any of them is an error; nothing is written either way.
+///
+/// `memos` is what the build may reuse from earlier builds where the inputs are unchanged:
+/// `nfk serve` keeps [`Memos::keeping`] between builds, everything else passes [`Memos::off`].
+/// The result is the same either way.
+pub fn build_in_memory(options: &BuildOptions, memos: &Memos) -> Result<Built, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let raw = timed("load", || {
+        load::load(&options.root, &mut diagnostics, memos)
+    });
+    build_validated(validated(raw, diagnostics), options, memos)
 }
 
 /// What `nfk check` reports: every problem the build would meet, and what was checked.
@@ -129,7 +111,7 @@ pub fn check_build_edited(
     edit: impl FnOnce(&mut load::RawSite, &mut Diagnostics),
 ) -> CheckReport {
     let mut diagnostics = Diagnostics::new();
-    let mut raw = timed("load", || load::load(root, &mut diagnostics));
+    let mut raw = timed("load", || load::load(root, &mut diagnostics, &Memos::off()));
     edit(&mut raw, &mut diagnostics);
     check_validated(root, validated(raw, diagnostics))
 }
@@ -142,7 +124,7 @@ fn check_validated(root: &Path, validated: Validated) -> CheckReport {
         drafts: false,
         live_reload: false,
     };
-    let diagnostics = match build_validated(validated, &options, None) {
+    let diagnostics = match build_validated(validated, &options, &Memos::off()) {
         Ok(built) => built.diagnostics,
         Err(diagnostics) => diagnostics,
     };
@@ -156,7 +138,7 @@ fn check_validated(root: &Path, validated: Validated) -> CheckReport {
 fn build_validated(
     validated: Validated,
     options: &BuildOptions,
-    cache: Option<&BuildCache>,
+    memos: &Memos,
 ) -> Result<Built, Diagnostics> {
     let Validated {
         site,
@@ -185,7 +167,7 @@ fn build_validated(
     };
     let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
     let charts = timed("charts", || {
-        charts::draw_with(&site, &data, &theme.strings, cache.map(|c| &c.charts))
+        charts::draw(&site, &data, &theme.strings, memos)
     });
     let plan = timed("plan", || {
         routes::RoutePlan::new(&routes::PlanInput {
@@ -211,15 +193,7 @@ fn build_validated(
         live_reload: options.live_reload,
     };
     let rendered = timed("render", || {
-        render::render_with(
-            &site,
-            &data,
-            &charts,
-            &theme,
-            &plan,
-            &render_options,
-            cache.map(|c| &c.render),
-        )
+        render::render(&site, &data, &charts, &theme, &plan, &render_options, memos)
     });
     // Pages are made in memory; a copied file (`Contents::Copy`) is never a page with ids.
     let html = |output: &str| match rendered.site.get(output).map(|f| &f.contents) {
@@ -247,7 +221,7 @@ pub fn build(
     output: &write::OutputOptions,
 ) -> anyhow::Result<Result<Built, Diagnostics>> {
     let prepared = timed("guard", || write::prepare(output, &options.root))?;
-    let built = match build_in_memory(options) {
+    let built = match build_in_memory(options, &Memos::off()) {
         Ok(built) => built,
         Err(diagnostics) => return Ok(Err(diagnostics)),
     };

@@ -73,7 +73,7 @@ pub struct Theme {
     /// Files under `static/` (paths inside it), published at `/static/…` (`routes::urls`).
     pub static_files: Vec<StaticFile>,
     /// A hash of every file of the theme and the language: equal fingerprints mean the same
-    /// templates, filters and strings (the render memo's key includes it).
+    /// templates, filters and strings (the template memo's key includes it).
     pub fingerprint: u128,
 }
 
@@ -315,7 +315,7 @@ fn add_templates(
 /// Static files copied from the site are hashed by their path: templates cannot read them, so
 /// their bytes never change what a template renders.
 fn fingerprint(files: &BTreeMap<String, (String, Contents)>, language: Language) -> u128 {
-    let mut h = crate::keyhash::KeyHasher::new();
+    let mut h = crate::memo::KeyHasher::new();
     h.text(match language {
         Language::Nb => "nb",
         Language::En => "en",

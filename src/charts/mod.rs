@@ -19,7 +19,6 @@
 pub mod canvas;
 pub mod columns;
 pub mod hbars;
-pub mod memo;
 pub mod network;
 pub mod partner;
 pub mod svg;
@@ -30,12 +29,14 @@ pub mod text;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::aggregate::SiteData;
+use crate::memo::{Key, KeyHasher, Memos};
 use crate::model::{Partner, Site};
 use crate::strings::Strings;
 use canvas::Layout;
@@ -82,20 +83,11 @@ pub const NETWORK_CHARTS: [&str; 6] = [
     "fee-tiers",
 ];
 
-/// Every chart of the site: the network's, and each visible partner's (in parallel).
-pub fn draw(site: &Site, data: &SiteData, strings: &Strings) -> Charts {
-    draw_with(site, data, strings, None)
-}
-
-/// [`draw`], taking a partner's charts from `memo` when their whole input is unchanged since an
-/// earlier build (`nfk serve`). Gives the same charts as [`draw`].
-pub fn draw_with(
-    site: &Site,
-    data: &SiteData,
-    strings: &Strings,
-    memo: Option<&memo::ChartMemo>,
-) -> Charts {
-    let memo = memo.map(|m| (m, m.begin()));
+/// Every chart of the site: the network's, and each visible partner's (in parallel). A
+/// partner's charts are taken from `memos` when their whole input is unchanged since an earlier
+/// build (`nfk serve`); the network's depend on every partner and are always drawn.
+pub fn draw(site: &Site, data: &SiteData, strings: &Strings, memos: &Memos) -> Charts {
+    let memo = memos.charts.pass();
     let by_slug: BTreeMap<&str, &Partner> =
         site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
     let partners = data
@@ -104,23 +96,27 @@ pub fn draw_with(
         .filter_map(|d| {
             let partner = by_slug.get(d.slug.as_str())?;
             let input = partner::Input::new(partner, d, &site.config, strings);
-            let charts = match memo {
-                Some((m, pass)) => m.partner(pass, &input),
-                None => partner::draw(&input),
-            };
+            let charts = memo.get_or_make(|| partner_key(&input), || partner::draw(&input));
             Some((d.slug.clone(), charts))
         })
         .collect::<Vec<_>>()
         .into_iter()
         .filter(|(_, charts)| !charts.is_empty())
         .collect();
-    if let Some((m, pass)) = memo {
-        m.sweep(pass);
-    }
     Charts {
         network: network::charts(site, data, strings),
         partners,
     }
+}
+
+/// The memo key of a partner's charts: a pure function of their [`partner::Input`], hashed by
+/// its derived `Debug` dump, which names every field and quotes every string (the model types
+/// are not `Serialize`), so equal keys mean equal inputs and equal charts.
+fn partner_key(input: &partner::Input) -> Option<Key> {
+    let mut h = KeyHasher::new();
+    h.text("partner charts");
+    write!(h, "{input:?}").ok()?;
+    Some(h.finish())
 }
 
 /// What a chart shows, before it is drawn.

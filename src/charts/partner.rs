@@ -23,7 +23,7 @@ pub const BY_YEAR: &str = "utslipp-per-ar";
 pub const CATEGORIES: &str = "kategorier";
 
 /// Everything a partner's charts are drawn from, and nothing else. `nfk serve` keeps charts
-/// between builds keyed by this value's `Debug` dump (`memo.rs`), so anything new the charts
+/// between builds keyed by this value's `Debug` dump (`partner_key`), so anything new the charts
 /// need must come in through here, and is then part of the key by itself.
 #[derive(Debug)]
 pub struct Input<'a> {

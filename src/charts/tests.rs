@@ -15,6 +15,11 @@ use crate::aggregate::{SiteData, aggregate};
 use crate::format;
 use crate::model::{Language, Scope, Site};
 
+/// Every chart, drawn with `strings` and without a memo.
+fn draw(site: &Site, data: &SiteData, strings: &Strings) -> Charts {
+    super::draw(site, data, strings, &crate::memo::Memos::off())
+}
+
 const LONG_NAME: &str = "Ljabru og Nordstrand Eiendomsdrift og Bygningsvedlikehold AS 2";
 
 /// Three partners: one with a 60-character name and a 7-digit total, categories and two

@@ -84,7 +84,7 @@ pub fn plan(options: &ImportOptions) -> anyhow::Result<Result<Plan, Diagnostics>
         return Ok(Err(diags));
     };
     let mut site_diags = Diagnostics::new();
-    let raw = load::load(&options.root, &mut site_diags);
+    let raw = load::load(&options.root, &mut site_diags, &crate::memo::Memos::off());
     if raw.config.is_none() {
         return Ok(Err(site_diags));
     }

@@ -6,10 +6,10 @@
 //! lies outside the site folder, and reads a logo or a story's image only when it names a plain
 //! file inside the partner's folder, reporting what it found as a [`PictureFile`].
 
-pub mod cache;
 pub mod files;
 pub mod picture;
 pub mod raw;
+mod stamp;
 pub mod story;
 pub mod yaml;
 
@@ -20,10 +20,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
+use crate::memo::{Loaded, Memos};
 use files::Problem;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
-pub use cache::LoadCache;
 pub use picture::{PictureFile, is_plain_file_name};
 
 pub use raw::S;
@@ -101,17 +101,13 @@ pub fn site_file(root: &Path) -> PathBuf {
 }
 
 /// Reads the whole site folder. Missing folders are empty, not errors; `site.yaml` is required.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> RawSite {
-    load_with(root, diags, None)
-}
-
-/// [`load`], reusing the files a [`LoadCache`] read before when they have not changed since
-/// (`nfk serve`). The result is the same as without the cache.
-pub fn load_with(root: &Path, diags: &mut Diagnostics, cache: Option<&LoadCache>) -> RawSite {
+/// Partner folders and pages whose files have not changed since an earlier build are taken from
+/// `memos` (`nfk serve`; `stamp.rs`); the result is the same as without them.
+pub fn load(root: &Path, diags: &mut Diagnostics, memos: &Memos) -> RawSite {
     let config = load_config(root, diags);
-    let (partners, partner_diags) = load_partners(root, cache);
+    let (partners, partner_diags) = load_partners(root, memos);
     diags.extend(partner_diags);
-    let (pages, assets) = load_content(root, diags, cache);
+    let (pages, assets) = load_content(root, diags, memos);
     RawSite {
         config,
         partners,
@@ -223,7 +219,8 @@ fn sorted_entries(dir: &Path) -> Vec<fs::DirEntry> {
     entries
 }
 
-fn load_partners(root: &Path, cache: Option<&LoadCache>) -> (Vec<RawPartner>, Diagnostics) {
+fn load_partners(root: &Path, memos: &Memos) -> (Vec<RawPartner>, Diagnostics) {
+    let memo = memos.partners.pass();
     let dir = root.join("partners");
     let folders: Vec<PathBuf> = sorted_entries(&dir)
         .into_iter()
@@ -232,9 +229,12 @@ fn load_partners(root: &Path, cache: Option<&LoadCache>) -> (Vec<RawPartner>, Di
         .collect();
     let loaded: Vec<(RawPartner, Diagnostics)> = folders
         .par_iter()
-        .map(|folder| match cache {
-            Some(cache) => cache.partner(folder, || load_partner_folder(root, folder)),
-            None => load_partner_folder(root, folder),
+        .map(|folder| {
+            let loaded = memo.get_or_make(
+                || stamp::folder_key(folder),
+                || load_partner_folder(root, folder),
+            );
+            (loaded.value, loaded.diagnostics)
         })
         .collect();
     let mut all = Diagnostics::new();
@@ -248,10 +248,14 @@ fn load_partners(root: &Path, cache: Option<&LoadCache>) -> (Vec<RawPartner>, Di
     (partners, all)
 }
 
-fn load_partner_folder(root: &Path, folder: &Path) -> (RawPartner, Diagnostics) {
-    let mut diags = Diagnostics::new();
-    let partner = load_partner(root, folder, &mut diags);
-    (partner, diags)
+fn load_partner_folder(root: &Path, folder: &Path) -> Loaded<RawPartner> {
+    let mut diagnostics = Diagnostics::new();
+    let value = load_partner(root, folder, &mut diagnostics);
+    Loaded {
+        path: folder.to_path_buf(),
+        value,
+        diagnostics,
+    }
 }
 
 fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartner {
@@ -313,8 +317,9 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
 fn load_content(
     root: &Path,
     diags: &mut Diagnostics,
-    cache: Option<&LoadCache>,
+    memos: &Memos,
 ) -> (Vec<RawPage>, Vec<StaticFile>) {
+    let memo = memos.pages.pass();
     let dir = root.join("content");
     let mut pages = Vec::new();
     let mut assets = Vec::new();
@@ -354,17 +359,18 @@ fn load_content(
         }
         if entry.path().extension().is_some_and(|e| e == "md") {
             let load_page = || {
-                let mut local = Diagnostics::new();
-                let page = read_text(root, entry.path(), &rel, &mut local)
-                    .map(|text| split_page(rel.clone(), &text, &mut local));
-                (page, local)
+                let mut diagnostics = Diagnostics::new();
+                let value = read_text(root, entry.path(), &rel, &mut diagnostics)
+                    .map(|text| split_page(rel.clone(), &text, &mut diagnostics));
+                Loaded {
+                    path: entry.path().to_path_buf(),
+                    value,
+                    diagnostics,
+                }
             };
-            let (page, local) = match cache {
-                Some(cache) => cache.page(entry.path(), load_page),
-                None => load_page(),
-            };
-            diags.extend(local);
-            pages.extend(page);
+            let loaded = memo.get_or_make(|| stamp::file_key(entry.path()), load_page);
+            diags.extend(loaded.diagnostics);
+            pages.extend(loaded.value);
         } else if let Some(contents) = copied_file(root, entry.path(), &rel, diags) {
             assets.push(StaticFile {
                 path: display_path(&dir, entry.path()),
@@ -492,7 +498,7 @@ mod tests {
         fs::create_dir_all(report.parent().unwrap()).unwrap();
         fs::File::create(&report).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        let raw = load(dir.path(), &mut diags);
+        let raw = load(dir.path(), &mut diags, &Memos::off());
         assert_eq!(
             raw.assets,
             [StaticFile {
@@ -510,7 +516,7 @@ mod tests {
         fs::create_dir_all(page.parent().unwrap()).unwrap();
         fs::File::create(&page).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        load(dir.path(), &mut diags);
+        load(dir.path(), &mut diags, &Memos::off());
         let problem = diags
             .sorted()
             .into_iter()

@@ -8,7 +8,6 @@
 //! `validate::links` judges them against the plan.
 
 pub mod markdown;
-pub mod memo;
 pub mod sanitize;
 pub mod shortcodes;
 pub mod view;
@@ -27,11 +26,11 @@ use serde::Serialize;
 use crate::aggregate::{PartnerData, SiteData};
 use crate::charts::{Chart, Charts};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::memo::{Key, KeyHasher, Memos, Pass};
 use crate::model::{Partner, Site};
 use crate::routes::{ChartOwner, Kind, Route, RoutePlan, WrittenLink, urls};
 use crate::theme::Theme;
 use content::Bodies;
-use memo::{KeyHasher, RenderMemo};
 use view::{ChartView, PartnerSummary, SiteView};
 
 pub use crate::load::Contents;
@@ -88,6 +87,9 @@ pub struct Rendered {
     pub diagnostics: Diagnostics,
 }
 
+/// Makes every file of the plan. Template outputs and Markdown are taken from `memos` where
+/// their whole input is unchanged since an earlier build (`nfk serve`); the files are the same
+/// as without them.
 pub fn render(
     site: &Site,
     data: &SiteData,
@@ -95,29 +97,10 @@ pub fn render(
     theme: &Theme,
     plan: &RoutePlan,
     options: &RenderOptions,
+    memos: &Memos,
 ) -> Rendered {
-    render_with(site, data, charts, theme, plan, options, None)
-}
-
-/// [`render`], taking template outputs from `memo` where their whole input is unchanged since
-/// an earlier build (`nfk serve`). Gives the same files as [`render`].
-pub fn render_with(
-    site: &Site,
-    data: &SiteData,
-    charts: &Charts,
-    theme: &Theme,
-    plan: &RoutePlan,
-    options: &RenderOptions,
-    memo: Option<&RenderMemo>,
-) -> Rendered {
-    let mut r = Renderer::new(site, data, charts, theme, plan, options);
-    if let Some(memo) = memo {
-        r.memo = Some(Memo {
-            memo,
-            pass: memo.begin(),
-            stamp: r.memo_stamp(),
-        });
-    }
+    // The memos' passes end with `r`: what this build did not use is then dropped.
+    let r = Renderer::new(site, data, charts, theme, plan, options, memos);
     let mut diags = Diagnostics::new();
     let bodies = content::render_bodies(&r, plan.pages(), &mut diags);
     let mut slides = content::render_bodies(&r, plan.slides(), &mut diags);
@@ -137,9 +120,6 @@ pub fn render_with(
     }
     // Each path once: `validate::validate_plan` refuses a plan that writes a path twice.
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(m) = &r.memo {
-        m.memo.sweep(m.pass);
-    }
     Rendered {
         site: RenderedSite { files },
         links: (bodies.iter().chain(slides.iter()))
@@ -238,14 +218,6 @@ fn missing(route: &Route) -> Diagnostic {
     )
 }
 
-/// The memo in use for one build, and the hash of what every template call of it shares.
-struct Memo<'a> {
-    memo: &'a RenderMemo,
-    /// This build's pass over the memo ([`RenderMemo::begin`]).
-    pass: u64,
-    stamp: memo::Key,
-}
-
 /// What every rendering step shares, computed once.
 pub(crate) struct Renderer<'a> {
     pub site: &'a Site,
@@ -266,7 +238,12 @@ pub(crate) struct Renderer<'a> {
     pub partners: BTreeMap<&'a str, (&'a Partner, &'a PartnerData)>,
     /// `site` and `t`, serialized once.
     base_context: tera::Context,
-    memo: Option<Memo<'a>>,
+    /// This build's passes over the memos of template outputs and of Markdown.
+    template_memo: Pass<'a, String>,
+    markdown_memo: Pass<'a, markdown::Rendered>,
+    /// The hash of what every template call shares ([`Renderer::memo_stamp`]); `None` when the
+    /// memo keeps nothing.
+    stamp: Option<Key>,
 }
 
 impl<'a> Renderer<'a> {
@@ -277,6 +254,7 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         plan: &'a RoutePlan,
         options: &'a RenderOptions,
+        memos: &'a Memos,
     ) -> Self {
         let base_path = view::base_path(&options.base_url);
         let by_slug: BTreeMap<&str, &Partner> =
@@ -307,10 +285,13 @@ impl<'a> Renderer<'a> {
             alphabetical,
             partners,
             base_context: tera::Context::new(),
-            memo: None,
+            template_memo: memos.templates.pass(),
+            markdown_memo: memos.markdown.pass(),
+            stamp: None,
         };
         r.base_context.insert("site", &r.site_view);
         r.base_context.insert("t", &r.theme.strings);
+        r.stamp = memos.templates.keeps().then(|| r.memo_stamp());
         r
     }
 
@@ -354,7 +335,7 @@ impl<'a> Renderer<'a> {
 
     /// What every template call shares besides its own values: the theme (templates, filters,
     /// strings), `site` and the options. Part of every memo key.
-    fn memo_stamp(&self) -> memo::Key {
+    fn memo_stamp(&self) -> Key {
         let mut h = KeyHasher::new();
         h.number(self.theme.fingerprint)
             .text(&self.options.base_url)
@@ -376,33 +357,26 @@ impl<'a> Renderer<'a> {
         current_path: &str,
         values: &T,
     ) -> Result<String, Diagnostic> {
-        let key = self.memo.as_ref().and_then(|m| {
+        let key = || {
             let mut h = KeyHasher::new();
-            h.number(m.stamp).text(template).text(current_path);
-            h.value(values).ok().map(|h| (m, h.finish()))
-        });
-        if let Some((m, key)) = key
-            && let Some(hit) = m.memo.get(key, m.pass)
-        {
-            return Ok(hit);
-        }
-        let mut ctx = self.context(current_path);
-        let own = tera::Context::from_serialize(values).map_err(|e| {
-            Diagnostic::error(
-                template,
-                Pos::FILE,
-                format!(
-                    "cannot pass values to the template: {}",
-                    crate::theme::error_chain(&e)
-                ),
-            )
-        })?;
-        ctx.extend(own);
-        let output = self.template(template, &ctx)?;
-        if let Some((m, key)) = key {
-            m.memo.put(key, m.pass, &output);
-        }
-        Ok(output)
+            h.number(self.stamp?).text(template).text(current_path);
+            h.value(values).ok().map(|h| h.finish())
+        };
+        self.template_memo.try_get_or_make(key, || {
+            let mut ctx = self.context(current_path);
+            let own = tera::Context::from_serialize(values).map_err(|e| {
+                Diagnostic::error(
+                    template,
+                    Pos::FILE,
+                    format!(
+                        "cannot pass values to the template: {}",
+                        crate::theme::error_chain(&e)
+                    ),
+                )
+            })?;
+            ctx.extend(own);
+            self.template(template, &ctx)
+        })
     }
 
     /// [`markdown::render`], memoised by its arguments when a memo is in use.
@@ -412,7 +386,7 @@ impl<'a> Renderer<'a> {
         trust: markdown::Trust,
         anchor_label: &str,
     ) -> markdown::Rendered {
-        let key = self.memo.as_ref().map(|m| {
+        let key = || {
             let mut h = KeyHasher::new();
             // Not the template stamp: Markdown depends on nothing but these arguments.
             h.text("markdown")
@@ -420,18 +394,11 @@ impl<'a> Renderer<'a> {
                 .text(anchor_label)
                 .text(&self.base_path)
                 .text(text);
-            (m, h.finish())
-        });
-        if let Some((m, key)) = key
-            && let Some(hit) = m.memo.get_markdown(key, m.pass)
-        {
-            return hit;
-        }
-        let rendered = markdown::render(text, trust, anchor_label, &self.base_path);
-        if let Some((m, key)) = key {
-            m.memo.put_markdown(key, m.pass, &rendered);
-        }
-        rendered
+            Some(h.finish())
+        };
+        self.markdown_memo.get_or_make(key, || {
+            markdown::render(text, trust, anchor_label, &self.base_path)
+        })
     }
 
     /// [`Renderer::render_view`] to the file for `url_path` (`/a/` → `a/index.html`).

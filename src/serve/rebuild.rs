@@ -3,23 +3,24 @@
 //! The rule (issue 6): the result must always equal what a full `nfk build --drafts` would
 //! produce. So a rebuild always runs the whole pipeline over the whole site, and never guesses
 //! which outputs a change touches: validation, figures and links are network-wide, and a wrong
-//! guess would serve a page `nfk build` would not make. What makes it fast is the
-//! [`BuildCache`]: parsed files whose files are unchanged (`load/cache.rs`) and template outputs
-//! whose whole input is unchanged (`render/memo.rs`) are reused. The changed paths the watcher
-//! reports only make the load cache forget those files early. See `docs/serve.md`.
+//! guess would serve a page `nfk build` would not make. What makes it fast is the [`Memos`]
+//! kept between builds (`crate::memo`): parsed files whose files are unchanged, partners' charts
+//! and template outputs whose whole input is unchanged are reused. The changed paths the watcher
+//! reports only make the memo forget those files early. See `docs/serve.md`.
 //!
 //! A build that failed for a passing reason (too many open files, interrupted, try again: see
-//! [`passing_reason`]) is tried again a few times with a short pause, with the load cache
-//! cleared (it keeps a file's read error like any other outcome), instead of showing the error
-//! until the next save. Content errors are never retried: the same files give the same errors.
+//! [`passing_reason`]) is tried again a few times with a short pause, with the memo's parsed
+//! files forgotten (it keeps a file's read error like any other outcome), instead of showing the
+//! error until the next save. Content errors are never retried: the same files give the same errors.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::diagnostics::Diagnostics;
+use crate::memo::Memos;
 use crate::render::RenderedSite;
-use crate::{BuildCache, BuildOptions, build_in_memory_cached};
+use crate::{BuildOptions, build_in_memory};
 
 /// A build that succeeded, as the server keeps it.
 pub struct ServedBuild {
@@ -41,7 +42,7 @@ pub struct Outcome {
 pub struct Rebuilder {
     options: BuildOptions,
     build_number: u64,
-    cache: BuildCache,
+    memos: Memos,
 }
 
 impl Rebuilder {
@@ -56,7 +57,7 @@ impl Rebuilder {
                 live_reload: true,
             },
             build_number: 0,
-            cache: BuildCache::default(),
+            memos: Memos::keeping(),
         }
     }
 
@@ -68,12 +69,12 @@ impl Rebuilder {
     /// fails for a passing reason).
     pub fn build_all(&mut self) -> Outcome {
         self.build_number += 1;
-        let (options, cache) = (&self.options, &self.cache);
+        let (options, memos) = (&self.options, &self.memos);
         let attempt = |retry: u32| {
             if retry > 0 {
-                cache.load.clear();
+                memos.forget_files();
             }
-            build_in_memory_cached(options, cache)
+            build_in_memory(options, memos)
         };
         let result = retry_passing(&RETRY, attempt, std::thread::sleep).map(|built| ServedBuild {
             site: Arc::new(built.site),
@@ -91,10 +92,10 @@ impl Rebuilder {
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Outcome {
         log::debug!("rebuilding after {} changed paths", changed.len());
         if changed.iter().any(|p| p == &self.options.root) {
-            // The watcher lost track (its queue overflowed): trust nothing cached.
-            self.cache.load.clear();
+            // The watcher lost track (its queue overflowed): trust no parsed file kept.
+            self.memos.forget_files();
         } else {
-            self.cache.load.forget(changed);
+            self.memos.forget(changed);
         }
         self.build_all()
     }

@@ -143,7 +143,7 @@ impl Strings {
         let table: BTreeMap<String, String> =
             table.into_iter().map(|(k, (_, _, v))| (k, v)).collect();
         let words = Words::from_table(&table);
-        let mut h = crate::keyhash::KeyHasher::new();
+        let mut h = crate::memo::KeyHasher::new();
         for (key, value) in &table {
             h.text(key).text(value);
         }

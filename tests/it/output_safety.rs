@@ -414,7 +414,7 @@ fn files_published_as_they_are_are_named_not_held_and_read_on_request() {
         drafts: false,
         live_reload: false,
     };
-    let built = nfk::build_in_memory(&options)
+    let built = nfk::build_in_memory(&options, &nfk::memo::Memos::off())
         .map_err(|d| d.sorted())
         .expect("builds");
     for (path, source, text) in [

@@ -597,7 +597,7 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         std::fs::write(path, after).unwrap();
         let served = rebuilder.rebuild(std::slice::from_ref(path));
         let served = served.result.map_err(|d| d.sorted()).expect("rebuild");
-        let fresh = nfk::build_in_memory(rebuilder.options())
+        let fresh = nfk::build_in_memory(rebuilder.options(), &nfk::memo::Memos::off())
             .map_err(|d| d.sorted())
             .expect("fresh build");
         assert_eq!(served.site.files.len(), fresh.site.files.len());

@@ -1,5 +1,5 @@
-//! Keys for the memos `nfk serve` keeps between builds (`render/memo.rs`, `charts/memo.rs`): a
-//! 128-bit xxh3 hash of everything an output was made from.
+//! Keys for the memos (`memo/mod.rs`): a 128-bit xxh3 hash of everything a value was made from.
+//! The one way keys are made: every stage feeds its inputs to a [`KeyHasher`].
 //!
 //! [`KeyHasher`] takes texts, numbers, `Serialize` values and `Debug` dumps. `Serialize` values
 //! are fed in without making text of them: the memo hashes thousands of page views per rebuild,
@@ -9,6 +9,7 @@
 //! their length, sequences and maps end with an end tag, struct fields carry their names. So two
 //! values give the same stream only when they serialise the same way, which is what the memo
 //! relies on. Floats are hashed by their bits (`0.1 + 0.2` and `0.3` differ, as their output may).
+//! Must not: read files or the clock; a key is a function of what is fed in, nothing else.
 
 use std::hash::Hasher;
 

@@ -1,0 +1,320 @@
+//! Memos: what `nfk serve` keeps from one build to the next (issue 6), so that after one
+//! partner's edit the other 999 partners' files, charts and pages are not made again.
+//!
+//! One type, [`Memo`]: values under a [`Key`], the hash of everything a value was made from
+//! ([`KeyHasher`], `key.rs`). Each stage makes its keys next to the code that makes the values,
+//! from exactly the inputs of that code, so equal keys mean equal inputs and so equal values:
+//! a build with a full memo equals a build with an empty one.
+//!
+//! A stage uses a memo through a [`Pass`]: one build's walk over it. What the pass did not use
+//! is dropped when it ends, so a memo holds one site's worth of values and never grows with the
+//! number of edits. [`Memos`] holds every stage's memo; every build has one, and a build that
+//! keeps nothing (`nfk build`, `nfk check`) has [`Memos::off`], which never makes a key.
+//!
+//! Must not: decide what a key covers (the stages do), read files, or change a result.
+
+pub mod key;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+pub use key::{Key, KeyHasher};
+
+use crate::charts::Chart;
+use crate::diagnostics::Diagnostics;
+use crate::load::{RawPage, RawPartner};
+use crate::render::markdown;
+
+/// Values under keys, kept between builds. [`Memo::off`] keeps nothing.
+pub struct Memo<V> {
+    /// `None` for a memo that keeps nothing. One lock for the pass number and the entries.
+    state: Option<Mutex<State<V>>>,
+}
+
+struct State<V> {
+    /// How many passes have begun: the number of the current one.
+    passes: u64,
+    entries: HashMap<Key, Entry<V>>,
+}
+
+struct Entry<V> {
+    value: V,
+    /// The pass that last used it.
+    used: u64,
+}
+
+impl<V: Clone> Memo<V> {
+    /// A memo that keeps what it is given.
+    pub fn keeping() -> Self {
+        Memo {
+            state: Some(Mutex::new(State {
+                passes: 0,
+                entries: HashMap::new(),
+            })),
+        }
+    }
+
+    /// A memo that keeps nothing: every value is made, no key is ever computed.
+    pub fn off() -> Self {
+        Memo { state: None }
+    }
+
+    /// Whether it keeps values: keys are worth making.
+    pub fn keeps(&self) -> bool {
+        self.state.is_some()
+    }
+
+    /// Begins a pass: what it uses is kept, what it does not is dropped when it ends. Passes over
+    /// one memo do not overlap (a build begins one per memo; builds run one after the other).
+    pub fn pass(&self) -> Pass<'_, V> {
+        let number = self.lock().map_or(0, |mut state| {
+            state.passes += 1;
+            state.passes
+        });
+        Pass { memo: self, number }
+    }
+
+    /// Keeps only the entries whose value `keep` accepts.
+    pub fn retain(&self, mut keep: impl FnMut(&V) -> bool) {
+        if let Some(mut state) = self.lock() {
+            state.entries.retain(|_, e| keep(&e.value));
+        }
+    }
+
+    pub fn clear(&self) {
+        self.retain(|_| false);
+    }
+
+    /// Entries held.
+    pub fn len(&self) -> usize {
+        self.lock().map_or(0, |state| state.entries.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A panic elsewhere while the lock was held leaves whole entries (each is inserted at once),
+    /// so a poisoned lock is used as it is.
+    fn lock(&self) -> Option<MutexGuard<'_, State<V>>> {
+        let state = self.state.as_ref()?;
+        Some(
+            state
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+    }
+}
+
+/// One build's pass over a [`Memo`] ([`Memo::pass`]); ending it drops what it did not use.
+pub struct Pass<'a, V: Clone> {
+    memo: &'a Memo<V>,
+    number: u64,
+}
+
+impl<V: Clone> Pass<'_, V> {
+    /// The value remembered under `key()`, or else `make()`'s, remembered under it. `key` is
+    /// called only when the memo keeps values; `None` from it (a key that could not be made)
+    /// means: make the value and do not remember it.
+    pub fn get_or_make(&self, key: impl FnOnce() -> Option<Key>, make: impl FnOnce() -> V) -> V {
+        match self.try_get_or_make(key, || Ok::<V, std::convert::Infallible>(make())) {
+            Ok(value) => value,
+            Err(never) => match never {},
+        }
+    }
+
+    /// [`Pass::get_or_make`] for a `make` that can fail; a failure is not remembered.
+    pub fn try_get_or_make<E>(
+        &self,
+        key: impl FnOnce() -> Option<Key>,
+        make: impl FnOnce() -> Result<V, E>,
+    ) -> Result<V, E> {
+        let Some(key) = self.memo.keeps().then(key).flatten() else {
+            return make();
+        };
+        if let Some(mut state) = self.memo.lock()
+            && let Some(entry) = state.entries.get_mut(&key)
+        {
+            entry.used = self.number;
+            return Ok(entry.value.clone());
+        }
+        // Made without the lock: other threads of the pass use the memo meanwhile.
+        let value = make()?;
+        if let Some(mut state) = self.memo.lock() {
+            let entry = Entry {
+                value: value.clone(),
+                used: self.number,
+            };
+            state.entries.insert(key, entry);
+        }
+        Ok(value)
+    }
+}
+
+impl<V: Clone> Drop for Pass<'_, V> {
+    fn drop(&mut self) {
+        if let Some(mut state) = self.memo.lock() {
+            state.entries.retain(|_, e| e.used == self.number);
+        }
+    }
+}
+
+/// What loading a file or a folder gave, with where it was read (for [`Memos::forget`]).
+#[derive(Clone)]
+pub struct Loaded<T> {
+    pub path: PathBuf,
+    pub value: T,
+    pub diagnostics: Diagnostics,
+}
+
+/// Every stage's memo: what one build may reuse from the ones before. Every build has one;
+/// `nfk serve` keeps one between builds ([`Memos::keeping`]), the other commands use
+/// [`Memos::off`].
+pub struct Memos {
+    /// Parsed partner folders and Markdown pages, keyed by their files' stamps (`load/stamp.rs`).
+    pub(crate) partners: Memo<Loaded<RawPartner>>,
+    pub(crate) pages: Memo<Loaded<Option<RawPage>>>,
+    /// Each partner's charts, keyed by `charts::partner::Input` (`charts/mod.rs`).
+    pub(crate) charts: Memo<Vec<Chart>>,
+    /// Template outputs, keyed by everything `render::Renderer::render_view` gives the template.
+    pub(crate) templates: Memo<String>,
+    /// Markdown, keyed by the text and the options of `render::markdown::render`.
+    pub(crate) markdown: Memo<markdown::Rendered>,
+}
+
+impl Memos {
+    pub fn keeping() -> Self {
+        Memos {
+            partners: Memo::keeping(),
+            pages: Memo::keeping(),
+            charts: Memo::keeping(),
+            templates: Memo::keeping(),
+            markdown: Memo::keeping(),
+        }
+    }
+
+    pub fn off() -> Self {
+        Memos {
+            partners: Memo::off(),
+            pages: Memo::off(),
+            charts: Memo::off(),
+            templates: Memo::off(),
+            markdown: Memo::off(),
+        }
+    }
+
+    /// Drops the parsed files that `paths` (absolute, as the watcher reports them) may have made
+    /// stale: the pages themselves, and partner folders that hold them or lie under them. The
+    /// stamps would catch most of it; this catches a same-size edit within one timestamp tick.
+    pub fn forget(&self, paths: &[PathBuf]) {
+        let touched =
+            |read: &Path| (paths.iter()).any(|p| p.starts_with(read) || read.starts_with(p));
+        self.partners.retain(|l| !touched(&l.path));
+        self.pages.retain(|l| !touched(&l.path));
+    }
+
+    /// Drops every parsed file: read errors are kept like any other outcome, and a retried build
+    /// must read again.
+    pub fn forget_files(&self) {
+        self.partners.clear();
+        self.pages.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    fn key(n: u128) -> impl FnOnce() -> Option<Key> {
+        move || Some(n)
+    }
+
+    #[test]
+    fn a_value_is_made_once_and_then_reused_under_its_key() {
+        let memo = Memo::keeping();
+        let made = Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            "one".to_string()
+        };
+        let pass = memo.pass();
+        assert_eq!(pass.get_or_make(key(1), make), "one");
+        assert_eq!(pass.get_or_make(key(1), make), "one");
+        assert_eq!(made.get(), 1);
+        assert_eq!(pass.get_or_make(key(2), make), "one");
+        assert_eq!(made.get(), 2, "another key: made again");
+    }
+
+    #[test]
+    fn keeps_only_what_the_last_pass_used() {
+        let memo = Memo::keeping();
+        {
+            let first = memo.pass();
+            first.get_or_make(key(1), || "one".to_string());
+            first.get_or_make(key(2), || "two".to_string());
+        }
+        assert_eq!(memo.len(), 2);
+        {
+            let second = memo.pass();
+            let one = second.get_or_make(key(1), || unreachable!("kept from the first pass"));
+            assert_eq!(one, "one");
+        }
+        assert_eq!(memo.len(), 1, "key 2 was not used by the second pass");
+        let third = memo.pass();
+        assert_eq!(third.get_or_make(key(2), || "new".to_string()), "new");
+    }
+
+    #[test]
+    fn a_memo_that_is_off_makes_every_value_and_never_a_key() {
+        let memo = Memo::off();
+        let pass = memo.pass();
+        let made = Cell::new(0);
+        for _ in 0..2 {
+            pass.get_or_make(
+                || unreachable!("no key without a memo"),
+                || made.set(made.get() + 1),
+            );
+        }
+        assert_eq!(made.get(), 2);
+        assert!(memo.is_empty());
+    }
+
+    #[test]
+    fn failures_and_values_without_a_key_are_not_remembered() {
+        let memo = Memo::keeping();
+        let pass = memo.pass();
+        assert_eq!(
+            pass.try_get_or_make(key(1), || Err::<u8, _>("bad")),
+            Err("bad")
+        );
+        assert_eq!(pass.get_or_make(|| None, || 7), 7);
+        assert!(memo.is_empty());
+        assert_eq!(pass.try_get_or_make(key(1), || Ok::<_, ()>(8)), Ok(8));
+        assert_eq!(memo.len(), 1);
+    }
+
+    #[test]
+    fn forgetting_a_path_drops_the_files_read_under_it_or_around_it() {
+        let memos = Memos::keeping();
+        let loaded = |path: &str| Loaded {
+            path: path.into(),
+            value: None,
+            diagnostics: Diagnostics::new(),
+        };
+        {
+            let pass = memos.pages.pass();
+            for (n, path) in ["/s/content/a.md", "/s/content/b.md", "/s/content/c/d.md"]
+                .into_iter()
+                .enumerate()
+            {
+                pass.get_or_make(key(n as u128), || loaded(path));
+            }
+        }
+        memos.forget(&["/s/content/a.md".into(), "/s/content/c".into()]);
+        assert_eq!(memos.pages.len(), 1, "only b.md is left");
+        memos.forget_files();
+        assert!(memos.pages.is_empty());
+    }
+}
