@@ -49,6 +49,32 @@ impl Pos {
     }
 }
 
+/// Byte offsets of a text → 1-based [`Pos`] (line, and column in characters), for every place
+/// that finds a problem by offset (Markdown events, characters in a file).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Pos::new(clamp(line), clamp(column))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,

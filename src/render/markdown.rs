@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::diagnostics::LineIndex;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::sanitize::{is_relative_path, sanitize};
@@ -93,7 +94,7 @@ pub fn too_deep(markdown: &str) -> Option<(u32, u32)> {
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(_) if depth == MAX_NESTING => {
-                return Some(LineIndex::new(markdown).position(range.start));
+                return Some(position(&LineIndex::new(markdown), range.start));
             }
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
@@ -146,7 +147,7 @@ fn parse<'a>(markdown: &'a str, trust: Trust, base_path: &str) -> Parsed<'a> {
             Event::Start(_) => {
                 let keep = open.len() < MAX_NESTING;
                 if !keep && too_deep.is_none() {
-                    too_deep = Some(lines.position(range.start));
+                    too_deep = Some(position(&lines, range.start));
                 }
                 open.push(keep);
                 if !keep {
@@ -158,7 +159,7 @@ fn parse<'a>(markdown: &'a str, trust: Trust, base_path: &str) -> Parsed<'a> {
             _ => {}
         }
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
-            let (line, column) = lines.position(range.start);
+            let (line, column) = position(&lines, range.start);
             links.push(Link {
                 url: dest_url.to_string(),
                 line,
@@ -381,28 +382,10 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
-/// Byte offset → 1-based (line, column in characters).
-struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
-    }
-
-    fn position(&self, offset: usize) -> (u32, u32) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        (line as u32, column as u32)
-    }
+/// Line and column of a byte offset, as the Markdown side keeps them.
+fn position(lines: &LineIndex, offset: usize) -> (u32, u32) {
+    let pos = lines.pos(offset);
+    (pos.line, pos.column)
 }
 
 #[cfg(test)]

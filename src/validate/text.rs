@@ -78,7 +78,7 @@ fn hidden_warning(rel: &str, at: Pos, ch: char) -> Diagnostic {
 /// and zero-width characters warnings, each at its place in the file. A file the parser cannot
 /// read is left to the YAML parser's own diagnostic.
 pub fn check_yaml(rel: &str, source: &str, diags: &mut Diagnostics) {
-    let lines = Lines::new(source);
+    let lines = crate::diagnostics::LineIndex::new(source);
     let byte_at = CharToByte::new(source);
     for event in Parser::new_from_str(source) {
         let (value, style, span) = match event {
@@ -191,31 +191,6 @@ fn unescape_single(kind: char) -> Option<char> {
         'P' => '\u{2029}',
         _ => return None,
     })
-}
-
-/// Byte offset → 1-based line and column (in characters).
-struct Lines<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
-    }
-
-    fn pos(&self, offset: usize) -> Pos {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Pos::new(clamp(line), clamp(column))
-    }
 }
 
 /// Character index → byte offset, for parsers that report only the former.
