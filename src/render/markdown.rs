@@ -279,6 +279,8 @@ fn add_heading_ids<'a>(
         match (event, &mut heading) {
             (Event::Start(Tag::Heading { level, .. }), _) => {
                 heading = Some((out.len(), level, String::new()));
+                // Places for the wrapper that holds the heading and its anchor, and the start.
+                out.push(Event::SoftBreak);
                 out.push(Event::SoftBreak);
             }
             (Event::End(TagEnd::Heading(_)), Some((start, level, text))) => {
@@ -287,20 +289,25 @@ fn add_heading_ids<'a>(
                     Trust::Editor => *level,
                     Trust::Partner => shift(*level, top),
                 };
-                out[*start] = Event::Start(Tag::Heading {
+                out[*start + 1] = Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id.clone())),
                     classes: Vec::new(),
                     attrs: Vec::new(),
                 });
-                if let Some(label) = anchor_label {
-                    let anchor = format!(
-                        " <a class=\"heading-anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{}</span></a>",
-                        html_escape(&format!("{label}: {text}"))
-                    );
-                    out.push(Event::InlineHtml(CowStr::from(anchor)));
-                }
                 out.push(Event::End(TagEnd::Heading(level)));
+                // The anchor stands beside the heading, not in it: inside, its text would be
+                // read as part of the heading's name ("To frister Lenke til avsnittet: …").
+                match anchor_label {
+                    Some(label) => {
+                        out[*start] = Event::Html(CowStr::from("<div class=\"heading-wrap\">"));
+                        out.push(Event::Html(CowStr::from(format!(
+                            "<a class=\"heading-anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{}</span></a></div>\n",
+                            html_escape(&format!("{label}: {text}"))
+                        ))));
+                    }
+                    None => out[*start] = Event::Html(CowStr::from("")),
+                }
                 heading = None;
             }
             (event @ (Event::Text(_) | Event::Code(_)), Some((_, _, text))) => {
@@ -413,6 +420,22 @@ mod tests {
         assert!(r.html.contains("<h3 id=\"mal-for-2030\">"));
         assert!(r.html.contains("href=\"#klimaregnskap\""));
         assert!(r.ids.contains("mal-for-2030"));
+    }
+
+    #[test]
+    fn the_anchor_stands_beside_its_heading_so_the_heading_is_named_by_its_text_alone() {
+        let html = editor("## To frister\n\nTekst.\n").html;
+        let heading = html
+            .split("<h2 id=\"to-frister\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</h2>").next())
+            .unwrap_or_default();
+        assert_eq!(heading, "To frister", "{html}");
+        assert!(
+            html.contains("</h2>\n<a class=\"heading-anchor\" href=\"#to-frister\">"),
+            "{html}"
+        );
+        assert!(html.starts_with("<div class=\"heading-wrap\">"), "{html}");
     }
 
     #[test]
