@@ -19,6 +19,13 @@ pub fn new_partner(root: &Path, slug: &str, base_year: i32) -> anyhow::Result<Pa
             "`{slug}` is not a valid slug: use lowercase a–z, 0–9 and `-` only, e.g. `eksempel-bygg`"
         );
     }
+    // Without it the folder is no site: the skeleton would land where no build will find it.
+    if !root.join("site.yaml").is_file() {
+        bail!(
+            "{} is not a site folder: it has no site.yaml; run nfk in the site's folder or give it with --root",
+            root.display()
+        );
+    }
     let dir = root.join("partners").join(slug);
     if dir.exists() {
         bail!(
@@ -72,6 +79,7 @@ mod tests {
     #[test]
     fn refuses_to_overwrite_and_bad_slugs() {
         let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("site.yaml"), "title: x\n").unwrap();
         new_partner(dir.path(), "ny", 2019).unwrap();
         assert!(
             new_partner(dir.path(), "ny", 2019)
@@ -80,5 +88,13 @@ mod tests {
                 .contains("already exists")
         );
         assert!(new_partner(dir.path(), "Ny Partner", 2019).is_err());
+    }
+
+    #[test]
+    fn refuses_a_folder_without_site_yaml_and_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = new_partner(dir.path(), "ny", 2019).unwrap_err().to_string();
+        assert!(error.contains("has no site.yaml"), "{error}");
+        assert!(!dir.path().join("partners").exists());
     }
 }

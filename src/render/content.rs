@@ -216,6 +216,15 @@ fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
         _ => {
             let slug = arg("slug")?;
             let Some(partner) = r.summaries.get(slug) else {
+                // A draft's folder exists: "unknown" would send the editor looking for a typo.
+                if r.site.partners.iter().any(|p| &p.slug == slug && p.draft) {
+                    return Err((
+                        format!("partner `{slug}` is a draft, so it is not on the site"),
+                        Some(format!(
+                            "remove `draft: true` from partners/{slug}/profile.yaml when it is ready, or leave the card out until then"
+                        )),
+                    ));
+                }
                 let help = did_you_mean(slug, r.summaries.keys().map(String::as_str)).map_or_else(
                     || "use the name of a folder in partners/".to_string(),
                     |s| format!("did you mean `{s}`?"),

@@ -261,6 +261,32 @@ fn new_partner_writes_a_skeleton_that_check_explains() {
 }
 
 #[test]
+fn a_card_of_a_draft_partner_says_it_is_a_draft() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
+    let profile = site.path().join("partners/alfa/profile.yaml");
+    let text = std::fs::read_to_string(&profile).unwrap() + "draft: true\n";
+    std::fs::write(&profile, text).unwrap();
+    std::fs::write(
+        site.path().join("content/om.md"),
+        "---\ntitle: Om\n---\n\n{{ partner(slug=\"alfa\") }}\n",
+    )
+    .unwrap();
+    let (code, output) = check(site.path(), "human");
+    assert_eq!(code, 1, "{output}");
+    assert!(
+        output.contains(
+            "content/om.md:5:1: error: partner `alfa` is a draft, so it is not on the site"
+        ),
+        "{output}"
+    );
+    assert!(!output.contains("unknown partner"), "{output}");
+}
+
+#[test]
 fn a_10_mb_file_is_refused_with_a_clear_message() {
     let site = tempfile::tempdir().unwrap();
     copy_dir(
