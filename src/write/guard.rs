@@ -254,7 +254,7 @@ fn refuse_the_site_itself(real: &Path, root: &Path, shown: &str) -> anyhow::Resu
     }
     for source in SOURCES {
         let lexical = root.join(source);
-        // A source that is itself a link (`content -> ../shared-content`) is protected where it
+        // A source that is itself a link (`content -> ../common-content`) is protected where it
         // leads, too.
         let linked = lexical.canonicalize().ok();
         for path in std::iter::once(&lexical).chain(linked.as_ref()) {
