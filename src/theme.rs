@@ -150,19 +150,7 @@ fn read_site_theme(
             continue;
         }
         let rel = display_path(root, entry.path());
-        let kind = entry.file_type();
-        if kind.is_symlink() && entry.path().is_dir() {
-            diags.push(
-                Diagnostic::error(
-                    &rel,
-                    Pos::FILE,
-                    "links to a folder, which nfk does not follow",
-                )
-                .with_help("move or copy the folder into the theme instead of linking to it"),
-            );
-            continue;
-        }
-        if !kind.is_file() && !kind.is_symlink() {
+        if !crate::load::files::is_readable_entry(&entry, &rel, "the theme", diags) {
             continue;
         }
         let inner = display_path(dir, entry.path());

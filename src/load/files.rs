@@ -79,6 +79,32 @@ pub fn copy_source(root: &Path, path: &Path) -> Result<PathBuf, Problem> {
     Ok(file)
 }
 
+/// Whether a walked entry is a file nfk reads. A link to a folder is reported (nfk follows no
+/// links to folders, in `content/` and themes alike; `folder` names where to put it instead) and,
+/// like anything that is neither a file nor a link to one, skipped.
+pub fn is_readable_entry(
+    entry: &walkdir::DirEntry,
+    rel: &str,
+    folder: &str,
+    diags: &mut crate::diagnostics::Diagnostics,
+) -> bool {
+    let kind = entry.file_type();
+    if kind.is_symlink() && entry.path().is_dir() {
+        diags.push(
+            crate::diagnostics::Diagnostic::error(
+                rel,
+                crate::diagnostics::Pos::FILE,
+                "links to a folder, which nfk does not follow",
+            )
+            .with_help(format!(
+                "move or copy the folder into {folder} instead of linking to it"
+            )),
+        );
+        return false;
+    }
+    kind.is_file() || kind.is_symlink()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -341,20 +341,8 @@ fn load_content(
                 continue;
             }
         };
-        let kind = entry.file_type();
         let rel = display_path(root, entry.path());
-        if kind.is_symlink() && entry.path().is_dir() {
-            diags.push(
-                Diagnostic::error(
-                    &rel,
-                    Pos::FILE,
-                    "links to a folder, which nfk does not follow",
-                )
-                .with_help("move or copy the folder into content/ instead of linking to it"),
-            );
-            continue;
-        }
-        if !kind.is_file() && !kind.is_symlink() {
+        if !files::is_readable_entry(&entry, &rel, "content/", diags) {
             continue;
         }
         if entry.path().extension().is_some_and(|e| e == "md") {
