@@ -207,11 +207,7 @@ fn github_format_annotates_the_line() {
 
 #[test]
 fn a_symlinked_logo_pointing_out_of_the_partner_folder_is_refused() {
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
-        site.path(),
-    );
+    let site = minimal_site();
     let secret = site.path().join("secret.svg");
     std::fs::write(&secret, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
     std::os::unix::fs::symlink(&secret, site.path().join("partners/alfa/logo.svg")).unwrap();
@@ -230,11 +226,7 @@ fn a_symlinked_logo_pointing_out_of_the_partner_folder_is_refused() {
 
 #[test]
 fn new_partner_writes_a_skeleton_that_check_explains() {
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
-        site.path(),
-    );
+    let site = minimal_site();
     let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
         .args(["new", "partner", "ny-partner", "--root"])
         .arg(site.path())
@@ -262,11 +254,7 @@ fn new_partner_writes_a_skeleton_that_check_explains() {
 
 #[test]
 fn a_card_of_a_draft_partner_says_it_is_a_draft() {
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
-        site.path(),
-    );
+    let site = minimal_site();
     let profile = site.path().join("partners/alfa/profile.yaml");
     let text = std::fs::read_to_string(&profile).unwrap() + "draft: true\n";
     std::fs::write(&profile, text).unwrap();
@@ -288,11 +276,7 @@ fn a_card_of_a_draft_partner_says_it_is_a_draft() {
 
 #[test]
 fn a_10_mb_file_is_refused_with_a_clear_message() {
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
-        site.path(),
-    );
+    let site = minimal_site();
     let story = "Lang tekst. ".repeat(10 * 1024 * 1024 / 12);
     std::fs::write(site.path().join("partners/alfa/story.md"), story).unwrap();
     let (code, output) = check(site.path(), "human");
@@ -308,11 +292,7 @@ fn a_10_mb_file_is_refused_with_a_clear_message() {
 #[test]
 fn a_file_that_vanished_is_a_diagnostic_not_a_crash() {
     // A dangling link is what a file deleted between listing and reading looks like.
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
-        site.path(),
-    );
+    let site = minimal_site();
     std::os::unix::fs::symlink(
         site.path().join("gone.md"),
         site.path().join("content/borte.md"),
@@ -436,4 +416,14 @@ fn a_macro_used_many_times_still_renders() {
     assert_eq!(page.matches("<div class=\"kort\"><h2>Kort ").count(), 300);
     assert!(page.contains("<h2>Kort 299</h2>"));
     assert_eq!(page.matches("<p>Hei!</p>").count(), 302);
+}
+
+/// A copy of the minimal valid fixture site, to change for one test.
+fn minimal_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal"),
+        site.path(),
+    );
+    site
 }

@@ -618,18 +618,7 @@ fn malformed_and_oversized_requests_get_4xx() {
     let site = fixture_site();
     let server = Server::start(site.path());
     let addr = server.base.trim_start_matches("http://").to_string();
-    let send = |request: String| -> u16 {
-        let mut stream = TcpStream::connect(&addr).expect("connect");
-        stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
-        let _ = stream.write_all(request.as_bytes());
-        let mut reply = Vec::new();
-        let _ = stream.read_to_end(&mut reply);
-        String::from_utf8_lossy(&reply)
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0)
-    };
+    let send = |request: String| -> u16 { safety::send(&addr, &request) };
     let big = "x".repeat(100 * 1024);
     let huge_header =
         format!("GET / HTTP/1.1\r\nHost: {addr}\r\nX-Big: {big}\r\nConnection: close\r\n\r\n");
