@@ -16,7 +16,7 @@ use super::{Chart, Picture, Spec, Table, finish};
 use crate::aggregate::{PartnerData, YearFigures};
 use crate::format::{self, MISSING};
 use crate::model::{Emissions, Language, Partner, SiteConfig, YearEntry};
-use crate::strings::Strings;
+use crate::strings::{self, Strings};
 
 /// File names (and shortcode names) of a partner's charts.
 pub const BY_YEAR: &str = "utslipp-per-ar";
@@ -117,15 +117,12 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
         lang,
     };
     let table = by_year_table(l, series, has_scope3, lang);
-    let title = match lang {
-        Language::Nb => format!("Utslipp per år for {}", partner.name),
-        Language::En => format!("Emissions per year, {}", partner.name),
-    };
+    let title = strings::fill(&l.chart_by_year_title, &[("name", partner.name)]);
     let spec = Spec {
         name: BY_YEAR.into(),
         id: format!("graf-{}-{BY_YEAR}", partner.slug),
         title,
-        desc: by_year_desc(series, partner.config.results.reporting_year, lang),
+        desc: by_year_desc(series, partner.config.results.reporting_year, l),
         table,
     };
     finish(spec, &Picture::Columns(columns))
@@ -161,13 +158,9 @@ fn by_year_table(l: &Strings, series: &[YearFigures], has_scope3: bool, lang: La
         })
         .collect();
     Table {
-        caption: format!(
-            "{} ({})",
-            match lang {
-                Language::Nb => "Utslipp per år etter scope",
-                Language::En => "Emissions per year by scope",
-            },
-            format::tonnes_unit(lang)
+        caption: strings::fill(
+            &l.chart_by_year_caption,
+            &[("unit", format::tonnes_unit(lang))],
         ),
         head,
         rows,
@@ -185,7 +178,8 @@ pub fn stack_total(f: &YearFigures) -> Option<f64> {
 
 /// From the first year to the reporting year (or the last year before it): a later,
 /// preliminary entry is in the chart and the table, not in the headline sentence.
-fn by_year_desc(series: &[YearFigures], reporting_year: i32, lang: Language) -> String {
+fn by_year_desc(series: &[YearFigures], reporting_year: i32, l: &Strings) -> String {
+    let lang = l.language;
     let up_to_y = || series.iter().filter(|y| y.year <= reporting_year);
     let (Some(first), Some(last)) = (up_to_y().next(), up_to_y().next_back()) else {
         return String::new();
@@ -202,43 +196,35 @@ fn by_year_desc(series: &[YearFigures], reporting_year: i32, lang: Language) -> 
     .filter_map(|(n, v)| Some((n, v?)))
     .collect();
     let numbers: Vec<String> = scopes.iter().map(|(n, _)| n.to_string()).collect();
-    let scope_words = join_words(&numbers, lang);
+    let scope_words = join_words(&numbers, l);
     let a = crate::aggregate::sum(scopes.iter().map(|s| s.1.0));
     let b = crate::aggregate::sum(scopes.iter().map(|s| s.1.1));
     if first.year == last.year || scopes.is_empty() {
         let total = stack_total(last).map_or(MISSING.to_string(), t);
-        match lang {
-            Language::Nb => format!("Utslippene i {} var {total}.", last.year),
-            Language::En => format!("Emissions in {} were {total}.", last.year),
-        }
+        strings::fill(
+            &l.chart_by_year_desc_one,
+            &[("year", &last.year.to_string()), ("total", &total)],
+        )
     } else {
         let change = (a > 0.0).then(|| format::signed_percent((b - a) / a * 100.0, 1, lang));
         let change = change.map_or(String::new(), |c| format!(" ({c})"));
-        match lang {
-            Language::Nb => format!(
-                "Utslippene i scope {scope_words} gikk fra {} i {} til {} i {}{change}.",
-                t(a),
-                first.year,
-                t(b),
-                last.year
-            ),
-            Language::En => format!(
-                "Emissions in scope {scope_words} went from {} in {} to {} in {}{change}.",
-                t(a),
-                first.year,
-                t(b),
-                last.year
-            ),
-        }
+        strings::fill(
+            &l.chart_by_year_desc,
+            &[
+                ("scopes", &scope_words),
+                ("from", &t(a)),
+                ("first", &first.year.to_string()),
+                ("to", &t(b)),
+                ("last", &last.year.to_string()),
+                ("change", &change),
+            ],
+        )
     }
 }
 
 /// `1`, `1 og 2`, `1, 2 og 3`.
-pub fn join_words(words: &[String], lang: Language) -> String {
-    let and = match lang {
-        Language::Nb => "og",
-        Language::En => "and",
-    };
+pub fn join_words(words: &[String], l: &Strings) -> String {
+    let and = &l.and;
     match words {
         [] => String::new(),
         [one] => one.clone(),
@@ -363,40 +349,32 @@ fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
         share(total),
     ]);
     let biggest = cats.iter().max_by(|a, b| a.tonnes.total_cmp(&b.tonnes))?;
-    let desc = match lang {
-        Language::Nb => format!(
-            "Den største kilden i {year} var {} (scope {}) med {}, {} av {} rapportert.",
-            biggest.name.to_lowercase(),
-            biggest.scope,
-            format::tonnes(biggest.tonnes, lang),
-            share(biggest.tonnes),
-            format::tonnes(total, lang)
-        ),
-        Language::En => format!(
-            "The largest source in {year} was {} (scope {}) with {}, {} of {} reported.",
-            biggest.name.to_lowercase(),
-            biggest.scope,
-            format::tonnes(biggest.tonnes, lang),
-            share(biggest.tonnes),
-            format::tonnes(total, lang)
-        ),
-    };
+    let desc = strings::fill(
+        &l.chart_categories_desc,
+        &[
+            ("year", &year.to_string()),
+            ("name", &biggest.name.to_lowercase()),
+            ("scope", &biggest.scope.to_string()),
+            ("tonnes", &format::tonnes(biggest.tonnes, lang)),
+            ("share", &share(biggest.tonnes)),
+            ("total", &format::tonnes(total, lang)),
+        ],
+    );
     let spec = Spec {
         name: CATEGORIES.into(),
         id: format!("graf-{}-{CATEGORIES}", partner.slug),
-        title: match lang {
-            Language::Nb => format!("Utslipp etter kategori i {year} for {}", partner.name),
-            Language::En => format!("Emissions by category in {year}, {}", partner.name),
-        },
+        title: strings::fill(
+            &l.chart_categories_title,
+            &[("year", &year.to_string()), ("name", partner.name)],
+        ),
         desc,
         table: Table {
-            caption: format!(
-                "{} {year} ({})",
-                match lang {
-                    Language::Nb => "Utslipp etter kategori i",
-                    Language::En => "Emissions by category in",
-                },
-                format::tonnes_unit(lang)
+            caption: strings::fill(
+                &l.chart_categories_caption,
+                &[
+                    ("year", &year.to_string()),
+                    ("unit", format::tonnes_unit(lang)),
+                ],
             ),
             head: vec![
                 l.category.clone(),

@@ -12,6 +12,7 @@ use super::{Chart, Picture, Spec, Table, finish};
 use crate::aggregate::{Progress, TargetProgress};
 use crate::format;
 use crate::model::{Language, Normaliser, Scope2Method, Target, TargetKind};
+use crate::strings::{self, Strings};
 
 /// The chart name of the `n`-th target (from 1): `mal-1`.
 pub fn name(n: usize) -> String {
@@ -43,22 +44,13 @@ pub fn pathway_at(progress: &TargetProgress, year: i32) -> Option<f64> {
 }
 
 /// The unit of E(y): `tonn CO₂e`, `tonn CO₂e per ansatt`, `tonn CO₂e per MNOK`.
-pub fn unit(kind: TargetKind, lang: Language) -> String {
-    let tonnes = format::tonnes_unit(lang);
-    match (kind, lang) {
-        (TargetKind::Absolute, _) => tonnes.to_string(),
-        (TargetKind::Intensity(Normaliser::Employee), Language::Nb) => {
-            format!("{tonnes} per ansatt")
-        }
-        (TargetKind::Intensity(Normaliser::Employee), Language::En) => {
-            format!("{tonnes} per employee")
-        }
-        (TargetKind::Intensity(Normaliser::RevenueMnok), Language::Nb) => {
-            format!("{tonnes} per MNOK")
-        }
-        (TargetKind::Intensity(Normaliser::RevenueMnok), Language::En) => {
-            format!("{tonnes} per NOK million")
-        }
+pub fn unit(kind: TargetKind, l: &Strings) -> String {
+    let tonnes = format::tonnes_unit(l.language);
+    let per = |sentence: &str| strings::fill(sentence, &[("unit", tonnes)]);
+    match kind {
+        TargetKind::Absolute => tonnes.to_string(),
+        TargetKind::Intensity(Normaliser::Employee) => per(&l.chart_unit_per_employee),
+        TargetKind::Intensity(Normaliser::RevenueMnok) => per(&l.chart_unit_per_mnok),
     }
 }
 
@@ -72,34 +64,25 @@ pub fn value_text(v: f64, kind: TargetKind, lang: Language) -> String {
 }
 
 /// The status in words, for chart descriptions.
-pub fn status_words(status: Progress, lang: Language) -> &'static str {
-    let (nb, en) = match status {
-        Progress::Achieved => ("nådd", "achieved"),
-        Progress::OnTrack => ("i rute", "on track"),
-        Progress::OffTrack => ("ikke i rute", "off track"),
-        Progress::Missed => ("ikke nådd i målåret", "missed in its target year"),
-        Progress::NotStarted => (
-            "ikke startet (basisåret er rapporteringsåret eller senere)",
-            "not started (the base year is the reporting year or later)",
-        ),
-        Progress::NoData => ("mangler tall", "no data"),
-    };
-    match lang {
-        Language::Nb => nb,
-        Language::En => en,
+pub fn status_words(status: Progress, l: &Strings) -> &str {
+    match status {
+        Progress::Achieved => &l.chart_status_achieved,
+        Progress::OnTrack => &l.chart_status_on_track,
+        Progress::OffTrack => &l.chart_status_off_track,
+        Progress::Missed => &l.chart_status_missed,
+        Progress::NotStarted => &l.chart_status_not_started,
+        Progress::NoData => &l.chart_status_no_data,
     }
 }
 
 /// `scope 1 og 2 (markedsbasert)`.
-fn scope_words(target: &Target, lang: Language) -> String {
+fn scope_words(target: &Target, l: &Strings) -> String {
     let numbers: Vec<String> = target.scopes.iter().map(u8::to_string).collect();
-    let mut words = format!("scope {}", join_words(&numbers, lang));
+    let mut words = format!("scope {}", join_words(&numbers, l));
     if target.scopes.contains(&2) {
-        let method = match (target.scope2_method, lang) {
-            (Scope2Method::Location, Language::Nb) => "lokasjonsbasert",
-            (Scope2Method::Location, Language::En) => "location-based",
-            (Scope2Method::Market, Language::Nb) => "markedsbasert",
-            (Scope2Method::Market, Language::En) => "market-based",
+        let method = match target.scope2_method {
+            Scope2Method::Location => &l.chart_method_location,
+            Scope2Method::Market => &l.chart_method_market,
         };
         words.push_str(&format!(" ({method})"));
     }
@@ -118,8 +101,8 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
     let end = last_reported.map_or(t, |y| y.max(t));
     let years: Vec<i32> = (first..=end).collect();
     let at = |year: i32| p.series.iter().find(|s| s.0 == year).map(|s| s.1);
-    let unit = unit(target.kind, lang);
-    let scopes = scope_words(target, lang);
+    let unit = unit(target.kind, l);
+    let scopes = scope_words(target, l);
     let mut lines = Vec::new();
     if let [(_, vb), (_, vt)] = p.pathway[..] {
         lines.push(Line {
@@ -153,10 +136,14 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
         .map(|y| vec![y.to_string(), shown(at(*y)), shown(pathway_at(p, *y))])
         .collect();
     let table = Table {
-        caption: match lang {
-            Language::Nb => format!("«{}»: {scopes} og målbanen ({unit})", target.label),
-            Language::En => format!("“{}”: {scopes} and the pathway ({unit})", target.label),
-        },
+        caption: strings::fill(
+            &l.chart_target_caption,
+            &[
+                ("label", &target.label),
+                ("scopes", &scopes),
+                ("unit", &unit),
+            ],
+        ),
         head: vec![
             l.year.clone(),
             capitalise_first(&scopes),
@@ -164,65 +151,54 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
         ],
         rows,
     };
-    let title = match lang {
-        Language::Nb => format!("Mål {n} for {}: {}", input.name, target.label),
-        Language::En => format!("Target {n} of {}: {}", input.name, target.label),
-    };
+    let title = strings::fill(
+        &l.chart_target_title,
+        &[
+            ("n", &n.to_string()),
+            ("name", &input.name),
+            ("label", &target.label),
+        ],
+    );
     let spec = Spec {
         name: name(n),
         id: format!("graf-{}-{}", input.slug, name(n)),
         title,
-        desc: desc(target, p, &scopes, &unit, lang),
+        desc: desc(target, p, &scopes, &unit, l),
         table,
     };
     finish(spec, &Picture::Columns(columns))
 }
 
-fn desc(target: &Target, p: &TargetProgress, scopes: &str, unit: &str, lang: Language) -> String {
+fn desc(target: &Target, p: &TargetProgress, scopes: &str, unit: &str, l: &Strings) -> String {
+    let lang = l.language;
     let v = |x: Option<f64>| {
         format::optional(x, |x| {
             format!("{} {unit}", value_text(x, target.kind, lang))
         })
     };
-    let mut out = match lang {
-        Language::Nb => format!(
-            "Målet gjelder {scopes}: fra {} i {} til {} i {}. I {} var tallet {}; status: {}.",
-            v(p.base_value),
-            p.base_year,
-            v(p.target_value),
-            p.target_year,
-            p.judged_year,
-            v(p.judged_value),
-            status_words(p.status, lang)
-        ),
-        Language::En => format!(
-            "The target covers {scopes}: from {} in {} to {} in {}. In {} the figure was {}; status: {}.",
-            v(p.base_value),
-            p.base_year,
-            v(p.target_value),
-            p.target_year,
-            p.judged_year,
-            v(p.judged_value),
-            status_words(p.status, lang)
-        ),
-    };
+    let mut out = strings::fill(
+        &l.chart_target_desc,
+        &[
+            ("scopes", scopes),
+            ("base", &v(p.base_value)),
+            ("base_year", &p.base_year.to_string()),
+            ("target", &v(p.target_value)),
+            ("target_year", &p.target_year.to_string()),
+            ("year", &p.judged_year.to_string()),
+            ("value", &v(p.judged_value)),
+            ("status", status_words(p.status, l)),
+        ],
+    );
     if let Some(by_location) = p.location_status {
-        out.push_str(&match lang {
-            Language::Nb => format!(
-                " Målt med lokasjonsbasert scope 2: {}.",
-                status_words(by_location, lang)
-            ),
-            Language::En => format!(
-                " With location-based scope 2: {}.",
-                status_words(by_location, lang)
-            ),
-        });
+        out.push(' ');
+        out.push_str(&strings::fill(
+            &l.chart_target_desc_location,
+            &[("status", status_words(by_location, l))],
+        ));
     }
     if p.pathway.is_empty() {
-        out.push_str(match lang {
-            Language::Nb => " Basisåret mangler tall, så målbanen kan ikke tegnes.",
-            Language::En => " The base year has no figure, so no pathway can be drawn.",
-        });
+        out.push(' ');
+        out.push_str(&l.chart_target_desc_no_pathway);
     }
     out
 }

@@ -1,7 +1,7 @@
 //! The network's emissions: totals per year stacked by scope, like-for-like change, and
 //! scope 1 + 2 by sector. Pure.
 
-use super::{capitalise, count, f, pick, spec, sum_present, tonnes_cell};
+use super::{capitalise, count, f, spec, sum_present, tonnes_cell};
 use crate::aggregate::NetworkResults;
 use crate::charts::canvas::{LegendItem, Swatch};
 use crate::charts::columns::{Columns, Series, Slot};
@@ -9,8 +9,7 @@ use crate::charts::hbars::{Bar, HBars, Row};
 use crate::charts::svg::Mark;
 use crate::charts::{Chart, Picture, Table, finish};
 use crate::format::{self, MISSING};
-use crate::model::{Language, sector_name};
-use crate::strings::Strings;
+use crate::strings::{self, Strings};
 
 pub(super) fn by_year(r: &NetworkResults, l: &Strings) -> Option<Chart> {
     let lang = l.language;
@@ -60,7 +59,7 @@ pub(super) fn by_year(r: &NetworkResults, l: &Strings) -> Option<Chart> {
         l.scope2_location.clone(),
         format!("{} ({})", l.chart_total, l.scope12),
         l.scope3.clone(),
-        pick(lang, "Foreløpige", "Preliminary").into(),
+        l.chart_preliminary_column.clone(),
     ];
     // Each figure with the partners it covers: the set changes from year to year.
     let with_count = |v: Option<f64>, n: usize| match v {
@@ -82,45 +81,22 @@ pub(super) fn by_year(r: &NetworkResults, l: &Strings) -> Option<Chart> {
         })
         .collect();
     let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
-    let desc = match lang {
-        Language::Nb => format!(
-            "Partnerne med tall for {} slapp ut {} i scope 1 og 2 ({}, {} med foreløpige tall); i {} var tallet {} ({}). Hvert år dekker et annet sett partnere, så søylene viser ikke utviklingen for de samme partnerne; det gjør sammenlignbare utslipp. Scope 3 står i tabellen, men ikke i grafen, fordi det kan overlappe mellom partnere.",
-            last.year,
-            t(s12(last)),
-            l.partner_count(last.partners),
-            last.sums.preliminary_partners,
-            first.year,
-            t(s12(first)),
-            l.partner_count(first.partners)
-        ),
-        Language::En => format!(
-            "The partners with figures for {} emitted {} in scope 1 and 2 ({}, {} with preliminary figures); in {} the figure was {} ({}). Each year covers a different set of partners, so the columns do not show the same partners' development; like-for-like emissions do. Scope 3 is in the table, not the chart, as it may overlap between partners.",
-            last.year,
-            t(s12(last)),
-            l.partner_count(last.partners),
-            last.sums.preliminary_partners,
-            first.year,
-            t(s12(first)),
-            l.partner_count(first.partners)
-        ),
-    };
-    let title = format!(
-        "{} ({})",
-        pick(
-            lang,
-            "Partnernes utslipp per år",
-            "Partners' emissions per year"
-        ),
-        l.scope12
+    let desc = strings::fill(
+        &l.chart_network_by_year_desc,
+        &[
+            ("year", &last.year.to_string()),
+            ("total", &t(s12(last))),
+            ("partners", &l.partner_count(last.partners)),
+            ("preliminary", &last.sums.preliminary_partners.to_string()),
+            ("first_year", &first.year.to_string()),
+            ("first_total", &t(s12(first))),
+            ("first_partners", &l.partner_count(first.partners)),
+        ],
     );
-    let caption = format!(
-        "{} ({})",
-        pick(
-            lang,
-            "Utslipp per år fra partnerne som rapporterte det året, med antall partnere per tall",
-            "Emissions per year from the partners that reported that year, with the partners per figure"
-        ),
-        format::tonnes_unit(lang)
+    let title = strings::fill(&l.chart_network_by_year_title, &[("scopes", &l.scope12)]);
+    let caption = strings::fill(
+        &l.chart_network_by_year_caption,
+        &[("unit", format::tonnes_unit(lang))],
     );
     let table = Table {
         caption,
@@ -157,14 +133,14 @@ pub(super) fn like_for_like(r: &NetworkResults, l: &Strings) -> Option<Chart> {
             },
         })
     };
-    let all_heading = match lang {
-        Language::Nb => format!("Alle ({})", l.partner_count(lfl.partners)),
-        Language::En => format!("All ({})", l.partner_count(lfl.partners)),
-    };
-    let final_heading = match lang {
-        Language::Nb => format!("Bare endelige tall ({})", l.partner_count(fin.partners)),
-        Language::En => format!("Final figures only ({})", l.partner_count(fin.partners)),
-    };
+    let all_heading = strings::fill(
+        &l.chart_lfl_all_heading,
+        &[("partners", &l.partner_count(lfl.partners))],
+    );
+    let final_heading = strings::fill(
+        &l.chart_lfl_final_heading,
+        &[("partners", &l.partner_count(fin.partners))],
+    );
     let bars = HBars {
         rows: vec![
             Row::Heading(all_heading),
@@ -184,44 +160,33 @@ pub(super) fn like_for_like(r: &NetworkResults, l: &Strings) -> Option<Chart> {
     let t = |v: Option<f64>| format::optional(v, |t| format::tonnes(t, lang));
     let change_text = change.clone().unwrap_or_else(|| MISSING.into());
     let final_text = final_change.clone().unwrap_or_else(|| MISSING.into());
-    let desc = match lang {
-        Language::Nb => format!(
-            "De {} partnerne som har rapportert scope 1 og 2 både i {c} og {y}, gikk fra {} til {}, en endring på {change_text}. {} av dem har foreløpige tall; med bare endelige tall ({}) er endringen {final_text}.{}",
-            lfl.partners,
-            t(f(lfl.compare)),
-            t(f(lfl.current)),
-            lfl.preliminary_partners,
-            l.partner_count(fin.partners),
-            excluded_note(lfl.excluded_structural, l),
-        ),
-        Language::En => format!(
-            "The {} partners that reported scope 1 and 2 in both {c} and {y} went from {} to {}, a change of {change_text}. {} of them have preliminary figures; with final figures only ({}) the change is {final_text}.{}",
-            lfl.partners,
-            t(f(lfl.compare)),
-            t(f(lfl.current)),
-            lfl.preliminary_partners,
-            l.partner_count(fin.partners),
-            excluded_note(lfl.excluded_structural, l),
-        ),
-    };
-    let title = format!(
-        "{} {c}–{y} ({}, {})",
-        pick(lang, "Sammenlignbare utslipp", "Like-for-like emissions"),
-        l.scope12,
-        l.partner_count(lfl.partners)
+    let desc = strings::fill(
+        &l.chart_lfl_desc,
+        &[
+            ("n", &lfl.partners.to_string()),
+            ("compare_year", &c.to_string()),
+            ("year", &y.to_string()),
+            ("from", &t(f(lfl.compare))),
+            ("to", &t(f(lfl.current))),
+            ("change", &change_text),
+            ("preliminary", &lfl.preliminary_partners.to_string()),
+            ("final_partners", &l.partner_count(fin.partners)),
+            ("final_change", &final_text),
+        ],
+    ) + &excluded_note(lfl.excluded_structural, l);
+    let title = strings::fill(
+        &l.chart_lfl_title,
+        &[
+            ("compare_year", &c.to_string()),
+            ("year", &y.to_string()),
+            ("scopes", &l.scope12),
+            ("partners", &l.partner_count(lfl.partners)),
+        ],
     );
-    let all_label = pick(lang, "alle", "all");
-    let final_label = pick(lang, "bare endelige", "final only");
+    let all_label = &l.chart_lfl_all_label;
+    let final_label = &l.chart_lfl_final_label;
     let table = Table {
-        caption: format!(
-            "{} ({})",
-            pick(
-                lang,
-                "Sammenlignbare utslipp, samme partnere begge år",
-                "Like-for-like emissions, the same partners in both years"
-            ),
-            format::tonnes_unit(lang)
-        ),
+        caption: strings::fill(&l.chart_lfl_caption, &[("unit", format::tonnes_unit(lang))]),
         head: vec![
             l.year.clone(),
             format!("{} ({}, {all_label})", l.chart_total, l.scope12),
@@ -254,16 +219,12 @@ pub(super) fn like_for_like(r: &NetworkResults, l: &Strings) -> Option<Chart> {
 
 /// ` 2 partnere er holdt utenfor …` when partners were left out for a structural change.
 fn excluded_note(n: usize, l: &Strings) -> String {
-    match (n, l.language) {
-        (0, _) => String::new(),
-        (n, Language::Nb) => format!(
-            " {} er holdt utenfor fordi en strukturendring etter sammenligningsåret ikke er omregnet.",
-            l.partner_count(n)
-        ),
-        (n, Language::En) => format!(
-            " {} left out for a structural change after the compare year that was not recalculated.",
-            l.partner_count(n)
-        ),
+    match n {
+        0 => String::new(),
+        n => {
+            let note = strings::fill(&l.chart_lfl_excluded, &[("partners", &l.partner_count(n))]);
+            format!(" {note}")
+        }
     }
 }
 
@@ -283,7 +244,7 @@ pub(super) fn by_sector(r: &NetworkResults, l: &Strings) -> Option<Chart> {
     });
     let name = |code: &str| {
         let c = code.chars().next().unwrap_or('?');
-        format!("{code} {}", sector_name(c, lang))
+        format!("{code} {}", l.sector(c))
     };
     let rows = sectors
         .iter()
@@ -332,40 +293,26 @@ pub(super) fn by_sector(r: &NetworkResults, l: &Strings) -> Option<Chart> {
             } else {
                 MISSING.into()
             };
-            match lang {
-                Language::Nb => format!(
-                    "{} hadde de største utslippene i scope 1 og 2 i {}: {}, {share} av {} fra partnerne som rapporterte.",
-                    name(&s.code),
-                    r.reporting_year,
-                    format::tonnes(v, lang),
-                    format::tonnes(grand, lang)
-                ),
-                Language::En => format!(
-                    "{} had the largest scope 1 and 2 emissions in {}: {}, {share} of {} from the reporting partners.",
-                    name(&s.code),
-                    r.reporting_year,
-                    format::tonnes(v, lang),
-                    format::tonnes(grand, lang)
-                ),
-            }
+            strings::fill(
+                &l.chart_by_sector_desc,
+                &[
+                    ("sector", &name(&s.code)),
+                    ("year", &r.reporting_year.to_string()),
+                    ("tonnes", &format::tonnes(v, lang)),
+                    ("share", &share),
+                    ("total", &format::tonnes(grand, lang)),
+                ],
+            )
         }
-        None => pick(
-            lang,
-            "Ingen bransje har rapportert utslipp.",
-            "No sector has reported emissions.",
-        )
-        .into(),
+        None => l.chart_by_sector_none.clone(),
     };
     let table = Table {
-        caption: format!(
-            "{} {} ({})",
-            pick(
-                lang,
-                "Utslipp i scope 1 og 2 etter bransje,",
-                "Scope 1 and 2 emissions by sector,"
-            ),
-            r.reporting_year,
-            format::tonnes_unit(lang)
+        caption: strings::fill(
+            &l.chart_by_sector_caption,
+            &[
+                ("year", &r.reporting_year.to_string()),
+                ("unit", format::tonnes_unit(lang)),
+            ],
         ),
         head: vec![
             l.sector.clone(),
@@ -387,11 +334,12 @@ pub(super) fn by_sector(r: &NetworkResults, l: &Strings) -> Option<Chart> {
             })
             .collect(),
     };
-    let title = format!(
-        "{} {} ({})",
-        pick(lang, "Utslipp etter bransje i", "Emissions by sector in"),
-        r.reporting_year,
-        l.scope12
+    let title = strings::fill(
+        &l.chart_by_sector_title,
+        &[
+            ("year", &r.reporting_year.to_string()),
+            ("scopes", &l.scope12),
+        ],
     );
     finish(spec("by-sector", title, desc, table), &Picture::HBars(bars))
 }

@@ -2,15 +2,15 @@
 //! target as a yearly rate against SBTi's minimum rate for its class, and partners by fee tier.
 //! Pure.
 
-use super::{capitalise, count, pick, spec};
+use super::{capitalise, count, spec};
 use crate::aggregate::{Ambition, Class, NetworkResults, Reason, SiteData, ambition};
 use crate::charts::canvas::{LegendItem, Swatch};
 use crate::charts::hbars::{Bar, HBars, Reference, Row};
 use crate::charts::svg::Mark;
 use crate::charts::{Chart, Picture, Table, finish};
 use crate::format::{self, MISSING};
-use crate::model::{Language, Partner, Site};
-use crate::strings::Strings;
+use crate::model::{Partner, Site};
+use crate::strings::{self, Strings};
 
 pub(super) fn principles(r: &NetworkResults, l: &Strings) -> Option<Chart> {
     let lang = l.language;
@@ -83,37 +83,27 @@ pub(super) fn principles(r: &NetworkResults, l: &Strings) -> Option<Chart> {
         .max_by_key(|(_, k)| *k)
         .map(|(name, k)| (name.to_lowercase(), k))?;
     let as_of = format::date(r.as_of, lang);
-    let desc = match lang {
-        Language::Nb => format!(
-            "{} av {n} partnere oppfyller det første kravet og {} alle fire prinsippene per {as_of}. Flest har {most} ({}).",
-            r.requirements.first,
-            r.requirements.full,
-            of(most_count)
-        ),
-        Language::En => format!(
-            "{} of {n} partners meet the first requirement and {} all four principles as of {as_of}. Most have {most} ({}).",
-            r.requirements.first,
-            r.requirements.full,
-            of(most_count)
-        ),
-    };
+    let desc = strings::fill(
+        &l.chart_principles_desc,
+        &[
+            ("first", &r.requirements.first.to_string()),
+            ("n", &n.to_string()),
+            ("full", &r.requirements.full.to_string()),
+            ("date", &as_of),
+            ("most", &most),
+            ("most_count", &of(most_count)),
+        ],
+    );
     let table = Table {
-        caption: format!(
-            "{} {as_of}",
-            pick(
-                lang,
-                "Partnere som oppfyller prinsippene og kravene per",
-                "Partners meeting the principles and requirements as of"
-            )
-        ),
+        caption: strings::fill(&l.chart_principles_caption, &[("date", &as_of)]),
         head: vec![
-            pick(lang, "Prinsipp eller krav", "Principle or requirement").into(),
+            l.chart_principle_or_requirement.clone(),
             capitalise(&l.partners_lower),
             l.share.clone(),
         ],
         rows: table_rows,
     };
-    let title = pick(lang, "Prinsipper og krav", "Principles and requirements").to_string();
+    let title = l.chart_principles_title.clone();
     finish(
         spec("principles", title, desc, table),
         &Picture::HBars(bars),
@@ -164,23 +154,13 @@ fn rates<'a>(site: &'a Site, data: &SiteData) -> Vec<Rate<'a>> {
 }
 
 /// Why a target has no benchmark, in words.
-pub(crate) fn reason_words(reason: Reason, lang: Language) -> &'static str {
-    let (nb, en) = match reason {
-        Reason::Intensity => ("intensitetsmål", "intensity target"),
-        Reason::SingleScope => (
-            "bare scope 1 eller bare scope 2",
-            "scope 1 or scope 2 alone",
-        ),
-        Reason::AllScopes => (
-            "scope 1, 2 og 3 i ett mål",
-            "scopes 1, 2 and 3 in one target",
-        ),
-        Reason::MixedScopes => (
-            "scope 3 sammen med bare ett av scope 1 og 2",
-            "scope 3 with only one of scopes 1 and 2",
-        ),
-    };
-    pick(lang, nb, en)
+pub(crate) fn reason_words(reason: Reason, l: &Strings) -> &str {
+    match reason {
+        Reason::Intensity => &l.chart_reason_intensity,
+        Reason::SingleScope => &l.chart_reason_single_scope,
+        Reason::AllScopes => &l.chart_reason_all_scopes,
+        Reason::MixedScopes => &l.chart_reason_mixed_scopes,
+    }
 }
 
 /// The main targets of the two comparable classes as yearly rates against SBTi's minimum
@@ -197,26 +177,13 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
         Class::Scope12 => format::to_f64(ambition::SCOPE12_BENCHMARK),
         _ => format::to_f64(ambition::SCOPE3_BENCHMARK),
     };
-    let per_year = pick(lang, "per år", "per year");
-    let group = |c: Class| match c {
-        Class::Scope12 => format!(
-            "{} {} {per_year}",
-            pick(
-                lang,
-                "Absolutte mål for scope 1 og 2, minst",
-                "Absolute scope 1 and 2 targets, at least"
-            ),
-            rate_text(benchmark(c))
-        ),
-        _ => format!(
-            "{} {} {per_year}",
-            pick(
-                lang,
-                "Absolutte mål for scope 3, minst",
-                "Absolute scope 3 targets, at least"
-            ),
-            rate_text(benchmark(c))
-        ),
+    let per_year = &l.chart_per_year;
+    let group = |c: Class| {
+        let sentence = match c {
+            Class::Scope12 => &l.chart_rates_group_scope12,
+            _ => &l.chart_rates_group_scope3,
+        };
+        strings::fill(sentence, &[("rate", &rate_text(benchmark(c)))])
     };
     let mut rows = Vec::new();
     let mut classes_drawn = Vec::new();
@@ -281,40 +248,25 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
         lang,
     };
     let (s12, s3) = (Class::Scope12, Class::Scope3);
-    let desc = match lang {
-        Language::Nb => format!(
-            "Sammenlignet med SBTis minste lineære kutt for absolutte mål: {} av {} hovedmål for scope 1 og 2 kutter minst {} per år, og {} av {} for scope 3 minst {} per år. {} hovedmål kan ikke sammenlignes (intensitetsmål eller andre scope). Dette er ikke en vurdering av om målene er i tråd med 1,5 °C.",
-            meets_count(s12),
-            class_count(s12),
-            rate_text(benchmark(s12)),
-            meets_count(s3),
-            class_count(s3),
-            rate_text(benchmark(s3)),
-            not_comparable.len()
-        ),
-        Language::En => format!(
-            "Against SBTi's minimum linear rates for absolute targets: {} of {} scope 1 and 2 main targets cut at least {} per year, and {} of {} scope 3 targets at least {} per year. {} main targets cannot be compared (intensity or other scopes). This is not a verdict on alignment with 1.5 °C.",
-            meets_count(s12),
-            class_count(s12),
-            rate_text(benchmark(s12)),
-            meets_count(s3),
-            class_count(s3),
-            rate_text(benchmark(s3)),
-            not_comparable.len()
-        ),
-    };
+    let desc = strings::fill(
+        &l.chart_rates_desc,
+        &[
+            ("meets12", &meets_count(s12).to_string()),
+            ("count12", &class_count(s12).to_string()),
+            ("rate12", &rate_text(benchmark(s12))),
+            ("meets3", &meets_count(s3).to_string()),
+            ("count3", &class_count(s3).to_string()),
+            ("rate3", &rate_text(benchmark(s3))),
+            ("not_comparable", &not_comparable.len().to_string()),
+        ],
+    );
     let table = Table {
-        caption: pick(
-            lang,
-            "Hovedmålenes reduksjon per år, sammenlignet med SBTis minste lineære kutt for absolutte mål",
-            "Main targets' reduction per year, compared with SBTi's minimum linear rates for absolute targets",
-        )
-        .into(),
+        caption: l.chart_rates_caption.clone(),
         head: vec![
             l.chart_partner.clone(),
             l.chart_rate_column.clone(),
             l.chart_target_column.clone(),
-            pick(lang, "Sammenligning", "Comparison").into(),
+            l.chart_comparison.clone(),
         ],
         rows: rates
             .iter()
@@ -324,21 +276,23 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
                     _ => &l.chart_absolute,
                 };
                 let verdict = match (r.ambition.reason, r.ambition.meets) {
-                    (Some(reason), _) => format!(
-                        "{}: {}",
-                        pick(lang, "ikke sammenlignbart", "not comparable"),
-                        reason_words(reason, lang)
-                    ),
-                    (None, Some(true)) => format!(
-                        "{} {}",
-                        pick(lang, "minst", "at least"),
-                        rate_text(benchmark(r.ambition.class))
-                    ),
-                    (None, _) => format!(
-                        "{} {}",
-                        pick(lang, "under", "below"),
-                        rate_text(benchmark(r.ambition.class))
-                    ),
+                    (Some(reason), _) => {
+                        format!("{}: {}", l.chart_not_comparable, reason_words(reason, l))
+                    }
+                    (None, Some(true)) => {
+                        format!(
+                            "{} {}",
+                            l.chart_at_least,
+                            rate_text(benchmark(r.ambition.class))
+                        )
+                    }
+                    (None, _) => {
+                        format!(
+                            "{} {}",
+                            l.chart_below,
+                            rate_text(benchmark(r.ambition.class))
+                        )
+                    }
                 };
                 vec![
                     r.partner.name.clone(),
@@ -354,12 +308,7 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
             })
             .collect(),
     };
-    let title = pick(
-        lang,
-        "Hovedmålene som årlig kutt mot SBTis minstesats",
-        "Main targets as yearly cuts against SBTi's minimum rate",
-    )
-    .to_string();
+    let title = l.chart_rates_title.clone();
     finish(
         spec("target-rates", title, desc, table),
         &Picture::HBars(bars),
@@ -414,18 +363,16 @@ pub(super) fn fee_tiers(r: &NetworkResults, l: &Strings) -> Option<Chart> {
         .iter()
         .zip(&r.by_fee_tier)
         .max_by_key(|(_, t)| t.partners)?;
-    let desc = match lang {
-        Language::Nb => format!(
-            "Flest partnere er i avgiftsklassen {biggest}: {} av {}.",
-            biggest_row.partners, r.partners
-        ),
-        Language::En => format!(
-            "Most partners are in the fee tier {biggest}: {} of {}.",
-            biggest_row.partners, r.partners
-        ),
-    };
+    let desc = strings::fill(
+        &l.chart_fee_tiers_desc,
+        &[
+            ("tier", biggest),
+            ("partners", &biggest_row.partners.to_string()),
+            ("n", &r.partners.to_string()),
+        ],
+    );
     let table = Table {
-        caption: pick(lang, "Partnere etter avgiftsklasse", "Partners by fee tier").into(),
+        caption: l.chart_fee_tiers_title.clone(),
         head: vec![l.fee.clone(), capitalise(&l.partners_lower)],
         rows: names
             .iter()
@@ -433,6 +380,6 @@ pub(super) fn fee_tiers(r: &NetworkResults, l: &Strings) -> Option<Chart> {
             .map(|(name, t)| vec![name.clone(), count(t.partners, lang)])
             .collect(),
     };
-    let title = pick(lang, "Partnere etter avgiftsklasse", "Partners by fee tier").to_string();
+    let title = l.chart_fee_tiers_title.clone();
     finish(spec("fee-tiers", title, desc, table), &Picture::HBars(bars))
 }

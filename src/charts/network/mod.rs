@@ -46,13 +46,6 @@ fn spec(name: &str, title: String, desc: String, table: Table) -> Spec {
     }
 }
 
-fn pick<'a>(lang: Language, nb: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Language::Nb => nb,
-        Language::En => en,
-    }
-}
-
 /// An exact figure as the nearest `f64`, for drawing and chart text.
 fn f(v: Option<crate::model::Decimal>) -> Option<f64> {
     v.map(crate::format::to_f64)
