@@ -155,7 +155,7 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
         &l.chart_target_title,
         &[
             ("n", &n.to_string()),
-            ("name", &input.name),
+            ("name", input.name),
             ("label", &target.label),
         ],
     );
