@@ -52,18 +52,39 @@ pub use sums::ScopeSums;
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteData {
     pub results: NetworkResults,
-    /// Same order as `site.partners` (by slug); drafts only when `include_drafts`.
+    /// The visible partners' figures, in the order of `site.partners` (by slug): drafts only
+    /// when `include_drafts`. [`SiteData::visible`] gives each with its partner.
     pub partners: Vec<PartnerData>,
+    /// For each entry of `partners`, its partner's index in `site.partners`.
+    #[serde(skip)]
+    shown: Vec<usize>,
+}
+
+/// A visible partner with its figures.
+#[derive(Debug, Clone, Copy)]
+pub struct Visible<'a> {
+    pub partner: &'a Partner,
+    pub data: &'a PartnerData,
+}
+
+impl SiteData {
+    /// The visible partners, each with its figures, in the order of `site.partners`: the one
+    /// place the model and the figures are joined, and the one answer to "is it shown" (what
+    /// [`aggregate`] kept). `site` must be the site these figures were made from.
+    pub fn visible<'a>(&'a self, site: &'a Site) -> impl Iterator<Item = Visible<'a>> + 'a {
+        (self.shown.iter().zip(&self.partners)).filter_map(|(&i, data)| {
+            let partner = site.partners.get(i)?;
+            Some(Visible { partner, data })
+        })
+    }
 }
 
 /// Computes every figure of SPEC §8. Drafts count nowhere unless `include_drafts` (what
 /// `serve` and `build --drafts` show), in which case they count like any other partner.
 pub fn aggregate(site: &Site, include_drafts: bool) -> SiteData {
-    let partners: Vec<&Partner> = site
-        .partners
-        .iter()
-        .filter(|p| include_drafts || !p.draft)
-        .collect();
+    let (shown, partners): (Vec<usize>, Vec<&Partner>) = (site.partners.iter().enumerate())
+        .filter(|(_, p)| include_drafts || !p.draft)
+        .unzip();
     let data: Vec<PartnerData> = partners
         .iter()
         .map(|p| partner::partner_data(p, &site.config))
@@ -72,6 +93,7 @@ pub fn aggregate(site: &Site, include_drafts: bool) -> SiteData {
     SiteData {
         results,
         partners: data,
+        shown,
     }
 }
 
@@ -113,6 +135,14 @@ mod tests {
         let preview = aggregate(&site, true);
         let slugs: Vec<&str> = preview.partners.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["a", "b-draft"]);
+        let joined: Vec<(&str, &str)> = (preview.visible(&site))
+            .map(|v| (v.partner.slug.as_str(), v.data.slug.as_str()))
+            .collect();
+        assert_eq!(joined, [("a", "a"), ("b-draft", "b-draft")]);
+        let public_slugs: Vec<&str> = (public.visible(&site))
+            .map(|v| v.partner.slug.as_str())
+            .collect();
+        assert_eq!(public_slugs, ["a"]);
         assert_eq!(preview.results.partners, 2);
         assert_eq!(preview.results.totals.sums.scope1, Some(dec(5.0)));
         assert!(preview.results.includes_drafts);

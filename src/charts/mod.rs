@@ -37,7 +37,7 @@ use serde::Serialize;
 
 use crate::aggregate::SiteData;
 use crate::memo::{Key, KeyHasher, Memos};
-use crate::model::{Partner, Site};
+use crate::model::Site;
 use crate::strings::Strings;
 use canvas::Layout;
 use svg::Accessible;
@@ -88,16 +88,13 @@ pub const NETWORK_CHARTS: [&str; 6] = [
 /// build (`nfk serve`); the network's depend on every partner and are always drawn.
 pub fn draw(site: &Site, data: &SiteData, strings: &Strings, memos: &Memos) -> Charts {
     let memo = memos.charts.pass();
-    let by_slug: BTreeMap<&str, &Partner> =
-        site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
-    let partners = data
-        .partners
+    let visible: Vec<_> = data.visible(site).collect();
+    let partners = visible
         .par_iter()
-        .filter_map(|d| {
-            let partner = by_slug.get(d.slug.as_str())?;
-            let input = partner::Input::new(partner, d, &site.config, strings);
+        .map(|v| {
+            let input = partner::Input::new(v.partner, v.data, &site.config, strings);
             let charts = memo.get_or_make(|| partner_key(&input), || partner::draw(&input));
-            Some((d.slug.clone(), charts))
+            (v.data.slug.clone(), charts)
         })
         .collect::<Vec<_>>()
         .into_iter()

@@ -257,12 +257,10 @@ impl<'a> Renderer<'a> {
         memos: &'a Memos,
     ) -> Self {
         let base_path = view::base_path(&options.base_url);
-        let by_slug: BTreeMap<&str, &Partner> =
-            site.partners.iter().map(|p| (p.slug.as_str(), p)).collect();
-        let partners: BTreeMap<&str, (&Partner, &PartnerData)> = (data.partners.iter())
-            .filter_map(|d| Some((d.slug.as_str(), (*by_slug.get(d.slug.as_str())?, d))))
+        let partners: BTreeMap<&str, (&Partner, &PartnerData)> = (data.visible(site))
+            .map(|v| (v.partner.slug.as_str(), (v.partner, v.data)))
             .collect();
-        let summaries = partners::summaries(site, &partners, &base_path);
+        let summaries = partners::summaries(site, &partners, &theme.strings, &base_path);
         let alphabetical = partners::alphabetical(&summaries);
         let site_view = view::site_view(
             site,

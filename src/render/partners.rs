@@ -14,27 +14,35 @@ use crate::aggregate::PartnerData;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Partner, Site};
 use crate::routes::{ChartOwner, Route, urls};
+use crate::strings::Strings;
 
 /// Visible partners (those `aggregate` kept), by slug.
 pub fn summaries(
     site: &Site,
     partners: &BTreeMap<&str, (&Partner, &PartnerData)>,
+    strings: &Strings,
     base_path: &str,
 ) -> BTreeMap<String, PartnerSummary> {
     partners
         .iter()
-        .map(|(slug, (p, d))| (slug.to_string(), summary(site, p, d, base_path)))
+        .map(|(slug, (p, d))| (slug.to_string(), summary(site, p, d, strings, base_path)))
         .collect()
 }
 
-fn summary(site: &Site, p: &Partner, d: &PartnerData, base_path: &str) -> PartnerSummary {
+fn summary(
+    site: &Site,
+    p: &Partner,
+    d: &PartnerData,
+    strings: &Strings,
+    base_path: &str,
+) -> PartnerSummary {
     let reporting_year = site.config.results.reporting_year;
     PartnerSummary {
         slug: p.slug.clone(),
         url: internal(base_path, &urls::partner(&p.slug)),
         name: p.name.clone(),
         summary: p.summary.clone(),
-        sector: sector_view(p.sector, site.config.language, base_path),
+        sector: sector_view(p.sector, strings, base_path),
         employees: p.employees,
         fee_nok: d.fee_nok,
         website: p.website.clone(),
@@ -93,7 +101,7 @@ pub fn render_list(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic
 pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFile, Diagnostic> {
     let sorted = r.sorted_summaries();
     let values = SectorContext {
-        sector: sector_view(code, r.site.config.language, &r.base_path),
+        sector: sector_view(code, &r.theme.strings, &r.base_path),
         partners: sorted
             .into_iter()
             .filter(|s| s.sector.code == code)
@@ -104,15 +112,10 @@ pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFi
 }
 
 /// SN2007 code → the sector's name in the site's language (`results.by_sector` has codes).
-pub fn sector_names(r: &Renderer) -> BTreeMap<String, &'static str> {
-    crate::model::SECTORS
+pub fn sector_names<'a>(r: &Renderer<'a>) -> BTreeMap<String, &'a str> {
+    crate::model::SECTOR_CODES
         .iter()
-        .map(|(code, _, _)| {
-            (
-                code.to_string(),
-                crate::model::sector_name(*code, r.site.config.language),
-            )
-        })
+        .map(|code| (code.to_string(), r.theme.strings.sector(*code)))
         .collect()
 }
 
@@ -136,7 +139,7 @@ fn sector_counts(sorted: &[&PartnerSummary]) -> Vec<(char, SectorCountView)> {
             .entry(s.sector.code)
             .or_insert_with(|| SectorCountView {
                 code: s.sector.code,
-                name: s.sector.name,
+                name: s.sector.name.clone(),
                 url: s.sector.url.clone(),
                 partners: 0,
             })
@@ -150,7 +153,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
         .summaries
         .get(&p.slug)
         .cloned()
-        .unwrap_or_else(|| summary(r.site, p, d, &r.base_path));
+        .unwrap_or_else(|| summary(r.site, p, d, &r.theme.strings, &r.base_path));
     let as_of = r.site.config.results.as_of;
     let reporting_year = r.site.config.results.reporting_year;
     let emissions = p.emissions.as_ref();

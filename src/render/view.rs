@@ -12,10 +12,9 @@ use serde::Serialize;
 
 use crate::aggregate::{PartnerData, Progress, SectorRow, TargetProgress, YearFigures};
 use crate::charts::Table;
-use crate::model::{
-    Language, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind, sector_name,
-};
+use crate::model::{Language, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind};
 use crate::routes::urls;
+use crate::strings::Strings;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
@@ -87,7 +86,7 @@ pub struct FeeTierView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SectorView {
     pub code: char,
-    pub name: &'static str,
+    pub name: String,
     pub url: String,
 }
 
@@ -266,7 +265,7 @@ pub struct SectionListView {
 #[derive(Debug, Clone, Serialize)]
 pub struct SectorCountView {
     pub code: char,
-    pub name: &'static str,
+    pub name: String,
     pub url: String,
     pub partners: usize,
 }
@@ -453,10 +452,10 @@ pub fn principle_views(partner: &Partner, data: &PartnerData) -> Vec<PrincipleVi
     ]
 }
 
-pub fn sector_view(code: char, language: Language, base_path: &str) -> SectorView {
+pub fn sector_view(code: char, strings: &Strings, base_path: &str) -> SectorView {
     SectorView {
         code,
-        name: sector_name(code, language),
+        name: strings.sector(code).to_string(),
         url: internal(base_path, &urls::sector(code)),
     }
 }

@@ -205,18 +205,8 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
 
 fn plan_partners(b: &mut Builder, input: &PlanInput) {
     let site = input.site;
-    let visible: BTreeSet<&str> = input
-        .data
-        .partners
-        .iter()
-        .map(|d| d.slug.as_str())
-        .collect();
     let mut sectors = BTreeSet::new();
-    for partner in site
-        .partners
-        .iter()
-        .filter(|p| visible.contains(p.slug.as_str()))
-    {
+    for partner in input.data.visible(site).map(|v| v.partner) {
         let slug = &partner.slug;
         let from = || vec![Input::Partner(slug.clone())];
         b.add(

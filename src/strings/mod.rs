@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Language, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, SECTORS};
+use crate::model::{Language, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, SECTOR_CODES};
 pub use keys::{KEYS, Words};
 
 /// One language's table: every key of the theme's strings file (for templates) and the typed
@@ -224,7 +224,7 @@ fn required_keys() -> Vec<String> {
     for key in SCOPE1_CATEGORIES.iter().chain(&SCOPE3_CATEGORIES) {
         keys.push(format!("cat_{key}"));
     }
-    for (code, _, _) in SECTORS {
+    for code in SECTOR_CODES {
         keys.push(format!("sector_{code}"));
     }
     keys

@@ -120,12 +120,11 @@ struct Rate<'a> {
     ambition: Ambition,
 }
 
-fn rates<'a>(site: &'a Site, data: &SiteData) -> Vec<Rate<'a>> {
+fn rates<'a>(site: &'a Site, data: &'a SiteData) -> Vec<Rate<'a>> {
     let mut rates: Vec<Rate> = data
-        .partners
-        .iter()
-        .filter_map(|d| {
-            let partner = site.partners.iter().find(|p| p.slug == d.slug)?;
+        .visible(site)
+        .filter_map(|v| {
+            let (partner, d) = (v.partner, v.data);
             let i = d.main_target?;
             let target = partner.emissions.as_ref()?.targets.get(i)?;
             let progress = d.targets.get(i)?;
