@@ -210,7 +210,7 @@ def main():
         md.append("")
     md.append(table(["target", "measured", "verdict"], targets17))
     md.append("")
-    md.append(f"Serve (`{a.serve_command}`, SITE a copy of the `{a.s_mixed}` site): one partner's "
+    md.append(f"Serve (`{relative(a.serve_command)}`, SITE a copy of the `{a.s_mixed}` site): one partner's "
               "`profile.yaml` saved, time until its page is served with the change. Hugo's `hugo server` "
               "and Zola are not measured by this script.")
     md.append("")
