@@ -53,7 +53,9 @@ def main():
     for name in ["raw", "stages", "out", "command", "nfk-rev", "nfk-bin",
                  "gen-commands", "timed-commands", "checks", "load-before", "load-after", "runs", "quick",
                  "s-pages", "s-mixed", "s-growth", "s-short", "growth-small", "growth-large",
-                 "p-pages", "m-partners", "m-pages", "m-hugo"]:
+                 "p-pages", "m-partners", "m-pages", "m-hugo",
+                 "s-floor-pages", "s-floor-partners", "s-growth-partners", "n-small", "n-large",
+                 "serve", "serve-command", "zola"]:
         ap.add_argument("--" + name, required=True)
     a = ap.parse_args()
     quick = a.quick == "1"
@@ -73,12 +75,16 @@ def main():
         return median([a_runs[i][key] / b_runs[i][key] for i in a_runs if i in b_runs and b_runs[i][key] > 0])
 
     small, large = f"nfk-{a.growth_small}", f"nfk-{a.growth_large}"
+    n_small, n_large = f"nfk-{a.n_small}", f"nfk-{a.n_large}"
     rows = []  # scenario, tool, wall, cpu, rss, wall ratio, cpu ratio, rss ratio
     for scenario, ta, tb in [
         (a.s_pages, "nfk", "hugo"),
         (a.s_mixed, "nfk", "hugo"),
         (a.s_growth, large, small),
         (a.s_short, "nfk", "hugo"),
+        (a.s_floor_pages, "nfk", "floor"),
+        (a.s_floor_partners, "nfk", "floor"),
+        (a.s_growth_partners, n_large, n_small),
     ]:
         for tool in [ta, tb]:
             if (scenario, tool) not in runs:
@@ -102,6 +108,25 @@ def main():
 
     def verdict(ok):
         return "**holds**" if ok else "**fails**"
+
+    # Targets of issue 17
+    f_pages = pair_ratio(a.s_floor_pages, "nfk", "floor", "wall_s")
+    f_partners = pair_ratio(a.s_floor_partners, "nfk", "floor", "wall_s")
+    n_rss = med(a.s_floor_partners, "nfk", "maxrss_kb")
+    n_factor = int(a.n_large) / int(a.n_small)
+    gn_wall = med(a.s_growth_partners, n_large, "wall_s") / med(a.s_growth_partners, n_small, "wall_s")
+    gn_rss = med(a.s_growth_partners, n_large, "maxrss_kb") / med(a.s_growth_partners, n_small, "maxrss_kb")
+    targets17 = [
+        (f"{a.s_floor_pages}: nfk wall ≤ 2× the floor", fmt_ratio(f_pages), verdict(f_pages <= 2)),
+        (f"{a.s_floor_partners}: nfk wall ≤ 3× the floor", fmt_ratio(f_partners), verdict(f_partners <= 3)),
+        (f"{a.n_large} partners: nfk peak RSS ≤ 300 MB", fmt_mb(n_rss), verdict(n_rss <= 300 * 1024)),
+        (f"growth {a.n_small} → {a.n_large} partners ({n_factor:.0f}×): wall ≤ {n_factor:.0f}×",
+         fmt_ratio(gn_wall), verdict(gn_wall <= n_factor)),
+        (f"growth {a.n_small} → {a.n_large} partners: peak RSS ≤ {n_factor:.0f}×",
+         fmt_ratio(gn_rss), verdict(gn_rss <= n_factor)),
+    ]
+    with open(a.serve) as f:
+        serve = f.read().strip()
 
     targets = [
         (f"{a.s_pages}: nfk wall ≤ 0.3× Hugo", fmt_ratio(r_pages_wall), verdict(r_pages_wall <= 0.3)),
@@ -173,6 +198,28 @@ def main():
     md.append(f"\nFor comparison, against Hugo with the short pager: wall {fmt_ratio(r_short_wall)}, "
               f"peak RSS {fmt_ratio(r_short_rss)}.")
     md.append("")
+    md.append("## Targets of issue 17")
+    md.append("")
+    md.append(f"The floor (`floor` in the tables) is what plain tools need for the same input and output on "
+              f"the same tmpfs: `find SITE -type f -exec cat {{}} + >/dev/null` (every input file read), then "
+              f"`cp -r` of nfk's own output of the site (built once before the timed runs). "
+              f"`{a.s_growth_partners}`: nfk alone on {a.n_small} and {a.n_large} partners (no news pages).")
+    md.append("")
+    if quick:
+        md.append("*Quick run: smaller sites than the issue names, so these verdicts do not count.*")
+        md.append("")
+    md.append(table(["target", "measured", "verdict"], targets17))
+    md.append("")
+    md.append(f"Serve (`{relative(a.serve_command)}`, SITE a copy of the `{a.s_mixed}` site): one partner's "
+              "`profile.yaml` saved, time until its page is served with the change. Hugo's `hugo server` "
+              "and Zola are not measured by this script.")
+    md.append("")
+    md.append("```")
+    md.append(relative(serve))
+    md.append("```")
+    md.append("")
+    md.append(f"Zola: {relative(a.zola)}; no Zola comparison is made (bench/generate.py writes no Zola site).")
+    md.append("")
     md.append("## nfk stage timings")
     md.append("")
     md.append("Three extra builds per site after the timed runs, with `RUST_LOG=nfk=debug`: the median "
@@ -239,6 +286,8 @@ def main():
     print(table(header, rows))
     print()
     print(table(["target", "measured", "verdict"], targets))
+    print()
+    print(table(["target", "measured", "verdict"], targets17))
 
 
 if __name__ == "__main__":

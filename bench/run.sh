@@ -11,6 +11,9 @@
 # Installs what it misses (Debian's hugo and GNU time), builds nfk in release mode (honours
 # CARGO_TARGET_DIR), generates the sites with bench/generate.py into the tmpfs folder, and times
 # `nfk build` and `hugo --quiet` alternately with `/usr/bin/time -f '%e %U %S %M'`.
+# The floor of a site (issue 17) is what plain tools need for the same input and output on the
+# same tmpfs: `cat` of every input file to /dev/null, then `cp -r` of nfk's own output of that
+# site (built once before the timed runs). The serve scenario runs bench/serve-latency.py.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,10 +36,12 @@ done
 if [ "$QUICK" = 1 ]; then
   RUNS=${RUNS:-2}
   P_PAGES=500; M_PARTNERS=100; M_PAGES=200; M_HUGO=300; G_SMALL=100; G_LARGE=1000
+  N_SMALL=100; N_LARGE=1000; SERVE_RUNS=5
   RESULTS=${RESULTS:-$DIR/results-quick.md}
 else
   RUNS=${RUNS:-5}
   P_PAGES=5000; M_PARTNERS=1000; M_PAGES=2000; M_HUGO=3000; G_SMALL=1000; G_LARGE=10000
+  N_SMALL=1000; N_LARGE=10000; SERVE_RUNS=20
   RESULTS=${RESULTS:-$REPO/bench/results.md}
 fi
 
@@ -98,10 +103,13 @@ gen --partners "$M_PARTNERS" --pages "$M_PAGES" --out "$SITES/nfk-n$M_PARTNERS-p
 gen --partners 0 --pages "$M_HUGO" --hugo "$SITES/hugo-p$M_HUGO"
 gen --partners 0 --pages "$G_SMALL" --out "$SITES/nfk-p$G_SMALL"
 gen --partners 0 --pages "$G_LARGE" --out "$SITES/nfk-p$G_LARGE"
+gen --partners "$N_SMALL" --pages 0 --out "$SITES/nfk-n$N_SMALL"
+gen --partners "$N_LARGE" --pages 0 --out "$SITES/nfk-n$N_LARGE"
 
 CHECKS=$DIR/checks.txt
 : > "$CHECKS"
-for site in "$SITES/nfk-p$P_PAGES" "$SITES/nfk-n$M_PARTNERS-p$M_PAGES" "$SITES/nfk-p$G_SMALL" "$SITES/nfk-p$G_LARGE"; do
+for site in "$SITES/nfk-p$P_PAGES" "$SITES/nfk-n$M_PARTNERS-p$M_PAGES" "$SITES/nfk-p$G_SMALL" "$SITES/nfk-p$G_LARGE" \
+  "$SITES/nfk-n$N_SMALL" "$SITES/nfk-n$N_LARGE"; do
   summary=$("$NFK" check --root "$site" 2>&1 | tail -n 1)
   printf '%s: %s\n' "$(basename "$site")" "$summary" >> "$CHECKS"
   case "$summary" in
@@ -121,6 +129,10 @@ run_one() {
   local status=0 start end cmd
   if [ "$tool" = hugo ]; then
     cmd=(hugo --quiet --source "$site" --destination "$dest")
+  elif [ "$tool" = floor ]; then
+    # shellcheck disable=SC2016
+    cmd=(sh -c 'find "$1" -type f -exec cat {} + >/dev/null && cp -r "$2" "$3"' floor \
+      "$site" "$REFS/$(basename "$site")" "$dest")
   else
     cmd=("$NFK" build --root "$site" --output "$dest")
   fi
@@ -171,6 +183,14 @@ pair() {
   rm -rf "$OUT/$scenario-$ta" "$OUT/$scenario-$tb"
 }
 
+# reference SITE: nfk's own output of SITE, which the floor copies.
+REFS=$DIR/refs
+reference() {
+  mkdir -p "$REFS"
+  rm -rf "${REFS:?}/$(basename "$1")"
+  "$NFK" build --root "$1" --output "$REFS/$(basename "$1")" >/dev/null 2>&1
+}
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 S1="pages-$P_PAGES"
 S2="partners-$M_PARTNERS+pages-$M_PAGES"
@@ -180,11 +200,34 @@ pair "$S1" nfk "$SITES/nfk-p$P_PAGES" hugo "$SITES/hugo-p$P_PAGES"
 pair "$S2" nfk "$SITES/nfk-n$M_PARTNERS-p$M_PAGES" hugo "$SITES/hugo-p$M_HUGO"
 pair "$S3" "nfk-$G_SMALL" "$SITES/nfk-p$G_SMALL" "nfk-$G_LARGE" "$SITES/nfk-p$G_LARGE"
 pair "$S4" nfk "$SITES/nfk-p$P_PAGES" hugo "$SITES/hugo-p$P_PAGES-short"
+S5="floor-pages-$P_PAGES"
+S6="floor-partners-$N_LARGE"
+S7="growth-partners-$N_SMALL-vs-$N_LARGE"
+reference "$SITES/nfk-p$P_PAGES"
+reference "$SITES/nfk-n$N_LARGE"
+pair "$S5" nfk "$SITES/nfk-p$P_PAGES" floor "$SITES/nfk-p$P_PAGES"
+pair "$S6" nfk "$SITES/nfk-n$N_LARGE" floor "$SITES/nfk-n$N_LARGE"
+pair "$S7" "nfk-$N_SMALL" "$SITES/nfk-n$N_SMALL" "nfk-$N_LARGE" "$SITES/nfk-n$N_LARGE"
+rm -rf "$REFS"
+
+# Serve: edit-to-served latency of one partner's page on the mixed site (on a copy: the script
+# edits the site while it runs).
+SERVE=$DIR/serve.txt
+log "serve latency: $SERVE_RUNS edits on a copy of nfk-n$M_PARTNERS-p$M_PAGES"
+rm -rf "$SITES/serve-copy"
+cp -r "$SITES/nfk-n$M_PARTNERS-p$M_PAGES" "$SITES/serve-copy"
+SERVE_CMD="bench/serve-latency.py SITE --runs $SERVE_RUNS --nfk $NFK"
+python3 "$REPO/bench/serve-latency.py" "$SITES/serve-copy" --runs "$SERVE_RUNS" --nfk "$NFK" > "$SERVE"
+rm -rf "$SITES/serve-copy"
+# Zola is not packaged for Debian and not built here: its comparison would run only with `zola`
+# on PATH, and bench/generate.py makes no Zola site yet, so it is reported as not measured.
+ZOLA=$(command -v zola || echo "not on PATH")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 stages "$S1" "$SITES/nfk-p$P_PAGES"
 stages "$S2" "$SITES/nfk-n$M_PARTNERS-p$M_PAGES"
 stages "nfk-$G_SMALL" "$SITES/nfk-p$G_SMALL"
 stages "nfk-$G_LARGE" "$SITES/nfk-p$G_LARGE"
+stages "nfk-n$N_LARGE" "$SITES/nfk-n$N_LARGE"
 
 # --- report ------------------------------------------------------------------------------------
 # run_one's tool names "nfk-<n>" are nfk too; the report script reads them as such.
@@ -202,6 +245,8 @@ python3 "$REPO/bench/report.py" \
   --load-before "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
   --runs "$RUNS" --quick "$QUICK" \
   --s-pages "$S1" --s-mixed "$S2" --s-growth "$S3" --s-short "$S4" \
+  --s-floor-pages "$S5" --s-floor-partners "$S6" --s-growth-partners "$S7" \
+  --n-small "$N_SMALL" --n-large "$N_LARGE" --serve "$SERVE" --serve-command "$SERVE_CMD" --zola "$ZOLA" \
   --growth-small "$G_SMALL" --growth-large "$G_LARGE" \
   --p-pages "$P_PAGES" --m-partners "$M_PARTNERS" --m-pages "$M_PAGES" --m-hugo "$M_HUGO"
 log "report written to $RESULTS (raw numbers: $RAW)"

@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one stage per module (see ARCHITECTURE.md):
 //! load → validate → aggregate → charts → routes (the plan) → render → write, plus `serve` and
-//! `check`, which runs the whole build in memory.
+//! `check`, which runs the whole build in memory. `build` streams each rendered file to the
+//! output as it is made.
 
 pub mod aggregate;
 pub mod charts;
@@ -23,7 +24,10 @@ pub mod theme;
 pub mod validate;
 pub mod write;
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use diagnostics::Diagnostics;
@@ -69,9 +73,13 @@ pub struct BuildOptions {
     pub live_reload: bool,
 }
 
-/// A successful build in memory, with the warnings found on the way.
+/// A successful build, with the warnings found on the way.
 pub struct Built {
+    /// Every file, sorted by path, when built in memory ([`build_in_memory`]); empty after
+    /// [`build`], which writes each file to the output as it is made.
     pub site: RenderedSite,
+    /// How many files the build made.
+    pub files: usize,
     pub diagnostics: Diagnostics,
     pub partners: usize,
     pub pages: usize,
@@ -140,6 +148,56 @@ fn build_validated(
     options: &BuildOptions,
     memos: &Memos,
 ) -> Result<Built, Diagnostics> {
+    let (planned, diagnostics) = plan_validated(validated, options, memos)?;
+    render_in_memory(&planned, diagnostics, memos)
+}
+
+/// Renders `planned` in memory and checks its links.
+fn render_in_memory(
+    planned: &Planned,
+    diagnostics: Diagnostics,
+    memos: &Memos,
+) -> Result<Built, Diagnostics> {
+    let (rendered, links) = timed("render", || {
+        let prepared = planned.prepare(memos);
+        let links = prepared.links();
+        (prepared.collect(), links)
+    });
+    let (site, render_diagnostics) = rendered;
+    // Pages are made in memory; a copied file (`Contents::Copy`) is never a page with ids.
+    let html = |output: &str| match site.get(output).map(|f| &f.contents) {
+        Some(render::Contents::Bytes(bytes)) => Some(bytes.as_slice()),
+        _ => None,
+    };
+    let diagnostics = planned.check(diagnostics, &links, &html, render_diagnostics)?;
+    Ok(Built {
+        files: site.files.len(),
+        site,
+        diagnostics,
+        partners: planned.data.partners.len(),
+        pages: planned.plan.pages().len(),
+    })
+}
+
+/// A site validated up to its route plan: everything rendering needs, owned.
+struct Planned {
+    site: Site,
+    data: aggregate::SiteData,
+    charts: charts::Charts,
+    theme: theme::Theme,
+    plan: routes::RoutePlan,
+    render_options: RenderOptions,
+}
+
+/// validate → aggregate → charts → plan. `Err` holds every problem found when the model is not
+/// the whole site (errors in the files, a bad `--base-url`, no theme); `Ok` the plan and the
+/// problems so far, which may still hold errors of the plan (outputs that collide): rendering
+/// finds its own problems besides them, so all are reported at once.
+fn plan_validated(
+    validated: Validated,
+    options: &BuildOptions,
+    memos: &Memos,
+) -> Result<(Planned, Diagnostics), Diagnostics> {
     let Validated {
         site,
         mut diagnostics,
@@ -192,41 +250,137 @@ fn build_validated(
         drafts: options.drafts,
         live_reload: options.live_reload,
     };
-    let rendered = timed("render", || {
-        render::render(&site, &data, &charts, &theme, &plan, &render_options, memos)
-    });
-    // Pages are made in memory; a copied file (`Contents::Copy`) is never a page with ids.
-    let html = |output: &str| match rendered.site.get(output).map(|f| &f.contents) {
-        Some(render::Contents::Bytes(bytes)) => Some(bytes.as_slice()),
-        _ => None,
+    let planned = Planned {
+        site,
+        data,
+        charts,
+        theme,
+        plan,
+        render_options,
     };
-    validate::validate_links(&site, &plan, &rendered.links, &html, &mut diagnostics);
-    diagnostics.extend(rendered.diagnostics);
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
+    Ok((planned, diagnostics))
+}
+
+impl Planned {
+    fn prepare<'a>(&'a self, memos: &'a Memos) -> render::Prepared<'a> {
+        render::prepare(
+            &self.site,
+            &self.data,
+            &self.charts,
+            &self.theme,
+            &self.plan,
+            &self.render_options,
+            memos,
+        )
     }
-    Ok(Built {
-        site: rendered.site,
-        diagnostics,
-        partners: data.partners.len(),
-        pages: plan.pages().len(),
-    })
+
+    /// The link check (ids read from `html`) and the problems of rendering, added to
+    /// `diagnostics`: `Err` with an error among them.
+    fn check(
+        &self,
+        mut diagnostics: Diagnostics,
+        links: &[routes::WrittenLink],
+        html: validate::Html,
+        rendered: Diagnostics,
+    ) -> Result<Diagnostics, Diagnostics> {
+        validate::validate_links(&self.site, &self.plan, links, html, &mut diagnostics);
+        diagnostics.extend(rendered);
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(diagnostics)
+    }
+
+    /// The outputs whose HTML the link check reads: the pages `#fragment` links lead to. Asked
+    /// of a dry run of the check, which reads HTML only through `html` and asks for the same
+    /// outputs whatever it gets, so a streamed build keeps just these pages for it.
+    fn fragment_targets(&self, links: &[routes::WrittenLink]) -> BTreeSet<String> {
+        let asked = RefCell::new(BTreeSet::new());
+        let record = |output: &str| {
+            asked.borrow_mut().insert(output.to_string());
+            None
+        };
+        let mut ignored = Diagnostics::new();
+        validate::validate_links(&self.site, &self.plan, links, &record, &mut ignored);
+        asked.into_inner()
+    }
 }
 
 /// The whole build: the output folder checked first ([`write::prepare`]: a refused output costs
-/// no build), then the build in memory, then one atomic write of the output. On content errors
-/// nothing is written, nothing is left behind, and the previous output stays as it was.
+/// no build), then the build, whose files stream into the fresh folder as they are rendered,
+/// then one atomic swap. On content errors (found while rendering, or by the link check after
+/// it) the fresh folder is removed, nothing is left behind, and the previous output stays as it
+/// was.
 pub fn build(
     options: &BuildOptions,
     output: &write::OutputOptions,
 ) -> anyhow::Result<Result<Built, Diagnostics>> {
     let prepared = timed("guard", || write::prepare(output, &options.root))?;
-    let built = match build_in_memory(options, &Memos::off()) {
+    let built = match build_streamed(options, &prepared)? {
         Ok(built) => built,
+        // Dropping `prepared` removes the fresh folder with what was written into it.
         Err(diagnostics) => return Ok(Err(diagnostics)),
     };
-    timed("write", || prepared.write(&built.site))?;
+    timed("write", || prepared.finish())?;
     Ok(Ok(built))
+}
+
+/// [`build_in_memory`], but each file is written into `folder`'s fresh folder as soon as it is
+/// made and then dropped, so memory grows with the largest page, not with the site. Only the
+/// pages the link check reads ([`Planned::fragment_targets`]) are kept until it has run.
+fn build_streamed(
+    options: &BuildOptions,
+    folder: &write::Prepared,
+) -> anyhow::Result<Result<Built, Diagnostics>> {
+    let memos = Memos::off();
+    let mut diagnostics = Diagnostics::new();
+    let raw = timed("load", || {
+        load::load(&options.root, &mut diagnostics, &memos)
+    });
+    let (planned, diagnostics) = match plan_validated(validated(raw, diagnostics), options, &memos)
+    {
+        Ok(planned) => planned,
+        Err(diagnostics) => return Ok(Err(diagnostics)),
+    };
+    if diagnostics.has_errors() {
+        // The plan has problems (outputs that collide): its files cannot all be written. Render
+        // in memory, as `check` does, to report the same problems; nothing is written.
+        return Ok(render_in_memory(&planned, diagnostics, &memos));
+    }
+    let (links, kept, render_diagnostics) = timed("render", || -> anyhow::Result<_> {
+        let prepared = planned.prepare(&memos);
+        let links = prepared.links();
+        let wanted = planned.fragment_targets(&links);
+        let outputs = planned.plan.routes().iter().map(|r| r.output.as_str());
+        let writer = folder.start(outputs)?;
+        let kept = Mutex::new(BTreeMap::new());
+        let render_diagnostics = prepared.each_file(|file| {
+            if let (true, render::Contents::Bytes(bytes)) =
+                (wanted.contains(&file.path), &file.contents)
+            {
+                let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                kept.insert(file.path.clone(), bytes.clone());
+            }
+            writer.write(&file)
+        })?;
+        Ok((
+            links,
+            kept.into_inner().unwrap_or_else(|e| e.into_inner()),
+            render_diagnostics,
+        ))
+    })?;
+    let html = |output: &str| kept.get(output).map(Vec::as_slice);
+    let diagnostics = match planned.check(diagnostics, &links, &html, render_diagnostics) {
+        Ok(diagnostics) => diagnostics,
+        Err(diagnostics) => return Ok(Err(diagnostics)),
+    };
+    Ok(Ok(Built {
+        site: RenderedSite::default(),
+        files: planned.plan.routes().len(),
+        diagnostics,
+        partners: planned.data.partners.len(),
+        pages: planned.plan.pages().len(),
+    }))
 }
 
 /// Runs one stage and logs how long it took (`RUST_LOG=debug nfk build`).

@@ -304,7 +304,7 @@ fn build(
                 "built {} partners, {} pages ({} files) into {} in {} ms{}",
                 built.partners,
                 built.pages,
-                built.site.files.len(),
+                built.files,
                 output.folder.display(),
                 start.elapsed().as_millis(),
                 if warnings > 0 {

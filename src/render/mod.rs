@@ -1,5 +1,7 @@
-//! render: [`Site`] + [`SiteData`] + charts + theme + [`RoutePlan`] → [`RenderedSite`] (every
-//! output file, in memory). It walks the plan and makes exactly the files it lists, no more:
+//! render: [`Site`] + [`SiteData`] + charts + theme + [`RoutePlan`] → every output file, handed
+//! to a sink as each is made ([`Prepared::each_file`]: `nfk build` writes them as they come) or
+//! collected in memory ([`RenderedSite`], for `check` and `serve`). It walks the plan and makes
+//! exactly the files it lists, no more:
 //! which URLs exist is the plan's business (`crate::routes`), not render's.
 //! Pure: no IO, no clock; the same input gives byte-identical output.
 //!
@@ -19,6 +21,8 @@ mod sections;
 mod summit;
 
 use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -87,9 +91,10 @@ pub struct Rendered {
     pub diagnostics: Diagnostics,
 }
 
-/// Makes every file of the plan. Template outputs and Markdown are taken from `memos` where
-/// their whole input is unchanged since an earlier build (`nfk serve`); the files are the same
-/// as without them.
+/// Makes every file of the plan, in memory (`nfk check`, `nfk serve`): [`prepare`], then
+/// [`Prepared::each_file`] collecting the files. Template outputs and Markdown are taken from
+/// `memos` where their whole input is unchanged since an earlier build (`nfk serve`); the files
+/// are the same as without them.
 pub fn render(
     site: &Site,
     data: &SiteData,
@@ -99,33 +104,99 @@ pub fn render(
     options: &RenderOptions,
     memos: &Memos,
 ) -> Rendered {
+    let prepared = prepare(site, data, charts, theme, plan, options, memos);
+    let links = prepared.links();
+    let (site, diagnostics) = prepared.collect();
+    Rendered {
+        site,
+        links,
+        diagnostics,
+    }
+}
+
+/// A build's rendering once the Markdown bodies are made, before any file is: what the links
+/// editors wrote are is known here, so the caller can decide which pages' HTML it needs to keep
+/// for the link check before the files stream past ([`Prepared::each_file`]).
+pub struct Prepared<'a> {
+    r: Renderer<'a>,
+    bodies: Bodies<'a>,
+    slides: Bodies<'a>,
+    diagnostics: Diagnostics,
+}
+
+/// Renders the Markdown bodies of the plan's pages and slides (which every listing, feed and
+/// page shares); the files come from [`Prepared::each_file`].
+pub fn prepare<'a>(
+    site: &'a Site,
+    data: &'a SiteData,
+    charts: &'a Charts,
+    theme: &'a Theme,
+    plan: &'a RoutePlan,
+    options: &'a RenderOptions,
+    memos: &'a Memos,
+) -> Prepared<'a> {
     // The memos' passes end with `r`: what this build did not use is then dropped.
     let r = Renderer::new(site, data, charts, theme, plan, options, memos);
-    let mut diags = Diagnostics::new();
-    let bodies = content::render_bodies(&r, plan.pages(), &mut diags);
-    let mut slides = content::render_bodies(&r, plan.slides(), &mut diags);
+    let mut diagnostics = Diagnostics::new();
+    let bodies = content::render_bodies(&r, plan.pages(), &mut diagnostics);
+    let mut slides = content::render_bodies(&r, plan.slides(), &mut diagnostics);
     // A slide's links are followed from the presentation, where it is shown.
     slides.relocate_links(urls::SUMMIT);
-    let outputs: Vec<Result<OutputFile, Diagnostic>> = plan
-        .routes()
-        .par_iter()
-        .map(|route| render_route(&r, &bodies, &slides, route))
-        .collect();
-    let mut files = Vec::with_capacity(outputs.len());
-    for output in outputs {
-        match output {
-            Ok(file) => files.push(file),
-            Err(d) => diags.push(d),
-        }
+    Prepared {
+        r,
+        bodies,
+        slides,
+        diagnostics,
     }
-    // Each path once: `validate::validate_plan` refuses a plan that writes a path twice.
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Rendered {
-        site: RenderedSite { files },
-        links: (bodies.iter().chain(slides.iter()))
+}
+
+impl Prepared<'_> {
+    /// Every link the pages and slides hold, with its position, for `validate::links`.
+    pub fn links(&self) -> Vec<WrittenLink> {
+        (self.bodies.iter().chain(self.slides.iter()))
             .flat_map(|b| b.links.iter().cloned())
-            .collect(),
-        diagnostics: diags,
+            .collect()
+    }
+
+    /// Every file of the plan, in memory, sorted by path; and the problems found on the way.
+    pub fn collect(self) -> (RenderedSite, Diagnostics) {
+        let files = Mutex::new(Vec::with_capacity(self.r.plan.routes().len()));
+        let Ok(diagnostics) = self.each_file(|file| {
+            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+            Ok::<(), Infallible>(())
+        });
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Each path once: `validate::validate_plan` refuses a plan that writes a path twice.
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        (RenderedSite { files }, diagnostics)
+    }
+
+    /// Makes every file of the plan (in parallel) and hands each to `sink` from the worker that
+    /// made it, as soon as it is made, in no particular order: a file is not kept here after
+    /// `sink` returns, so what a build holds does not grow with the site. The first error of
+    /// `sink` stops the rendering and is returned; otherwise the problems found on the way (with
+    /// an error among them, what `sink` got must not be published).
+    pub fn each_file<E: Send>(
+        self,
+        sink: impl Fn(OutputFile) -> Result<(), E> + Sync,
+    ) -> Result<Diagnostics, E> {
+        let Prepared {
+            r,
+            bodies,
+            slides,
+            mut diagnostics,
+        } = self;
+        // `collect` keeps the plan's order, so the problems come in the same order every build.
+        let problems: Vec<Diagnostic> = (r.plan.routes().par_iter())
+            .filter_map(|route| match render_route(&r, &bodies, &slides, route) {
+                Ok(file) => sink(file).err().map(Err),
+                Err(d) => Some(Ok(d)),
+            })
+            .collect::<Result<_, E>>()?;
+        for d in problems {
+            diagnostics.push(d);
+        }
+        Ok(diagnostics)
     }
 }
 

@@ -1,4 +1,4 @@
-//! write: [`RenderedSite`] → the output folder. The only code that touches `public/`.
+//! write: rendered files → the output folder. The only code that touches `public/`.
 //!
 //! Before the build starts, [`prepare`] checks that the output may be replaced (`guard`: never
 //! the site or its sources, never a folder of files nfk did not write unless `--force`) and
@@ -7,6 +7,10 @@
 //! `renameat2(RENAME_EXCHANGE)`, so the output is always either the old complete site or the new
 //! one: never half-written, even when the build is killed. A failed or refused build removes the
 //! fresh folder again and leaves the previous output untouched.
+//!
+//! `nfk build` streams the files in as they are rendered ([`Prepared::start`], [`Writer`]): the
+//! site is never held whole in memory. [`Prepared::write`] writes a [`RenderedSite`] made in
+//! memory the same way.
 //!
 //! Files published as they are (theme static files, content assets) are copied file to file by
 //! the kernel (`copy_file_range`), never read into memory.
@@ -20,7 +24,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use rayon::prelude::*;
 
-use crate::render::{Contents, RenderedSite};
+use crate::render::{Contents, OutputFile, RenderedSite};
 pub use guard::{MARKER, MARKER_TEXT, Refusal, is_nfk_output};
 
 const TEMP_PREFIX: &str = ".nfk-tmp-";
@@ -34,7 +38,7 @@ pub struct OutputOptions {
 }
 
 /// An output folder checked for one build, with the fresh folder beside it that the new site
-/// goes into. Dropped without [`Prepared::write`], it removes that fresh folder and any parent
+/// goes into. Dropped without [`Prepared::finish`] (or `write`), it removes that fresh folder and any parent
 /// folder it created, so the parent holds exactly what it held before.
 pub struct Prepared {
     options: OutputOptions,
@@ -80,8 +84,37 @@ pub fn write(site: &RenderedSite, options: &OutputOptions, root: &Path) -> anyho
 
 impl Prepared {
     /// Writes `site` into the fresh folder and swaps it in for the output.
-    pub fn write(mut self, site: &RenderedSite) -> anyhow::Result<()> {
-        write_tree(site, &self.staging.fresh)?;
+    pub fn write(self, site: &RenderedSite) -> anyhow::Result<()> {
+        let writer = self.start(site.files.iter().map(|f| f.path.as_str()))?;
+        site.files
+            .par_iter()
+            .try_for_each(|file| writer.write(file))?;
+        self.finish()
+    }
+
+    /// Opens the fresh folder for the files at `paths` (relative, `/` separators): writes the
+    /// marker and makes every folder they need, so the files can then be written in any order,
+    /// from any thread, as they are made ([`Writer::write`]). [`Prepared::finish`] swaps the
+    /// folder in; dropping `self` instead removes it.
+    pub fn start<'p>(
+        &self,
+        paths: impl IntoIterator<Item = &'p str>,
+    ) -> anyhow::Result<Writer<'_>> {
+        let dir = &self.staging.fresh;
+        let marker = dir.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).with_context(|| format!("writing {}", marker.display()))?;
+        let folders: BTreeSet<&Path> = (paths.into_iter())
+            .filter_map(|p| Path::new(p).parent())
+            .collect();
+        for folder in folders {
+            let path = dir.join(folder);
+            fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+        }
+        Ok(Writer { dir })
+    }
+
+    /// Swaps the fresh folder, with everything written into it, in for the output.
+    pub fn finish(mut self) -> anyhow::Result<()> {
         // The build took a while: look again, so what is swapped out is what was checked.
         let again = guard::check(&self.options.folder, &self.root, self.options.force)?;
         anyhow::ensure!(
@@ -103,6 +136,25 @@ impl Prepared {
         }
         remove_stale_temporaries(parent, name);
         Ok(())
+    }
+}
+
+/// Writes files into the fresh folder of a [`Prepared`] output, whose folders
+/// [`Prepared::start`] made. Shared by the rendering threads: each writes what it made.
+pub struct Writer<'a> {
+    dir: &'a Path,
+}
+
+impl Writer<'_> {
+    /// Writes one file (`Contents::Copy` by a streamed copy, never read into memory).
+    pub fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
+        let path = self.dir.join(&file.path);
+        match &file.contents {
+            Contents::Bytes(bytes) => {
+                fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
+            }
+            Contents::Copy(source) => copy_file(source, &path),
+        }
     }
 }
 
@@ -174,30 +226,6 @@ fn remove_stale_temporaries(parent: &Path, name: &str) {
     }
 }
 
-/// The marker first, then the folders, then every file (in parallel).
-fn write_tree(site: &RenderedSite, dir: &Path) -> anyhow::Result<()> {
-    let marker = dir.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).with_context(|| format!("writing {}", marker.display()))?;
-    let folders: BTreeSet<PathBuf> = site
-        .files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for folder in &folders {
-        let path = dir.join(folder);
-        fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
-    }
-    site.files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
-        match &file.contents {
-            Contents::Bytes(bytes) => {
-                fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
-            }
-            Contents::Copy(source) => copy_file(source, &path),
-        }
-    })
-}
-
 /// A streamed copy: `io::copy` between two files is `copy_file_range` on Linux (a reflink on
 /// file systems that share extents), so the file never passes through nfk's memory. The copy
 /// gets the usual permissions of a new file, not the source's.
@@ -246,7 +274,6 @@ fn swap_in(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::OutputFile;
 
     fn site(files: &[(&str, &str)]) -> RenderedSite {
         RenderedSite {
@@ -395,6 +422,47 @@ mod tests {
         assert!(write(&broken, &to(&out, false), dir.path()).is_err());
         assert_eq!(names(dir.path()), ["public"]);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn files_streamed_in_and_then_dropped_leave_the_old_site_and_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(
+            &site(&[("index.html", "old")]),
+            &to(&out, false),
+            dir.path(),
+        )
+        .unwrap();
+        let prepared = prepare(&to(&out, false), dir.path()).unwrap();
+        let writer = prepared.start(["index.html", "a/b/c.html"]).unwrap();
+        for (path, text) in [("a/b/c.html", "c"), ("index.html", "new")] {
+            writer.write(&OutputFile::new(path, text.into())).unwrap();
+        }
+        // The build found an error after the files were written: it never finishes.
+        drop(prepared);
+        assert_eq!(names(dir.path()), ["public"]);
+        assert_eq!(names(&out), [MARKER, "index.html"]);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+
+    #[test]
+    fn files_streamed_in_any_order_are_swapped_in_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let prepared = prepare(&to(&out, false), dir.path()).unwrap();
+        let paths = ["x/1.html", "x/y/2.html", "index.html"];
+        let writer = prepared.start(paths).unwrap();
+        paths
+            .par_iter()
+            .rev()
+            .try_for_each(|p| writer.write(&OutputFile::new(*p, p.as_bytes().to_vec())))
+            .unwrap();
+        prepared.finish().unwrap();
+        for path in paths {
+            assert_eq!(fs::read_to_string(out.join(path)).unwrap(), path);
+        }
+        assert_eq!(names(dir.path()), ["public"]);
     }
 
     #[test]

@@ -253,12 +253,62 @@ fn a_failed_build_leaves_the_old_output_untouched() {
     let failed = build(site.path(), &out, &[]);
     assert_eq!(failed.status.code(), Some(1));
     assert_eq!(files(&out), before);
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+    assert!(
+        leftovers(site.path()).is_empty(),
+        "{:?}",
+        leftovers(site.path())
+    );
+}
+
+/// The files whose names start with `.nfk` beside the output: what a build left behind.
+fn leftovers(dir: &Path) -> Vec<std::ffi::OsString> {
+    std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .filter(|n| n.to_string_lossy().starts_with(".nfk"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+        .collect()
+}
+
+#[test]
+fn a_link_check_that_fails_after_the_pages_were_written_keeps_the_old_output() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&bundled().join("tests/fixtures/valid/minimal"), site.path());
+    let out = site.path().join("public");
+    let page =
+        |name: &str, text: &str| std::fs::write(site.path().join("content").join(name), text);
+    page("om.md", "---\ntitle: Om\n---\n## Mål for 2030\n\nTekst.\n").unwrap();
+    page(
+        "_index.md",
+        "---\ntitle: Forside\n---\nSe [målene](/om/#mal-for-2030).\n",
+    )
+    .unwrap();
+    // The link leads to a heading of another page: the build keeps that page's HTML to check it.
+    let good = build(site.path(), &out, &[]);
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let before = files(&out);
+    page(
+        "_index.md",
+        "---\ntitle: Forside\n---\nSe [målene](/om/#mal-for-2031).\n",
+    )
+    .unwrap();
+    let failed = build(site.path(), &out, &[]);
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert_eq!(failed.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("no element with the id `mal-for-2031`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `#mal-for-2030`?"), "{stderr}");
+    assert_eq!(files(&out), before);
+    assert!(
+        leftovers(site.path()).is_empty(),
+        "{:?}",
+        leftovers(site.path())
+    );
 }
 
 #[test]
