@@ -132,6 +132,9 @@ fn translate_error(
     let position = err.location().map_or(Pos::new(1, 1), |l| pos(&l));
     let raw = err.without_snippet().to_string();
     let message = strip_location_suffix(&raw);
+    if let Some(e) = super::yaml_syntax::explain(message, text, position) {
+        return Diagnostic::error(rel, e.pos.shifted(line_offset), e.message).with_help(e.help);
+    }
     let token = token_at(text, position);
     let (message, help) = explain(message, &token);
     let diagnostic = Diagnostic::error(rel, position.shifted(line_offset), message);
@@ -161,6 +164,12 @@ fn token_at(text: &str, pos: Pos) -> String {
     // Some errors point at the key of `key: value`; the value is what the editor must fix.
     let rest = rest.split_once(": ").map_or(rest, |(_, value)| value);
     rest.trim_end_matches([',', ']', '}']).trim().to_string()
+}
+
+/// The plain (unquoted) scalar written at `pos`, or `None` when it is quoted or not there.
+pub fn unquoted_scalar_at(text: &str, pos: Pos) -> Option<String> {
+    let token = token_at(text, pos);
+    (!token.is_empty() && !token.starts_with(['"', '\''])).then_some(token)
 }
 
 /// Rewrites the parser's wording into an editor's terms, with a fix where one is known.

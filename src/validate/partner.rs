@@ -116,7 +116,7 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
     let errors_before = c.diags.error_count();
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
-        c.error(&raw.name, "name is empty").help =
+        c.error(&raw.name, "name is not filled in").help =
             Some("write the company's registered name, e.g. `name: Eksempel Bygg AS`".into());
     } else if name.chars().count() > MAX_NAME_CHARS {
         c.error(
@@ -129,19 +129,34 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
         .help = Some("use the registered company name; put longer text in `summary`".into());
     }
     let org_number = normalised_org_number(&raw.org_number.value.0);
-    if org_number.is_none() {
+    let written = raw.org_number_unquoted.as_deref().unwrap_or_default();
+    if written.starts_with('0') && written.chars().all(|c| c.is_ascii_digit()) {
+        // YAML read the digits as a number and dropped the leading zero.
+        c.error(
+            &raw.org_number,
+            format!("org_number {written} must be written in quotes"),
+        )
+        .help = Some(format!(
+            "without quotes it is read as the number {}; write `org_number: \"{written}\"`",
+            raw.org_number.value.0
+        ));
+    } else if org_number.is_none() {
         let given = &raw.org_number.value.0;
-        let help = if given.chars().filter(char::is_ascii_digit).count() == 9 {
+        let help = if given.trim().is_empty() {
+            "write the nine digits of the organisation number in quotes, e.g. `org_number: \"912 345 688\"`"
+                .to_string()
+        } else if given.chars().filter(char::is_ascii_digit).count() == 9 {
             "the check digit does not match: look the number up in Brønnøysundregistrene"
                 .to_string()
         } else {
             "write the nine digits of the organisation number, e.g. \"912 345 688\"".to_string()
         };
-        c.error(
-            &raw.org_number,
-            format!("org_number `{given}` is not a valid Norwegian organisation number"),
-        )
-        .help = Some(help);
+        let message = if given.trim().is_empty() {
+            "org_number is not filled in".to_string()
+        } else {
+            format!("org_number `{given}` is not a valid Norwegian organisation number")
+        };
+        c.error(&raw.org_number, message).help = Some(help);
     }
     let sector = sector(c, raw);
     let employees = employees(c, raw);
@@ -233,6 +248,13 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
             .help = Some(format!("write `sector: {}`", ch.to_ascii_uppercase()));
             None
         }
+        (None, _) => {
+            c.error(&raw.sector, "sector is not filled in").help = Some(
+                "write the section letter A–U from Brønnøysundregistrene, e.g. `sector: F` for construction"
+                    .into(),
+            );
+            None
+        }
         _ => {
             c.error(
                 &raw.sector,
@@ -248,7 +270,11 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
 }
 
 fn employees(c: &mut Checker, raw: &RawProfile) -> Option<u32> {
-    let v = raw.employees.value;
+    let Some(v) = raw.employees.value else {
+        c.error(&raw.employees, "employees is not filled in").help =
+            Some("write the number of people (headcount), e.g. `employees: 240`".into());
+        return None;
+    };
     if !v.is_finite() || v < 0.0 || v.fract() != 0.0 || v > MAX_EMPLOYEES {
         c.error(
             &raw.employees,

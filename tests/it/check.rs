@@ -239,11 +239,23 @@ fn new_partner_writes_a_skeleton_that_check_explains() {
     );
     let (code, output) = check(site.path(), "human");
     assert_eq!(code, 1);
-    assert!(
-        output.contains("partners/ny-partner/profile.yaml:6:7: error: name is empty"),
-        "{output}"
-    );
-    assert!(output.contains("org_number"), "{output}");
+    // Every required field the skeleton leaves empty is named at its line, none passes as 0.
+    for (line, key) in [
+        (6, "name"),
+        (8, "org_number"),
+        (10, "sector"),
+        (12, "employees"),
+    ] {
+        let at = format!("partners/ny-partner/profile.yaml:{line}:");
+        let error = format!("error: {key} is not filled in");
+        assert!(
+            output
+                .lines()
+                .any(|l| l.starts_with(&at) && l.ends_with(&error)),
+            "{key}: {output}"
+        );
+    }
+    assert!(output.contains(": 4 errors,"), "{output}");
     let again = Command::new(env!("CARGO_BIN_EXE_nfk"))
         .args(["new", "partner", "ny-partner", "--root"])
         .arg(site.path())
