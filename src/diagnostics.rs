@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::messages::{self, Args};
+use crate::model::Language;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -83,6 +86,17 @@ pub struct Diagnostic {
     pub path: String,
     pub line: u32,
     pub column: u32,
+    /// The message's id in the catalogue (`crate::messages::ids`), stable across languages;
+    /// `None` for a message not yet in the catalogue (its English text is all there is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
+    /// The id whose text is the help line, when it is not the message's own `.help`.
+    #[serde(skip)]
+    pub help_code: Option<&'static str>,
+    /// The values the message's and the help's variables take.
+    #[serde(skip)]
+    pub args: Args,
+    /// The text in English until [`Diagnostic::localize`] words it in the editor's language.
     #[serde(serialize_with = "serialize_printable")]
     pub message: String,
     #[serde(
@@ -90,6 +104,14 @@ pub struct Diagnostic {
         serialize_with = "serialize_printable_option"
     )]
     pub help: Option<String>,
+}
+
+/// Re-words every diagnostic from the catalogue in `lang`, for printing.
+pub fn localized(mut list: Vec<Diagnostic>, lang: Language) -> Vec<Diagnostic> {
+    for d in &mut list {
+        d.localize(lang);
+    }
+    list
 }
 
 impl Diagnostic {
@@ -107,9 +129,63 @@ impl Diagnostic {
             path: path.to_string(),
             line: pos.line,
             column: pos.column,
+            code: None,
+            help_code: None,
+            args: Args::new(),
             message: message.into(),
             help: None,
         }
+    }
+
+    /// An error worded by message `id` of the catalogue, with its `.help` line if it has one.
+    pub fn error_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+        Self::coded(Severity::Error, path, pos, id, args)
+    }
+
+    pub fn warning_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+        Self::coded(Severity::Warning, path, pos, id, args)
+    }
+
+    fn coded(severity: Severity, path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+        let mut d = Self::new(severity, path, pos, String::new());
+        d.code = Some(id);
+        d.args = args;
+        d.localize(Language::En);
+        d
+    }
+
+    /// The help line is message `id` (with the same arguments) instead of the `.help` line.
+    pub fn with_help_msg(mut self, id: &'static str) -> Self {
+        self.help_code = Some(id);
+        self.help = Some(messages::text(Language::En, id, &self.args));
+        self
+    }
+
+    /// The help line for an unknown name: "did you mean `x`?" when one of `candidates` is
+    /// close, else the list ([`suggestion_help`], in the catalogue's words).
+    pub fn suggest(&mut self, given: &str, candidates: &[&str]) -> &mut Self {
+        match did_you_mean(given, candidates.iter().copied()) {
+            Some(close) => {
+                self.args.push(("suggestion", close.into()));
+                self.help_code = Some(messages::ids::DID_YOU_MEAN);
+            }
+            None => {
+                self.args.push(("names", candidates.join(", ").into()));
+                self.help_code = Some(messages::ids::EXPECTED_ONE_OF);
+            }
+        }
+        self.localize(Language::En);
+        self
+    }
+
+    /// Words a catalogued diagnostic in `lang`; one without a `code` keeps its text.
+    pub fn localize(&mut self, lang: Language) {
+        let Some(id) = self.code else { return };
+        self.message = messages::text(lang, id, &self.args);
+        self.help = match self.help_code {
+            Some(help) => Some(messages::text(lang, help, &self.args)),
+            None => messages::help(lang, id, &self.args),
+        };
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
+use crate::messages::ids;
 
 /// Files larger than this are refused before parsing: no real profile or page comes close.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -86,22 +87,21 @@ pub fn parse<T: DeserializeOwned>(
         } else {
             Pos::new(line_offset, 1)
         };
-        diags.push(
-            Diagnostic::error(rel, pos, "no YAML content: the file is empty").with_help(
-                "fill in the required keys; `nfk new partner SLUG` writes a commented skeleton",
-            ),
-        );
+        diags.push(Diagnostic::error_msg(
+            rel,
+            pos,
+            ids::YAML_EMPTY_FILE,
+            vec![],
+        ));
         return None;
     }
     if let Some(tab) = indentation_tab(text) {
-        diags.push(
-            Diagnostic::error(
-                rel,
-                tab.shifted(line_offset),
-                "tab character in indentation",
-            )
-            .with_help("YAML indents with spaces only; replace the tab with spaces"),
-        );
+        diags.push(Diagnostic::error_msg(
+            rel,
+            tab.shifted(line_offset),
+            ids::YAML_TAB_INDENTATION,
+            vec![],
+        ));
         return None;
     }
     match serde_saphyr::from_str::<T>(text) {
@@ -133,7 +133,24 @@ fn translate_error(
     let raw = err.without_snippet().to_string();
     let message = strip_location_suffix(&raw);
     if let Some(e) = super::yaml_syntax::explain(message, text, position) {
-        return Diagnostic::error(rel, e.pos.shifted(line_offset), e.message).with_help(e.help);
+        let d = Diagnostic::error_msg(rel, e.pos.shifted(line_offset), e.id, e.args);
+        return match e.help {
+            Some(help) => d.with_help_msg(help),
+            None => d,
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.trim_end_matches('`').to_string();
+        let pos = position.shifted(line_offset);
+        return Diagnostic::error_msg(rel, pos, ids::YAML_MISSING_KEY, vec![("key", key.into())]);
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        let pos = position.shifted(line_offset);
+        return Diagnostic::error_msg(rel, pos, ids::YAML_DUPLICATE_KEY, vec![("key", key.into())]);
     }
     let token = token_at(text, position);
     let (message, help) = explain(message, &token);
@@ -189,23 +206,6 @@ fn explain(message: &str, token: &str) -> (String, Option<String>) {
             suggestion_help(field, &candidates)
         };
         return (format!("unknown key `{field}`"), Some(help));
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.trim_end_matches('`');
-        return (
-            format!("missing required key `{field}`"),
-            Some(format!("add `{field}:` with a value")),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or(rest);
-        return (
-            format!("key `{key}` appears twice in the same place"),
-            Some("remove one of them; YAML would otherwise silently keep only one".into()),
-        );
     }
     if message.starts_with("invalid floating point")
         || message.starts_with("invalid i64")

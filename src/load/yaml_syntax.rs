@@ -8,23 +8,27 @@
 //! reads the text; it must not decide whether a file is valid (the parser does).
 
 use crate::diagnostics::{LineIndex, Pos};
+use crate::messages::{Args, ids};
 
-/// A syntax error, explained.
+/// A syntax error, explained: where, the catalogue message and its arguments, and the help
+/// line when it is another message than the `.help` of `id`.
 #[derive(Debug, PartialEq)]
 pub struct Explained {
     pub pos: Pos,
-    pub message: String,
-    pub help: String,
+    pub id: &'static str,
+    pub args: Args,
+    pub help: Option<&'static str>,
 }
 
 /// The parser's `message` at `at` in `text`, explained; `None` for messages that are not
 /// syntax errors (types, keys), which the caller words itself.
 pub fn explain(message: &str, text: &str, at: Pos) -> Option<Explained> {
-    let explained = |pos, message: &str, help: String| {
+    let explained = |pos, id, args| {
         Some(Explained {
             pos,
-            message: message.to_string(),
-            help,
+            id,
+            args,
+            help: None,
         })
     };
     if message.starts_with("unclosed quote")
@@ -32,65 +36,33 @@ pub fn explain(message: &str, text: &str, at: Pos) -> Option<Explained> {
         || message.contains("while scanning a quoted scalar")
     {
         let pos = open_quote(text, at).unwrap_or(at);
-        return explained(
-            pos,
-            "the text in quotes that starts here is not closed on its line",
-            "end the text with the same quote mark on this line; to write a quote mark inside \
-             the text, put the other kind around it, e.g. `note: 'Han sa \"hei\"'`"
-                .to_string(),
-        );
+        return explained(pos, ids::YAML_QUOTE_NOT_CLOSED, vec![]);
     }
     if message.contains("did not find expected '-' indicator") {
-        return explained(
-            at,
-            "this line is indented like a list item but does not start with `- `",
-            "indent it like the keys of the item above it, or start a new item with `- `"
-                .to_string(),
-        );
+        return explained(at, ids::YAML_NOT_A_LIST_ITEM, vec![]);
     }
     if message.contains("while parsing a block mapping, did not find expected key") {
-        return explained(
-            at,
-            "this line is not indented like the keys above it",
-            "keys that belong together start in the same column: indent with spaces exactly \
-             like the line above, or like the key this one belongs under"
-                .to_string(),
-        );
+        return explained(at, ids::YAML_KEY_INDENTATION, vec![]);
     }
     if message.starts_with("simple key expected ':'")
         || message.contains("could not find expected ':'")
     {
-        return explained(
-            at,
-            "expected `key: value` here",
-            "a key ends with a colon and a space, e.g. `sector: F`; a list item starts with `- `"
-                .to_string(),
-        );
+        return explained(at, ids::YAML_EXPECTED_KEY_VALUE, vec![]);
     }
     if message.starts_with("mapping values are not allowed in this context") {
-        return explained(
-            at,
-            "a second `: ` on this line: YAML reads it as the start of a new key",
-            quoted_value_help(text, at),
-        );
+        return Some(quote_the_value(text, at, ids::YAML_SECOND_COLON, vec![]));
     }
     if let Some(rest) = message.strip_prefix("unclosed bracket '") {
         let open = rest.chars().next().unwrap_or('[');
         let close = if open == '{' { '}' } else { ']' };
-        return explained(
-            at,
-            &format!("the `{open}` here is never closed"),
-            format!("close it with `{close}` on the same line"),
-        );
+        let args = vec![
+            ("open", open.to_string().into()),
+            ("close", close.to_string().into()),
+        ];
+        return explained(at, ids::YAML_BRACKET_NOT_CLOSED, args);
     }
     if message.contains("while parsing a flow mapping") || message.contains("flow sequence") {
-        return explained(
-            at,
-            "expected `,` or a closing bracket here",
-            "separate the entries inside `{ }` or `[ ]` with commas, and put text with commas \
-             or colons in quotes"
-                .to_string(),
-        );
+        return explained(at, ids::YAML_FLOW_SEPARATOR, vec![]);
     }
     if let Some(rest) = message
         .strip_prefix("unexpected character: `")
@@ -101,28 +73,31 @@ pub fn explain(message: &str, text: &str, at: Pos) -> Option<Explained> {
             .chars()
             .take(1)
             .collect();
-        let what = if ch.is_empty() {
-            "this character".to_string()
+        let ch = if ch.is_empty() {
+            "none".to_string()
         } else {
-            format!("`{ch}`")
+            ch
         };
-        return explained(
+        let args = vec![("char", ch.into())];
+        return Some(quote_the_value(
+            text,
             at,
-            &format!("{what} cannot start a value"),
-            quoted_value_help(text, at),
-        );
+            ids::YAML_CANNOT_START_VALUE,
+            args,
+        ));
     }
     None
 }
 
-/// "put the value in quotes: `key: "…"`", with the line's own key and value when there is one.
-fn quoted_value_help(text: &str, at: Pos) -> String {
+/// Message `id` with the help "put the value in quotes: `key: "…"`", with the line's own key
+/// and value when there is one.
+fn quote_the_value(text: &str, at: Pos, id: &'static str, mut args: Args) -> Explained {
     let line = text
         .lines()
         .nth(at.line.saturating_sub(1) as usize)
         .unwrap_or("");
     let item = line.trim_start().trim_start_matches("- ");
-    match item.split_once(": ") {
+    let help = match item.split_once(": ") {
         Some((key, value)) if !value.trim().is_empty() => {
             let value = value.trim();
             let quoted = if value.contains('"') {
@@ -130,9 +105,16 @@ fn quoted_value_help(text: &str, at: Pos) -> String {
             } else {
                 format!("\"{value}\"")
             };
-            format!("put the whole value in quotes: `{key}: {quoted}`")
+            args.push(("suggestion", format!("{key}: {quoted}").into()));
+            ids::YAML_QUOTE_VALUE_HELP
         }
-        _ => "put the whole value in quotes".to_string(),
+        _ => ids::YAML_QUOTE_VALUE_HELP_PLAIN,
+    };
+    Explained {
+        pos: at,
+        id,
+        args,
+        help: Some(help),
     }
 }
 
@@ -201,7 +183,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(e.pos, Pos::new(1, 7));
-        assert!(e.message.contains("not closed"), "{e:?}");
+        assert_eq!(e.id, ids::YAML_QUOTE_NOT_CLOSED);
     }
 
     #[test]
@@ -225,10 +207,8 @@ mod tests {
             Pos::new(2, 10),
         )
         .unwrap();
-        assert_eq!(
-            e.help,
-            "put the whole value in quotes: `note: \"Hei: dette\"`"
-        );
+        assert_eq!(e.help, Some(ids::YAML_QUOTE_VALUE_HELP));
+        assert_eq!(e.args, vec![("suggestion", "note: \"Hei: dette\"".into())]);
     }
 
     #[test]

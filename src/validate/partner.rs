@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPartner;
 use crate::load::raw::{RawPrinciple, RawProfile};
 use crate::load::yaml::span_pos;
+use crate::messages::ids;
 use crate::model::{Certificate, Partner, Principle, Principles, Scheme, Status};
 
 /// Long enough for any real company name ("… og Bygningsvedlikehold AS" is ~60), short enough
@@ -116,8 +117,7 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
     let errors_before = c.diags.error_count();
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
-        c.error(&raw.name, "name is not filled in").help =
-            Some("write the company's registered name, e.g. `name: Eksempel Bygg AS`".into());
+        c.error_msg(&raw.name, ids::NAME_NOT_FILLED_IN, vec![]);
     } else if name.chars().count() > MAX_NAME_CHARS {
         c.error(
             &raw.name,
@@ -132,31 +132,26 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
     let written = raw.org_number_unquoted.as_deref().unwrap_or_default();
     if written.starts_with('0') && written.chars().all(|c| c.is_ascii_digit()) {
         // YAML read the digits as a number and dropped the leading zero.
-        c.error(
-            &raw.org_number,
-            format!("org_number {written} must be written in quotes"),
-        )
-        .help = Some(format!(
-            "without quotes it is read as the number {}; write `org_number: \"{written}\"`",
-            raw.org_number.value.0
-        ));
+        let args = vec![
+            ("written", written.into()),
+            ("number", raw.org_number.value.0.as_str().into()),
+        ];
+        c.error_msg(&raw.org_number, ids::ORG_NUMBER_NEEDS_QUOTES, args);
+    } else if org_number.is_none() && raw.org_number.value.0.trim().is_empty() {
+        c.error_msg(&raw.org_number, ids::ORG_NUMBER_NOT_FILLED_IN, vec![]);
     } else if org_number.is_none() {
         let given = &raw.org_number.value.0;
-        let help = if given.trim().is_empty() {
-            "write the nine digits of the organisation number in quotes, e.g. `org_number: \"912 345 688\"`"
-                .to_string()
-        } else if given.chars().filter(char::is_ascii_digit).count() == 9 {
+        let help = if given.chars().filter(char::is_ascii_digit).count() == 9 {
             "the check digit does not match: look the number up in Brønnøysundregistrene"
                 .to_string()
         } else {
             "write the nine digits of the organisation number, e.g. \"912 345 688\"".to_string()
         };
-        let message = if given.trim().is_empty() {
-            "org_number is not filled in".to_string()
-        } else {
-            format!("org_number `{given}` is not a valid Norwegian organisation number")
-        };
-        c.error(&raw.org_number, message).help = Some(help);
+        c.error(
+            &raw.org_number,
+            format!("org_number `{given}` is not a valid Norwegian organisation number"),
+        )
+        .help = Some(help);
     }
     let sector = sector(c, raw);
     let employees = employees(c, raw);
@@ -249,10 +244,7 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
             None
         }
         (None, _) => {
-            c.error(&raw.sector, "sector is not filled in").help = Some(
-                "write the section letter A–U from Brønnøysundregistrene, e.g. `sector: F` for construction"
-                    .into(),
-            );
+            c.error_msg(&raw.sector, ids::SECTOR_NOT_FILLED_IN, vec![]);
             None
         }
         _ => {
@@ -271,8 +263,7 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
 
 fn employees(c: &mut Checker, raw: &RawProfile) -> Option<u32> {
     let Some(v) = raw.employees.value else {
-        c.error(&raw.employees, "employees is not filled in").help =
-            Some("write the number of people (headcount), e.g. `employees: 240`".into());
+        c.error_msg(&raw.employees, ids::EMPLOYEES_NOT_FILLED_IN, vec![]);
         return None;
     };
     if !v.is_finite() || v < 0.0 || v.fract() != 0.0 || v > MAX_EMPLOYEES {
