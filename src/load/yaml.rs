@@ -9,8 +9,8 @@
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
-use crate::messages::ids;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::messages::{Arg, ids};
 
 /// Files larger than this are refused before parsing: no real profile or page comes close.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -153,12 +153,7 @@ fn translate_error(
         return Diagnostic::error_msg(rel, pos, ids::YAML_DUPLICATE_KEY, vec![("key", key.into())]);
     }
     let token = token_at(text, position);
-    let (message, help) = explain(message, &token);
-    let diagnostic = Diagnostic::error(rel, position.shifted(line_offset), message);
-    match help {
-        Some(help) => diagnostic.with_help(help),
-        None => diagnostic,
-    }
+    explain(rel, position.shifted(line_offset), message, &token)
 }
 
 fn strip_location_suffix(message: &str) -> &str {
@@ -190,7 +185,9 @@ pub fn unquoted_scalar_at(text: &str, pos: Pos) -> Option<String> {
 }
 
 /// Rewrites the parser's wording into an editor's terms, with a fix where one is known.
-fn explain(message: &str, token: &str) -> (String, Option<String>) {
+fn explain(rel: &str, pos: Pos, message: &str, token: &str) -> Diagnostic {
+    let found = || vec![("found", Arg::from(token))];
+    let error = |id, args| Diagnostic::error_msg(rel, pos, id, args);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let candidates: Vec<&str> = expected
@@ -200,80 +197,61 @@ fn explain(message: &str, token: &str) -> (String, Option<String>) {
             .map(|c| c.trim_matches('`'))
             .filter(|c| !c.is_empty() && !c.starts_with("there are no fields"))
             .collect();
-        let help = if candidates.is_empty() {
-            "this place takes no keys".to_string()
-        } else {
-            suggestion_help(field, &candidates)
-        };
-        return (format!("unknown key `{field}`"), Some(help));
+        let mut d = error(ids::YAML_UNKNOWN_KEY, vec![("key", field.into())]);
+        if candidates.is_empty() {
+            return d.with_help_msg(ids::YAML_NO_KEYS_HERE);
+        }
+        d.suggest(field, &candidates);
+        return d;
     }
+    let decimal_comma = token.contains(',') && token.replace([',', ' '], "").parse::<f64>().is_ok();
+    let with_fix = |id, help| {
+        let mut args = found();
+        args.push(("fixed", token.replace(' ', "").replace(',', ".").into()));
+        error(id, args).with_help_msg(help)
+    };
     if message.starts_with("invalid floating point")
         || message.starts_with("invalid i64")
         || message.starts_with("invalid u64")
         || message.starts_with("invalid number")
     {
         let whole = message.contains("i64") || message.contains("u64");
-        let what = if whole { "a whole number" } else { "a number" };
-        let help = if token.contains(',') && token.replace([',', ' '], "").parse::<f64>().is_ok() {
-            Some(format!(
-                "use a decimal point and no spaces: `{}`",
-                token.replace(' ', "").replace(',', ".")
-            ))
-        } else if token.contains(' ') && token.replace(' ', "").parse::<f64>().is_ok() {
-            Some(format!(
-                "write numbers without spaces: `{}`",
-                token.replace(' ', "")
-            ))
+        let id = if whole {
+            ids::YAML_EXPECTED_WHOLE_NUMBER
         } else {
-            None
+            ids::YAML_EXPECTED_NUMBER
         };
-        return (format!("expected {what}, found `{token}`"), help);
+        if decimal_comma {
+            return with_fix(id, ids::YAML_DECIMAL_POINT_HELP);
+        }
+        if token.contains(' ') && token.replace(' ', "").parse::<f64>().is_ok() {
+            return with_fix(id, ids::YAML_NO_SPACES_HELP);
+        }
+        return error(id, found());
     }
     if message.starts_with("invalid type: string")
-        && token.replace([',', ' '], "").parse::<f64>().is_ok()
+        && (decimal_comma || token.replace(' ', "").parse::<f64>().is_ok())
     {
-        return (
-            format!("expected a number, found `{token}`"),
-            Some(format!(
-                "use a decimal point and no spaces: `{}`",
-                token.replace(' ', "").replace(',', ".")
-            )),
-        );
+        return with_fix(ids::YAML_EXPECTED_NUMBER, ids::YAML_DECIMAL_POINT_HELP);
     }
     if message.starts_with("expected string scalar") {
-        return (
-            "expected a text value here".to_string(),
-            Some("put the value in quotes if it contains [ ] { } : or #".into()),
-        );
+        return error(ids::YAML_EXPECTED_TEXT, vec![]);
     }
     if message.starts_with("expected mapping start") {
-        return (
-            "expected keys here (`key: value` lines), not a list or a single value".to_string(),
-            Some("compare with the skeleton from `nfk new partner SLUG` or the SPEC".into()),
-        );
+        return error(ids::YAML_EXPECTED_KEYS, vec![]);
     }
     if message.starts_with("non-finite float") {
-        return (
-            format!("expected a number, found `{token}`"),
-            Some(
-                "figures must be ordinary numbers; leave the key out if the figure is unknown"
-                    .into(),
-            ),
-        );
+        return error(ids::YAML_EXPECTED_NUMBER, found())
+            .with_help_msg(ids::YAML_ORDINARY_NUMBER_HELP);
     }
     if message.starts_with("invalid boolean") {
-        return (format!("expected `true` or `false`, found `{token}`"), None);
+        return error(ids::YAML_EXPECTED_BOOLEAN, found());
     }
+    let detail = vec![("detail", Arg::from(message))];
     if message.contains("budget") || message.contains("limit") {
-        return (
-            format!("YAML too large or too deeply nested: {message}"),
-            Some(
-                "profiles and emissions files are small; remove anchors/aliases and deep nesting"
-                    .into(),
-            ),
-        );
+        return error(ids::YAML_TOO_LARGE, detail);
     }
-    (format!("YAML: {message}"), None)
+    error(ids::YAML_OTHER, detail)
 }
 
 /// A scalar that may be written as text or as a number (`org_number: 912345688` or `"912 345 688"`).
