@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::messages::{self, Args};
+use crate::model::Language;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -83,6 +86,16 @@ pub struct Diagnostic {
     pub path: String,
     pub line: u32,
     pub column: u32,
+    /// The message in the catalogue, serialized as its id (`code`, stable across languages);
+    /// `None` for a message not yet in the catalogue (its English text is all there is).
+    /// Boxed: diagnostics travel in `Result`s, and most are small.
+    #[serde(
+        rename = "code",
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_code"
+    )]
+    pub catalogued: Option<Box<Catalogued>>,
+    /// The text in English until [`Diagnostic::localize`] words it in the editor's language.
     #[serde(serialize_with = "serialize_printable")]
     pub message: String,
     #[serde(
@@ -90,6 +103,35 @@ pub struct Diagnostic {
         serialize_with = "serialize_printable_option"
     )]
     pub help: Option<String>,
+}
+
+/// A diagnostic's message in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogued {
+    /// The message id (`crate::messages::ids`).
+    pub id: &'static str,
+    /// The id whose text is the help line, when it is not the message's own `.help`.
+    pub help: Option<&'static str>,
+    /// The values the message's and the help's variables take.
+    pub args: Args,
+}
+
+fn serialize_code<S: serde::Serializer>(
+    catalogued: &Option<Box<Catalogued>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match catalogued {
+        Some(c) => s.serialize_str(c.id),
+        None => s.serialize_none(),
+    }
+}
+
+/// Re-words every diagnostic from the catalogue in `lang`, for printing.
+pub fn localized(mut list: Vec<Diagnostic>, lang: Language) -> Vec<Diagnostic> {
+    for d in &mut list {
+        d.localize(lang);
+    }
+    list
 }
 
 impl Diagnostic {
@@ -107,9 +149,75 @@ impl Diagnostic {
             path: path.to_string(),
             line: pos.line,
             column: pos.column,
+            catalogued: None,
             message: message.into(),
             help: None,
         }
+    }
+
+    /// An error worded by message `id` of the catalogue, with its `.help` line if it has one.
+    pub fn error_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+        Self::coded(Severity::Error, path, pos, id, args)
+    }
+
+    pub fn warning_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+        Self::coded(Severity::Warning, path, pos, id, args)
+    }
+
+    fn coded(severity: Severity, path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+        let mut d = Self::new(severity, path, pos, String::new());
+        d.catalogued = Some(Box::new(Catalogued {
+            id,
+            help: None,
+            args,
+        }));
+        d.localize(Language::En);
+        d
+    }
+
+    /// The help line is message `id` (with the same arguments) instead of the `.help` line.
+    pub fn with_help_msg(mut self, id: &'static str) -> Self {
+        if let Some(c) = &mut self.catalogued {
+            c.help = Some(id);
+        }
+        self.localize(Language::En);
+        self
+    }
+
+    /// The help line for an unknown name: "did you mean `x`?" when one of `candidates` is
+    /// close, else the list ([`suggestion_help`], in the catalogue's words).
+    pub fn suggest(&mut self, given: &str, candidates: &[&str]) -> &mut Self {
+        let Some(c) = &mut self.catalogued else {
+            self.help = Some(suggestion_help(given, candidates));
+            return self;
+        };
+        match did_you_mean(given, candidates.iter().copied()) {
+            Some(close) => {
+                c.args.push(("suggestion", close.into()));
+                c.help = Some(messages::ids::DID_YOU_MEAN);
+            }
+            None => {
+                c.args.push(("names", candidates.join(", ").into()));
+                c.help = Some(messages::ids::EXPECTED_ONE_OF);
+            }
+        }
+        self.localize(Language::En);
+        self
+    }
+
+    /// The catalogue id of the message, for tests and the JSON's `code`.
+    pub fn code(&self) -> Option<&'static str> {
+        self.catalogued.as_ref().map(|c| c.id)
+    }
+
+    /// Words a catalogued diagnostic in `lang`; one without a `code` keeps its text.
+    pub fn localize(&mut self, lang: Language) {
+        let Some(c) = &self.catalogued else { return };
+        self.message = messages::text(lang, c.id, &c.args);
+        self.help = match c.help {
+            Some(help) => Some(messages::text(lang, help, &c.args)),
+            None => messages::help(lang, c.id, &c.args),
+        };
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -368,6 +476,38 @@ mod tests {
         assert_eq!(
             render_human(&[d]),
             "partners/a/profile.yaml:3:5: error: bad\n  help: fix it\n"
+        );
+    }
+
+    #[test]
+    fn a_catalogued_diagnostic_is_worded_when_printed_in_the_language_asked_for() {
+        let args = vec![("scope", "scope 1".into()), ("key", "stationary".into())];
+        let mut d = Diagnostic::error_msg(
+            "e.yaml",
+            Pos::new(4, 5),
+            messages::ids::EMISSIONS_UNKNOWN_CATEGORY,
+            args,
+        );
+        d.suggest(
+            "stationary",
+            &["stationary_combustion", "mobile_combustion"],
+        );
+        assert_eq!(d.code(), Some("emissions-unknown-category"));
+        assert_eq!(d.message, "unknown scope 1 category `stationary`");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("did you mean `stationary_combustion`?")
+        );
+        let nb = localized(vec![d.clone()], Language::Nb);
+        assert_eq!(
+            render_human(&nb),
+            "e.yaml:4:5: error: ukjent kategori `stationary` i scope 1\n  \
+             help: mente du `stationary_combustion`?\n"
+        );
+        let json = serde_json::to_value(&nb[0]).unwrap();
+        assert_eq!(json["code"], "emissions-unknown-category");
+        assert!(
+            serde_json::to_value(Diagnostic::error("a", Pos::FILE, "x")).unwrap()["code"].is_null()
         );
     }
 

@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod import;
 pub mod load;
 pub mod memo;
+pub mod messages;
 pub mod model;
 pub mod render;
 pub mod routes;

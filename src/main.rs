@@ -9,6 +9,8 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use nfk::diagnostics::{self, Diagnostic, Format};
+use nfk::messages::{self, ids};
+use nfk::model::Language;
 
 /// Allocation is a quarter of the build's CPU with the system allocator (bench/PROFILE.md);
 /// mimalloc cuts it by about a fifth.
@@ -28,6 +30,27 @@ const FAILURE: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the messages; default: the site's `language` in site.yaml, else nb
+    #[arg(long, value_enum, global = true)]
+    lang: Option<Lang>,
+}
+
+/// `--lang`: the languages of the message catalogue (`src/messages/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    /// Norsk bokmål
+    Nb,
+    /// English
+    En,
+}
+
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Nb => Language::Nb,
+            Lang::En => Language::En,
+        }
+    }
 }
 
 #[derive(clap::Args, Clone)]
@@ -169,9 +192,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let flag = cli.lang.map(Language::from);
+    // The site whose language speaks: `--root` of the command, or the current folder.
+    let lang = |root: &Path| messages::choose(flag, root);
     match cli.command {
-        Command::Check { root, format } => check(&root.root, format),
-        Command::Results { root, format } => results(&root.root, format),
+        Command::Check { root, format } => check(&root.root, format, lang(&root.root)),
+        Command::Results { root, format } => results(&root.root, format, lang(&root.root)),
         Command::Build {
             root,
             output,
@@ -184,13 +210,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 root.root.join(output)
             };
+            let lang = lang(&root.root);
             let options = nfk::BuildOptions {
                 root: root.root,
                 base_url,
                 drafts,
                 live_reload: false,
             };
-            build(&options, &nfk::write::OutputOptions { folder, force })
+            build(&options, &nfk::write::OutputOptions { folder, force }, lang)
         }
         Command::Serve {
             root,
@@ -198,18 +225,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             bind,
             open,
         } => {
+            let lang = lang(&root.root);
             let options = nfk::serve::ServeOptions {
                 root: root.root,
                 port,
                 bind,
                 open,
+                lang,
             };
             nfk::serve::serve(&options)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
             what: NewCommand::Partner { slug, root },
-        } => new_partner(&root.root, &slug),
+        } => new_partner(&root.root, &slug, lang(&root.root)),
         Command::Import {
             file,
             root,
@@ -229,20 +258,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
+fn check(root: &Path, format: Format, lang: Language) -> anyhow::Result<ExitCode> {
     let report = nfk::check_build(root);
     let (partners, pages) = (report.partners, report.pages);
     let has_errors = report.diagnostics.has_errors();
-    let list = report.diagnostics.sorted();
+    let list = diagnostics::localized(report.diagnostics.sorted(), lang);
     let (errors, warnings) = diagnostics::counts(&list);
     let mut out = std::io::stdout().lock();
     match format {
         Format::Human => {
             write!(out, "{}", diagnostics::render_human(&list))?;
-            writeln!(
-                out,
-                "checked {partners} partners, {pages} pages: {errors} errors, {warnings} warnings"
-            )?;
+            let args = vec![
+                ("partners", partners.into()),
+                ("pages", pages.into()),
+                ("errors", errors.into()),
+                ("warnings", warnings.into()),
+            ];
+            writeln!(out, "{}", messages::text(lang, ids::CHECK_SUMMARY, &args))?;
         }
         Format::Github => write!(out, "{}", diagnostics::render_github(&list))?,
         Format::Json => {
@@ -268,16 +300,17 @@ fn check(root: &Path, format: Format) -> anyhow::Result<ExitCode> {
 }
 
 /// The figures need a valid model: with content errors, print them (to stderr) and stop.
-fn results(root: &Path, format: ResultsFormat) -> anyhow::Result<ExitCode> {
+fn results(root: &Path, format: ResultsFormat, lang: Language) -> anyhow::Result<ExitCode> {
     let validated = nfk::load_and_validate(root);
     if validated.diagnostics.has_errors() {
         let errors = validated.diagnostics.error_count();
-        eprint!(
+        let list = diagnostics::localized(validated.diagnostics.sorted(), lang);
+        eprint!("{}", diagnostics::render_human(&list));
+        let args = vec![("errors", errors.into())];
+        eprintln!(
             "{}",
-            diagnostics::render_human(&validated.diagnostics.sorted())
+            messages::text(lang, ids::RESULTS_CONTENT_ERRORS, &args)
         );
-        let noun = if errors == 1 { "error" } else { "errors" };
-        eprintln!("{errors} {noun} in the content: fix them before the results can be computed");
         return Ok(exit_for(true));
     }
     let site = validated.site.context("site.yaml could not be read")?;
@@ -293,36 +326,37 @@ fn results(root: &Path, format: ResultsFormat) -> anyhow::Result<ExitCode> {
 fn build(
     options: &nfk::BuildOptions,
     output: &nfk::write::OutputOptions,
+    lang: Language,
 ) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();
+    let folder = output.folder.display().to_string();
     match nfk::build(options, output)? {
         Ok(built) => {
-            let list = built.diagnostics.sorted();
+            let list = diagnostics::localized(built.diagnostics.sorted(), lang);
             let (_, warnings) = diagnostics::counts(&list);
             eprint!("{}", diagnostics::render_human(&list));
-            eprintln!(
-                "built {} partners, {} pages ({} files) into {} in {} ms{}",
-                built.partners,
-                built.pages,
-                built.files,
-                output.folder.display(),
-                start.elapsed().as_millis(),
-                if warnings > 0 {
-                    format!(", {warnings} warnings")
-                } else {
-                    String::new()
-                }
-            );
+            let millis = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let args = vec![
+                ("partners", built.partners.into()),
+                ("pages", built.pages.into()),
+                ("files", built.files.into()),
+                ("folder", folder.into()),
+                ("ms", i64::try_from(millis).unwrap_or(i64::MAX).into()),
+                ("warnings", warnings.into()),
+            ];
+            eprintln!("{}", messages::text(lang, ids::BUILD_SUMMARY, &args));
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
-            let list = problems.sorted();
+            let list = diagnostics::localized(problems.sorted(), lang);
             let (errors, warnings) = diagnostics::counts(&list);
             eprint!("{}", diagnostics::render_human(&list));
-            eprintln!(
-                "build failed: {errors} errors, {warnings} warnings; {} was left as it was",
-                output.folder.display()
-            );
+            let args = vec![
+                ("errors", errors.into()),
+                ("warnings", warnings.into()),
+                ("folder", folder.into()),
+            ];
+            eprintln!("{}", messages::text(lang, ids::BUILD_FAILED, &args));
             Ok(ExitCode::from(CONTENT_ERRORS))
         }
     }
@@ -336,13 +370,14 @@ fn exit_for(has_errors: bool) -> ExitCode {
     }
 }
 
-fn new_partner(root: &Path, slug: &str) -> anyhow::Result<ExitCode> {
+fn new_partner(root: &Path, slug: &str, lang: Language) -> anyhow::Result<ExitCode> {
     let base_year = nfk::load_and_validate(root)
         .site
         .map_or(2019, |s| s.config.results.compare_year);
     let dir = nfk::scaffold::new_partner(root, slug, base_year)?;
-    println!("created {}/profile.yaml and emissions.yaml", dir.display());
-    println!("fill them in, then run `nfk check`");
+    let args = vec![("dir", dir.display().to_string().into())];
+    println!("{}", messages::text(lang, ids::NEW_PARTNER_CREATED, &args));
+    println!("{}", messages::text(lang, ids::NEW_PARTNER_NEXT, &[]));
     Ok(ExitCode::SUCCESS)
 }
 

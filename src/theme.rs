@@ -75,6 +75,9 @@ pub struct Theme {
     /// A hash of every file of the theme and the language: equal fingerprints mean the same
     /// templates, filters and strings (the template memo's key includes it).
     pub fingerprint: u128,
+    /// Each template's file (relative to the site) and text, by template name, so an error
+    /// while rendering can point at a line ([`Theme::render_error`]).
+    pub sources: BTreeMap<String, (String, String)>,
 }
 
 /// The embedded theme with the site's `themes/<name>/` laid over it.
@@ -239,6 +242,10 @@ fn build(
         glossary,
         static_files,
         fingerprint: fingerprint(&files, language),
+        sources: templates
+            .into_iter()
+            .map(|(name, text, rel)| (name, (rel, text)))
+            .collect(),
     })
 }
 
@@ -366,6 +373,67 @@ fn template_error(rel: &str, e: &tera::Error) -> Diagnostic {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+impl Theme {
+    /// Where rendering `template` failed with `e`, best effort: Tera's runtime errors name a
+    /// template and a variable, include, filter or function but no line, so the first place that
+    /// name is written in the template (or, for a block it inherits, in its parents) is taken.
+    /// Without a match: the rendered template's file as a whole.
+    pub fn render_error(&self, template: &str, e: &tera::Error) -> (String, Pos) {
+        let chain = error_chain(e);
+        let rendering = between(&chain, "while rendering '", "'").unwrap_or(template);
+        let needle = between(&chain, "Variable `", "`")
+            // An include names its candidates as a list: `Template '[a.html, b.html]' not found`.
+            .or_else(|| {
+                let list = between(&chain, "Template '", "' not found")?;
+                list.trim_start_matches('[').split([',', ']']).next()
+            })
+            .or_else(|| between(&chain, "Filter '", "' not found"))
+            .or_else(|| between(&chain, "Function '", "' not found"));
+        let parents = self
+            .tera
+            .templates
+            .get(rendering)
+            .map(|t| t.parents.clone())
+            .unwrap_or_default();
+        let file = |name: &str| self.sources.get(name);
+        if let Some(needle) = needle {
+            for name in std::iter::once(rendering.to_string())
+                .chain(std::iter::once(template.to_string()))
+                .chain(parents)
+            {
+                if let Some((rel, text)) = file(&name)
+                    && let Some(offset) = find_name(text, needle)
+                {
+                    return (
+                        rel.clone(),
+                        crate::diagnostics::LineIndex::new(text).pos(offset),
+                    );
+                }
+            }
+        }
+        let rel = file(rendering)
+            .or_else(|| file(template))
+            .map_or_else(|| format!("templates/{template}"), |(rel, _)| rel.clone());
+        (rel, Pos::FILE)
+    }
+}
+
+/// The text between the first `start` and the next `end` after it.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &text[text.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+/// The offset of the first `name` in `text` that is a whole name (not part of a longer one).
+fn find_name(text: &str, name: &str) -> Option<usize> {
+    let part_of_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    text.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(part_of_name) && !after.is_some_and(part_of_name)
+    })
 }
 
 /// Tera nests the useful message in `source()`; show the whole chain.

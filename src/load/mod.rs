@@ -12,6 +12,7 @@ pub mod raw;
 mod stamp;
 pub mod story;
 pub mod yaml;
+mod yaml_syntax;
 
 use std::borrow::Cow;
 use std::fs;
@@ -280,9 +281,12 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         );
         None
     };
-    let profile: Option<RawProfile> = profile_text
-        .as_deref()
-        .and_then(|text| yaml::parse(&profile_rel, text, 0, diags));
+    let profile: Option<RawProfile> = profile_text.as_deref().and_then(|text| {
+        let mut profile: RawProfile = yaml::parse(&profile_rel, text, 0, diags)?;
+        profile.org_number_unquoted =
+            yaml::unquoted_scalar_at(text, yaml::span_pos(&profile.org_number));
+        Some(profile)
+    });
     let emissions_path = folder.join("emissions.yaml");
     let emissions_rel = display_path(root, &emissions_path);
     let emissions_text = present(&emissions_path)

@@ -88,8 +88,14 @@ pub struct RawMenuItem {
 pub struct RawProfile {
     pub name: S<String>,
     pub org_number: S<Text>,
+    /// The org number's text as written when it was not in quotes (set by `load`): YAML reads
+    /// `014365877` as the number 14365877, and the message must show the editor's digits.
+    #[serde(skip)]
+    pub org_number_unquoted: Option<String>,
     pub sector: S<String>,
-    pub employees: S<f64>,
+    /// Required, but may be written empty (`employees:`, as the skeleton does): `validate` then
+    /// says to fill it in, instead of a type error or a silent 0.
+    pub employees: S<Option<f64>>,
     pub website: Option<S<String>>,
     pub partner_since: Option<S<Text>>,
     pub summary: Option<String>,

@@ -9,7 +9,8 @@
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::messages::{Arg, ids};
 
 /// Files larger than this are refused before parsing: no real profile or page comes close.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -86,22 +87,21 @@ pub fn parse<T: DeserializeOwned>(
         } else {
             Pos::new(line_offset, 1)
         };
-        diags.push(
-            Diagnostic::error(rel, pos, "no YAML content: the file is empty").with_help(
-                "fill in the required keys; `nfk new partner SLUG` writes a commented skeleton",
-            ),
-        );
+        diags.push(Diagnostic::error_msg(
+            rel,
+            pos,
+            ids::YAML_EMPTY_FILE,
+            vec![],
+        ));
         return None;
     }
     if let Some(tab) = indentation_tab(text) {
-        diags.push(
-            Diagnostic::error(
-                rel,
-                tab.shifted(line_offset),
-                "tab character in indentation",
-            )
-            .with_help("YAML indents with spaces only; replace the tab with spaces"),
-        );
+        diags.push(Diagnostic::error_msg(
+            rel,
+            tab.shifted(line_offset),
+            ids::YAML_TAB_INDENTATION,
+            vec![],
+        ));
         return None;
     }
     match serde_saphyr::from_str::<T>(text) {
@@ -132,13 +132,28 @@ fn translate_error(
     let position = err.location().map_or(Pos::new(1, 1), |l| pos(&l));
     let raw = err.without_snippet().to_string();
     let message = strip_location_suffix(&raw);
-    let token = token_at(text, position);
-    let (message, help) = explain(message, &token);
-    let diagnostic = Diagnostic::error(rel, position.shifted(line_offset), message);
-    match help {
-        Some(help) => diagnostic.with_help(help),
-        None => diagnostic,
+    if let Some(e) = super::yaml_syntax::explain(message, text, position) {
+        let d = Diagnostic::error_msg(rel, e.pos.shifted(line_offset), e.id, e.args);
+        return match e.help {
+            Some(help) => d.with_help_msg(help),
+            None => d,
+        };
     }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.trim_end_matches('`').to_string();
+        let pos = position.shifted(line_offset);
+        return Diagnostic::error_msg(rel, pos, ids::YAML_MISSING_KEY, vec![("key", key.into())]);
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        let pos = position.shifted(line_offset);
+        return Diagnostic::error_msg(rel, pos, ids::YAML_DUPLICATE_KEY, vec![("key", key.into())]);
+    }
+    let token = token_at(text, position);
+    explain(rel, position.shifted(line_offset), message, &token)
 }
 
 fn strip_location_suffix(message: &str) -> &str {
@@ -163,8 +178,16 @@ fn token_at(text: &str, pos: Pos) -> String {
     rest.trim_end_matches([',', ']', '}']).trim().to_string()
 }
 
+/// The plain (unquoted) scalar written at `pos`, or `None` when it is quoted or not there.
+pub fn unquoted_scalar_at(text: &str, pos: Pos) -> Option<String> {
+    let token = token_at(text, pos);
+    (!token.is_empty() && !token.starts_with(['"', '\''])).then_some(token)
+}
+
 /// Rewrites the parser's wording into an editor's terms, with a fix where one is known.
-fn explain(message: &str, token: &str) -> (String, Option<String>) {
+fn explain(rel: &str, pos: Pos, message: &str, token: &str) -> Diagnostic {
+    let found = || vec![("found", Arg::from(token))];
+    let error = |id, args| Diagnostic::error_msg(rel, pos, id, args);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let candidates: Vec<&str> = expected
@@ -174,97 +197,61 @@ fn explain(message: &str, token: &str) -> (String, Option<String>) {
             .map(|c| c.trim_matches('`'))
             .filter(|c| !c.is_empty() && !c.starts_with("there are no fields"))
             .collect();
-        let help = if candidates.is_empty() {
-            "this place takes no keys".to_string()
-        } else {
-            suggestion_help(field, &candidates)
-        };
-        return (format!("unknown key `{field}`"), Some(help));
+        let mut d = error(ids::YAML_UNKNOWN_KEY, vec![("key", field.into())]);
+        if candidates.is_empty() {
+            return d.with_help_msg(ids::YAML_NO_KEYS_HERE);
+        }
+        d.suggest(field, &candidates);
+        return d;
     }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.trim_end_matches('`');
-        return (
-            format!("missing required key `{field}`"),
-            Some(format!("add `{field}:` with a value")),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or(rest);
-        return (
-            format!("key `{key}` appears twice in the same place"),
-            Some("remove one of them; YAML would otherwise silently keep only one".into()),
-        );
-    }
+    let decimal_comma = token.contains(',') && token.replace([',', ' '], "").parse::<f64>().is_ok();
+    let with_fix = |id, help| {
+        let mut args = found();
+        args.push(("fixed", token.replace(' ', "").replace(',', ".").into()));
+        error(id, args).with_help_msg(help)
+    };
     if message.starts_with("invalid floating point")
         || message.starts_with("invalid i64")
         || message.starts_with("invalid u64")
         || message.starts_with("invalid number")
     {
         let whole = message.contains("i64") || message.contains("u64");
-        let what = if whole { "a whole number" } else { "a number" };
-        let help = if token.contains(',') && token.replace([',', ' '], "").parse::<f64>().is_ok() {
-            Some(format!(
-                "use a decimal point and no spaces: `{}`",
-                token.replace(' ', "").replace(',', ".")
-            ))
-        } else if token.contains(' ') && token.replace(' ', "").parse::<f64>().is_ok() {
-            Some(format!(
-                "write numbers without spaces: `{}`",
-                token.replace(' ', "")
-            ))
+        let id = if whole {
+            ids::YAML_EXPECTED_WHOLE_NUMBER
         } else {
-            None
+            ids::YAML_EXPECTED_NUMBER
         };
-        return (format!("expected {what}, found `{token}`"), help);
+        if decimal_comma {
+            return with_fix(id, ids::YAML_DECIMAL_POINT_HELP);
+        }
+        if token.contains(' ') && token.replace(' ', "").parse::<f64>().is_ok() {
+            return with_fix(id, ids::YAML_NO_SPACES_HELP);
+        }
+        return error(id, found());
     }
     if message.starts_with("invalid type: string")
-        && token.replace([',', ' '], "").parse::<f64>().is_ok()
+        && (decimal_comma || token.replace(' ', "").parse::<f64>().is_ok())
     {
-        return (
-            format!("expected a number, found `{token}`"),
-            Some(format!(
-                "use a decimal point and no spaces: `{}`",
-                token.replace(' ', "").replace(',', ".")
-            )),
-        );
+        return with_fix(ids::YAML_EXPECTED_NUMBER, ids::YAML_DECIMAL_POINT_HELP);
     }
     if message.starts_with("expected string scalar") {
-        return (
-            "expected a text value here".to_string(),
-            Some("put the value in quotes if it contains [ ] { } : or #".into()),
-        );
+        return error(ids::YAML_EXPECTED_TEXT, vec![]);
     }
     if message.starts_with("expected mapping start") {
-        return (
-            "expected keys here (`key: value` lines), not a list or a single value".to_string(),
-            Some("compare with the skeleton from `nfk new partner SLUG` or the SPEC".into()),
-        );
+        return error(ids::YAML_EXPECTED_KEYS, vec![]);
     }
     if message.starts_with("non-finite float") {
-        return (
-            format!("expected a number, found `{token}`"),
-            Some(
-                "figures must be ordinary numbers; leave the key out if the figure is unknown"
-                    .into(),
-            ),
-        );
+        return error(ids::YAML_EXPECTED_NUMBER, found())
+            .with_help_msg(ids::YAML_ORDINARY_NUMBER_HELP);
     }
     if message.starts_with("invalid boolean") {
-        return (format!("expected `true` or `false`, found `{token}`"), None);
+        return error(ids::YAML_EXPECTED_BOOLEAN, found());
     }
+    let detail = vec![("detail", Arg::from(message))];
     if message.contains("budget") || message.contains("limit") {
-        return (
-            format!("YAML too large or too deeply nested: {message}"),
-            Some(
-                "profiles and emissions files are small; remove anchors/aliases and deep nesting"
-                    .into(),
-            ),
-        );
+        return error(ids::YAML_TOO_LARGE, detail);
     }
-    (format!("YAML: {message}"), None)
+    error(ids::YAML_OTHER, detail)
 }
 
 /// A scalar that may be written as text or as a number (`org_number: 912345688` or `"912 345 688"`).

@@ -488,9 +488,10 @@ impl<'a> Renderer<'a> {
 
     pub fn template(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.theme.tera.render(template, ctx).map_err(|e| {
+            let (rel, pos) = self.theme.render_error(template, &e);
             Diagnostic::error(
-                &format!("themes/{}/templates/{template}", self.site.config.theme),
-                Pos::FILE,
+                &rel,
+                pos,
                 format!("template failed: {}", crate::theme::error_chain(&e)),
             )
             .with_help("fix the template, or remove the site's copy to use the default theme's")

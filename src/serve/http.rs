@@ -32,6 +32,7 @@ use super::listen::{self, Limits};
 use super::overlay;
 use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, Streams};
 use super::state::{Shared, Snapshot};
+use crate::messages::ids;
 use crate::render::RenderedSite;
 use crate::routes::urls;
 
@@ -231,7 +232,7 @@ fn file(status: StatusCode, site: &RenderedSite, path: &str, snapshot: &Snapshot
 fn decorate(html: &str, snapshot: &Snapshot) -> String {
     let tagged = reload::tag_page(html, &snapshot.build_id);
     if snapshot.failed() {
-        overlay::inject(&tagged, &overlay::render(&snapshot.problems))
+        overlay::inject(&tagged, &overlay::render(&snapshot.problems, snapshot.lang))
     } else {
         tagged
     }
@@ -240,9 +241,15 @@ fn decorate(html: &str, snapshot: &Snapshot) -> String {
 /// The first build failed, so there is no site yet: a bare page with the overlay, which reloads
 /// when the content is fixed.
 fn not_built_yet(snapshot: &Snapshot) -> Response {
-    let html = String::from(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>nfk serve: build failed</title></head>\
-         <body><main><h1>The site has not built yet</h1><p>Fix the problems listed, and this page reloads by itself.</p></main></body></html>",
+    let lang = snapshot.lang;
+    let text = |id| crate::messages::text(lang, id, &[]);
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+         <body><main><h1>{}</h1><p>{}</p></main></body></html>",
+        text(ids::SERVE_PAGE_LANG),
+        text(ids::SERVE_NOT_BUILT_TITLE),
+        text(ids::SERVE_NOT_BUILT_HEADING),
+        text(ids::SERVE_NOT_BUILT_TEXT),
     );
     with_headers(
         StatusCode::INTERNAL_SERVER_ERROR,

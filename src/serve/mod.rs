@@ -30,7 +30,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use crate::diagnostics::render_human;
+use crate::diagnostics::{localized, render_human};
+use crate::messages::{self, ids};
+use crate::model::Language;
 use rebuild::Rebuilder;
 use state::Shared;
 
@@ -46,6 +48,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// The language of the messages in the terminal and the overlay.
+    pub lang: Language,
 }
 
 impl Default for ServeOptions {
@@ -55,6 +59,7 @@ impl Default for ServeOptions {
             port: 1111,
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             open: false,
+            lang: Language::Nb,
         }
     }
 }
@@ -77,8 +82,8 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     let mut rebuilder = Rebuilder::new(root.clone(), url.clone());
     let start = Instant::now();
     let first = rebuilder.build_all();
-    report(&first, start, "built");
-    let shared = Arc::new(Shared::new(first));
+    report(&first, start, false, options.lang);
+    let shared = Arc::new(Shared::new(first, options.lang));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -145,34 +150,36 @@ pub fn site_url(addr: SocketAddr) -> String {
 }
 
 /// Prints the outcome of a build: warnings or errors (the same text as `nfk build`), then a line.
-pub fn report(outcome: &rebuild::Outcome, start: Instant, verb: &str) {
-    let ms = start.elapsed().as_millis();
+pub fn report(outcome: &rebuild::Outcome, start: Instant, again: bool, lang: Language) {
+    let ms = i64::try_from(start.elapsed().as_millis()).unwrap_or(i64::MAX);
     match &outcome.result {
         Ok(built) => {
-            eprint!("{}", render_human(&built.diagnostics.clone().sorted()));
-            eprintln!(
-                "{verb} {} partners, {} pages ({} files) in {ms} ms",
-                built.partners,
-                built.pages,
-                built.site.files.len()
-            );
+            let list = localized(built.diagnostics.clone().sorted(), lang);
+            eprint!("{}", render_human(&list));
+            let args = vec![
+                ("partners", built.partners.into()),
+                ("pages", built.pages.into()),
+                ("files", built.site.files.len().into()),
+                ("ms", ms.into()),
+            ];
+            let id = if again {
+                ids::SERVE_REBUILT
+            } else {
+                ids::SERVE_BUILT
+            };
+            eprintln!("{}", messages::text(lang, id, &args));
         }
         Err(problems) => {
-            eprint!("{}", render_human(&problems.clone().sorted()));
-            eprintln!(
-                "build failed: {}, {}; the browser shows them over the last good build",
-                count(problems.error_count(), "error"),
-                count(problems.warning_count(), "warning")
+            eprint!(
+                "{}",
+                render_human(&localized(problems.clone().sorted(), lang))
             );
+            let args = vec![
+                ("errors", problems.error_count().into()),
+                ("warnings", problems.warning_count().into()),
+            ];
+            eprintln!("{}", messages::text(lang, ids::SERVE_BUILD_FAILED, &args));
         }
-    }
-}
-
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

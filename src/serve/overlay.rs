@@ -13,9 +13,12 @@
 use pulldown_cmark_escape::escape_html;
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages::{self, ids};
+use crate::model::Language;
 
-/// The overlay's HTML for `problems` (sorted); empty when there are none.
-pub fn render(problems: &[Diagnostic]) -> String {
+/// The overlay's HTML for `problems` (sorted, worded in `lang`); empty when there are none.
+pub fn render(problems: &[Diagnostic], lang: Language) -> String {
+    let text = |id| messages::text(lang, id, &[]);
     if problems.is_empty() {
         return String::new();
     }
@@ -26,42 +29,36 @@ pub fn render(problems: &[Diagnostic]) -> String {
     out.push_str(
         r#"<dialog open id="nfk-overlay" role="alertdialog" aria-modal="false" aria-labelledby="nfk-overlay-title" aria-describedby="nfk-overlay-intro"><h2 id="nfk-overlay-title">"#,
     );
-    out.push_str(&heading(errors, warnings));
-    out.push_str(r#"</h2><p id="nfk-overlay-intro">"#);
-    out.push_str(
-        "The site below is the last build that worked. Fix the problems and save: \
-         the page reloads by itself. The terminal shows the same list.",
+    let counts = vec![("errors", errors.into()), ("warnings", warnings.into())];
+    push_escaped(
+        &mut out,
+        &messages::text(lang, ids::SERVE_OVERLAY_HEADING, &counts),
     );
+    out.push_str(r#"</h2><p id="nfk-overlay-intro">"#);
+    push_escaped(&mut out, &text(ids::SERVE_OVERLAY_INTRO));
     out.push_str("</p><ol>");
     for d in problems {
-        item(&mut out, d);
+        item(&mut out, d, lang);
     }
-    out.push_str(
-        r#"</ol><form method="dialog"><button type="submit" autofocus>Close</button></form></dialog>"#,
-    );
+    out.push_str(r#"</ol><form method="dialog"><button type="submit" autofocus>"#);
+    push_escaped(&mut out, &text(ids::SERVE_OVERLAY_CLOSE));
+    out.push_str("</button></form></dialog>");
     out
 }
 
-fn heading(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let mut text = format!("Build failed: {}", plural(errors, "error"));
-    if warnings > 0 {
-        text.push_str(&format!(", {}", plural(warnings, "warning")));
-    }
-    text
-}
-
-fn item(out: &mut String, d: &Diagnostic) {
+fn item(out: &mut String, d: &Diagnostic, lang: Language) {
     let severity = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
+    let label = messages::text(
+        lang,
+        match d.severity {
+            Severity::Error => ids::SERVE_OVERLAY_ERROR,
+            Severity::Warning => ids::SERVE_OVERLAY_WARNING,
+        },
+        &[],
+    );
     let location = if d.line == 0 {
         d.path.clone()
     } else {
@@ -69,10 +66,14 @@ fn item(out: &mut String, d: &Diagnostic) {
     };
     out.push_str(&format!(r#"<li class="nfk-{severity}"><code>"#));
     push_escaped(out, &location);
-    out.push_str(&format!(r#"</code> <strong>{severity}:</strong> "#));
+    out.push_str("</code> <strong>");
+    push_escaped(out, &label);
+    out.push_str(":</strong> ");
     push_escaped(out, &d.message);
     if let Some(help) = &d.help {
-        out.push_str(r#"<br><span class="nfk-help">help: "#);
+        out.push_str(r#"<br><span class="nfk-help">"#);
+        push_escaped(out, &messages::text(lang, ids::SERVE_OVERLAY_HELP, &[]));
+        out.push_str(": ");
         push_escaped(out, help);
         out.push_str("</span>");
     }
@@ -123,7 +124,7 @@ mod tests {
             "unknown field `<script>alert(1)</script>`",
         )
         .with_help("did you mean `name` & not \"nme\"?");
-        let html = render(&[d]);
+        let html = render(&[d], Language::En);
         assert!(html.contains("<code>partners/a/profile.yaml:3:7</code>"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>"));
@@ -132,8 +133,32 @@ mod tests {
     }
 
     #[test]
+    fn speaks_the_language_it_is_given() {
+        let problems = [
+            Diagnostic::error("site.yaml", Pos::new(1, 1), "bad").with_help("fix"),
+            Diagnostic::warning("site.yaml", Pos::new(2, 1), "odd"),
+        ];
+        let html = render(&problems, Language::Nb);
+        assert!(
+            html.contains("Byggingen feilet: 1 feil, 1 advarsel</h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<strong>feil:</strong> bad"), "{html}");
+        assert!(html.contains("hjelp: fix"), "{html}");
+        assert!(html.contains(">Lukk</button>"), "{html}");
+        let english = render(&problems, Language::En);
+        assert!(
+            english.contains("Build failed: 1 error, 1 warning</h2>"),
+            "{english}"
+        );
+    }
+
+    #[test]
     fn is_an_accessible_dialog_with_a_close_button() {
-        let html = render(&[Diagnostic::error("site.yaml", Pos::FILE, "bad")]);
+        let html = render(
+            &[Diagnostic::error("site.yaml", Pos::FILE, "bad")],
+            Language::En,
+        );
         assert!(html.contains(r#"role="alertdialog""#));
         assert!(html.contains(r#"aria-labelledby="nfk-overlay-title""#));
         assert!(html.contains(r#"<form method="dialog"><button"#));
@@ -142,7 +167,7 @@ mod tests {
 
     #[test]
     fn nothing_to_show_gives_nothing() {
-        assert_eq!(render(&[]), "");
+        assert_eq!(render(&[], Language::Nb), "");
     }
 
     #[test]

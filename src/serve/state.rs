@@ -15,6 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::render::RenderedSite;
 
 use super::rebuild::Outcome;
+use crate::model::Language;
 
 /// One consistent view of the server's state.
 #[derive(Debug)]
@@ -27,6 +28,8 @@ pub struct Snapshot {
     /// Identifies this state for the live-reload script: the server's start time plus a counter
     /// bumped on every build, good or failed, so a page knows whether it is out of date.
     pub build_id: String,
+    /// The language of the overlay and of `problems`.
+    pub lang: Language,
 }
 
 impl Snapshot {
@@ -48,22 +51,29 @@ pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     events: broadcast::Sender<Message>,
     instance: String,
+    lang: Language,
 }
 
 impl Shared {
-    pub fn new(first: Outcome) -> Self {
+    pub fn new(first: Outcome, lang: Language) -> Self {
         // The clock is read only to tell server runs apart, never by the build.
         let instance = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| format!("{:x}", d.as_millis()))
             .unwrap_or_default();
         let (events, _) = broadcast::channel(16);
-        let snapshot = next_snapshot(None, first, &instance);
+        let snapshot = next_snapshot(None, first, &instance, lang);
         Shared {
             snapshot: RwLock::new(Arc::new(snapshot)),
             events,
             instance,
+            lang,
         }
+    }
+
+    /// The language of the messages the server shows.
+    pub fn lang(&self) -> Language {
+        self.lang
     }
 
     /// The current snapshot; cheap, never blocks on a build.
@@ -82,7 +92,7 @@ impl Shared {
                 Ok(guard) => guard,
                 Err(poisoned) => poisoned.into_inner(),
             };
-            let next = next_snapshot(Some(&guard), outcome, &self.instance);
+            let next = next_snapshot(Some(&guard), outcome, &self.instance, self.lang);
             let id = next.build_id.clone();
             (id, std::mem::replace(&mut *guard, Arc::new(next)))
         };
@@ -102,18 +112,25 @@ impl Shared {
     }
 }
 
-fn next_snapshot(previous: Option<&Snapshot>, outcome: Outcome, instance: &str) -> Snapshot {
+fn next_snapshot(
+    previous: Option<&Snapshot>,
+    outcome: Outcome,
+    instance: &str,
+    lang: Language,
+) -> Snapshot {
     let build_id = format!("{instance}-{}", outcome.build_number);
     match outcome.result {
         Ok(built) => Snapshot {
             site: Some(built.site),
             problems: Vec::new(),
             build_id,
+            lang,
         },
         Err(problems) => Snapshot {
             site: previous.and_then(|p| p.site.clone()),
-            problems: problems.sorted(),
+            problems: crate::diagnostics::localized(problems.sorted(), lang),
             build_id,
+            lang,
         },
     }
 }

@@ -110,7 +110,7 @@ fn rebuild_loop(
         let start = Instant::now();
         let outcome = rebuilder.rebuild(&changed);
         eprintln!("{}", describe(&watches.root, &changed));
-        super::report(&outcome, start, "rebuilt");
+        super::report(&outcome, start, true, shared.lang());
         shared.publish(outcome);
     }
 }

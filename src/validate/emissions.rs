@@ -9,6 +9,7 @@ use super::{Checker, ResultsRef};
 use crate::diagnostics::Diagnostics;
 use crate::load::S;
 use crate::load::raw::{RawEmissions, RawScope, RawYear};
+use crate::messages::ids;
 use crate::model::{
     DataStatus, Decimal, Emissions, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, Scope, Scope2, YearEntry,
 };
@@ -52,22 +53,19 @@ pub fn validate_emissions(
         };
         let at = super::span_pos(&raw_year.year);
         if let Some(first) = lines.get(&entry.year) {
-            c.error(
-                &raw_year.year,
-                format!("year {} is listed twice", entry.year),
-            )
-            .help = Some(format!("merge it with the entry on line {first}"));
+            let args = vec![
+                ("year", entry.year.to_string().into()),
+                ("line", (*first).into()),
+            ];
+            c.error_msg(&raw_year.year, ids::EMISSIONS_YEAR_TWICE, args);
             continue;
         }
         if let Some(previous) = years.last().filter(|p| p.year > entry.year) {
-            c.error(
-                &raw_year.year,
-                format!(
-                    "year {} comes after {}: years must be in ascending order",
-                    entry.year, previous.year
-                ),
-            )
-            .help = Some("list the years from the oldest to the newest".into());
+            let args = vec![
+                ("year", entry.year.to_string().into()),
+                ("previous", previous.year.to_string().into()),
+            ];
+            c.error_msg(&raw_year.year, ids::EMISSIONS_YEARS_OUT_OF_ORDER, args);
         }
         lines.insert(entry.year, at.line);
         years.push(entry);
@@ -104,13 +102,11 @@ pub fn validate_emissions(
 fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<YearEntry> {
     let year = c.year(&raw.year, "year")?;
     if let Some(last) = last_year.filter(|last| i64::from(year) > *last) {
-        c.error(
-            &raw.year,
-            format!("year {year} is after the results date (as_of, in {last})"),
-        )
-        .help = Some(
-            "emissions can only be reported for years that have passed; check for a typo".into(),
-        );
+        let args = vec![
+            ("year", year.to_string().into()),
+            ("last", last.to_string().into()),
+        ];
+        c.error_msg(&raw.year, ids::EMISSIONS_YEAR_AFTER_RESULTS, args);
         return None;
     }
     let status = match &raw.status {
@@ -137,23 +133,30 @@ fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<
         let location = match &s2.value.location_based {
             Some(v) => c.amount(v, "scope2.location_based"),
             None => {
-                c.error(s2, "scope2 needs `location_based`").help = Some(
-                    "location-based is required whenever scope 2 is reported; market-based is optional".into(),
-                );
+                c.error_msg(s2, ids::EMISSIONS_SCOPE2_WITHOUT_LOCATION, vec![]);
                 None
             }
         };
-        let market = s2.value.market_based.as_ref().map(|v| c.amount(v, "scope2.market_based"));
+        let market = s2
+            .value
+            .market_based
+            .as_ref()
+            .map(|v| c.amount(v, "scope2.market_based"));
         if let (Some(l), Some(Some(m))) = (location, market)
             && m * MARKET_FACTOR < l
             && raw.note.is_none()
         {
-            c.warning(s2, format!(
-                "{year}: market-based scope 2 ({m}) is less than a tenth of location-based ({l})"
-            ))
-            .help = Some("check the figures; if they are right (e.g. guarantees of origin), explain in `note`".into());
+            let args = vec![
+                ("year", year.to_string().into()),
+                ("market", m.to_string().into()),
+                ("location", l.to_string().into()),
+            ];
+            c.warning_msg(s2, ids::EMISSIONS_MARKET_FAR_BELOW_LOCATION, args);
         }
-        Some(Scope2 { location_based: location?, market_based: market.flatten() })
+        Some(Scope2 {
+            location_based: location?,
+            market_based: market.flatten(),
+        })
     });
     Some(YearEntry {
         year,
@@ -190,8 +193,9 @@ fn scope(
             let mut categories = Vec::new();
             for (key, value) in list {
                 let Some(known) = allowed.iter().find(|k| **k == key.value) else {
-                    c.error(key, format!("unknown {what} category `{}`", key.value))
-                        .help = Some(crate::diagnostics::suggestion_help(&key.value, allowed));
+                    let args = vec![("scope", what.into()), ("key", key.value.as_str().into())];
+                    c.error_msg(key, ids::EMISSIONS_UNKNOWN_CATEGORY, args)
+                        .suggest(&key.value, allowed);
                     ok = false;
                     continue;
                 };
@@ -201,8 +205,11 @@ fn scope(
                 }
             }
             if categories.is_empty() && ok {
-                c.error(raw, format!("{what} has no categories")).help =
-                    Some("give a number for the total, or at least one category".into());
+                c.error_msg(
+                    raw,
+                    ids::EMISSIONS_SCOPE_WITHOUT_CATEGORIES,
+                    vec![("scope", what.into())],
+                );
                 return None;
             }
             let total = categories.iter().map(|(_, v)| *v).sum();

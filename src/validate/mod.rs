@@ -26,6 +26,7 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
+use crate::messages::Args;
 use crate::model::{Decimal, Logo, ResultsConfig, Site, StoryImage};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
@@ -126,6 +127,27 @@ impl Checker<'_> {
             self.rel,
             span_pos(at).shifted(self.line_offset),
             message,
+        ));
+        self.last()
+    }
+
+    /// An error worded by catalogue message `id` (`crate::messages::ids`) at `at`.
+    pub fn error_msg<T>(&mut self, at: &S<T>, id: &'static str, args: Args) -> &mut Diagnostic {
+        self.diags.push(Diagnostic::error_msg(
+            self.rel,
+            span_pos(at).shifted(self.line_offset),
+            id,
+            args,
+        ));
+        self.last()
+    }
+
+    pub fn warning_msg<T>(&mut self, at: &S<T>, id: &'static str, args: Args) -> &mut Diagnostic {
+        self.diags.push(Diagnostic::warning_msg(
+            self.rel,
+            span_pos(at).shifted(self.line_offset),
+            id,
+            args,
         ));
         self.last()
     }

@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPartner;
 use crate::load::raw::{RawPrinciple, RawProfile};
 use crate::load::yaml::span_pos;
+use crate::messages::ids;
 use crate::model::{Certificate, Partner, Principle, Principles, Scheme, Status};
 
 /// Long enough for any real company name ("… og Bygningsvedlikehold AS" is ~60), short enough
@@ -116,8 +117,7 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
     let errors_before = c.diags.error_count();
     let name = raw.name.value.trim().to_string();
     if name.is_empty() {
-        c.error(&raw.name, "name is empty").help =
-            Some("write the company's registered name, e.g. `name: Eksempel Bygg AS`".into());
+        c.error_msg(&raw.name, ids::NAME_NOT_FILLED_IN, vec![]);
     } else if name.chars().count() > MAX_NAME_CHARS {
         c.error(
             &raw.name,
@@ -129,7 +129,17 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
         .help = Some("use the registered company name; put longer text in `summary`".into());
     }
     let org_number = normalised_org_number(&raw.org_number.value.0);
-    if org_number.is_none() {
+    let written = raw.org_number_unquoted.as_deref().unwrap_or_default();
+    if written.starts_with('0') && written.chars().all(|c| c.is_ascii_digit()) {
+        // YAML read the digits as a number and dropped the leading zero.
+        let args = vec![
+            ("written", written.into()),
+            ("number", raw.org_number.value.0.as_str().into()),
+        ];
+        c.error_msg(&raw.org_number, ids::ORG_NUMBER_NEEDS_QUOTES, args);
+    } else if org_number.is_none() && raw.org_number.value.0.trim().is_empty() {
+        c.error_msg(&raw.org_number, ids::ORG_NUMBER_NOT_FILLED_IN, vec![]);
+    } else if org_number.is_none() {
         let given = &raw.org_number.value.0;
         let help = if given.chars().filter(char::is_ascii_digit).count() == 9 {
             "the check digit does not match: look the number up in Brønnøysundregistrene"
@@ -233,6 +243,10 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
             .help = Some(format!("write `sector: {}`", ch.to_ascii_uppercase()));
             None
         }
+        (None, _) => {
+            c.error_msg(&raw.sector, ids::SECTOR_NOT_FILLED_IN, vec![]);
+            None
+        }
         _ => {
             c.error(
                 &raw.sector,
@@ -248,7 +262,10 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
 }
 
 fn employees(c: &mut Checker, raw: &RawProfile) -> Option<u32> {
-    let v = raw.employees.value;
+    let Some(v) = raw.employees.value else {
+        c.error_msg(&raw.employees, ids::EMPLOYEES_NOT_FILLED_IN, vec![]);
+        return None;
+    };
     if !v.is_finite() || v < 0.0 || v.fract() != 0.0 || v > MAX_EMPLOYEES {
         c.error(
             &raw.employees,

@@ -21,9 +21,21 @@ fn fixtures(kind: &str) -> Vec<PathBuf> {
     dirs
 }
 
+/// `nfk check` in the site's language (bokmål for every fixture).
 fn check(root: &Path, format: &str) -> (i32, String) {
+    check_in(root, format, &[])
+}
+
+/// `nfk check` with the messages in English.
+fn check_en(root: &Path, format: &str) -> (i32, String) {
+    check_in(root, format, &["--lang", "en"])
+}
+
+fn check_in(root: &Path, format: &str, lang: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
-        .args(["check", "--format", format, "--root"])
+        .args(["check", "--format", format])
+        .args(lang)
+        .arg("--root")
         .arg(root)
         .output()
         .expect("runs nfk");
@@ -56,6 +68,49 @@ fn every_invalid_fixture_exits_1_with_its_diagnostics() {
         assert!(output.contains(": error: "), "{}: {output}", name(&dir));
         insta::assert_snapshot!(format!("invalid-{}", name(&dir)), output);
     }
+}
+
+/// The messages are in bokmål unless asked: a few cases keep their English wording in view.
+#[test]
+fn lang_en_prints_the_same_diagnostics_in_english() {
+    let invalid = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    for case in [
+        "org-number-leading-zero",
+        "yaml-unclosed-quote",
+        "employees-not-filled-in",
+    ] {
+        let (code, english) = check_en(&invalid.join(case), "human");
+        let (_, norwegian) = check(&invalid.join(case), "human");
+        assert_eq!(code, 1);
+        let places = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| l.contains(": error: "))
+                .map(|l| l.split(": error: ").next().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(places(&english), places(&norwegian), "{case}");
+        assert_ne!(english, norwegian, "{case}");
+        insta::assert_snapshot!(format!("en-{case}"), english);
+    }
+}
+
+#[test]
+fn json_names_the_message_by_a_code_that_is_the_same_in_every_language() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/invalid/org-number-leading-zero");
+    let first = |output: String| {
+        let json: serde_json::Value = serde_json::from_str(&output).expect("JSON");
+        json["diagnostics"][0].clone()
+    };
+    let nb = first(check(&dir, "json").1);
+    let en = first(check_en(&dir, "json").1);
+    assert_eq!(nb["code"], "org-number-needs-quotes");
+    assert_eq!(en["code"], nb["code"]);
+    assert_eq!(
+        en["message"],
+        "org_number 014365877 must be written in quotes"
+    );
+    assert_eq!(nb["message"], "org_number 014365877 må stå i anførselstegn");
 }
 
 #[test]
@@ -109,7 +164,7 @@ fn check_fails_exactly_when_build_fails_with_the_same_diagnostics() {
 fn the_bundled_site_has_no_errors() {
     let (code, output) = check(Path::new(env!("CARGO_MANIFEST_DIR")), "human");
     assert_eq!(code, 0, "{output}");
-    assert!(output.contains(": 0 errors, 0 warnings"), "{output}");
+    assert!(output.contains(": 0 feil, 0 advarsler"), "{output}");
 }
 
 #[test]
@@ -196,7 +251,7 @@ fn json_counts_are_the_diagnostics_it_lists() {
 #[test]
 fn github_format_annotates_the_line() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/duplicate-year");
-    let (_, output) = check(&dir, "github");
+    let (_, output) = check_en(&dir, "github");
     assert!(
         output.starts_with(
             "::error file=partners/alfa/emissions.yaml,line=6,col=11::year 2019 is listed twice"
@@ -237,13 +292,25 @@ fn new_partner_writes_a_skeleton_that_check_explains() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let (code, output) = check(site.path(), "human");
+    let (code, output) = check_en(site.path(), "human");
     assert_eq!(code, 1);
-    assert!(
-        output.contains("partners/ny-partner/profile.yaml:6:7: error: name is empty"),
-        "{output}"
-    );
-    assert!(output.contains("org_number"), "{output}");
+    // Every required field the skeleton leaves empty is named at its line, none passes as 0.
+    for (line, key) in [
+        (6, "name"),
+        (8, "org_number"),
+        (10, "sector"),
+        (12, "employees"),
+    ] {
+        let at = format!("partners/ny-partner/profile.yaml:{line}:");
+        let error = format!("error: {key} is not filled in");
+        assert!(
+            output
+                .lines()
+                .any(|l| l.starts_with(&at) && l.ends_with(&error)),
+            "{key}: {output}"
+        );
+    }
+    assert!(output.contains(": 4 errors,"), "{output}");
     let again = Command::new(env!("CARGO_BIN_EXE_nfk"))
         .args(["new", "partner", "ny-partner", "--root"])
         .arg(site.path())

@@ -52,9 +52,11 @@ fn nfk(args: &[&str], deadline: Duration) -> (i32, String, String) {
 
 const DEADLINE: Duration = Duration::from_secs(120);
 
+/// `nfk check` with English messages, which these tests quote.
 fn check(root: &Path, format: &str) -> (i32, String) {
     let root = root.to_str().unwrap();
-    let (code, stdout, stderr) = nfk(&["check", "--format", format, "--root", root], DEADLINE);
+    let args = ["check", "--lang", "en", "--format", format, "--root", root];
+    let (code, stdout, stderr) = nfk(&args, DEADLINE);
     assert!(stderr.is_empty(), "{stderr}");
     (code, stdout)
 }

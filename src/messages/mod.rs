@@ -1,0 +1,166 @@
+//! The message catalogue: every text an editor reads, in bokmål (`nb.ftl`) and English
+//! (`en.ftl`), as Project Fluent messages with named variables.
+//!
+//! Stages stay language-free: a [`Diagnostic`](crate::diagnostics::Diagnostic) carries a stable
+//! message id ([`ids`]) and its arguments, and is worded in the editor's language only when it
+//! is printed ([`crate::diagnostics::localized`]). Its English text is also kept from the start,
+//! so tests and the JSON's `message` read the same as before. This module only words messages;
+//! it must not decide what is wrong, and it never fails: a missing message prints its id.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::model::Language;
+
+pub mod ids;
+
+const NB: &str = include_str!("nb.ftl");
+const EN: &str = include_str!("en.ftl");
+
+/// The catalogue files, for tests and the docs: `(language, file name, text)`.
+pub const CATALOGUES: [(Language, &str, &str); 2] =
+    [(Language::Nb, "nb.ftl", NB), (Language::En, "en.ftl", EN)];
+
+/// A message argument: text is shown as written, a count selects plural forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Count(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Self {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Count(n)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Count(n.into())
+    }
+}
+
+pub type Args = Vec<(&'static str, Arg)>;
+
+struct Catalogue {
+    nb: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
+    nb: bundle("nb", NB),
+    en: bundle("en", EN),
+});
+
+/// A bundle of an embedded catalogue. The catalogues are part of the binary and checked by the
+/// tests below, so a syntax error in them is a bug of nfk: the entries that parse are kept.
+fn bundle(lang: &str, text: &str) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let locale: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+    // Fluent would wrap each variable in bidi isolation marks, which terminals show as noise
+    // (and `printable` would escape): messages are plain text.
+    bundle.set_use_isolating(false);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn bundle_of(lang: Language) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        Language::Nb => &CATALOGUE.nb,
+        Language::En => &CATALOGUE.en,
+    }
+}
+
+fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
+    let mut out = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Text(text) => out.set(*name, FluentValue::from(text.as_str())),
+            Arg::Count(n) => out.set(*name, FluentValue::from(*n)),
+        }
+    }
+    out
+}
+
+/// Message `id` in `lang` with `args`; the id itself when the catalogue has no such message.
+pub fn text(lang: Language, id: &str, args: &[(&str, Arg)]) -> String {
+    attribute(lang, id, None, args).unwrap_or_else(|| id.to_string())
+}
+
+/// The `.help` line of message `id`, if it has one.
+pub fn help(lang: Language, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    attribute(lang, id, Some("help"), args)
+}
+
+fn attribute(
+    lang: Language,
+    id: &str,
+    attribute: Option<&str>,
+    args: &[(&str, Arg)],
+) -> Option<String> {
+    let bundle = bundle_of(lang);
+    let message = bundle.get_message(id)?;
+    let pattern = match attribute {
+        None => message.value()?,
+        Some(name) => message.get_attribute(name)?.value(),
+    };
+    let args = fluent_args(args);
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The language to speak: `--lang` when given, else `language:` of the site's `site.yaml` when
+/// it reads as one nfk speaks, else bokmål. Never fails: a broken site.yaml is reported by the
+/// command itself, in bokmål.
+pub fn choose(flag: Option<Language>, root: &Path) -> Language {
+    flag.or_else(|| site_language(root)).unwrap_or(Language::Nb)
+}
+
+fn site_language(root: &Path) -> Option<Language> {
+    #[derive(serde::Deserialize)]
+    struct OnlyLanguage {
+        language: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join("site.yaml")).ok()?;
+    let config: OnlyLanguage = serde_saphyr::from_str(&text).ok()?;
+    match config.language?.trim() {
+        "nb" => Some(Language::Nb),
+        "en" => Some(Language::En),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
