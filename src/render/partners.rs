@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use super::markdown::Trust;
 use super::view::{
-    CategoryView, CertificateView, PartnerContext, PartnerListContext, PartnerSummary, PartnerView,
-    ResultsContext, SectorContext, SectorCountView, YearNote, internal, principle_views,
-    sector_view, target_view,
+    CategoryView, CertificateView, IntensityView, PartnerContext, PartnerListContext,
+    PartnerSummary, PartnerView, ResultsContext, SectorContext, SectorCountView, YearNote,
+    internal, principle_views, sector_view, target_view,
 };
 use super::{OutputFile, Renderer};
 use crate::aggregate::PartnerData;
@@ -218,6 +218,27 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
         scope3_categories: categories(current.and_then(|y| y.scope3.as_ref())),
         story_html,
         charts,
+        intensities: intensity_view(r, p, d),
         summary,
     }
+}
+
+/// The reporting year's intensities of `d` beside the medians of `p`'s sector.
+fn intensity_view(r: &Renderer, p: &Partner, d: &PartnerData) -> Option<IntensityView> {
+    let year = r.site.config.results.reporting_year;
+    let current = d.series.iter().find(|y| y.year == year)?;
+    if current.per_employee.is_none() && current.per_mnok.is_none() {
+        return None;
+    }
+    let sector = (r.data.results.by_sector.iter())
+        .find(|s| s.code == p.sector.to_string())
+        .map(|s| s.medians.clone())
+        .unwrap_or_default();
+    Some(IntensityView {
+        year,
+        per_employee: current.per_employee,
+        per_mnok: current.per_mnok,
+        sector,
+        min_partners: crate::aggregate::intensity::MIN_MEDIAN_PARTNERS,
+    })
 }

@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::aggregate::{PartnerData, Progress, SectorRow, TargetProgress, YearFigures};
+use crate::aggregate::{
+    PartnerData, Progress, SectorMedians, SectorRow, TargetProgress, YearFigures,
+};
 use crate::charts::Table;
 use crate::model::{
     Language, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind, sector_name,
@@ -148,6 +150,24 @@ pub struct PartnerView {
     /// Sanitized HTML from story.md.
     pub story_html: Option<String>,
     pub charts: Vec<ChartView>,
+    /// The reporting year's intensities beside the sector's medians; `None` when the partner
+    /// has neither intensity that year (docs/figures.md "Intensities").
+    pub intensities: Option<IntensityView>,
+}
+
+/// A partner's reporting-year intensities (t CO₂e of scope 1 + 2 location-based) and the
+/// medians of its sector's partners that report the same normaliser, for the `intensity`
+/// filter (`{{ v | intensity(per="mnok") }}`).
+#[derive(Debug, Clone, Serialize)]
+pub struct IntensityView {
+    pub year: i32,
+    pub per_employee: Option<f64>,
+    pub per_mnok: Option<f64>,
+    /// The sector's `median_per_employee`, `median_per_mnok` (null below `min_partners`) and
+    /// their `_partners` counts, as in `results.json`'s `by_sector`.
+    pub sector: SectorMedians,
+    /// The fewest partners a median is given for (3).
+    pub min_partners: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
