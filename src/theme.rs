@@ -36,6 +36,7 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
     "templates/partners.html",
     "templates/partner.html",
     "templates/sector.html",
+    "templates/partner_group.html",
     "templates/results.html",
     "templates/summit.html",
     "templates/404.html",

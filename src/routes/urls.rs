@@ -5,6 +5,8 @@
 //! base path in front ([`crate::render::view::internal`]). Nothing here looks at the site: these
 //! are pure functions of names, so the plan ([`super::plan`]), validation and render agree.
 
+use crate::aggregate::Progress;
+
 /// The front page.
 pub const FRONT_PAGE: &str = "/";
 /// Every partner, with logo, sector and principles at a glance.
@@ -63,6 +65,46 @@ pub fn summit_slide_id(name: &str) -> String {
 
 pub fn partner(slug: &str) -> String {
     format!("/partnere/{slug}/")
+}
+
+/// The principles' keys with their URL segment in the lists `/partnere/prinsipp/<segment>/`
+/// (Norwegian, as the site: docs/decisions.md, "Partner lists").
+pub const PRINCIPLE_LISTS: [(&str, &str); 4] = [
+    ("accounting_and_targets", "klimaregnskap-og-mal"),
+    ("supplier_requirements", "klimakrav-til-leverandorer"),
+    ("strategy", "strategi"),
+    ("certification", "miljosertifisering"),
+];
+
+/// Main-target statuses with their URL segment in the lists `/partnere/malstatus/<segment>/`.
+pub const TARGET_STATUS_LISTS: [(Progress, &str); 6] = [
+    (Progress::Achieved, "nadd"),
+    (Progress::OnTrack, "i-rute"),
+    (Progress::OffTrack, "ikke-i-rute"),
+    (Progress::Missed, "ikke-nadd"),
+    (Progress::NotStarted, "ikke-startet"),
+    (Progress::NoData, "mangler-data"),
+];
+
+/// The partners that meet a principle (its key, `strategy`): `/partnere/prinsipp/strategi/`.
+pub fn principle_list(key: &str) -> String {
+    let segment = (PRINCIPLE_LISTS.iter())
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, segment)| segment);
+    format!("/partnere/prinsipp/{segment}/")
+}
+
+/// The partners that pay a fee: `/partnere/avgift/10000/`.
+pub fn fee_tier_list(fee_nok: u32) -> String {
+    format!("/partnere/avgift/{fee_nok}/")
+}
+
+/// The partners whose main target has a status: `/partnere/malstatus/i-rute/`.
+pub fn target_status_list(status: Progress) -> String {
+    let segment = (TARGET_STATUS_LISTS.iter())
+        .find(|(p, _)| *p == status)
+        .map_or("", |(_, segment)| segment);
+    format!("/partnere/malstatus/{segment}/")
 }
 
 /// SN2007 section `F` → `/sektor/f/` (lowercase: docs/decisions.md, "Sector URLs").
