@@ -17,6 +17,7 @@ pub mod model;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod strings;
 pub mod theme;
@@ -205,12 +206,70 @@ fn build_validated(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    let mut site_files = rendered.site;
+    timed("search", || {
+        add_search_bundle(
+            &plan,
+            &mut site_files,
+            site.config.language,
+            &mut diagnostics,
+        )
+    });
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
     Ok(Built {
-        site: rendered.site,
+        site: site_files,
         diagnostics,
         partners: data.partners.len(),
         pages: plan.pages().len(),
     })
+}
+
+/// Indexes the partner pages and content pages with Pagefind (`search.rs`) and adds its bundle
+/// to the files, under `/pagefind/`, so it goes to the one writer with the rest.
+fn add_search_bundle(
+    plan: &routes::RoutePlan,
+    files: &mut render::RenderedSite,
+    language: model::Language,
+    diagnostics: &mut Diagnostics,
+) {
+    let pages: Vec<search::Indexed> = (plan.routes().iter())
+        .filter(|r| {
+            matches!(
+                r.kind,
+                routes::Kind::Partner { .. } | routes::Kind::Page { .. }
+            )
+        })
+        .filter_map(|r| match files.get(&r.output).map(|f| &f.contents) {
+            Some(render::Contents::Bytes(html)) => Some(search::Indexed {
+                url: r.url.clone(),
+                html,
+            }),
+            _ => None,
+        })
+        .collect();
+    match search::bundle(&pages, language) {
+        Ok(bundle) => {
+            // `/pagefind/` is reserved for pages (`urls::RESERVED`); a file of `content/` there
+            // would be overwritten.
+            for taken in bundle.iter().filter(|f| files.get(&f.path).is_some()) {
+                diagnostics.error(
+                    &format!("content/{}", taken.path),
+                    diagnostics::Pos::FILE,
+                    format!("/{} is a file of the search index", taken.path),
+                );
+            }
+            files.files.extend(bundle);
+            files.files.sort_by(|a, b| a.path.cmp(&b.path));
+            files.files.dedup_by(|a, b| a.path == b.path);
+        }
+        Err(e) => diagnostics.push(diagnostics::Diagnostic::error(
+            "site.yaml",
+            diagnostics::Pos::FILE,
+            format!("cannot build the search index: {e:#}"),
+        )),
+    }
 }
 
 /// The whole build: the output folder checked first ([`write::prepare`]: a refused output costs

@@ -163,6 +163,7 @@ fn render_route(
         Kind::PartnerGroup { group } => partners::render_group(r, route, *group),
         Kind::Results => partners::render_results(r, route),
         Kind::Summit => summit::render_summit(r, slides, route),
+        Kind::Search => partners::render_search(r, route),
         Kind::Chart { owner, name } => {
             let charts = match owner {
                 ChartOwner::Network => Some(&r.charts.network),

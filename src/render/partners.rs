@@ -7,7 +7,8 @@ use super::markdown::Trust;
 use super::view::{
     CategoryView, CertificateView, GroupLink, IntensityView, PartnerContext, PartnerGroupContext,
     PartnerListContext, PartnerListsView, PartnerSummary, PartnerView, ResultsContext,
-    SectorContext, SectorCountView, YearNote, internal, principle_views, sector_view, target_view,
+    SearchContext, SectorContext, SectorCountView, YearNote, internal, principle_views,
+    sector_view, target_view,
 };
 use super::{OutputFile, Renderer};
 use crate::aggregate::PartnerData;
@@ -104,6 +105,17 @@ pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFi
             .filter(|s| s.sector.code == code)
             .collect(),
         figures: (r.data.results.by_sector.iter()).find(|s| s.code == code.to_string()),
+    };
+    r.view_file(super::template(route), &route.url, &values)
+}
+
+/// `/sok/`: the search form, and every partner for readers without JavaScript.
+pub fn render_search(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
+    let sorted = r.sorted_summaries();
+    let values = SearchContext {
+        sectors: sector_counts(&sorted),
+        partners: &sorted,
+        pagefind_url: r.link(&format!("/{}/pagefind.js", crate::search::BUNDLE_DIR)),
     };
     r.view_file(super::template(route), &route.url, &values)
 }

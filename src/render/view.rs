@@ -394,6 +394,17 @@ pub struct GroupLink {
     pub tier: Option<FeeTierView>,
 }
 
+/// `search.html`, the page `/sok/`.
+#[derive(Serialize)]
+pub struct SearchContext<'a> {
+    /// Every partner, in Norwegian alphabetical order: the list readers without JavaScript get.
+    pub partners: &'a [&'a PartnerSummary],
+    /// `[code, { code, name, url, partners }]`, as on `partners.html`: the sector filter.
+    pub sectors: Vec<(char, SectorCountView)>,
+    /// Pagefind's script (`/pagefind/pagefind.js`, with the base path).
+    pub pagefind_url: String,
+}
+
 /// `partner_group.html`: one static list.
 #[derive(Serialize)]
 pub struct PartnerGroupContext<'a> {

@@ -61,6 +61,9 @@ pub enum Kind {
     /// `/toppmote/`: the summit presentation, its slides made from the results page's figures
     /// and the editors' slides ([`RoutePlan::slides`]).
     Summit,
+    /// `/sok/`: the site search (Pagefind's index, `search.rs`); without JavaScript, the
+    /// partner list.
+    Search,
     /// A chart as a standalone `.svg` file.
     Chart {
         owner: ChartOwner,
@@ -111,6 +114,7 @@ impl Kind {
             },
             Kind::Results => "the results page".into(),
             Kind::Summit => "the summit presentation".into(),
+            Kind::Search => "the search page".into(),
             Kind::Chart { owner, name } => match owner {
                 ChartOwner::Network => format!("the network chart `{name}`"),
                 ChartOwner::Partner(slug) => format!("the chart `{name}` of `{slug}`"),
@@ -142,6 +146,7 @@ impl Kind {
                 | Kind::PartnerGroup { .. }
                 | Kind::Results
                 | Kind::Summit
+                | Kind::Search
         )
     }
 }
@@ -304,6 +309,7 @@ pub fn default_template(kind: &Kind) -> Option<&'static str> {
         Kind::PartnerGroup { .. } => "partner_group.html",
         Kind::Results => "results.html",
         Kind::Summit => "summit.html",
+        Kind::Search => "search.html",
         _ => return None,
     })
 }

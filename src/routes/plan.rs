@@ -292,6 +292,7 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
         };
         b.add(url, Kind::PartnerGroup { group }, network(), WantedBy::Nfk);
     }
+    b.add(urls::SEARCH.into(), Kind::Search, network(), WantedBy::Nfk);
     b.add(
         urls::PARTNER_LIST.into(),
         Kind::PartnerList,

@@ -20,6 +20,8 @@ pub const METHODOLOGY: &str = "/metode/";
 pub const GLOSSARY: &str = "/ordliste/";
 /// The summit presentation (SPEC §12): every slide on one page.
 pub const SUMMIT: &str = "/toppmote/";
+/// The site search (SPEC §13): `/sok/?q=…`; without JavaScript it lists the partners.
+pub const SEARCH: &str = "/sok/";
 pub const NOT_FOUND: &str = "/404.html";
 pub const RESULTS_JSON: &str = "/data/results.json";
 pub const PARTNERS_CSV: &str = "/data/partners.csv";
@@ -32,12 +34,14 @@ pub const ROBOTS: &str = "/robots.txt";
 /// overwrite, a partner, sector or results page, or the open data. By prefix, not only the
 /// outputs of today: a page at `/partnere/ny/` would clash with the next partner called `ny`.
 /// Editors' own slides (`content/toppmote/*.md`) are the exception: see [`summit_slide`].
-pub const RESERVED: [(&str, &str); 5] = [
+pub const RESERVED: [(&str, &str); 7] = [
     ("/partnere/", "the partner pages"),
     ("/sektor/", "the sector pages"),
     ("/resultater/", "the results page"),
     ("/data/", "the open data"),
     ("/toppmote/", "the summit presentation"),
+    ("/sok/", "the search page"),
+    ("/pagefind/", "the search index"),
 ];
 
 /// Content pages per page of a section's listing (docs/decisions.md, "Pagination").

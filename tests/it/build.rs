@@ -76,6 +76,9 @@ fn builds_every_url_of_spec_section_7() {
         "arrangementer/index.html",
         "om-partnerskapet/index.html",
         "static/style.css",
+        "sok/index.html",
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-entry.json",
     ] {
         assert!(public.join(path).is_file(), "{path} is missing");
     }
@@ -379,7 +382,9 @@ fn hostile_partner_text_comes_out_inert() {
             .filter(|el| {
                 let own = el.value().name() == "script"
                     && el.value().attr("src").is_some_and(|s| {
-                        s.ends_with("/static/nfk.js") || s.ends_with("/static/summit.js")
+                        ["/static/nfk.js", "/static/summit.js", "/static/search.js"]
+                            .iter()
+                            .any(|own| s.ends_with(own))
                     })
                     && el.text().all(|t| t.trim().is_empty());
                 !own
