@@ -70,6 +70,7 @@ async fn index(pages: &[Indexed<'_>], language: Language) -> Result<Vec<OutputFi
         .context("building the search index")?;
     let mut out: Vec<OutputFile> = files
         .into_iter()
+        .filter(|f| !is_default_ui(&f.filename.to_string_lossy()))
         .map(|f| {
             let path = f.filename.to_string_lossy().replace('\\', "/");
             let inner = match path.rfind(&format!("{BUNDLE_DIR}/")) {
@@ -81,6 +82,20 @@ async fn index(pages: &[Indexed<'_>], language: Language) -> Result<Vec<OutputFi
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// Pagefind's own search interfaces (`pagefind-ui.js`, the modular and component UIs and the
+/// highlighter): `/sok/` uses its JS API with the theme's markup instead, so they are left out.
+fn is_default_ui(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    [
+        "pagefind-ui.",
+        "pagefind-modular-ui.",
+        "pagefind-component-ui.",
+        "pagefind-highlight.",
+    ]
+    .iter()
+    .any(|prefix| name.starts_with(prefix))
 }
 
 #[cfg(test)]
@@ -125,6 +140,12 @@ mod tests {
             "{paths:?}"
         );
         assert!(paths.contains(&"pagefind/pagefind.js"), "{paths:?}");
+        assert!(
+            !paths
+                .iter()
+                .any(|p| p.contains("-ui.") || p.contains("highlight")),
+            "no default UI: {paths:?}"
+        );
         assert!(
             paths.iter().any(|p| p.starts_with("pagefind/index/")),
             "{paths:?}"
