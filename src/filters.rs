@@ -1,4 +1,4 @@
-//! Tera filters that format numbers, tonnes, percentages and dates for people, in the site's
+//! Tera filters that format numbers, tonnes, intensities, percentages and dates for people, in the site's
 //! language (SPEC §6: `12 345,6`, `12 %`, `16. juni 2025`, `tonn CO₂e`). `null` prints as `–`.
 //!
 //! The theme registers them when it builds its Tera instance; they are `format.rs` for
@@ -22,6 +22,16 @@ pub fn register(tera: &mut Tera, language: Language) {
     tera.register_filter("tonnes", move |v: &Value, _: &HashMap<String, Value>| {
         Ok(number_or_dash(v, |x| format::tonnes(x, language)))
     });
+    tera.register_filter(
+        "intensity",
+        move |v: &Value, args: &HashMap<String, Value>| {
+            let per = match args.get("per").and_then(Value::as_str) {
+                Some("mnok" | "revenue_mnok") => format::Per::Mnok,
+                _ => format::Per::Employee,
+            };
+            Ok(number_or_dash(v, |x| format::intensity(x, per, language)))
+        },
+    );
     tera.register_filter(
         "percent",
         move |v: &Value, args: &HashMap<String, Value>| {
@@ -89,6 +99,14 @@ mod tests {
             "16. juni 2025"
         );
         assert_eq!(run("{{ v | nok }}", 10000.into()), "10\u{a0}000\u{a0}kr");
+        assert_eq!(
+            run("{{ v | intensity(per=\"mnok\") }}", 0.41666.into()),
+            "0,417\u{a0}tonn CO₂e per MNOK"
+        );
+        assert_eq!(
+            run("{{ v | intensity }}", 12.0.into()),
+            "12,0\u{a0}tonn CO₂e per ansatt"
+        );
     }
 
     #[test]

@@ -145,6 +145,54 @@ pub fn signed_percent(value: f64, decimals: usize, lang: Language) -> String {
     }
 }
 
+/// `value` to three significant digits (half away from zero), grouped as [`number`]:
+/// `0,0523`, `4,17`, `41,7`, `417`, `4 170`. For intensities, whose size varies by orders of
+/// magnitude between sectors, so that a fixed number of decimals would hide small ones.
+pub fn significant3(value: f64, lang: Language) -> String {
+    if !value.is_finite() {
+        return MISSING.to_string();
+    }
+    let Ok(d) = format!("{value}").parse::<Decimal>() else {
+        return number(value, 0, lang);
+    };
+    let Some(rounded) = d.round_sf_with_strategy(3, RoundingStrategy::MidpointAwayFromZero) else {
+        return number(value, 0, lang);
+    };
+    if rounded.is_zero() {
+        return number(0.0, 0, lang);
+    }
+    let magnitude = to_f64(rounded.abs()).log10().floor() as i32;
+    let decimals = (2 - magnitude).max(0) as usize;
+    number(to_f64(rounded), decimals, lang)
+}
+
+/// What an intensity is per: an employee or a million kroner of revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Per {
+    Employee,
+    Mnok,
+}
+
+/// The unit of an intensity: nb `tonn CO₂e per ansatt`, `tonn CO₂e per MNOK`; en
+/// `t CO₂e per employee`, `t CO₂e per MNOK`.
+pub fn intensity_unit(per: Per, lang: Language) -> String {
+    let per = match (per, lang) {
+        (Per::Employee, Language::Nb) => "per ansatt",
+        (Per::Employee, Language::En) => "per employee",
+        (Per::Mnok, _) => "per MNOK",
+    };
+    format!("{} {per}", tonnes_unit(lang))
+}
+
+/// An intensity with its unit, three significant digits: `4,17 tonn CO₂e per ansatt`.
+pub fn intensity(value: f64, per: Per, lang: Language) -> String {
+    format!(
+        "{}{NBSP}{}",
+        significant3(value, lang),
+        intensity_unit(per, lang)
+    )
+}
+
 /// The nearest `f64` of an exact figure, for printing, JSON and drawing (never for deciding).
 pub fn to_f64(d: Decimal) -> f64 {
     // Through the text: always the nearest binary value of the decimal.
@@ -181,6 +229,24 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn prints_intensities_with_three_significant_digits_and_their_unit() {
+        assert_eq!(significant3(4.1666, Nb), "4,17");
+        assert_eq!(significant3(0.052345, Nb), "0,0523");
+        assert_eq!(significant3(41.65, Nb), "41,7");
+        assert_eq!(significant3(416.5, Nb), "417");
+        assert_eq!(significant3(4166.0, Nb), "4\u{a0}170");
+        assert_eq!(significant3(9.996, Nb), "10,0");
+        assert_eq!(significant3(2.0, Nb), "2,00");
+        assert_eq!(significant3(0.0, Nb), "0");
+        assert_eq!(significant3(f64::NAN, Nb), MISSING);
+        assert_eq!(
+            intensity(4.1666, Per::Employee, Nb),
+            "4,17\u{a0}tonn CO₂e per ansatt"
+        );
+        assert_eq!(intensity(0.5, Per::Mnok, En), "0.500\u{a0}t CO₂e per MNOK");
     }
 
     #[test]

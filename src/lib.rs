@@ -19,6 +19,7 @@ pub mod model;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod strings;
 pub mod theme;
@@ -164,13 +165,25 @@ fn render_in_memory(
         let links = prepared.links();
         (prepared.collect(), links)
     });
-    let (site, render_diagnostics) = rendered;
+    let (mut site, render_diagnostics) = rendered;
     // Pages are made in memory; a copied file (`Contents::Copy`) is never a page with ids.
     let html = |output: &str| match site.get(output).map(|f| &f.contents) {
         Some(render::Contents::Bytes(bytes)) => Some(bytes.as_slice()),
         _ => None,
     };
-    let diagnostics = planned.check(diagnostics, &links, &html, render_diagnostics)?;
+    let mut diagnostics = planned.check(diagnostics, &links, &html, render_diagnostics)?;
+    let bundle = search_bundle(
+        &planned.plan,
+        html,
+        |path| site.get(path).is_some(),
+        planned.site.config.language,
+        &mut diagnostics,
+    );
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    site.files.extend(bundle);
+    site.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Built {
         files: site.files.len(),
         site,
@@ -307,6 +320,61 @@ impl Planned {
     }
 }
 
+/// The outputs the site search indexes: partner pages and content pages (`search.rs`).
+fn indexed_outputs(plan: &routes::RoutePlan) -> BTreeSet<&str> {
+    (plan.routes().iter())
+        .filter(|r| {
+            matches!(
+                r.kind,
+                routes::Kind::Partner { .. } | routes::Kind::Page { .. }
+            )
+        })
+        .map(|r| r.output.as_str())
+        .collect()
+}
+
+/// The search bundle (Pagefind, `search.rs`) for the pages `html` gives, in the plan's order so
+/// the index is the same whatever order the pages were rendered in: files under `/pagefind/`
+/// for the one writer. `taken` says whether an output of the site is already at a path; the
+/// plan reserves `/pagefind/` (`urls::RESERVED`), so this is a last guard.
+fn search_bundle<'h>(
+    plan: &routes::RoutePlan,
+    html: impl Fn(&str) -> Option<&'h [u8]>,
+    taken: impl Fn(&str) -> bool,
+    language: model::Language,
+    diagnostics: &mut Diagnostics,
+) -> Vec<render::OutputFile> {
+    let pages: Vec<search::Indexed> = (plan.routes().iter())
+        .filter(|r| indexed_outputs(plan).contains(r.output.as_str()))
+        .filter_map(|r| {
+            Some(search::Indexed {
+                url: r.url.clone(),
+                html: html(&r.output)?,
+            })
+        })
+        .collect();
+    match timed("search", || search::bundle(&pages, language)) {
+        Ok(bundle) => {
+            for file in bundle.iter().filter(|f| taken(&f.path)) {
+                diagnostics.error(
+                    &format!("content/{}", file.path),
+                    diagnostics::Pos::FILE,
+                    format!("/{} is a file of the search index", file.path),
+                );
+            }
+            bundle
+        }
+        Err(e) => {
+            diagnostics.push(diagnostics::Diagnostic::error(
+                "site.yaml",
+                diagnostics::Pos::FILE,
+                format!("cannot build the search index: {e:#}"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
 /// The whole build: the output folder checked first ([`write::prepare`]: a refused output costs
 /// no build), then the build, whose files stream into the fresh folder as they are rendered,
 /// then one atomic swap. On content errors (found while rendering, or by the link check after
@@ -348,10 +416,12 @@ fn build_streamed(
         // in memory, as `check` does, to report the same problems; nothing is written.
         return Ok(render_in_memory(&planned, diagnostics, &memos));
     }
-    let (links, kept, render_diagnostics) = timed("render", || -> anyhow::Result<_> {
+    let (links, kept, render_diagnostics, writer) = timed("render", || -> anyhow::Result<_> {
         let prepared = planned.prepare(&memos);
         let links = prepared.links();
-        let wanted = planned.fragment_targets(&links);
+        let mut wanted = planned.fragment_targets(&links);
+        // The search indexes these pages in the plan's order once all are made (`search_bundle`).
+        wanted.extend(indexed_outputs(&planned.plan).into_iter().map(str::to_string));
         let outputs = planned.plan.routes().iter().map(|r| r.output.as_str());
         let writer = folder.start(outputs)?;
         let kept = Mutex::new(BTreeMap::new());
@@ -368,16 +438,31 @@ fn build_streamed(
             links,
             kept.into_inner().unwrap_or_else(|e| e.into_inner()),
             render_diagnostics,
+            writer,
         ))
     })?;
     let html = |output: &str| kept.get(output).map(Vec::as_slice);
-    let diagnostics = match planned.check(diagnostics, &links, &html, render_diagnostics) {
+    let mut diagnostics = match planned.check(diagnostics, &links, &html, render_diagnostics) {
         Ok(diagnostics) => diagnostics,
         Err(diagnostics) => return Ok(Err(diagnostics)),
     };
+    let outputs: BTreeSet<&str> = (planned.plan.routes().iter())
+        .map(|r| r.output.as_str())
+        .collect();
+    let bundle = search_bundle(
+        &planned.plan,
+        html,
+        |path| outputs.contains(path),
+        planned.site.config.language,
+        &mut diagnostics,
+    );
+    if diagnostics.has_errors() {
+        return Ok(Err(diagnostics));
+    }
+    writer.write_new(&bundle)?;
     Ok(Ok(Built {
         site: RenderedSite::default(),
-        files: planned.plan.routes().len(),
+        files: planned.plan.routes().len() + bundle.len(),
         diagnostics,
         partners: planned.data.partners.len(),
         pages: planned.plan.pages().len(),

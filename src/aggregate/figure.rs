@@ -24,6 +24,8 @@ pub enum Figure {
     Count(f64),
     /// Tonnes CO₂e, unrounded.
     Tonnes(f64),
+    /// Tonnes CO₂e per employee or per MNOK (a sector median), unrounded.
+    Intensity(f64, format::Per),
     /// A change in percent: printed with its sign (`+24,2 %`, `−30,0 %`).
     Change(f64),
     Percent(f64),
@@ -249,6 +251,10 @@ fn classify(key: &str, value: &Value) -> Option<Figure> {
             let v = n.as_f64()?;
             if TONNES.contains(&key) {
                 Figure::Tonnes(v)
+            } else if key == "median_per_employee" {
+                Figure::Intensity(v, format::Per::Employee)
+            } else if key == "median_per_mnok" {
+                Figure::Intensity(v, format::Per::Mnok)
             } else if key == "change_percent" {
                 Figure::Change(v)
             } else if key.ends_with("_percent") {
@@ -276,6 +282,14 @@ impl Figure {
                     format::tonnes_unit(lang)
                 ),
                 None => format::tonnes(*v, lang),
+            },
+            Figure::Intensity(v, per) => match decimals {
+                Some(d) => format!(
+                    "{}\u{a0}{}",
+                    format::number(*v, d, lang),
+                    format::intensity_unit(*per, lang)
+                ),
+                None => format::intensity(*v, *per, lang),
             },
             Figure::Change(v) => format::signed_percent(*v, decimals.unwrap_or(1), lang),
             Figure::Percent(v) => format::percent(*v, decimals.unwrap_or(1), lang),
@@ -323,6 +337,49 @@ mod tests {
         assert_eq!(text("as_of"), "16. juni 2025");
         assert_eq!(text("requirements.full_by"), "31. desember 2025");
         assert_eq!(text("ambition.scope12.benchmark_percent"), "4,2\u{a0}%");
+    }
+
+    #[test]
+    fn prints_a_sector_median_as_an_intensity_with_its_coverage() {
+        // Sector C: (10 + 2)/4 = 3, (20 + 0)/5 = 4, (1 + 1)/1 = 2 per employee → median 3,
+        // over 3 of the sector's 4 partners (the fourth gives no employees).
+        let p = |slug: &str, s1: f64, s2: f64, employees: Option<f64>| {
+            let mut y = year(Y).s1(s1).s2(s2);
+            y.employees = employees.map(dec);
+            with_emissions(partner(slug, 'C', 10), vec![y], vec![])
+        };
+        let results = aggregate(
+            &site(vec![
+                p("a", 10.0, 2.0, Some(4.0)),
+                p("b", 20.0, 0.0, Some(5.0)),
+                p("c", 1.0, 1.0, Some(1.0)),
+                p("d", 5.0, 5.0, None),
+            ]),
+            false,
+        )
+        .results;
+        let coverage = Options {
+            coverage: true,
+            ..Options::default()
+        };
+        assert_eq!(
+            show(
+                &results,
+                "by_sector.C.median_per_employee",
+                coverage,
+                Language::Nb
+            ),
+            Ok("3,00\u{a0}tonn CO₂e per ansatt (3 av 4 partnere)".into())
+        );
+        assert_eq!(
+            show(
+                &results,
+                "by_sector.C.median_per_mnok",
+                Options::default(),
+                Language::Nb
+            ),
+            Ok("–".into())
+        );
     }
 
     #[test]

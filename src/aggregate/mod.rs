@@ -14,6 +14,7 @@
 //! - [`progress`]: target status ([`TargetProgress`]); [`ambition`]: benchmark classes.
 //! - [`network`]: the network's figures ([`NetworkResults`]), from [`sums`] (totals with
 //!   coverage), [`like_for_like`] and [`counts`].
+//! - [`intensity`]: intensities per employee and per MNOK, and sector medians.
 //! - [`summary`]: the Norwegian summary that `nfk results` prints for people.
 //! - [`figure`]: the one figure lookup: a results key (`totals.scope1`, `by_year.2019.scope1`)
 //!   looked up and formatted, for `{{ figure() }}`.
@@ -22,6 +23,7 @@ pub mod ambition;
 pub mod counts;
 pub mod exact;
 pub mod figure;
+pub mod intensity;
 pub mod like_for_like;
 pub mod network;
 pub mod partner;
@@ -41,6 +43,7 @@ use crate::model::{Partner, Site};
 pub use ambition::{Ambition, Class, Reason};
 pub use counts::{AmbitionCounts, PrincipleCounts, TargetCounts};
 pub use figure::Figure;
+pub use intensity::SectorMedians;
 pub use like_for_like::LikeForLike;
 pub use network::{FeeTierRow, NetworkResults, RequirementCounts, SectorRow, Totals, YearRow};
 pub use partner::{PartnerData, PrincipleFlags, YearFigures};

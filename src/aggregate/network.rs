@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::counts::{
     AmbitionCounts, PrincipleCounts, TargetCounts, ambition_counts, principle_counts, target_counts,
 };
+use super::intensity::SectorMedians;
 use super::like_for_like::{self, LikeForLike};
 use super::partner::{PartnerData, fee_tier_index, is_complete};
 use super::sums::{LargestPartner, ScopeSums, largest_partner};
@@ -83,6 +84,9 @@ pub struct SectorRow {
     /// Reporting-year sums (SPEC: `scope1`, `scope2_location`; the other keys are added).
     #[serde(flatten)]
     pub sums: ScopeSums,
+    /// Added: the medians of the sector's reporting-year intensities, with their coverage.
+    #[serde(flatten)]
+    pub medians: SectorMedians,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -170,6 +174,7 @@ fn by_sector(partners: &[&Partner], year: i32) -> Vec<SectorRow> {
                 code: code.to_string(),
                 partners: members.len(),
                 reporting_partners: entries.iter().filter(|e| is_complete(e)).count(),
+                medians: SectorMedians::of(entries.iter().copied()),
                 sums: ScopeSums::of(entries),
             }
         })

@@ -6,9 +6,12 @@
 
 use serde::Serialize;
 
+use super::intensity::intensity_f64;
 use super::progress::{self, TargetProgress};
 use crate::format::to_f64;
-use crate::model::{DataStatus, FeeTier, Partner, Principle, SiteConfig, Status, YearEntry};
+use crate::model::{
+    DataStatus, FeeTier, Normaliser, Partner, Principle, SiteConfig, Status, YearEntry,
+};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PartnerData {
@@ -79,6 +82,11 @@ pub struct YearFigures {
     pub scope3: Option<f64>,
     pub employees: Option<f64>,
     pub revenue_mnok: Option<f64>,
+    /// Scope 1 + scope 2 location-based per employee (docs/figures.md "Intensities"); `None`
+    /// when either scope or `employees` is missing, or `employees` is 0.
+    pub per_employee: Option<f64>,
+    /// The same per MNOK of revenue (`revenue_mnok`).
+    pub per_mnok: Option<f64>,
 }
 
 impl YearFigures {
@@ -93,6 +101,8 @@ impl YearFigures {
             scope3: entry.scope3.as_ref().map(|s| to_f64(s.total)),
             employees: entry.employees.map(to_f64),
             revenue_mnok: entry.revenue_mnok.map(to_f64),
+            per_employee: intensity_f64(entry, Normaliser::Employee),
+            per_mnok: intensity_f64(entry, Normaliser::RevenueMnok),
         }
     }
 }

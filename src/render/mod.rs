@@ -231,8 +231,10 @@ fn render_route(
         Kind::PartnerList => partners::render_list(r, route),
         Kind::Partner { slug } => partners::render_partner(r, route, slug),
         Kind::Sector { code } => partners::render_sector(r, route, *code),
+        Kind::PartnerGroup { group } => partners::render_group(r, route, *group),
         Kind::Results => partners::render_results(r, route),
         Kind::Summit => summit::render_summit(r, slides, route),
+        Kind::Search => partners::render_search(r, route),
         Kind::Chart { owner, name } => {
             let charts = match owner {
                 ChartOwner::Network => Some(&r.charts.network),

@@ -95,6 +95,12 @@ fn cell(text: &str) -> String {
     }
 }
 
+/// A reporting-year intensity for `partners.csv`: the nearest `f64` of the exact fraction in
+/// its shortest text (`1.7142857142857142`), empty when undefined.
+fn intensity(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
 fn partners_csv_bytes(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
@@ -113,6 +119,8 @@ fn partners_csv_bytes(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
         "first_requirement",
         "full_requirement",
         "on_track",
+        "per_employee",
+        "per_mnok",
         "url",
     ])?;
     for p in visible(r) {
@@ -137,6 +145,8 @@ fn partners_csv_bytes(r: &Renderer) -> Result<Vec<u8>, csv::Error> {
             flag(s.first_requirement),
             flag(s.full_requirement),
             s.on_track.map(flag).unwrap_or_default(),
+            intensity(s.current.as_ref().and_then(|y| y.per_employee)),
+            intensity(s.current.as_ref().and_then(|y| y.per_mnok)),
             r.permalink(&urls::partner(&p.slug)),
         ])?;
     }

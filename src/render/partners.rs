@@ -5,15 +5,16 @@ use std::collections::BTreeMap;
 
 use super::markdown::Trust;
 use super::view::{
-    CategoryView, CertificateView, PartnerContext, PartnerListContext, PartnerSummary, PartnerView,
-    ResultsContext, SectorContext, SectorCountView, YearNote, internal, principle_views,
+    CategoryView, CertificateView, GroupLink, IntensityView, PartnerContext, PartnerGroupContext,
+    PartnerListContext, PartnerListsView, PartnerSummary, PartnerView, ResultsContext,
+    SearchContext, SectorContext, SectorCountView, YearNote, internal, principle_views,
     sector_view, target_view,
 };
 use super::{OutputFile, Renderer};
 use crate::aggregate::PartnerData;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Partner, Site};
-use crate::routes::{ChartOwner, Route, urls};
+use crate::routes::{ChartOwner, Group, Route, urls};
 use crate::strings::Strings;
 
 /// Visible partners (those `aggregate` kept), by slug.
@@ -54,6 +55,10 @@ fn summary(
         first_requirement: d.first_requirement,
         full_requirement: d.full_requirement,
         on_track: d.on_track,
+        main_target_status: d
+            .main_target
+            .and_then(|i| d.targets.get(i))
+            .map(|t| t.status),
         has_emissions: p.emissions.is_some(),
         reports_reporting_year: d.reports_reporting_year,
         current: d.series.iter().find(|y| y.year == reporting_year).cloned(),
@@ -94,6 +99,7 @@ pub fn render_list(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic
     let values = PartnerListContext {
         partners: &sorted,
         sectors: sector_counts(&sorted),
+        lists: group_links(r, &sorted),
     };
     r.view_file(super::template(route), &route.url, &values)
 }
@@ -109,6 +115,90 @@ pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFi
         figures: (r.data.results.by_sector.iter()).find(|s| s.code == code.to_string()),
     };
     r.view_file(super::template(route), &route.url, &values)
+}
+
+/// `/sok/`: the search form, and every partner for readers without JavaScript.
+pub fn render_search(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
+    let sorted = r.sorted_summaries();
+    let values = SearchContext {
+        sectors: sector_counts(&sorted),
+        partners: &sorted,
+        pagefind_url: r.link(&format!("/{}/pagefind.js", crate::search::BUNDLE_DIR)),
+    };
+    r.view_file(super::template(route), &route.url, &values)
+}
+
+/// A static list of partners (`/partnere/prinsipp/strategi/`).
+pub fn render_group(r: &Renderer, route: &Route, group: Group) -> Result<OutputFile, Diagnostic> {
+    let sorted = r.sorted_summaries();
+    let lists = group_links(r, &sorted);
+    let Some(link) = [&lists.principles, &lists.fee_tiers, &lists.main_target]
+        .into_iter()
+        .flatten()
+        .find(|l| l.url == r.link(&route.url))
+        .cloned()
+    else {
+        return Err(super::missing(route));
+    };
+    let values = PartnerGroupContext {
+        group: link,
+        partners: sorted.into_iter().filter(|s| in_group(s, group)).collect(),
+        lists,
+    };
+    r.view_file(super::template(route), &route.url, &values)
+}
+
+/// `s` belongs in the list of `group`.
+fn in_group(s: &PartnerSummary, group: Group) -> bool {
+    match group {
+        Group::Principle(key) => s.principles.iter().any(|p| p.key == key && p.met),
+        Group::FeeTier(fee) => s.fee_nok == fee,
+        Group::MainTarget(status) => s.main_target_status == Some(status),
+    }
+}
+
+/// Every static list of the plan, with its partner count, by kind.
+fn group_links(r: &Renderer, sorted: &[&PartnerSummary]) -> PartnerListsView {
+    let link = |kind, key: String, url: &str, group, tier| GroupLink {
+        kind,
+        key,
+        url: r.link(url),
+        partners: sorted.iter().filter(|s| in_group(s, group)).count(),
+        tier,
+    };
+    let tiers = crate::render::view::fee_tier_views(&r.site.config.fee_tiers);
+    PartnerListsView {
+        principles: (urls::PRINCIPLE_LISTS.iter())
+            .map(|(key, _)| {
+                let url = urls::principle_list(key);
+                link(
+                    "principle",
+                    key.to_string(),
+                    &url,
+                    Group::Principle(key),
+                    None,
+                )
+            })
+            .collect(),
+        fee_tiers: tiers
+            .into_iter()
+            .map(|t| {
+                let url = urls::fee_tier_list(t.fee_nok);
+                let group = Group::FeeTier(t.fee_nok);
+                link("fee_tier", t.fee_nok.to_string(), &url, group, Some(t))
+            })
+            .collect(),
+        main_target: (urls::TARGET_STATUS_LISTS.iter())
+            .map(|(status, _)| {
+                let url = urls::target_status_list(*status);
+                let key = serde_json::to_value(status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                link("main_target", key, &url, Group::MainTarget(*status), None)
+            })
+            .collect(),
+    }
 }
 
 /// SN2007 code → the sector's name in the site's language (`results.by_sector` has codes).
@@ -221,6 +311,27 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
         scope3_categories: categories(current.and_then(|y| y.scope3.as_ref())),
         story_html,
         charts,
+        intensities: intensity_view(r, p, d),
         summary,
     }
+}
+
+/// The reporting year's intensities of `d` beside the medians of `p`'s sector.
+fn intensity_view(r: &Renderer, p: &Partner, d: &PartnerData) -> Option<IntensityView> {
+    let year = r.site.config.results.reporting_year;
+    let current = d.series.iter().find(|y| y.year == year)?;
+    if current.per_employee.is_none() && current.per_mnok.is_none() {
+        return None;
+    }
+    let sector = (r.data.results.by_sector.iter())
+        .find(|s| s.code == p.sector.to_string())
+        .map(|s| s.medians.clone())
+        .unwrap_or_default();
+    Some(IntensityView {
+        year,
+        per_employee: current.per_employee,
+        per_mnok: current.per_mnok,
+        sector,
+        min_partners: crate::aggregate::intensity::MIN_MEDIAN_PARTNERS,
+    })
 }

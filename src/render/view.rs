@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::aggregate::{PartnerData, Progress, SectorRow, TargetProgress, YearFigures};
+use crate::aggregate::{
+    PartnerData, Progress, SectorMedians, SectorRow, TargetProgress, YearFigures,
+};
 use crate::charts::Table;
 use crate::model::{Language, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind};
 use crate::routes::urls;
@@ -110,6 +112,8 @@ pub struct PartnerSummary {
     pub full_requirement: bool,
     /// `None` when the partner has no targets.
     pub on_track: Option<bool>,
+    /// The status of the main target (`on_track` …); `None` without targets.
+    pub main_target_status: Option<Progress>,
     pub has_emissions: bool,
     pub reports_reporting_year: bool,
     /// The reporting year's figures, when reported.
@@ -147,6 +151,24 @@ pub struct PartnerView {
     /// Sanitized HTML from story.md.
     pub story_html: Option<String>,
     pub charts: Vec<ChartView>,
+    /// The reporting year's intensities beside the sector's medians; `None` when the partner
+    /// has neither intensity that year (docs/figures.md "Intensities").
+    pub intensities: Option<IntensityView>,
+}
+
+/// A partner's reporting-year intensities (t CO₂e of scope 1 + 2 location-based) and the
+/// medians of its sector's partners that report the same normaliser, for the `intensity`
+/// filter (`{{ v | intensity(per="mnok") }}`).
+#[derive(Debug, Clone, Serialize)]
+pub struct IntensityView {
+    pub year: i32,
+    pub per_employee: Option<f64>,
+    pub per_mnok: Option<f64>,
+    /// The sector's `median_per_employee`, `median_per_mnok` (null below `min_partners`) and
+    /// their `_partners` counts, as in `results.json`'s `by_sector`.
+    pub sector: SectorMedians,
+    /// The fewest partners a median is given for (3).
+    pub min_partners: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -344,6 +366,52 @@ pub struct PartnerListContext<'a> {
     pub partners: &'a [&'a PartnerSummary],
     /// `[code, count]` pairs, by sector code.
     pub sectors: Vec<(char, SectorCountView)>,
+    /// The static lists by principle, fee and main-target status.
+    pub lists: PartnerListsView,
+}
+
+/// Links to the static lists of partners (docs/decisions.md, "Partner lists").
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerListsView {
+    /// One per principle, in SPEC order; `key` is the principle's (`strategy`).
+    pub principles: Vec<GroupLink>,
+    /// One per fee tier, in `site.yaml` order; `key` is the fee (`10000`), `tier` the tier.
+    pub fee_tiers: Vec<GroupLink>,
+    /// One per main-target status; `key` is the status (`on_track`).
+    pub main_target: Vec<GroupLink>,
+}
+
+/// A static list of partners: what it groups by, its URL and how many partners it lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupLink {
+    /// `principle`, `fee_tier` or `main_target`.
+    pub kind: &'static str,
+    pub key: String,
+    pub url: String,
+    pub partners: usize,
+    /// For a fee tier: its employees and fee.
+    pub tier: Option<FeeTierView>,
+}
+
+/// `search.html`, the page `/sok/`.
+#[derive(Serialize)]
+pub struct SearchContext<'a> {
+    /// Every partner, in Norwegian alphabetical order: the list readers without JavaScript get.
+    pub partners: &'a [&'a PartnerSummary],
+    /// `[code, { code, name, url, partners }]`, as on `partners.html`: the sector filter.
+    pub sectors: Vec<(char, SectorCountView)>,
+    /// Pagefind's script (`/pagefind/pagefind.js`, with the base path).
+    pub pagefind_url: String,
+}
+
+/// `partner_group.html`: one static list.
+#[derive(Serialize)]
+pub struct PartnerGroupContext<'a> {
+    pub group: GroupLink,
+    /// The list's partners, in Norwegian alphabetical order.
+    pub partners: Vec<&'a PartnerSummary>,
+    /// Every list of the same kind, for links to the others.
+    pub lists: PartnerListsView,
 }
 
 /// `sector.html`.
@@ -494,17 +562,10 @@ pub fn progress_key(p: Progress) -> &'static str {
     p.key()
 }
 
-pub fn site_view(
-    site: &Site,
-    base_url: &str,
-    partner_count: usize,
-    (live_reload, preview): (bool, bool),
-) -> SiteView {
-    let c = &site.config;
-    let base_path = base_path(base_url);
+/// The fee tiers of `site.yaml` with the employees each starts at.
+pub fn fee_tier_views(tiers: &[crate::model::FeeTier]) -> Vec<FeeTierView> {
     let mut min = 0;
-    let fee_tiers = c
-        .fee_tiers
+    tiers
         .iter()
         .map(|t| {
             let view = FeeTierView {
@@ -515,7 +576,18 @@ pub fn site_view(
             min = t.max_employees.map_or(min, |m| m + 1);
             view
         })
-        .collect();
+        .collect()
+}
+
+pub fn site_view(
+    site: &Site,
+    base_url: &str,
+    partner_count: usize,
+    (live_reload, preview): (bool, bool),
+) -> SiteView {
+    let c = &site.config;
+    let base_path = base_path(base_url);
+    let fee_tiers = fee_tier_views(&c.fee_tiers);
     SiteView {
         title: c.title.clone(),
         description: c.description.clone(),

@@ -14,7 +14,7 @@ pub mod urls;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::aggregate::SiteData;
+use crate::aggregate::{Progress, SiteData};
 use crate::charts::Charts;
 use crate::diagnostics::Pos;
 use crate::load::StaticFile;
@@ -52,10 +52,18 @@ pub enum Kind {
     Sector {
         code: char,
     },
+    /// A static list of partners (`/partnere/prinsipp/strategi/`): by principle, fee or the
+    /// status of the main target.
+    PartnerGroup {
+        group: Group,
+    },
     Results,
     /// `/toppmote/`: the summit presentation, its slides made from the results page's figures
     /// and the editors' slides ([`RoutePlan::slides`]).
     Summit,
+    /// `/sok/`: the site search (Pagefind's index, `search.rs`); without JavaScript, the
+    /// partner list.
+    Search,
     /// A chart as a standalone `.svg` file.
     Chart {
         owner: ChartOwner,
@@ -97,8 +105,16 @@ impl Kind {
             Kind::PartnerList => "the partner list".into(),
             Kind::Partner { slug } => format!("the partner page of `{slug}`"),
             Kind::Sector { code } => format!("the page of sector {code}"),
+            Kind::PartnerGroup { group } => match group {
+                Group::Principle(key) => format!("the list of partners meeting `{key}`"),
+                Group::FeeTier(fee) => format!("the list of partners paying {fee} kr"),
+                Group::MainTarget(status) => {
+                    format!("the list of partners whose main target is {status:?}")
+                }
+            },
             Kind::Results => "the results page".into(),
             Kind::Summit => "the summit presentation".into(),
+            Kind::Search => "the search page".into(),
             Kind::Chart { owner, name } => match owner {
                 ChartOwner::Network => format!("the network chart `{name}`"),
                 ChartOwner::Partner(slug) => format!("the chart `{name}` of `{slug}`"),
@@ -127,10 +143,23 @@ impl Kind {
                 | Kind::PartnerList
                 | Kind::Partner { .. }
                 | Kind::Sector { .. }
+                | Kind::PartnerGroup { .. }
                 | Kind::Results
                 | Kind::Summit
+                | Kind::Search
         )
     }
+}
+
+/// Which partners a static list shows (docs/decisions.md, "Partner lists").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Those meeting the principle with this key (`strategy`; see [`urls::PRINCIPLE_LISTS`]).
+    Principle(&'static str),
+    /// Those whose fee tier has this fee.
+    FeeTier(u32),
+    /// Those whose main target has this status.
+    MainTarget(Progress),
 }
 
 /// One input an output is made from, so a preview can tell which outputs an edit touches.
@@ -277,8 +306,10 @@ pub fn default_template(kind: &Kind) -> Option<&'static str> {
         Kind::PartnerList => "partners.html",
         Kind::Partner { .. } => "partner.html",
         Kind::Sector { .. } => "sector.html",
+        Kind::PartnerGroup { .. } => "partner_group.html",
         Kind::Results => "results.html",
         Kind::Summit => "summit.html",
+        Kind::Search => "search.html",
         _ => return None,
     })
 }

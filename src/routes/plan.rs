@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{
-    ChartOwner, Input, Kind, Members, PageId, PlanInput, Route, RoutePlan, WantedBy,
+    ChartOwner, Group, Input, Kind, Members, PageId, PlanInput, Route, RoutePlan, WantedBy,
     default_template, page_template, urls,
 };
 use crate::diagnostics::Pos;
@@ -263,6 +263,26 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
         );
     }
     let network = || vec![Input::Network];
+    // The static lists: every one, also when empty, so their URLs stay put.
+    let groups = (urls::PRINCIPLE_LISTS
+        .iter()
+        .map(|(key, _)| Group::Principle(key)))
+    .chain(
+        site.config
+            .fee_tiers
+            .iter()
+            .map(|t| Group::FeeTier(t.fee_nok)),
+    )
+    .chain((urls::TARGET_STATUS_LISTS.iter()).map(|(status, _)| Group::MainTarget(*status)));
+    for group in groups {
+        let url = match group {
+            Group::Principle(key) => urls::principle_list(key),
+            Group::FeeTier(fee) => urls::fee_tier_list(fee),
+            Group::MainTarget(status) => urls::target_status_list(status),
+        };
+        b.add(url, Kind::PartnerGroup { group }, network(), WantedBy::Nfk);
+    }
+    b.add(urls::SEARCH.into(), Kind::Search, network(), WantedBy::Nfk);
     b.add(
         urls::PARTNER_LIST.into(),
         Kind::PartnerList,
@@ -321,7 +341,8 @@ fn plan_files(b: &mut Builder, input: &PlanInput) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::testkit::{day, partner, site};
+    use crate::aggregate::Progress;
+    use crate::aggregate::testkit::{config, day, partner, site};
     use crate::charts::Charts;
     use crate::model::{Logo, StoryImage};
     use crate::routes::by_output;
@@ -403,6 +424,37 @@ mod tests {
                 "{url}"
             );
         }
+    }
+
+    #[test]
+    fn plans_every_static_partner_list_also_when_empty() {
+        // One partner, without targets: the lists are planned all the same, as pages.
+        let plan = plan(&news(0), false);
+        let lists: Vec<&str> = (plan.routes().iter())
+            .filter(|r| matches!(r.kind, Kind::PartnerGroup { .. }))
+            .map(|r| r.url.as_str())
+            .collect();
+        let fees = config().fee_tiers.len();
+        assert_eq!(lists.len(), 4 + fees + 6);
+        for url in [
+            "/partnere/prinsipp/klimaregnskap-og-mal/",
+            "/partnere/prinsipp/klimakrav-til-leverandorer/",
+            "/partnere/prinsipp/strategi/",
+            "/partnere/prinsipp/miljosertifisering/",
+            "/partnere/avgift/10000/",
+            "/partnere/malstatus/i-rute/",
+            "/partnere/malstatus/mangler-data/",
+        ] {
+            let route = plan.get(url).unwrap_or_else(|| panic!("{url}"));
+            assert!(route.kind.is_page(), "{url} is in the sitemap");
+            assert_eq!(route.template.as_deref(), Some("partner_group.html"));
+        }
+        assert_eq!(
+            plan.get("/partnere/malstatus/nadd/").map(|r| &r.kind),
+            Some(&Kind::PartnerGroup {
+                group: Group::MainTarget(Progress::Achieved)
+            })
+        );
     }
 
     #[test]

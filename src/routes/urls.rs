@@ -5,6 +5,8 @@
 //! base path in front ([`crate::render::view::internal`]). Nothing here looks at the site: these
 //! are pure functions of names, so the plan ([`super::plan`]), validation and render agree.
 
+use crate::aggregate::Progress;
+
 /// The front page.
 pub const FRONT_PAGE: &str = "/";
 /// Every partner, with logo, sector and principles at a glance.
@@ -18,6 +20,8 @@ pub const METHODOLOGY: &str = "/metode/";
 pub const GLOSSARY: &str = "/ordliste/";
 /// The summit presentation (SPEC §12): every slide on one page.
 pub const SUMMIT: &str = "/toppmote/";
+/// The site search (SPEC §13): `/sok/?q=…`; without JavaScript it lists the partners.
+pub const SEARCH: &str = "/sok/";
 pub const NOT_FOUND: &str = "/404.html";
 pub const RESULTS_JSON: &str = "/data/results.json";
 pub const PARTNERS_CSV: &str = "/data/partners.csv";
@@ -30,12 +34,14 @@ pub const ROBOTS: &str = "/robots.txt";
 /// overwrite, a partner, sector or results page, or the open data. By prefix, not only the
 /// outputs of today: a page at `/partnere/ny/` would clash with the next partner called `ny`.
 /// Editors' own slides (`content/toppmote/*.md`) are the exception: see [`summit_slide`].
-pub const RESERVED: [(&str, &str); 5] = [
+pub const RESERVED: [(&str, &str); 7] = [
     ("/partnere/", "the partner pages"),
     ("/sektor/", "the sector pages"),
     ("/resultater/", "the results page"),
     ("/data/", "the open data"),
     ("/toppmote/", "the summit presentation"),
+    ("/sok/", "the search page"),
+    ("/pagefind/", "the search index"),
 ];
 
 /// Content pages per page of a section's listing (docs/decisions.md, "Pagination").
@@ -63,6 +69,46 @@ pub fn summit_slide_id(name: &str) -> String {
 
 pub fn partner(slug: &str) -> String {
     format!("/partnere/{slug}/")
+}
+
+/// The principles' keys with their URL segment in the lists `/partnere/prinsipp/<segment>/`
+/// (Norwegian, as the site: docs/decisions.md, "Partner lists").
+pub const PRINCIPLE_LISTS: [(&str, &str); 4] = [
+    ("accounting_and_targets", "klimaregnskap-og-mal"),
+    ("supplier_requirements", "klimakrav-til-leverandorer"),
+    ("strategy", "strategi"),
+    ("certification", "miljosertifisering"),
+];
+
+/// Main-target statuses with their URL segment in the lists `/partnere/malstatus/<segment>/`.
+pub const TARGET_STATUS_LISTS: [(Progress, &str); 6] = [
+    (Progress::Achieved, "nadd"),
+    (Progress::OnTrack, "i-rute"),
+    (Progress::OffTrack, "ikke-i-rute"),
+    (Progress::Missed, "ikke-nadd"),
+    (Progress::NotStarted, "ikke-startet"),
+    (Progress::NoData, "mangler-data"),
+];
+
+/// The partners that meet a principle (its key, `strategy`): `/partnere/prinsipp/strategi/`.
+pub fn principle_list(key: &str) -> String {
+    let segment = (PRINCIPLE_LISTS.iter())
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, segment)| segment);
+    format!("/partnere/prinsipp/{segment}/")
+}
+
+/// The partners that pay a fee: `/partnere/avgift/10000/`.
+pub fn fee_tier_list(fee_nok: u32) -> String {
+    format!("/partnere/avgift/{fee_nok}/")
+}
+
+/// The partners whose main target has a status: `/partnere/malstatus/i-rute/`.
+pub fn target_status_list(status: Progress) -> String {
+    let segment = (TARGET_STATUS_LISTS.iter())
+        .find(|(p, _)| *p == status)
+        .map_or("", |(_, segment)| segment);
+    format!("/partnere/malstatus/{segment}/")
 }
 
 /// SN2007 section `F` → `/sektor/f/` (lowercase: docs/decisions.md, "Sector URLs").

@@ -103,14 +103,9 @@ impl Prepared {
         let dir = &self.staging.fresh;
         let marker = dir.join(MARKER);
         fs::write(&marker, MARKER_TEXT).with_context(|| format!("writing {}", marker.display()))?;
-        let folders: BTreeSet<&Path> = (paths.into_iter())
-            .filter_map(|p| Path::new(p).parent())
-            .collect();
-        for folder in folders {
-            let path = dir.join(folder);
-            fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
-        }
-        Ok(Writer { dir })
+        let writer = Writer { dir };
+        writer.make_folders(paths)?;
+        Ok(writer)
     }
 
     /// Swaps the fresh folder, with everything written into it, in for the output.
@@ -147,6 +142,24 @@ pub struct Writer<'a> {
 
 impl Writer<'_> {
     /// Writes one file (`Contents::Copy` by a streamed copy, never read into memory).
+    /// Writes `files`, which were not among the paths the folder was opened for (the search
+    /// bundle, made after every page), making the folders they need first.
+    pub fn write_new(&self, files: &[OutputFile]) -> anyhow::Result<()> {
+        self.make_folders(files.iter().map(|f| f.path.as_str()))?;
+        files.iter().try_for_each(|file| self.write(file))
+    }
+
+    fn make_folders<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> anyhow::Result<()> {
+        let folders: BTreeSet<&Path> = (paths.into_iter())
+            .filter_map(|p| Path::new(p).parent())
+            .collect();
+        for folder in folders {
+            let path = self.dir.join(folder);
+            fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+        }
+        Ok(())
+    }
+
     pub fn write(&self, file: &OutputFile) -> anyhow::Result<()> {
         let path = self.dir.join(&file.path);
         match &file.contents {

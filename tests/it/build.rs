@@ -76,6 +76,9 @@ fn builds_every_url_of_spec_section_7() {
         "arrangementer/index.html",
         "om-partnerskapet/index.html",
         "static/style.css",
+        "sok/index.html",
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-entry.json",
     ] {
         assert!(public.join(path).is_file(), "{path} is missing");
     }
@@ -112,6 +115,82 @@ fn hrefs(path: &Path, selector: &str) -> Vec<String> {
     (html(path).select(&sel))
         .filter_map(|e| e.value().attr("href").map(str::to_string))
         .collect()
+}
+
+#[test]
+fn every_static_list_is_in_the_sitemap_and_linked_from_the_partner_list() {
+    let dir = built_bundled(&["--base-url", "https://example.org/nfk/"]);
+    let public = dir.path().join("public");
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    let linked = hrefs(&public.join("partnere/index.html"), "main a");
+    let results: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(public.join("data/results.json")).unwrap()).unwrap();
+    // Each list and the figure of results.json that counts the same partners.
+    let principles = &results["principles"];
+    let targets = &results["targets"];
+    let tier = |fee: u64| {
+        (results["by_fee_tier"].as_array().unwrap().iter())
+            .find(|t| t["fee_nok"] == fee)
+            .map(|t| t["partners"].clone())
+            .unwrap()
+    };
+    let lists = [
+        (
+            "prinsipp/klimaregnskap-og-mal",
+            principles["accounting_and_targets"].clone(),
+        ),
+        (
+            "prinsipp/klimakrav-til-leverandorer",
+            principles["supplier_requirements"].clone(),
+        ),
+        ("prinsipp/strategi", principles["strategy"].clone()),
+        (
+            "prinsipp/miljosertifisering",
+            principles["certification"].clone(),
+        ),
+        ("avgift/10000", tier(10000)),
+        ("avgift/20000", tier(20000)),
+        ("avgift/30000", tier(30000)),
+        ("avgift/40000", tier(40000)),
+        ("avgift/50000", tier(50000)),
+        ("malstatus/nadd", targets["achieved"].clone()),
+        ("malstatus/i-rute", targets["on_track"].clone()),
+        ("malstatus/ikke-i-rute", targets["off_track"].clone()),
+        ("malstatus/ikke-nadd", targets["missed"].clone()),
+        ("malstatus/ikke-startet", targets["not_started"].clone()),
+        ("malstatus/mangler-data", targets["no_data"].clone()),
+    ];
+    let mut built = 0;
+    for group in ["prinsipp", "avgift", "malstatus"] {
+        built += std::fs::read_dir(public.join("partnere").join(group))
+            .unwrap()
+            .count();
+    }
+    assert_eq!(built, lists.len(), "no list is left out of this test");
+    for (path, expected) in lists {
+        let url = format!("/nfk/partnere/{path}/");
+        assert!(
+            sitemap.contains(&format!("<loc>https://example.org{url}</loc>")),
+            "{url} is in the sitemap"
+        );
+        assert!(linked.contains(&url), "/partnere/ links to {url}");
+        let page = html(&public.join(format!("partnere/{path}/index.html")));
+        let cards = texts(&page, "main .card-grid > li").len();
+        assert_eq!(
+            serde_json::json!(cards),
+            expected,
+            "{url} lists its partners"
+        );
+    }
+    // A list shows its partners by name, linked to their pages.
+    let strategy = hrefs(
+        &public.join("partnere/prinsipp/strategi/index.html"),
+        "main .card-grid a",
+    );
+    assert!(
+        strategy.contains(&"/nfk/partnere/bjerkedal-bygg/".to_string()),
+        "{strategy:?}"
+    );
 }
 
 #[test]
@@ -353,7 +432,9 @@ fn hostile_partner_text_comes_out_inert() {
             .filter(|el| {
                 let own = el.value().name() == "script"
                     && el.value().attr("src").is_some_and(|s| {
-                        s.ends_with("/static/nfk.js") || s.ends_with("/static/summit.js")
+                        ["/static/nfk.js", "/static/summit.js", "/static/search.js"]
+                            .iter()
+                            .any(|own| s.ends_with(own))
                     })
                     && el.text().all(|t| t.trim().is_empty());
                 !own

@@ -684,10 +684,21 @@ fn the_exported_csv_imported_into_an_emptied_site_gives_the_same_results() {
     assert!(built.status.success(), "{}", stderr(&built));
     let csv = output.join("data/emissions.csv");
     let exported = std::fs::read_to_string(&csv).unwrap();
+    // The sector medians are left out: they come from the normalisers (`employees`,
+    // `revenue_mnok`), which the CSV does not carry.
+    let figures = |text: &str| {
+        let mut json: serde_json::Value = serde_json::from_str(text).unwrap();
+        for row in json["by_sector"].as_array_mut().unwrap() {
+            row.as_object_mut()
+                .unwrap()
+                .retain(|key, _| !key.starts_with("median_"));
+        }
+        json.to_string()
+    };
     let results = |site: &Path| {
         let out = nfk(&["results", "--format", "json"], site);
         assert!(out.status.success(), "{}", stderr(&out));
-        stdout(&out)
+        figures(&stdout(&out))
     };
     // Every bundled partner with emissions has targets: one of them (with no structural changes,
     // which the CSV does not carry either) loses its targets first, so the import also has a
@@ -748,7 +759,7 @@ fn the_exported_csv_imported_into_an_emptied_site_gives_the_same_results() {
     );
     let emptied = nfk(&["results", "--format", "json"], site.path());
     assert!(
-        !emptied.status.success() || stdout(&emptied) != before,
+        !emptied.status.success() || figures(&stdout(&emptied)) != before,
         "the figures were taken out"
     );
 

@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+use super::support::copy_dir;
+
 fn nfk(args: &[&str], root: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nfk"))
         .args(args)
@@ -351,6 +353,96 @@ fn json_breaks_down_by_fee_tier_sector_and_year() {
     assert_tonnes(&json["by_year"][5]["scope1"], 21757.5);
     assert_eq!(json["by_year"][5]["scope2_location_partners"], 13);
     assert_eq!(json["by_year"][5]["preliminary_partners"], 3);
+}
+
+#[test]
+fn json_gives_no_sector_median_from_fewer_than_three_partners() {
+    let json = results_json();
+    let building = &json["by_sector"][3];
+    assert_eq!(building["code"], "F");
+    // Bjerkedal and Granlia give employees in 2024; only Bjerkedal gives revenue.
+    assert!(building["median_per_employee"].is_null());
+    assert_eq!(building["median_per_employee_partners"], 2);
+    assert!(building["median_per_mnok"].is_null());
+    assert_eq!(building["median_per_mnok_partners"], 1);
+}
+
+/// The bundled site with a third building partner, Tredje Bygg: 2024 scope 1 5 t, scope 2 1 t,
+/// 10 employees, 12 MNOK.
+fn with_a_third_building_partner() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    for part in ["partners", "content", "themes"] {
+        copy_dir(&bundled().join(part), &site.path().join(part));
+    }
+    std::fs::copy(bundled().join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    let folder = site.path().join("partners/tredje-bygg");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("profile.yaml"),
+        "name: Tredje Bygg AS\norg_number: \"200000005\"\nsector: F\nemployees: 10\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("emissions.yaml"),
+        "base_year: 2024\nyears:\n  - { year: 2024, status: final, employees: 10, revenue_mnok: 12, scope1: { stationary_combustion: 5 }, scope2: { location_based: 1 } }\n",
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn sector_median_and_intensities_reach_json_csv_and_the_partner_page() {
+    let site = with_a_third_building_partner();
+    let out = nfk(&["results", "--format", "json"], site.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let building = &json["by_sector"][3];
+    assert_eq!(building["code"], "F");
+    // Per employee: Tredje 6/10 = 0.6, Granlia (9.8 + 2.0)/19 = 0.6210…, Bjerkedal
+    // (95 + 890 + 47)/240 = 4.3 → the median is Granlia's 11.8/19.
+    assert_tonnes(&building["median_per_employee"], 11.8 / 19.0);
+    assert_eq!(building["median_per_employee_partners"], 3);
+    // Per MNOK: Tredje 6/12 and Bjerkedal 1032/1640 only: too few for a median.
+    assert!(building["median_per_mnok"].is_null());
+    assert_eq!(building["median_per_mnok_partners"], 2);
+
+    let public = site.path().join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&public)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let csv = std::fs::read_to_string(public.join("data/partners.csv")).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let row: Vec<&str> = (csv.lines())
+        .find(|l| l.starts_with("tredje-bygg,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(row[column("per_employee")], "0.6");
+    assert_eq!(row[column("per_mnok")], "0.5");
+
+    let page = std::fs::read_to_string(public.join("partnere/tredje-bygg/index.html")).unwrap();
+    assert!(
+        page.contains("0,600\u{a0}tonn CO₂e per ansatt</td><td>0,621\u{a0}tonn CO₂e per ansatt (median av 3 partnere)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Ingen median (2 partnere i bransjen oppgir dette, og det trengs minst 3)"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -30,6 +30,8 @@ const PAGES = [
   { name: 'accessibility', path: '/tilgjengelighet/' },
   // The glossary the theme's labels link their terms to.
   { name: 'glossary', path: '/ordliste/' },
+  // The site search (issue 19); its hits are checked in search.test.js.
+  { name: 'search', path: '/sok/' },
 ];
 
 const WIDTHS = [
