@@ -13,9 +13,11 @@ pub mod shortcodes;
 pub mod view;
 
 mod content;
+mod images;
 mod outputs;
 mod partners;
 mod sections;
+mod share;
 mod summit;
 
 use std::collections::BTreeMap;
@@ -172,6 +174,8 @@ fn render_route(
                 None => Err(missing(route)),
             }
         }
+        Kind::ChartPng { owner, name } => images::chart_png(r, route, owner, name),
+        Kind::ShareImage { slug } => images::share_image(r, route, slug.as_deref()),
         Kind::ResultsJson => outputs::results_json(r, route),
         Kind::PartnersCsv => outputs::partners_csv(r, route),
         Kind::EmissionsCsv => outputs::emissions_csv_file(r, route),
@@ -241,6 +245,8 @@ pub(crate) struct Renderer<'a> {
     /// This build's passes over the memos of template outputs and of Markdown.
     template_memo: Pass<'a, String>,
     markdown_memo: Pass<'a, markdown::Rendered>,
+    /// PNGs by the SVG they are drawn from (`images.rs`).
+    image_memo: Pass<'a, std::sync::Arc<[u8]>>,
     /// The hash of what every template call shares ([`Renderer::memo_stamp`]); `None` when the
     /// memo keeps nothing.
     stamp: Option<Key>,
@@ -287,6 +293,7 @@ impl<'a> Renderer<'a> {
             base_context: tera::Context::new(),
             template_memo: memos.templates.pass(),
             markdown_memo: memos.markdown.pass(),
+            image_memo: memos.images.pass(),
             stamp: None,
         };
         r.base_context.insert("site", &r.site_view);
