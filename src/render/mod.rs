@@ -324,6 +324,7 @@ impl<'a> Renderer<'a> {
                 svg: c.svg.clone(),
                 svg_narrow: c.svg_narrow.clone(),
                 download_url: self.link(&urls::chart(owner, &c.name)),
+                png_url: self.link(&urls::chart_png(owner, &c.name)),
                 table: c.table.clone(),
             })
             .collect()
@@ -337,7 +338,25 @@ impl<'a> Renderer<'a> {
             "current_path",
             &view::internal(&self.base_path, current_path),
         );
+        ctx.insert("page_meta", &self.page_meta(current_path));
         ctx
+    }
+
+    /// The canonical URL, `og:type` and share image of the page at `url` (root-relative); `None`
+    /// for what is no page of the plan (the 404 page, a shortcode's fragment).
+    pub fn page_meta(&self, url: &str) -> Option<view::PageMeta> {
+        let route = self.plan.get(url).filter(|r| r.kind.is_page())?;
+        let image = urls::share_image(url);
+        let has_image =
+            (self.plan.get(&image)).is_some_and(|r| matches!(r.kind, Kind::ShareImage { .. }));
+        Some(view::PageMeta {
+            canonical_url: self.permalink(url),
+            og_type: match route.kind {
+                Kind::Page { .. } => "article",
+                _ => "website",
+            },
+            image_url: has_image.then(|| self.permalink(&image)),
+        })
     }
 
     /// What every template call shares besides its own values: the theme (templates, filters,
@@ -367,6 +386,8 @@ impl<'a> Renderer<'a> {
         let key = || {
             let mut h = KeyHasher::new();
             h.number(self.stamp?).text(template).text(current_path);
+            // The plan decides what `page_meta` says about this path.
+            h.value(&self.page_meta(current_path)).ok()?;
             h.value(values).ok().map(|h| h.finish())
         };
         self.template_memo.try_get_or_make(key, || {
