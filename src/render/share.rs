@@ -272,7 +272,7 @@ mod tests {
         let doc = roxmltree::Document::parse(&svg).unwrap();
         assert!(doc.descendants().all(|n| !n.has_tag_name("script")));
         let title: String = (texts(&svg).into_iter())
-            .filter(|t| t.2 >= TITLE_MIN && t.2 <= TITLE_MAX)
+            .filter(|t| (TITLE_MIN..=TITLE_MAX).contains(&t.2))
             .map(|t| t.3)
             .collect::<Vec<_>>()
             .join(" ");
@@ -301,7 +301,7 @@ mod tests {
             for (x, y, px, text) in texts(&svg) {
                 assert!(x >= MARGIN && x + width(&text, px) <= WIDTH as f64 - MARGIN + 0.5);
                 assert!(y > 0.0 && y < HEIGHT as f64, "{text} at {y}");
-                if px >= TITLE_MIN && px <= TITLE_MAX {
+                if (TITLE_MIN..=TITLE_MAX).contains(&px) {
                     assert!(y <= TITLE_BOTTOM, "title line `{text}` at {y}");
                 }
             }
