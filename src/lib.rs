@@ -421,7 +421,11 @@ fn build_streamed(
         let links = prepared.links();
         let mut wanted = planned.fragment_targets(&links);
         // The search indexes these pages in the plan's order once all are made (`search_bundle`).
-        wanted.extend(indexed_outputs(&planned.plan).into_iter().map(str::to_string));
+        wanted.extend(
+            indexed_outputs(&planned.plan)
+                .into_iter()
+                .map(str::to_string),
+        );
         let outputs = planned.plan.routes().iter().map(|r| r.output.as_str());
         let writer = folder.start(outputs)?;
         let kept = Mutex::new(BTreeMap::new());

@@ -18,7 +18,8 @@ pub const FAMILY: &str = "Inter";
 /// What the SVG root says, so a standalone file without Inter still gets a sans-serif.
 pub const FAMILY_WITH_FALLBACK: &str = "Inter, sans-serif";
 
-static FONT: &[u8] = include_bytes!("../../themes/nfk/static/fonts/Inter-Regular.otf");
+/// The font file itself, also for rasterising charts to PNG (`render/images.rs`).
+pub static FONT: &[u8] = include_bytes!("../../themes/nfk/static/fonts/Inter-Regular.otf");
 
 /// plotters writes `font-size` as the size it was given divided by 1.24 (its guess at a font's
 /// line height in em); sizes are handed over multiplied back, and only sizes whose round trip

@@ -17,7 +17,7 @@ pub mod key;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use key::{Key, KeyHasher};
 
@@ -181,6 +181,8 @@ pub struct Memos {
     pub(crate) templates: Memo<String>,
     /// Markdown, keyed by the text and the options of `render::markdown::render`.
     pub(crate) markdown: Memo<markdown::Rendered>,
+    /// PNG files (charts, share images), keyed by the SVG they are drawn from (`render/images.rs`).
+    pub(crate) images: Memo<Arc<[u8]>>,
 }
 
 impl Memos {
@@ -191,6 +193,7 @@ impl Memos {
             charts: Memo::keeping(),
             templates: Memo::keeping(),
             markdown: Memo::keeping(),
+            images: Memo::keeping(),
         }
     }
 
@@ -201,6 +204,7 @@ impl Memos {
             charts: Memo::off(),
             templates: Memo::off(),
             markdown: Memo::off(),
+            images: Memo::off(),
         }
     }
 

@@ -15,9 +15,11 @@ pub mod shortcodes;
 pub mod view;
 
 mod content;
+mod images;
 mod outputs;
 mod partners;
 mod sections;
+mod share;
 mod summit;
 
 use std::collections::BTreeMap;
@@ -245,6 +247,8 @@ fn render_route(
                 None => Err(missing(route)),
             }
         }
+        Kind::ChartPng { owner, name } => images::chart_png(r, route, owner, name),
+        Kind::ShareImage { slug } => images::share_image(r, route, slug.as_deref()),
         Kind::ResultsJson => outputs::results_json(r, route),
         Kind::PartnersCsv => outputs::partners_csv(r, route),
         Kind::EmissionsCsv => outputs::emissions_csv_file(r, route),
@@ -314,6 +318,8 @@ pub(crate) struct Renderer<'a> {
     /// This build's passes over the memos of template outputs and of Markdown.
     template_memo: Pass<'a, String>,
     markdown_memo: Pass<'a, markdown::Rendered>,
+    /// PNGs by the SVG they are drawn from (`images.rs`).
+    image_memo: Pass<'a, std::sync::Arc<[u8]>>,
     /// The hash of what every template call shares ([`Renderer::memo_stamp`]); `None` when the
     /// memo keeps nothing.
     stamp: Option<Key>,
@@ -358,6 +364,7 @@ impl<'a> Renderer<'a> {
             base_context: tera::Context::new(),
             template_memo: memos.templates.pass(),
             markdown_memo: memos.markdown.pass(),
+            image_memo: memos.images.pass(),
             stamp: None,
         };
         r.base_context.insert("site", &r.site_view);
@@ -388,6 +395,7 @@ impl<'a> Renderer<'a> {
                 svg: c.svg.clone(),
                 svg_narrow: c.svg_narrow.clone(),
                 download_url: self.link(&urls::chart(owner, &c.name)),
+                png_url: self.link(&urls::chart_png(owner, &c.name)),
                 table: c.table.clone(),
             })
             .collect()
@@ -401,7 +409,25 @@ impl<'a> Renderer<'a> {
             "current_path",
             &view::internal(&self.base_path, current_path),
         );
+        ctx.insert("page_meta", &self.page_meta(current_path));
         ctx
+    }
+
+    /// The canonical URL, `og:type` and share image of the page at `url` (root-relative); `None`
+    /// for what is no page of the plan (the 404 page, a shortcode's fragment).
+    pub fn page_meta(&self, url: &str) -> Option<view::PageMeta> {
+        let route = self.plan.get(url).filter(|r| r.kind.is_page())?;
+        let image = urls::share_image(url);
+        let has_image =
+            (self.plan.get(&image)).is_some_and(|r| matches!(r.kind, Kind::ShareImage { .. }));
+        Some(view::PageMeta {
+            canonical_url: self.permalink(url),
+            og_type: match route.kind {
+                Kind::Page { .. } => "article",
+                _ => "website",
+            },
+            image_url: has_image.then(|| self.permalink(&image)),
+        })
     }
 
     /// What every template call shares besides its own values: the theme (templates, filters,
@@ -431,6 +457,8 @@ impl<'a> Renderer<'a> {
         let key = || {
             let mut h = KeyHasher::new();
             h.number(self.stamp?).text(template).text(current_path);
+            // The plan decides what `page_meta` says about this path.
+            h.value(&self.page_meta(current_path)).ok()?;
             h.value(values).ok().map(|h| h.finish())
         };
         self.template_memo.try_get_or_make(key, || {

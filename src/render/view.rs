@@ -267,7 +267,22 @@ pub struct ChartView {
     /// Narrow layout (phones); the theme shows one of the two by screen width.
     pub svg_narrow: Arc<str>,
     pub download_url: String,
+    /// The same drawing as a PNG at twice its size, published beside the `.svg`.
+    pub png_url: String,
     pub table: Table,
+}
+
+/// What `base.html` puts in `<head>` for search engines and sharing: every page's common
+/// context has it as `page_meta` (`null` for the 404 page, which has no address of its own).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// The page's absolute URL (`base_url` + its path): `<link rel="canonical">`, `og:url`.
+    pub canonical_url: String,
+    /// `og:type`: `article` for a content page, `website` for every other page.
+    pub og_type: &'static str,
+    /// The page's share image (1200×630 PNG), absolute, for `og:image`; `None` when it has none
+    /// (only partner pages and the results page have one).
+    pub image_url: Option<String>,
 }
 
 /// A section as the front page sees it, without pagination.

@@ -69,6 +69,16 @@ pub enum Kind {
         owner: ChartOwner,
         name: String,
     },
+    /// The same chart as a `.png` file, rasterised from the `.svg` drawing at twice its size.
+    ChartPng {
+        owner: ChartOwner,
+        name: String,
+    },
+    /// The 1200×630 share image (`og:image`) of a partner's page (`Some(slug)`) or of the
+    /// results page (`None`).
+    ShareImage {
+        slug: Option<String>,
+    },
     ResultsJson,
     PartnersCsv,
     EmissionsCsv,
@@ -118,6 +128,14 @@ impl Kind {
             Kind::Chart { owner, name } => match owner {
                 ChartOwner::Network => format!("the network chart `{name}`"),
                 ChartOwner::Partner(slug) => format!("the chart `{name}` of `{slug}`"),
+            },
+            Kind::ChartPng { owner, name } => match owner {
+                ChartOwner::Network => format!("the PNG of the network chart `{name}`"),
+                ChartOwner::Partner(slug) => format!("the PNG of the chart `{name}` of `{slug}`"),
+            },
+            Kind::ShareImage { slug } => match slug {
+                Some(slug) => format!("the share image of `{slug}`"),
+                None => "the share image of the results page".into(),
             },
             Kind::ResultsJson => "the open data results.json".into(),
             Kind::PartnersCsv => "the open data partners.csv".into(),

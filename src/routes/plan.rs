@@ -215,6 +215,14 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
             from(),
             WantedBy::Nfk,
         );
+        b.add(
+            urls::share_image(&urls::partner(slug)),
+            Kind::ShareImage {
+                slug: Some(slug.clone()),
+            },
+            from(),
+            WantedBy::Nfk,
+        );
         sectors.insert(partner.sector);
         if let Some(logo) = &partner.logo {
             b.add(
@@ -242,16 +250,7 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
             );
         }
         for chart in input.charts.partners.get(slug).into_iter().flatten() {
-            let owner = ChartOwner::Partner(slug.clone());
-            b.add(
-                urls::chart(&owner, &chart.name),
-                Kind::Chart {
-                    owner,
-                    name: chart.name.clone(),
-                },
-                from(),
-                WantedBy::Nfk,
-            );
+            plan_chart(b, ChartOwner::Partner(slug.clone()), &chart.name, from());
         }
     }
     for code in sectors {
@@ -296,16 +295,14 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
         vec![Input::Network, Input::Pages],
         WantedBy::Nfk,
     );
+    b.add(
+        urls::share_image(urls::RESULTS),
+        Kind::ShareImage { slug: None },
+        network(),
+        WantedBy::Nfk,
+    );
     for chart in &input.charts.network {
-        b.add(
-            urls::chart(&ChartOwner::Network, &chart.name),
-            Kind::Chart {
-                owner: ChartOwner::Network,
-                name: chart.name.clone(),
-            },
-            network(),
-            WantedBy::Nfk,
-        );
+        plan_chart(b, ChartOwner::Network, &chart.name, network());
     }
     for (url, kind) in [
         (urls::RESULTS_JSON, Kind::ResultsJson),
@@ -314,6 +311,28 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
     ] {
         b.add(url.into(), kind, network(), WantedBy::Nfk);
     }
+}
+
+/// A chart's two files: the `.svg` drawing and the `.png` made from it.
+fn plan_chart(b: &mut Builder, owner: ChartOwner, name: &str, made_from: Vec<Input>) {
+    b.add(
+        urls::chart_png(&owner, name),
+        Kind::ChartPng {
+            owner: owner.clone(),
+            name: name.to_string(),
+        },
+        made_from.clone(),
+        WantedBy::Nfk,
+    );
+    b.add(
+        urls::chart(&owner, name),
+        Kind::Chart {
+            owner,
+            name: name.to_string(),
+        },
+        made_from,
+        WantedBy::Nfk,
+    );
 }
 
 fn plan_files(b: &mut Builder, input: &PlanInput) {
@@ -505,6 +524,52 @@ mod tests {
                 .made_from
                 .contains(&Input::File("content/toppmote/a.md".into()))
         );
+    }
+
+    #[test]
+    fn plans_a_share_image_for_each_partner_page_and_the_results_page() {
+        let plan = plan(&news(0), false);
+        let share: Vec<(&str, &Kind)> = (plan.routes().iter())
+            .filter(|r| matches!(r.kind, Kind::ShareImage { .. }))
+            .map(|r| (r.output.as_str(), &r.kind))
+            .collect();
+        assert_eq!(
+            share,
+            [
+                (
+                    "partnere/alfa/del.png",
+                    &Kind::ShareImage {
+                        slug: Some("alfa".into())
+                    }
+                ),
+                ("resultater/del.png", &Kind::ShareImage { slug: None }),
+            ]
+        );
+        assert!(!plan.get("/partnere/alfa/del.png").unwrap().kind.is_page());
+    }
+
+    #[test]
+    fn plans_a_png_next_to_every_chart_svg() {
+        let s = news(0);
+        let data = crate::aggregate::aggregate(&s, false);
+        let strings = crate::strings::Strings::embedded(s.config.language);
+        let charts = crate::charts::draw(&s, &data, &strings, &crate::memo::Memos::off());
+        let plan = RoutePlan::new(&PlanInput {
+            site: &s,
+            data: &data,
+            charts: &charts,
+            theme_files: &[],
+            drafts: false,
+        });
+        let svgs: Vec<&str> = (plan.routes().iter())
+            .filter(|r| matches!(r.kind, Kind::Chart { .. }))
+            .map(|r| r.url.as_str())
+            .collect();
+        assert!(svgs.contains(&"/grafer/by-sector.svg"), "{svgs:?}");
+        for svg in svgs {
+            let png = plan.get(&svg.replace(".svg", ".png")).map(|r| &r.kind);
+            assert!(matches!(png, Some(Kind::ChartPng { .. })), "{svg}");
+        }
     }
 
     #[test]

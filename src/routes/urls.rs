@@ -132,6 +132,20 @@ pub fn chart(owner: &ChartOwner, name: &str) -> String {
     }
 }
 
+/// A chart as a PNG file, next to its `.svg`: `/grafer/<name>.png`, `/partnere/<slug>/<name>.png`.
+pub fn chart_png(owner: &ChartOwner, name: &str) -> String {
+    match owner {
+        ChartOwner::Network => format!("/grafer/{name}.png"),
+        ChartOwner::Partner(slug) => format!("/partnere/{slug}/{name}.png"),
+    }
+}
+
+/// The share image (`og:image`) of a page that has one, next to it: `/partnere/<slug>/del.png`,
+/// `/resultater/del.png` (SPEC §7).
+pub fn share_image(page_url: &str) -> String {
+    format!("{page_url}del.png")
+}
+
 /// A partner's logo, next to the partner's page: `/partnere/<slug>/<file>`.
 pub fn logo(slug: &str, file_name: &str) -> String {
     format!("/partnere/{slug}/{file_name}")
@@ -286,5 +300,11 @@ mod tests {
             chart(&ChartOwner::Partner("alfa".into()), "by-year"),
             "/partnere/alfa/by-year.svg"
         );
+        assert_eq!(
+            chart_png(&ChartOwner::Partner("alfa".into()), "by-year"),
+            "/partnere/alfa/by-year.png"
+        );
+        assert_eq!(share_image(&partner("alfa")), "/partnere/alfa/del.png");
+        assert_eq!(share_image(RESULTS), "/resultater/del.png");
     }
 }

@@ -1,6 +1,8 @@
 // The results page printed as a handout: no navigation, every chart's data table printed even
-// while its <details> is closed, nothing wider than the paper. The PDF (and PNGs of its pages,
-// when poppler's pdftoppm is installed) go to artifacts/print/ to look at.
+// while its <details> is closed, nothing wider than the paper. A partner page printed is an A4
+// one-pager (SPEC §12): one page for the partner with most data, the longest name and one
+// without emissions, with its name, principles, emissions chart and targets. The PDFs (and PNGs
+// of their pages, when poppler's pdftoppm is installed) go to artifacts/print/ to look at.
 'use strict';
 
 const { describe, it, before, after } = require('node:test');
@@ -18,7 +20,16 @@ const PRINT_WIDTH = Math.floor(((210 - 2 * 14) / 25.4) * 96);
 
 const session = startSession();
 
-for (const path of ['/resultater/', '/partnere/bjerkedal-bygg/']) {
+const HANDOUTS = ['/resultater/'];
+const ONE_PAGERS = ['/partnere/bjerkedal-bygg/', '/partnere/ljabru-nordstrand-eiendom/', '/partnere/ulvoya-reparasjon/'];
+
+/** The number of pages of a PDF Chromium made. */
+function pageCount(bytes) {
+  return (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+for (const path of [...HANDOUTS, ...ONE_PAGERS]) {
+  const onePager = ONE_PAGERS.includes(path);
   describe(`print: ${path}`, () => {
     let context;
     let page;
@@ -34,7 +45,7 @@ for (const path of ['/resultater/', '/partnere/bjerkedal-bygg/']) {
       if (context) await context.close();
     });
 
-    it('prints every data table, also those in closed <details>, and no navigation', async () => {
+    if (!onePager) it('prints every data table, also those in closed <details>, and no navigation', async () => {
       const state = await page.evaluate(() => ({
         closedDetails: document.querySelectorAll('details:not([open])').length,
         tables: [...document.querySelectorAll('main table')].map((t) => ({
@@ -51,6 +62,26 @@ for (const path of ['/resultater/', '/partnere/bjerkedal-bygg/']) {
       assert.deepEqual(state.shown, [], 'screen-only parts are printed');
     });
 
+    if (onePager) it('keeps the one-pager\'s parts and leaves out what is for the screen', async () => {
+      const state = await page.evaluate(() => {
+        const shown = (selector) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility()).length;
+        return {
+          name: shown('main h1'),
+          principles: shown('.principle-details > li'),
+          emissionsChart: shown('#graf-utslipp-per-ar .chart-wide svg'),
+          hasEmissions: !!document.querySelector('#graf-utslipp-per-ar'),
+          targets: shown('.targets > li h3'),
+          targetsInPage: document.querySelectorAll('.targets > li').length,
+          screenOnly: shown('.partner-tools, .story, main .table-scroll, .site-header, .site-footer'),
+        };
+      });
+      assert.equal(state.name, 1, 'the name');
+      assert.equal(state.principles, 4, 'the four principles');
+      assert.equal(state.emissionsChart, state.hasEmissions ? 1 : 0, 'the emissions chart');
+      assert.equal(state.targets, state.targetsInPage, 'every target with its status');
+      assert.equal(state.screenOnly, 0, 'screen-only parts are printed');
+    });
+
     it('fits the width of the paper', async () => {
       const { excess, offenders } = await overflow(page);
       assert.ok(excess <= 0 && offenders.length === 0, `${excess} px too wide:\n  ${offenders.join('\n  ')}`);
@@ -61,9 +92,10 @@ for (const path of ['/resultater/', '/partnere/bjerkedal-bygg/']) {
       const pdf = artifact('print', `${name}.pdf`);
       await page.pdf({ path: pdf, format: 'A4', printBackground: false, preferCSSPageSize: true });
       const bytes = fs.readFileSync(pdf);
-      const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      const pages = pageCount(bytes);
       t.diagnostic(`${pdf}: ${pages} pages, ${Math.round(bytes.length / 1024)} KiB`);
-      assert.ok(pages >= 1 && pages <= 20, `${pages} pages`);
+      if (onePager) assert.equal(pages, 1, 'a partner page prints on one A4 page');
+      else assert.ok(pages >= 1 && pages <= 20, `${pages} pages`);
       try {
         execFileSync('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'ignore' });
       } catch {

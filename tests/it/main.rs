@@ -10,6 +10,7 @@ mod import;
 mod output_safety;
 mod results;
 mod serve;
+mod share;
 mod statement;
 mod summit;
 mod support;

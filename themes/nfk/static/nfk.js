@@ -47,3 +47,16 @@
     document.addEventListener('toggle', update, true);
   }
 })();
+
+// A print button (the partner page's "Skriv ut"): hidden in the markup, since without JavaScript
+// it could do nothing; the browser's own print prints the same page.
+(function () {
+  'use strict';
+  var buttons = document.querySelectorAll('[data-print]');
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener('click', function () {
+      window.print();
+    });
+  }
+})();
