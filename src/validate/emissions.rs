@@ -512,4 +512,22 @@ pub(crate) mod tests {
         let noted = text.replace(" } }", " }, note: Opprinnelsesgarantier }");
         assert!(check(&noted).1.is_empty());
     }
+
+    #[test]
+    fn accepts_a_year_in_the_year_of_as_of_and_refuses_the_next() {
+        // as_of is 2025-06-16: 2025 is "at most the year of as_of" (docs/format.md).
+        let text =
+            |year: i32| format!("base_year: 2019\nyears:\n  - {{ year: {year}, scope1: 1 }}\n");
+        let (e, diags) = check(&text(2025));
+        assert!(e.is_some() && diags.is_empty(), "{diags:?}");
+        let (e, diags) = check(&text(2026));
+        assert!(e.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].is_error());
+        assert!(
+            said(&diags[0], "year 2026 is after the results date"),
+            "{diags:?}"
+        );
+        assert_eq!((diags[0].line, diags[0].column), (3, 13));
+    }
 }

@@ -478,4 +478,36 @@ mod tests {
         let (_, diags) = check(&text(", market_based: 4"));
         assert!(diags.is_empty(), "{diags:?}");
     }
+
+    #[test]
+    fn an_intensity_target_says_nothing_of_a_judged_year_without_an_entry() {
+        // No 2024 entry: the status is `no_data`, and there is no year to ask `employees` of.
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 10, employees: 4 }\ntargets:\n  - { label: Mål, scopes: [1], kind: intensity, per: employee, target_year: 2030, reduction_percent: 50 }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_some() && diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_target_based_in_the_reporting_year_asks_for_its_normaliser_once() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 10, employees: 4 }\n  - { year: 2024, scope1: 8 }\ntargets:\n  - { label: Mål, scopes: [1], base_year: 2024, kind: intensity, per: employee, target_year: 2030, reduction_percent: 50 }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].is_error());
+        assert!(
+            said(&diags[0], "needs `employees` in year 2024"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn a_location_target_needs_no_market_figure_in_its_base_year() {
+        for method in ["", ", scope2_method: location"] {
+            let text = format!(
+                "base_year: 2019\nyears:\n  - {{ year: 2019, scope2: {{ location_based: 10 }} }}\ntargets:\n  - {{ label: Mål, scopes: [2]{method}, target_year: 2030, reduction_percent: 50 }}\n"
+            );
+            let (e, diags) = check(&text);
+            assert!(e.is_some() && diags.is_empty(), "{method}: {diags:?}");
+        }
+    }
 }
