@@ -127,7 +127,9 @@ pub(super) fn target(
         None => Some(Sbti::None),
     };
     if let Some(b) = base_year {
-        let t = target_year.unwrap_or(b + 1);
+        // Without a valid target year only the base year is judged: a guessed year would name a
+        // year the editor never chose (one mistake, one diagnostic).
+        let t = target_year.unwrap_or(b);
         check_base_year(c, raw, (b, t), &scopes, kind, years, raw_file, results);
     }
     if c.diags.error_count() > errors_before {
@@ -509,5 +511,37 @@ mod tests {
             let (e, diags) = check(&text);
             assert!(e.is_some() && diags.is_empty(), "{method}: {diags:?}");
         }
+    }
+
+    #[test]
+    fn a_refused_target_gets_no_warnings_of_its_own() {
+        // The target is an error (scope 1 twice): the unrecalculated change after its base year,
+        // which would warn about an accepted target, says nothing of it.
+        let text = format!(
+            "{}structural_changes:\n  - {{ year: 2022, kind: divestment, recalculated: false }}\n",
+            with_target("scopes: [1, 1], target_year: 2030, reduction_percent: 50")
+        );
+        let (e, diags) = check(&text);
+        assert!(e.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].is_error() && said(&diags[0], "listed twice"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn an_implausible_target_year_is_one_error_not_a_normaliser_cascade() {
+        // With no target year there is no judged year to ask `employees` of: 2020 lacks them,
+        // and is not named.
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 10, employees: 4 }\n  - { year: 2020, scope1: 9 }\ntargets:\n  - { label: Mål, scopes: [1], kind: intensity, per: employee, target_year: 20300, reduction_percent: 50 }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].is_error());
+        assert!(
+            said(&diags[0], "target_year 20300 is not a plausible year"),
+            "{diags:?}"
+        );
     }
 }
