@@ -547,4 +547,40 @@ mod tests {
         );
         assert_eq!(Progress::Missed.key(), "missed");
     }
+
+    #[test]
+    fn a_target_based_in_the_reporting_year_is_not_started_but_shows_its_figures_for_that_year() {
+        // B = Y, the usual case for a new partner: `not_started`, yet E(Y) is known and is the
+        // judged value, the expected value (no time has passed) and a change of 0 %.
+        let e = emissions(vec![year(Y).s1(100.0)], vec![]);
+        let p = target_progress(&target(&[1], Y, 2030, 50.0), &e, Y);
+        assert_eq!((p.status, p.judged_year), (Progress::NotStarted, Y));
+        assert_close(p.current_value, 100.0);
+        assert_close(p.judged_value, 100.0);
+        assert_close(p.expected_value, 100.0);
+        assert_close(p.change_percent, 0.0);
+        assert_eq!(p.pathway, [(Y, 100.0), (2030, 50.0)]);
+        // One year earlier nothing of Y is judged: B > Y.
+        let p = target_progress(&target(&[1], Y + 1, 2030, 50.0), &e, Y);
+        assert_eq!(
+            (p.status, p.judged_value, p.change_percent),
+            (Progress::NotStarted, None, None)
+        );
+    }
+
+    #[test]
+    fn zero_employees_in_the_reporting_year_means_no_data_not_a_division() {
+        let e = emissions(
+            vec![
+                year(2019).s1(200.0).employees(100.0),
+                year(Y).s1(150.0).employees(0.0),
+            ],
+            vec![],
+        );
+        let p = target_progress(&per(target(&[1], 2019, 2029, 40.0), Employee), &e, Y);
+        assert_eq!((p.status, p.current_value), (Progress::NoData, None));
+        assert_eq!((p.judged_value, p.change_percent), (None, None));
+        assert_close(p.base_value, 2.0);
+        assert_eq!(p.series, [(2019, 2.0)]);
+    }
 }

@@ -463,4 +463,78 @@ pub(crate) mod tests {
         assert!(diags[0].message.contains("less than a tenth"));
         assert!(!diags[0].is_error());
     }
+
+    /// Whether `d` says `needle`: the one place these tests read a message, so moving them to
+    /// the message catalogue's ids is one edit.
+    fn said(d: &Diagnostic, needle: &str) -> bool {
+        d.message.contains(needle)
+    }
+
+    #[test]
+    fn a_scope_growing_from_zero_is_no_jump_and_never_an_infinite_percent() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 0, scope3: 0 }\n  - { year: 2020, scope1: 5, scope3: 0 }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_some());
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn a_jump_is_warned_once_per_scope_at_the_later_year() {
+        // Scope 2 (location-based) and scope 3 both more than double from 2019 to 2020.
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 10, scope2: { location_based: 10 }, scope3: 4 }\n  - { year: 2020, scope1: 10, scope2: { location_based: 30 }, scope3: 9 }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_some());
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(diags.iter().all(|d| !d.is_error()));
+        assert!(
+            said(&diags[0], "scope 2 changes by +200 % from 2019 to 2020"),
+            "{diags:?}"
+        );
+        assert!(
+            said(&diags[1], "scope 3 changes by +125 % from 2019 to 2020"),
+            "{diags:?}"
+        );
+        assert!(
+            diags.iter().all(|d| (d.line, d.column) == (4, 13)),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn years_that_are_not_consecutive_are_not_compared() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 100 }\n  - { year: 2021, scope1: 10 }\n";
+        assert!(check(text).1.is_empty());
+    }
+
+    #[test]
+    fn market_just_below_a_tenth_of_location_warns_at_scope2() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope2: { location_based: 0.11, market_based: 0.0109 } }\n";
+        let (e, diags) = check(text);
+        assert!(e.is_some());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(!diags[0].is_error());
+        assert!(said(&diags[0], "less than a tenth"), "{diags:?}");
+        assert_eq!((diags[0].line, diags[0].column), (3, 27));
+        // A note explains it.
+        let noted = text.replace(" } }", " }, note: Opprinnelsesgarantier }");
+        assert!(check(&noted).1.is_empty());
+    }
+
+    #[test]
+    fn accepts_a_year_in_the_year_of_as_of_and_refuses_the_next() {
+        // as_of is 2025-06-16: 2025 is "at most the year of as_of" (docs/format.md).
+        let text =
+            |year: i32| format!("base_year: 2019\nyears:\n  - {{ year: {year}, scope1: 1 }}\n");
+        let (e, diags) = check(&text(2025));
+        assert!(e.is_some() && diags.is_empty(), "{diags:?}");
+        let (e, diags) = check(&text(2026));
+        assert!(e.is_none());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].is_error());
+        assert!(
+            said(&diags[0], "year 2026 is after the results date"),
+            "{diags:?}"
+        );
+        assert_eq!((diags[0].line, diags[0].column), (3, 13));
+    }
 }
