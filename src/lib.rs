@@ -73,6 +73,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub live_reload: bool,
+    /// `check`: leave out the work that cannot hold an editor's mistake and costs the most, the
+    /// PNG pictures (their files stay empty) and the search index. Everything an editor wrote
+    /// is still rendered and judged, so `check` and `build` find the same problems.
+    pub check_only: bool,
 }
 
 /// A successful build, with the warnings found on the way.
@@ -133,6 +137,7 @@ fn check_validated(root: &Path, validated: Validated) -> CheckReport {
         base_url: None,
         drafts: false,
         live_reload: false,
+        check_only: true,
     };
     let diagnostics = match build_validated(validated, &options, &Memos::off()) {
         Ok(built) => built.diagnostics,
@@ -172,6 +177,16 @@ fn render_in_memory(
         _ => None,
     };
     let mut diagnostics = planned.check(diagnostics, &links, &html, render_diagnostics)?;
+    if !planned.render_options.draw_pictures {
+        // `check`: no search index (see `BuildOptions::check_only`).
+        return Ok(Built {
+            files: site.files.len(),
+            site,
+            diagnostics,
+            partners: planned.data.partners.len(),
+            pages: planned.plan.pages().len(),
+        });
+    }
     let bundle = search_bundle(
         &planned.plan,
         html,
@@ -263,6 +278,7 @@ fn plan_validated(
         base_url,
         drafts: options.drafts,
         live_reload: options.live_reload,
+        draw_pictures: !options.check_only,
     };
     let planned = Planned {
         site,

@@ -216,6 +216,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 base_url,
                 drafts,
                 live_reload: false,
+                check_only: false,
             };
             build(&options, &nfk::write::OutputOptions { folder, force }, lang)
         }

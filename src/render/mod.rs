@@ -81,6 +81,9 @@ pub struct RenderOptions {
     pub drafts: bool,
     /// Add the live-reload script (`nfk serve`).
     pub live_reload: bool,
+    /// Draw the PNG files (chart PNGs, share images). `check` does not: they are drawings of
+    /// what was already rendered and judged, so their files stay empty there.
+    pub draw_pictures: bool,
 }
 
 /// What rendering gives: the files, the links editors wrote (for `validate::links`), and the
@@ -246,6 +249,9 @@ fn render_route(
                 Some(chart) => made(chart.svg.as_bytes()),
                 None => Err(missing(route)),
             }
+        }
+        Kind::ChartPng { .. } | Kind::ShareImage { .. } if !r.options.draw_pictures => {
+            Ok(OutputFile::new(route.output.clone(), Vec::new()))
         }
         Kind::ChartPng { owner, name } => images::chart_png(r, route, owner, name),
         Kind::ShareImage { slug } => images::share_image(r, route, slug.as_deref()),

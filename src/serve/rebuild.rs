@@ -55,6 +55,7 @@ impl Rebuilder {
                 base_url: Some(base_url),
                 drafts: true,
                 live_reload: true,
+                check_only: false,
             },
             build_number: 0,
             memos: Memos::keeping(),

@@ -413,6 +413,7 @@ fn files_published_as_they_are_are_named_not_held_and_read_on_request() {
         base_url: None,
         drafts: false,
         live_reload: false,
+        check_only: false,
     };
     let built = nfk::build_in_memory(&options, &nfk::memo::Memos::off())
         .map_err(|d| d.sorted())

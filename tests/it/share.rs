@@ -178,3 +178,43 @@ fn every_chart_offered_as_svg_is_offered_as_png_beside_it() {
         }
     }
 }
+
+#[test]
+fn check_judges_the_same_site_without_drawing_pictures_or_indexing() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let options = |check_only| nfk::BuildOptions {
+        root: root.clone(),
+        base_url: None,
+        drafts: false,
+        live_reload: false,
+        check_only,
+    };
+    let memos = nfk::memo::Memos::off();
+    let full = nfk::build_in_memory(&options(false), &memos).unwrap_or_else(|d| panic!("{d:?}"));
+    let checked = nfk::build_in_memory(&options(true), &memos).unwrap_or_else(|d| panic!("{d:?}"));
+    let bytes = |built: &nfk::Built, path: &str| match &built.site.get(path).unwrap().contents {
+        nfk::render::Contents::Bytes(b) => b.len(),
+        nfk::render::Contents::Copy(_) => panic!("{path} is copied"),
+    };
+    for png in ["grafer/network-by-year.png", "resultater/del.png"] {
+        assert!(bytes(&full, png) > 1000, "{png} is drawn by build");
+        assert_eq!(bytes(&checked, png), 0, "{png} is left empty by check");
+    }
+    assert!(full.site.get("pagefind/pagefind.js").is_some());
+    assert!(checked.site.get("pagefind/pagefind.js").is_none());
+    // Every page an editor wrote is rendered by both, byte for byte.
+    for file in checked
+        .site
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+    {
+        assert_eq!(
+            bytes(&full, &file.path),
+            bytes(&checked, &file.path),
+            "{}",
+            file.path
+        );
+    }
+    assert_eq!(full.diagnostics.sorted(), checked.diagnostics.sorted());
+}
