@@ -112,6 +112,10 @@ mod tests {
             intensity(&e, Normaliser::RevenueMnok),
             Some(fraction(12, 7))
         );
+        // What tables, JSON and printing get: the nearest f64 of the exact fraction.
+        assert_eq!(intensity_f64(&e, Normaliser::Employee), Some(4.0));
+        assert_eq!(intensity_f64(&e, Normaliser::RevenueMnok), Some(12.0 / 7.0));
+        assert_eq!(intensity_f64(&year(Y).s1(10.0), Normaliser::Employee), None);
         // 0.1 + 0.2 over 0.3 MNOK is exactly 1.
         let tenths = year(Y).s1(0.1).s2(0.2).revenue(0.3);
         assert_eq!(intensity_f64(&tenths, Normaliser::RevenueMnok), Some(1.0));
