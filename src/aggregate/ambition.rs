@@ -52,17 +52,6 @@ pub struct Ambition {
     pub reason: Option<Reason>,
 }
 
-impl Reason {
-    pub fn key(self) -> &'static str {
-        match self {
-            Reason::Intensity => "intensity",
-            Reason::SingleScope => "single_scope",
-            Reason::AllScopes => "all_scopes",
-            Reason::MixedScopes => "mixed_scopes",
-        }
-    }
-}
-
 pub fn classify(target: &Target) -> Ambition {
     let not_comparable = |reason| Ambition {
         class: Class::NotComparable,

@@ -337,6 +337,11 @@ mod tests {
         assert_eq!(text("as_of"), "16. juni 2025");
         assert_eq!(text("requirements.full_by"), "31. desember 2025");
         assert_eq!(text("ambition.scope12.benchmark_percent"), "4,2\u{a0}%");
+        // Text that is not a date stays text.
+        assert_eq!(
+            lookup(&results(), "network").unwrap().figure,
+            Figure::Text(results().network.clone())
+        );
     }
 
     #[test]
@@ -429,10 +434,14 @@ mod tests {
             with("like_for_like.current").unwrap(),
             "12\u{a0}474\u{a0}tonn CO₂e (2 av 3 partnere)"
         );
-        // A sector's coverage is out of the sector's partners.
+        // A sector's coverage is out of the sector's partners; one partner is one `partner`.
         assert_eq!(
             with("by_sector.C.scope1").unwrap(),
             "124\u{a0}tonn CO₂e (1 av 2 partnere)"
+        );
+        assert_eq!(
+            with("by_sector.F.scope1").unwrap(),
+            "12\u{a0}345\u{a0}tonn CO₂e (1 av 1 partner)"
         );
         let err = with("reporting_year").unwrap_err();
         assert_eq!(err.0, "figure `reporting_year` has no coverage count");
@@ -487,6 +496,11 @@ mod tests {
         let (message, help) = shown("totals").unwrap_err();
         assert_eq!(message, "figure key `totals` is a group, not a number");
         assert!(help.unwrap().contains("totals.scope1"));
+        // A list's keys name its rows by their natural key, never by position.
+        let (_, help) = shown("by_year").unwrap_err();
+        let help = help.unwrap();
+        assert!(help.contains("by_year.2019.scope1"), "{help}");
+        assert!(!help.contains("by_year.0."), "{help}");
         for key in ["by_year", "partners.x", ""] {
             assert!(shown(key).is_err(), "{key}");
         }

@@ -287,7 +287,10 @@ mod tests {
             strategy: st,
             certification: c,
         };
+        // Accounting and targets plus any one of the other three.
         assert!(flags(true, false, false, true).first_requirement());
+        assert!(flags(true, true, false, false).first_requirement());
+        assert!(flags(true, false, true, false).first_requirement());
         assert!(!flags(true, false, false, false).first_requirement());
         assert!(!flags(false, true, true, true).first_requirement());
         assert!(flags(true, true, true, true).full_requirement());

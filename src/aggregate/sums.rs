@@ -217,4 +217,24 @@ mod tests {
         assert_eq!(l.share_percent, Some(dec(70.0)));
         assert_eq!(largest_partner(&[], &ScopeSums::default()), None);
     }
+
+    #[test]
+    fn the_largest_partner_may_come_last_give_one_scope_only_and_ties_go_to_the_first_slug() {
+        let one = |slug: &str, entry| with_emissions(partner(slug, 'F', 1), vec![entry], vec![]);
+        let pick = |partners: &[&Partner]| {
+            let entries: Vec<(&Partner, &YearEntry)> = (partners.iter())
+                .map(|p| (*p, &p.emissions.as_ref().unwrap().years[0]))
+                .collect();
+            let totals = ScopeSums::of(entries.iter().map(|(_, e)| *e));
+            largest_partner(&entries, &totals).map(|l| (l.slug, l.tonnes))
+        };
+        // c gives scope 1 only (100 t) and comes after a (70 t): it is the largest.
+        let a = one("a", year(Y).s1(60.0).s2(10.0));
+        let c = one("c", year(Y).s1(100.0));
+        assert_eq!(pick(&[&a, &c]), Some(("c".to_string(), dec(100.0))));
+        // 50 t each: the first by slug.
+        let x = one("x", year(Y).s1(40.0).s2(10.0));
+        let y = one("y", year(Y).s1(50.0));
+        assert_eq!(pick(&[&x, &y]), Some(("x".to_string(), dec(50.0))));
+    }
 }
