@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use scraper::{Html, Selector};
 
@@ -12,27 +11,7 @@ use crate::support::files;
 const BASE_URL: &str = "https://example.org/nfk/";
 
 fn built() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let run = Command::new(env!("CARGO_BIN_EXE_nfk"))
-        .args([
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--base-url",
-            BASE_URL,
-        ])
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .expect("runs nfk");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    (dir, out)
+    crate::support::build_bundled(&["--base-url", BASE_URL])
 }
 
 /// Width and height from a PNG's header (the IHDR chunk comes first).

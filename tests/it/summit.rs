@@ -2,25 +2,11 @@
 //! with the same figures as the results page.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use scraper::{Html, Selector};
 
 fn built() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let run = Command::new(env!("CARGO_BIN_EXE_nfk"))
-        .args(["build", "--root", root.to_str().unwrap(), "--output"])
-        .arg(&out)
-        .output()
-        .expect("runs nfk");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    (dir, out)
+    crate::support::build_bundled(&[])
 }
 
 fn page(out: &std::path::Path, path: &str) -> Html {

@@ -34,3 +34,24 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The bundled site built by the `nfk` binary into a temporary `public/`, with `args` added
+/// (e.g. `--base-url`); the folder lives as long as the returned `TempDir`.
+pub fn build_bundled(args: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_nfk"))
+        .args(["build", "--root", root.to_str().unwrap()])
+        .args(args)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .expect("runs nfk");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    (dir, out)
+}
