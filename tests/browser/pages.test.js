@@ -28,7 +28,7 @@ for (const width of WIDTHS) {
           isMobile: width.isMobile,
           hasTouch: width.hasTouch,
           deviceScaleFactor: 1,
-          locale: 'nb-NO',
+          locale: target.lang === 'en' ? 'en-GB' : 'nb-NO',
           reducedMotion: 'reduce',
         });
         page = await guardedPage(context);

@@ -13,7 +13,7 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 const ARTIFACTS = process.env.NFK_ARTIFACTS || path.resolve(__dirname, '..', 'artifacts');
 
 /** The pages of issue 8: every kind of page, and the partners that stretch the layout. */
-const PAGES = [
+const PAGES_NB = [
   { name: 'front', path: '/' },
   { name: 'partners', path: '/partnere/' },
   // Every kind of data: categories, notes, targets, certificates, story, logo.
@@ -32,6 +32,38 @@ const PAGES = [
   { name: 'glossary', path: '/ordliste/' },
   // The site search (issue 19); its hits are checked in search.test.js.
   { name: 'search', path: '/sok/' },
+];
+
+/**
+ * The English edition (issue 20, SPEC §11): the same kinds of page under /en/, so axe, keyboard,
+ * overflow and the links run in English too. `original` is the Norwegian page each translates:
+ * languages.test.js checks that the language switch and the alternates lead from one to the other.
+ */
+const PAGES_EN = [
+  { name: 'front-en', path: '/en/', original: '/' },
+  { name: 'partners-en', path: '/en/partnere/', original: '/partnere/' },
+  // An English summary (summary_en) and an English story (story.en.md).
+  { name: 'partner-full-en', path: '/en/partnere/bjerkedal-bygg/', original: '/partnere/bjerkedal-bygg/' },
+  // No summary_en: its summary is shown in Norwegian, marked lang="nb", with a note.
+  { name: 'partner-new-en', path: '/en/partnere/ulvoya-reparasjon/', original: '/partnere/ulvoya-reparasjon/' },
+  { name: 'partner-long-name-en', path: '/en/partnere/ljabru-nordstrand-eiendom/', original: '/partnere/ljabru-nordstrand-eiendom/' },
+  { name: 'results-en', path: '/en/resultater/', original: '/resultater/' },
+  { name: 'news-article-en', path: '/en/nyheter/resultater-toppledersamling-2025/', original: '/nyheter/resultater-toppledersamling-2025/' },
+  { name: 'sector-en', path: '/en/sektor/f/', original: '/sektor/f/' },
+  { name: 'not-found-en', path: '/en/404.html', original: '/404.html' },
+  // Translated slugs: `slug:` in the front matter of the .en.md file.
+  { name: 'accessibility-en', path: '/en/accessibility/', original: '/tilgjengelighet/' },
+  { name: 'about-en', path: '/en/about/', original: '/om-partnerskapet/' },
+  // The methodology, with live figures in English formatting.
+  { name: 'methodology-en', path: '/en/methodology/', original: '/metode/' },
+  { name: 'glossary-en', path: '/en/ordliste/', original: '/ordliste/' },
+  { name: 'search-en', path: '/en/sok/', original: '/sok/' },
+];
+
+/** Every page the suite visits, each with the language it is in (`lang`, as in `<html lang>`). */
+const PAGES = [
+  ...PAGES_NB.map((p) => ({ ...p, lang: 'nb' })),
+  ...PAGES_EN.map((p) => ({ ...p, lang: 'en' })),
 ];
 
 const WIDTHS = [
