@@ -191,7 +191,7 @@ fn render_in_memory(
         &planned.plan,
         html,
         |path| site.get(path).is_some(),
-        planned.site.config.language,
+        &planned.site.config,
         &mut diagnostics,
     );
     if diagnostics.has_errors() {
@@ -212,7 +212,8 @@ fn render_in_memory(
 struct Planned {
     site: Site,
     data: aggregate::SiteData,
-    charts: charts::Charts,
+    /// In each language of the site, the default first.
+    charts: Vec<charts::Charts>,
     theme: theme::Theme,
     plan: routes::RoutePlan,
     render_options: RenderOptions,
@@ -246,7 +247,7 @@ fn plan_validated(
     let theme = theme::load_theme(
         &options.root,
         &site.config.theme,
-        site.config.language,
+        &site.config.languages,
         &mut diagnostics,
     );
     let Some(theme) = theme else {
@@ -254,7 +255,8 @@ fn plan_validated(
     };
     let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
     let charts = timed("charts", || {
-        charts::draw(&site, &data, &theme.strings, memos)
+        let strings: Vec<_> = (theme.editions().iter()).map(|e| &e.strings).collect();
+        charts::draw(&site, &data, &strings, memos)
     });
     let plan = timed("plan", || {
         routes::RoutePlan::new(&routes::PlanInput {
@@ -357,38 +359,46 @@ fn search_bundle<'h>(
     plan: &routes::RoutePlan,
     html: impl Fn(&str) -> Option<&'h [u8]>,
     taken: impl Fn(&str) -> bool,
-    language: model::Language,
+    config: &model::SiteConfig,
     diagnostics: &mut Diagnostics,
 ) -> Vec<render::OutputFile> {
-    let pages: Vec<search::Indexed> = (plan.routes().iter())
-        .filter(|r| indexed_outputs(plan).contains(r.output.as_str()))
-        .filter_map(|r| {
-            Some(search::Indexed {
-                url: r.url.clone(),
-                html: html(&r.output)?,
+    let indexed = indexed_outputs(plan);
+    let mut files = Vec::new();
+    // One index per language, each in its edition's folder (`/pagefind/`, `/en/pagefind/`): a
+    // search finds the pages of the language it is made in.
+    for &language in &config.languages {
+        let pages: Vec<search::Indexed> = (plan.routes().iter())
+            .filter(|r| r.language == language && indexed.contains(r.output.as_str()))
+            .filter_map(|r| {
+                Some(search::Indexed {
+                    url: r.url.clone(),
+                    html: html(&r.output)?,
+                })
             })
-        })
-        .collect();
-    match timed("search", || search::bundle(&pages, language)) {
-        Ok(bundle) => {
-            for file in bundle.iter().filter(|f| taken(&f.path)) {
-                diagnostics.error(
-                    &format!("content/{}", file.path),
+            .collect();
+        let folder = routes::urls::in_language("/", language, config.language);
+        match timed("search", || search::bundle(&pages, language)) {
+            Ok(bundle) => files.extend(bundle.into_iter().map(|mut file| {
+                file.path = format!("{}{}", folder.trim_start_matches('/'), file.path);
+                file
+            })),
+            Err(e) => {
+                diagnostics.push(diagnostics::Diagnostic::error(
+                    "site.yaml",
                     diagnostics::Pos::FILE,
-                    format!("/{} is a file of the search index", file.path),
-                );
+                    format!("cannot build the search index: {e:#}"),
+                ));
             }
-            bundle
-        }
-        Err(e) => {
-            diagnostics.push(diagnostics::Diagnostic::error(
-                "site.yaml",
-                diagnostics::Pos::FILE,
-                format!("cannot build the search index: {e:#}"),
-            ));
-            Vec::new()
         }
     }
+    for file in files.iter().filter(|f| taken(&f.path)) {
+        diagnostics.error(
+            &format!("content/{}", file.path),
+            diagnostics::Pos::FILE,
+            format!("/{} is a file of the search index", file.path),
+        );
+    }
+    files
 }
 
 /// The whole build: the output folder checked first ([`write::prepare`]: a refused output costs
@@ -473,7 +483,7 @@ fn build_streamed(
         &planned.plan,
         html,
         |path| outputs.contains(path),
-        planned.site.config.language,
+        &planned.site.config,
         &mut diagnostics,
     );
     if diagnostics.has_errors() {

@@ -23,10 +23,30 @@ pub struct Site {
     pub assets: Vec<StaticFile>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Language {
+    #[default]
     Nb,
     En,
+}
+
+impl Language {
+    /// Every language nfk has words for, with its code (BCP 47, as `lang=""` and `hreflang`).
+    pub const ALL: [(&'static str, Language); 2] = [("nb", Language::Nb), ("en", Language::En)];
+
+    /// `nb`, `en`: the code in file names (`om.en.md`), URLs (`/en/`) and `lang=""`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nb => "nb",
+            Language::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        (Language::ALL.iter())
+            .find(|(c, _)| *c == code)
+            .map(|(_, l)| *l)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -35,7 +55,13 @@ pub struct SiteConfig {
     pub description: String,
     /// Always ends with `/`.
     pub base_url: String,
+    /// The default language: the first of `languages`, served at `/`.
     pub language: Language,
+    /// Every language of the site, the default first (SPEC §11); the others are served under
+    /// `/<code>/` (`routes::urls::in_language`).
+    pub languages: Vec<Language>,
+    /// What `translations.<code>` of site.yaml gives for the other languages.
+    pub translations: Vec<SiteTranslation>,
     pub theme: String,
     pub results: ResultsConfig,
     pub summit: Option<Summit>,
@@ -44,6 +70,25 @@ pub struct SiteConfig {
     pub menu: Vec<MenuItem>,
     pub footer_menu: Vec<MenuItem>,
     pub accessibility: Option<Accessibility>,
+}
+
+/// The site's own words in another language (`translations.<code>` in site.yaml): each falls
+/// back to the default language's when not given (the menus to the default menus' items that
+/// have a page in this language).
+#[derive(Debug, Clone)]
+pub struct SiteTranslation {
+    pub language: Language,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub menu: Option<Vec<MenuItem>>,
+    pub footer_menu: Option<Vec<MenuItem>>,
+}
+
+impl SiteConfig {
+    /// The translation of the site's words into `language`, if site.yaml gives one.
+    pub fn translation(&self, language: Language) -> Option<&SiteTranslation> {
+        (self.translations.iter()).find(|t| t.language == language)
+    }
 }
 
 /// The accessibility statement's facts (`accessibility:` in site.yaml, Digdir's model).
@@ -107,9 +152,45 @@ pub struct Partner {
     pub emissions: Option<Emissions>,
     /// Markdown from `story.md`, untrusted.
     pub story: Option<String>,
+    /// The summary and story in the site's other languages (`summary_en:`, `story.en.md`).
+    pub translations: Vec<PartnerTranslation>,
     /// The files the story shows (`![…](bilde.jpg)`), published under `partnere/<slug>/bilder/`
     /// (`routes::urls::story_image`).
     pub images: Vec<StoryImage>,
+}
+
+/// A partner's own words in another language; each may be missing (the page then shows the
+/// default language's, marked with its language).
+#[derive(Debug, Clone)]
+pub struct PartnerTranslation {
+    pub language: Language,
+    pub summary: Option<String>,
+    pub story: Option<String>,
+}
+
+impl Partner {
+    /// The summary to show in `language`, with the language it is written in: the translation
+    /// when there is one, else the default language's (`default`).
+    pub fn summary_in(&self, language: Language, default: Language) -> Option<(&str, Language)> {
+        let translated = (self.translations.iter())
+            .find(|t| t.language == language)
+            .and_then(|t| t.summary.as_deref());
+        match translated {
+            Some(text) if language != default => Some((text, language)),
+            _ => self.summary.as_deref().map(|s| (s, default)),
+        }
+    }
+
+    /// The story to show in `language`, as [`Partner::summary_in`].
+    pub fn story_in(&self, language: Language, default: Language) -> Option<(&str, Language)> {
+        let translated = (self.translations.iter())
+            .find(|t| t.language == language)
+            .and_then(|t| t.story.as_deref());
+        match translated {
+            Some(text) if language != default => Some((text, language)),
+            _ => self.story.as_deref().map(|s| (s, default)),
+        }
+    }
 }
 
 /// A partner's logo, published next to its page (`routes::urls::logo`).
@@ -357,9 +438,18 @@ pub struct Page {
     pub url_at: Pos,
     /// The `template:` value (1:1 without one).
     pub template_at: Pos,
+    /// The `date:` value (1:1 without one).
+    pub date_at: Pos,
     /// Markdown, trusted (editors' own).
     pub body: String,
     pub body_line: u32,
+    /// The language it is written in: the site's default, or the code of its name
+    /// (`om.en.md`).
+    pub language: Language,
+    /// The source of the page it translates (`content/om.md` for `content/om.en.md`); its own
+    /// source for a page in the default language. Pages with the same `original` are
+    /// translations of each other.
+    pub original: String,
 }
 
 /// SPEC §4 category keys, in GHG Protocol order.

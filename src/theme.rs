@@ -68,11 +68,8 @@ pub const REQUIRED_TEMPLATES: [&str; 9] = [
 ];
 
 pub struct Theme {
-    pub tera: Tera,
-    /// The strings table of the site's language: for templates as `t`, for the charts as words.
-    pub strings: Strings,
-    /// The glossary in the site's language (`strings/glossary.<lang>.yaml`), for `/ordliste/`.
-    pub glossary: Vec<crate::glossary::Term>,
+    /// One per language of the site, the default first ([`Theme::edition`]).
+    editions: Vec<Edition>,
     /// Files under `static/` (paths inside it), published at `/static/…` (`routes::urls`).
     pub static_files: Vec<StaticFile>,
     /// A hash of every file of the theme and the language: equal fingerprints mean the same
@@ -83,11 +80,47 @@ pub struct Theme {
     pub sources: BTreeMap<String, (String, String)>,
 }
 
-/// The embedded theme with the site's `themes/<name>/` laid over it.
+/// What the theme is in one language: its templates with that language's filters and `tr`,
+/// its strings table and its glossary.
+pub struct Edition {
+    pub language: Language,
+    pub tera: Tera,
+    /// The strings table of this language: for templates as `t`, for the charts as words.
+    pub strings: Strings,
+    /// The glossary in this language (`strings/glossary.<lang>.yaml`), for `/ordliste/`.
+    pub glossary: Vec<crate::glossary::Term>,
+}
+
+impl Theme {
+    /// The theme in `language`; the default language's when the site does not have it.
+    pub fn edition(&self, language: Language) -> &Edition {
+        (self.editions.iter())
+            .find(|e| e.language == language)
+            .unwrap_or(&self.editions[0])
+    }
+
+    /// The theme in each language of the site, the default first.
+    pub fn editions(&self) -> &[Edition] {
+        &self.editions
+    }
+
+    /// The strings table of `language` ([`Theme::edition`]).
+    pub fn strings(&self, language: Language) -> &Strings {
+        &self.edition(language).strings
+    }
+
+    /// The templates (the same in every language), by name.
+    pub fn has_template(&self, name: &str) -> bool {
+        self.editions[0].tera.get_template_names().any(|n| n == name)
+    }
+}
+
+/// The embedded theme with the site's `themes/<name>/` laid over it, in each of `languages`
+/// (the site's default first; at least one).
 pub fn load_theme(
     root: &Path,
     name: &str,
-    language: Language,
+    languages: &[Language],
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
     let mut files: BTreeMap<String, (String, Contents)> = EMBEDDED
@@ -106,7 +139,7 @@ pub fn load_theme(
     if dir.symlink_metadata().is_ok() {
         read_site_theme(root, &dir, &mut files, diags);
     }
-    build(files, language, diags)
+    build(files, languages, diags)
 }
 
 /// Lays the files of the site's theme folder `dir` over `files`, by their path inside the theme.
@@ -176,15 +209,11 @@ fn read_site_theme(
 
 fn build(
     files: BTreeMap<String, (String, Contents)>,
-    language: Language,
+    languages: &[Language],
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
-    let lang_file = strings::file_of(language);
-    let mut site_strings = None;
-    let mut glossary = Some(Vec::new());
-    let glossary_file = crate::glossary::file_name(language);
     for (inner, (rel, contents)) in &files {
         if let Some(path) = inner.strip_prefix("static/") {
             static_files.push(StaticFile {
@@ -202,25 +231,11 @@ fn build(
                 continue;
             };
             templates.push((name.to_string(), text, rel.clone()));
-        } else if inner == lang_file && !rel.starts_with("(embedded theme)") {
-            site_strings = Some((rel.as_str(), crate::load::yaml::decode(rel, bytes, diags)?));
-        } else if inner == glossary_file {
-            glossary = crate::load::yaml::decode(rel, bytes, diags)
-                .and_then(|text| crate::glossary::parse(rel, &text, diags));
         }
     }
-    let embedded_rel = format!("(embedded theme)/{lang_file}");
-    let strings = Strings::load(
-        language,
-        strings::Source {
-            rel: &embedded_rel,
-            text: strings::embedded_text(language),
-        },
-        site_strings
-            .as_ref()
-            .map(|(rel, text)| strings::Source { rel, text }),
-        diags,
-    )?;
+    let words: Vec<_> = (languages.iter())
+        .map(|&language| words(&files, language, diags))
+        .collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml", ".svg"]);
     let mut ok = add_templates(&mut tera, &templates, diags);
@@ -236,20 +251,65 @@ fn build(
             ok = false;
         }
     }
-    crate::filters::register(&mut tera, language);
-    register_tr(&mut tera, strings.clone());
-    let glossary = glossary?;
-    ok.then_some(Theme {
-        tera,
-        strings,
-        glossary,
+    let mut editions = Vec::new();
+    for (&language, words) in languages.iter().zip(words) {
+        let (strings, glossary) = words?;
+        // The templates are parsed once; each language has its own filters and `tr`.
+        let mut tera = tera.clone();
+        crate::filters::register(&mut tera, language);
+        register_tr(&mut tera, strings.clone());
+        editions.push(Edition {
+            language,
+            tera,
+            strings,
+            glossary,
+        });
+    }
+    (ok && !editions.is_empty()).then_some(Theme {
+        editions,
         static_files,
-        fingerprint: fingerprint(&files, language),
+        fingerprint: fingerprint(&files, languages),
         sources: templates
             .into_iter()
             .map(|(name, text, rel)| (name, (rel, text)))
             .collect(),
     })
+}
+
+/// A language's strings table (the embedded one with the site's laid over it) and glossary.
+fn words(
+    files: &BTreeMap<String, (String, Contents)>,
+    language: Language,
+    diags: &mut Diagnostics,
+) -> Option<(Strings, Vec<crate::glossary::Term>)> {
+    let text_of = |inner: &str, diags: &mut Diagnostics| match files.get(inner) {
+        Some((rel, Contents::Bytes(bytes))) => {
+            Some((rel.clone(), crate::load::yaml::decode(rel, bytes, diags)))
+        }
+        _ => None,
+    };
+    let lang_file = strings::file_of(language);
+    let site_strings = match text_of(lang_file, diags) {
+        Some((rel, text)) if !rel.starts_with("(embedded theme)") => Some((rel, text?)),
+        _ => None,
+    };
+    let glossary = match text_of(crate::glossary::file_name(language), diags) {
+        Some((rel, text)) => text.and_then(|text| crate::glossary::parse(&rel, &text, diags)),
+        None => Some(Vec::new()),
+    };
+    let embedded_rel = format!("(embedded theme)/{lang_file}");
+    let strings = Strings::load(
+        language,
+        strings::Source {
+            rel: &embedded_rel,
+            text: strings::embedded_text(language),
+        },
+        site_strings
+            .as_ref()
+            .map(|(rel, text)| strings::Source { rel, text }),
+        diags,
+    )?;
+    Some((strings, glossary?))
 }
 
 /// Parses every template (each syntax error is reported), refuses templates that would render
@@ -312,12 +372,11 @@ fn add_templates(
 
 /// Static files copied from the site are hashed by their path: templates cannot read them, so
 /// their bytes never change what a template renders.
-fn fingerprint(files: &BTreeMap<String, (String, Contents)>, language: Language) -> u128 {
+fn fingerprint(files: &BTreeMap<String, (String, Contents)>, languages: &[Language]) -> u128 {
     let mut h = crate::memo::KeyHasher::new();
-    h.text(match language {
-        Language::Nb => "nb",
-        Language::En => "en",
-    });
+    for language in languages {
+        h.text(language.code());
+    }
     for (inner, (_, contents)) in files {
         h.text(inner);
         match contents {
@@ -394,7 +453,7 @@ impl Theme {
             })
             .or_else(|| between(&chain, "Filter '", "' not found"))
             .or_else(|| between(&chain, "Function '", "' not found"));
-        let parents = self
+        let parents = self.editions[0]
             .tera
             .templates
             .get(rendering)
@@ -480,10 +539,10 @@ mod tests {
     fn the_default_theme_loads_without_problems() {
         let mut diags = Diagnostics::new();
         let dir = tempfile::tempdir().unwrap();
-        let theme = load_theme(dir.path(), "nfk", Language::Nb, &mut diags);
+        let theme = load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags);
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let theme = theme.unwrap();
-        assert!(theme.strings.get("skip_to_content").is_some());
+        assert!(theme.strings(Language::Nb).get("skip_to_content").is_some());
         assert!(theme.static_files.iter().any(|f| f.path == "style.css"));
     }
 
@@ -498,9 +557,9 @@ mod tests {
         )
         .unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(dir.path(), "nfk", Language::Nb, &mut diags).unwrap();
+        let theme = load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags).unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
-        assert!(theme.tera.get_template_names().any(|n| n == "partner.html"));
+        assert!(theme.has_template("partner.html"));
     }
 
     #[test]
@@ -510,7 +569,7 @@ mod tests {
         fs::create_dir_all(&templates).unwrap();
         fs::write(templates.join("page.html"), "<p>\n{{ page.title \n").unwrap();
         let mut diags = Diagnostics::new();
-        assert!(load_theme(dir.path(), "nfk", Language::Nb, &mut diags).is_none());
+        assert!(load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags).is_none());
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert!(d.line >= 2, "{d:?}");
@@ -524,7 +583,7 @@ mod tests {
         // Sparse, far over any limit of what is read into memory.
         fs::File::create(&film).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(dir.path(), "nfk", Language::Nb, &mut diags).unwrap();
+        let theme = load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags).unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let published = theme
             .static_files
@@ -544,7 +603,7 @@ mod tests {
         fs::create_dir_all(page.parent().unwrap()).unwrap();
         fs::File::create(&page).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        load_theme(dir.path(), "nfk", Language::Nb, &mut diags);
+        load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags);
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert_eq!(d.message, "file is 1073741824 bytes; the limit is 2097152");
@@ -559,7 +618,7 @@ mod tests {
         fs::create_dir(site.path().join("themes")).unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("themes/nfk")).unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(site.path(), "nfk", Language::Nb, &mut diags);
+        let theme = load_theme(site.path(), "nfk", &[Language::Nb], &mut diags);
         let d = &diags.sorted()[0];
         assert_eq!(
             (d.path.as_str(), d.message.as_str()),
@@ -583,7 +642,7 @@ mod tests {
         )
         .unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(site.path(), "nfk", Language::Nb, &mut diags).unwrap();
+        let theme = load_theme(site.path(), "nfk", &[Language::Nb], &mut diags).unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         assert!(theme.static_files.iter().any(|f| f.path == "extra.css"));
     }

@@ -88,6 +88,7 @@ pub fn partner(slug: &str, sector: char, employees: u32) -> Partner {
         principles: Principles::default(),
         emissions: None,
         story: None,
+        translations: Vec::new(),
         images: Vec::new(),
     }
 }

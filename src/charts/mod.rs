@@ -37,7 +37,7 @@ use serde::Serialize;
 
 use crate::aggregate::SiteData;
 use crate::memo::{Key, KeyHasher, Memos};
-use crate::model::Site;
+use crate::model::{Language, Site};
 use crate::strings::Strings;
 use canvas::Layout;
 use svg::Accessible;
@@ -67,6 +67,8 @@ pub struct Chart {
 
 #[derive(Debug, Clone, Default)]
 pub struct Charts {
+    /// The language of their words and numbers.
+    pub language: Language,
     /// The network's charts, by name (`network-by-year`, …).
     pub network: Vec<Chart>,
     /// Each partner's charts, by slug.
@@ -86,24 +88,31 @@ pub const NETWORK_CHARTS: [&str; 6] = [
 /// Every chart of the site: the network's, and each visible partner's (in parallel). A
 /// partner's charts are taken from `memos` when their whole input is unchanged since an earlier
 /// build (`nfk serve`); the network's depend on every partner and are always drawn.
-pub fn draw(site: &Site, data: &SiteData, strings: &Strings, memos: &Memos) -> Charts {
+pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings], memos: &Memos) -> Vec<Charts> {
+    // One pass for every language: a pass drops what it did not use when it ends.
     let memo = memos.charts.pass();
     let visible: Vec<_> = data.visible(site).collect();
-    let partners = visible
-        .par_iter()
-        .map(|v| {
-            let input = partner::Input::new(v.partner, v.data, &site.config, strings);
-            let charts = memo.get_or_make(|| partner_key(&input), || partner::draw(&input));
-            (v.data.slug.clone(), charts)
+    (strings.iter())
+        .map(|strings| {
+            let partners = visible
+                .par_iter()
+                .map(|v| {
+                    let input = partner::Input::new(v.partner, v.data, &site.config, strings);
+                    let charts =
+                        memo.get_or_make(|| partner_key(&input), || partner::draw(&input));
+                    (v.data.slug.clone(), charts)
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .filter(|(_, charts)| !charts.is_empty())
+                .collect();
+            Charts {
+                language: strings.language,
+                network: network::charts(site, data, strings),
+                partners,
+            }
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .filter(|(_, charts)| !charts.is_empty())
-        .collect();
-    Charts {
-        network: network::charts(site, data, strings),
-        partners,
-    }
+        .collect()
 }
 
 /// The memo key of a partner's charts: a pure function of their [`partner::Input`], hashed by

@@ -48,6 +48,8 @@ pub struct RawPartner {
     pub profile_text: Option<String>,
     pub emissions_text: Option<String>,
     pub story: Option<String>,
+    /// The story's translations (`story.en.md`), by language.
+    pub stories: Vec<(crate::model::Language, String)>,
     /// What `logo:` of the profile led to; `None` without a `logo:` line.
     pub logo: Option<PictureFile>,
     /// The story's own images (`load/story.rs`).
@@ -302,7 +304,24 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
     } else {
         None
     };
-    let images = (story.as_deref()).map_or_else(Vec::new, |text| story::load_images(folder, text));
+    let mut stories = Vec::new();
+    for (code, language) in crate::model::Language::ALL {
+        let path = folder.join(format!("story.{code}.md"));
+        if present(&path)
+            && let Some(text) = read_text(root, &path, &display_path(root, &path), diags)
+        {
+            stories.push((language, text));
+        }
+    }
+    // The translations show the same pictures, or others of the folder: each file once.
+    let mut images = (story.as_deref()).map_or_else(Vec::new, |text| story::load_images(folder, text));
+    for (_, text) in &stories {
+        for image in story::load_images(folder, text) {
+            if !images.iter().any(|i| i.name == image.name) {
+                images.push(image);
+            }
+        }
+    }
     let logo = (profile.as_ref())
         .and_then(|p| p.logo.as_ref())
         .map(|logo| picture::load_logo(folder, logo));
@@ -313,6 +332,7 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         profile_text,
         emissions_text,
         story,
+        stories,
         logo,
         images,
     }

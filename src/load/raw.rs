@@ -19,6 +19,10 @@ pub struct RawSiteConfig {
     pub description: Option<String>,
     pub base_url: S<String>,
     pub language: Option<S<String>>,
+    /// Every language of the site, the default first (`[nb, en]`); instead of `language`.
+    pub languages: Option<S<Vec<S<String>>>>,
+    /// The site's words in the other languages, by language code.
+    pub translations: Option<RawTranslations>,
     pub theme: Option<S<String>>,
     pub results: S<RawResultsConfig>,
     pub summit: Option<RawSummit>,
@@ -31,6 +35,24 @@ pub struct RawSiteConfig {
     pub footer_menu: Vec<RawMenuItem>,
     /// The accessibility statement's facts (Digdir's model), for the `accessibility` template.
     pub accessibility: Option<S<RawAccessibility>>,
+}
+
+/// `translations:` of site.yaml, a key per language nfk knows (`Language::ALL`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTranslations {
+    pub nb: Option<S<RawSiteTranslation>>,
+    pub en: Option<S<RawSiteTranslation>>,
+}
+
+/// `translations.<code>` of site.yaml: the site's words in another language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSiteTranslation {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub menu: Option<Vec<RawMenuItem>>,
+    pub footer_menu: Option<Vec<RawMenuItem>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -99,6 +121,10 @@ pub struct RawProfile {
     pub website: Option<S<String>>,
     pub partner_since: Option<S<Text>>,
     pub summary: Option<String>,
+    /// The summary in English (`summary_en`) or bokmål (`summary_nb`, on a site whose default
+    /// language is English): shown on the partner's page in that language.
+    pub summary_en: Option<String>,
+    pub summary_nb: Option<String>,
     pub logo: Option<S<String>>,
     #[serde(default)]
     pub draft: bool,

@@ -8,7 +8,7 @@ use super::shortcodes::{self, Call};
 use super::view::{
     ChartShortcodeContext, PageContext, PageView, PartnerShortcodeContext, internal,
 };
-use super::{OutputFile, Renderer};
+use super::{Editions, OutputFile, Renderer};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, did_you_mean};
 use crate::model::Page;
 use crate::routes::{ChartOwner, PageId, Route, WrittenLink, urls};
@@ -38,21 +38,31 @@ impl<'a> Bodies<'a> {
         self.list.iter()
     }
 
-    /// Links are judged as if written on the page at `url` (the summit's slides are shown there).
-    pub fn relocate_links(&mut self, url: &str) {
-        for link in self.list.iter_mut().flat_map(|b| b.links.iter_mut()) {
-            link.page_url = url.to_string();
+    /// Links are judged as if written on the page at `url(page)` (the summit's slides are shown
+    /// there).
+    pub fn relocate_links(&mut self, url: impl Fn(&Page) -> String) {
+        for body in &mut self.list {
+            let url = url(body.page);
+            for link in &mut body.links {
+                link.page_url = url.clone();
+            }
         }
     }
 }
 
 /// The bodies of `ids` (`RoutePlan::pages` or `RoutePlan::slides`).
-pub fn render_bodies<'a>(r: &Renderer<'a>, ids: &[PageId], diags: &mut Diagnostics) -> Bodies<'a> {
+pub fn render_bodies<'a>(
+    editions: &Editions<'a>,
+    ids: &[PageId],
+    diags: &mut Diagnostics,
+) -> Bodies<'a> {
     use rayon::prelude::*;
     let results: Vec<(Body, Diagnostics)> = ids
         .par_iter()
         .map(|id| {
-            let page = &r.site.pages[id.0];
+            let page = &editions.site().pages[id.0];
+            // Its words, figures and shortcodes in the page's own language.
+            let r = editions.of(page.language);
             let mut local = Diagnostics::new();
             let (view, links) = render_body(r, page, &mut local);
             (Body { page, view, links }, local)
@@ -258,7 +268,7 @@ fn figure(
         }
     };
     let options = crate::aggregate::figure::Options { decimals, coverage };
-    crate::aggregate::figure::show(&r.data.results, key, options, r.site.config.language)
+    crate::aggregate::figure::show(&r.data.results, key, options, r.language)
 }
 
 /// A content page (not a section) with its own template, or `page.html`.

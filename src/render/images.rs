@@ -82,7 +82,7 @@ fn png(r: &Renderer, route: &Route, svg: &str, scale: f32) -> Result<OutputFile,
         h.text("png").number(u128::from(scale.to_bits())).text(svg);
         Some(h.finish())
     };
-    let bytes = r.image_memo.try_get_or_make(key, || {
+    let bytes = r.passes.images.try_get_or_make(key, || {
         rasterise(svg, scale).map(Arc::<[u8]>::from).map_err(|e| {
             Diagnostic::error(
                 "content",

@@ -24,7 +24,7 @@ mod summit;
 
 use std::collections::BTreeMap;
 use std::convert::Infallible;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -33,9 +33,9 @@ use crate::aggregate::{PartnerData, SiteData};
 use crate::charts::{Chart, Charts};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::memo::{Key, KeyHasher, Memos, Pass};
-use crate::model::{Partner, Site};
+use crate::model::{Language, Partner, Site};
 use crate::routes::{ChartOwner, Kind, Route, RoutePlan, WrittenLink, urls};
-use crate::theme::Theme;
+use crate::theme::{Edition, Theme};
 use content::Bodies;
 use view::{ChartView, PartnerSummary, SiteView};
 
@@ -103,7 +103,7 @@ pub struct Rendered {
 pub fn render(
     site: &Site,
     data: &SiteData,
-    charts: &Charts,
+    charts: &[Charts],
     theme: &Theme,
     plan: &RoutePlan,
     options: &RenderOptions,
@@ -123,7 +123,7 @@ pub fn render(
 /// editors wrote are is known here, so the caller can decide which pages' HTML it needs to keep
 /// for the link check before the files stream past ([`Prepared::each_file`]).
 pub struct Prepared<'a> {
-    r: Renderer<'a>,
+    r: Editions<'a>,
     bodies: Bodies<'a>,
     slides: Bodies<'a>,
     diagnostics: Diagnostics,
@@ -134,19 +134,39 @@ pub struct Prepared<'a> {
 pub fn prepare<'a>(
     site: &'a Site,
     data: &'a SiteData,
-    charts: &'a Charts,
+    charts: &'a [Charts],
     theme: &'a Theme,
     plan: &'a RoutePlan,
     options: &'a RenderOptions,
     memos: &'a Memos,
 ) -> Prepared<'a> {
     // The memos' passes end with `r`: what this build did not use is then dropped.
-    let r = Renderer::new(site, data, charts, theme, plan, options, memos);
+    let passes = Arc::new(Passes {
+        templates: memos.templates.pass(),
+        markdown: memos.markdown.pass(),
+        images: memos.images.pass(),
+    });
+    let r = Editions {
+        list: (theme.editions().iter())
+            .map(|edition| {
+                let input = Input {
+                    site,
+                    data,
+                    charts,
+                    theme,
+                    plan,
+                    options,
+                };
+                Renderer::new(input, edition, Arc::clone(&passes), memos)
+            })
+            .collect(),
+    };
     let mut diagnostics = Diagnostics::new();
     let bodies = content::render_bodies(&r, plan.pages(), &mut diagnostics);
     let mut slides = content::render_bodies(&r, plan.slides(), &mut diagnostics);
     // A slide's links are followed from the presentation, where it is shown.
-    slides.relocate_links(urls::SUMMIT);
+    let default = site.config.language;
+    slides.relocate_links(|page| urls::in_language(urls::SUMMIT, page.language, default));
     Prepared {
         r,
         bodies,
@@ -165,7 +185,7 @@ impl Prepared<'_> {
 
     /// Every file of the plan, in memory, sorted by path; and the problems found on the way.
     pub fn collect(self) -> (RenderedSite, Diagnostics) {
-        let files = Mutex::new(Vec::with_capacity(self.r.plan.routes().len()));
+        let files = Mutex::new(Vec::with_capacity(self.r.plan().routes().len()));
         let Ok(diagnostics) = self.each_file(|file| {
             files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
             Ok::<(), Infallible>(())
@@ -192,8 +212,9 @@ impl Prepared<'_> {
             mut diagnostics,
         } = self;
         // `collect` keeps the plan's order, so the problems come in the same order every build.
-        let problems: Vec<Diagnostic> = (r.plan.routes().par_iter())
-            .filter_map(|route| match render_route(&r, &bodies, &slides, route) {
+        let plan = r.plan();
+        let problems: Vec<Diagnostic> = (plan.routes().par_iter())
+            .filter_map(|route| match render_route(r.of(route.language), &bodies, &slides, route) {
                 Ok(file) => sink(file).err().map(Err),
                 Err(d) => Some(Ok(d)),
             })
@@ -230,7 +251,7 @@ fn render_route(
             template(route),
             &route.url,
             &view::GlossaryContext {
-                terms: r.theme.glossary.iter().map(view::term_view).collect(),
+                terms: r.edition.glossary.iter().map(view::term_view).collect(),
             },
         ),
         Kind::PartnerList => partners::render_list(r, route),
@@ -301,16 +322,65 @@ fn missing(route: &Route) -> Diagnostic {
     )
 }
 
-/// What every rendering step shares, computed once.
+/// A renderer for each language of the site, the default first.
+pub(crate) struct Editions<'a> {
+    list: Vec<Renderer<'a>>,
+}
+
+impl<'a> Editions<'a> {
+    /// The renderer of `language` (the default's for a language the site does not have).
+    pub fn of(&self, language: Language) -> &Renderer<'a> {
+        (self.list.iter())
+            .find(|r| r.language == language)
+            .unwrap_or(&self.list[0])
+    }
+
+    pub fn site(&self) -> &'a Site {
+        self.list[0].site
+    }
+
+    pub fn plan(&self) -> &'a RoutePlan {
+        self.list[0].plan
+    }
+}
+
+/// The memos' passes of one build, shared by the renderers of every language (a pass drops what
+/// it did not use when it ends, so there is one per memo and build).
+struct Passes<'a> {
+    templates: Pass<'a, String>,
+    markdown: Pass<'a, markdown::Rendered>,
+    /// PNGs by the SVG they are drawn from (`images.rs`).
+    images: Pass<'a, std::sync::Arc<[u8]>>,
+}
+
+/// What a renderer of any language is made from.
+struct Input<'a> {
+    site: &'a Site,
+    data: &'a SiteData,
+    charts: &'a [Charts],
+    theme: &'a Theme,
+    plan: &'a RoutePlan,
+    options: &'a RenderOptions,
+}
+
+/// What every rendering step of one language shares, computed once.
 pub(crate) struct Renderer<'a> {
     pub site: &'a Site,
     pub data: &'a SiteData,
+    /// The charts in this language.
     pub charts: &'a Charts,
     pub theme: &'a Theme,
+    /// The theme in this language: templates, strings, glossary.
+    pub edition: &'a Edition,
+    pub language: Language,
     pub plan: &'a RoutePlan,
     pub options: &'a RenderOptions,
     pub site_view: SiteView,
+    /// What links to files every language shares start with: `/`, `/nfk/`.
     pub base_path: String,
+    /// What links to pages of this language start with: `/` (or `/nfk/`) for the default
+    /// language, `/en/` for English on a Norwegian site.
+    pub home_path: String,
     /// `results.json` as a JSON value, for templates and `figure` shortcodes.
     pub results: serde_json::Value,
     /// Visible partners (non-draft, or all with drafts), by slug.
@@ -321,62 +391,74 @@ pub(crate) struct Renderer<'a> {
     pub partners: BTreeMap<&'a str, (&'a Partner, &'a PartnerData)>,
     /// `site` and `t`, serialized once.
     base_context: tera::Context,
-    /// This build's passes over the memos of template outputs and of Markdown.
-    template_memo: Pass<'a, String>,
-    markdown_memo: Pass<'a, markdown::Rendered>,
-    /// PNGs by the SVG they are drawn from (`images.rs`).
-    image_memo: Pass<'a, std::sync::Arc<[u8]>>,
+    /// This build's passes over the memos of template outputs, Markdown and PNGs.
+    passes: Arc<Passes<'a>>,
     /// The hash of what every template call shares ([`Renderer::memo_stamp`]); `None` when the
     /// memo keeps nothing.
     stamp: Option<Key>,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(
-        site: &'a Site,
-        data: &'a SiteData,
-        charts: &'a Charts,
-        theme: &'a Theme,
-        plan: &'a RoutePlan,
-        options: &'a RenderOptions,
-        memos: &'a Memos,
-    ) -> Self {
-        let base_path = view::base_path(&options.base_url);
-        let partners: BTreeMap<&str, (&Partner, &PartnerData)> = (data.visible(site))
-            .map(|v| (v.partner.slug.as_str(), (v.partner, v.data)))
-            .collect();
-        let summaries = partners::summaries(site, &partners, &theme.strings, &base_path);
-        let alphabetical = partners::alphabetical(&summaries);
-        let site_view = view::site_view(
-            site,
-            &options.base_url,
-            summaries.len(),
-            (options.live_reload, options.drafts),
-        );
-        let results = serde_json::to_value(&data.results).unwrap_or_default();
-        let mut r = Renderer {
+    fn new(input: Input<'a>, edition: &'a Edition, passes: Arc<Passes<'a>>, memos: &Memos) -> Self {
+        let Input {
             site,
             data,
             charts,
             theme,
             plan,
             options,
+        } = input;
+        let language = edition.language;
+        let default = site.config.language;
+        let base_path = view::base_path(&options.base_url);
+        let home_path = view::internal(&base_path, &urls::in_language("/", language, default));
+        let partners: BTreeMap<&str, (&Partner, &PartnerData)> = (data.visible(site))
+            .map(|v| (v.partner.slug.as_str(), (v.partner, v.data)))
+            .collect();
+        let summaries = partners::summaries(site, &partners, &edition.strings, (&base_path, &home_path));
+        let alphabetical = partners::alphabetical(&summaries);
+        let site_view = view::site_view(
+            site,
+            plan,
+            language,
+            &options.base_url,
+            summaries.len(),
+            (options.live_reload, options.drafts),
+        );
+        let results = serde_json::to_value(&data.results).unwrap_or_default();
+        let charts = (charts.iter())
+            .find(|c| c.language == language)
+            .unwrap_or(&charts[0]);
+        let mut r = Renderer {
+            site,
+            data,
+            charts,
+            theme,
+            edition,
+            language,
+            plan,
+            options,
             site_view,
             base_path,
+            home_path,
             results,
             summaries,
             alphabetical,
             partners,
             base_context: tera::Context::new(),
-            template_memo: memos.templates.pass(),
-            markdown_memo: memos.markdown.pass(),
-            image_memo: memos.images.pass(),
+            passes,
             stamp: None,
         };
         r.base_context.insert("site", &r.site_view);
-        r.base_context.insert("t", &r.theme.strings);
+        r.base_context.insert("t", &r.edition.strings);
         r.stamp = memos.templates.keeps().then(|| r.memo_stamp());
         r
+    }
+
+    /// A root-relative URL of nfk's own pages (`urls::PARTNER_LIST`, `urls::partner(…)`) in this
+    /// language, with the base path in front: what templates link to.
+    pub fn page_link(&self, url: &str) -> String {
+        view::internal(&self.home_path, url)
     }
 
     /// Visible partners' summaries in Norwegian alphabetical order.
@@ -400,8 +482,8 @@ impl<'a> Renderer<'a> {
                 desc: c.desc.clone(),
                 svg: c.svg.clone(),
                 svg_narrow: c.svg_narrow.clone(),
-                download_url: self.link(&urls::chart(owner, &c.name)),
-                png_url: self.link(&urls::chart_png(owner, &c.name)),
+                download_url: self.page_link(&urls::chart(owner, &c.name)),
+                png_url: self.page_link(&urls::chart_png(owner, &c.name)),
                 table: c.table.clone(),
             })
             .collect()
@@ -426,6 +508,8 @@ impl<'a> Renderer<'a> {
         let image = urls::share_image(url);
         let has_image =
             (self.plan.get(&image)).is_some_and(|r| matches!(r.kind, Kind::ShareImage { .. }));
+        let translations = self.plan.translations(url);
+        let default = self.site.config.language;
         Some(view::PageMeta {
             canonical_url: self.permalink(url),
             og_type: match route.kind {
@@ -433,6 +517,30 @@ impl<'a> Renderer<'a> {
                 _ => "website",
             },
             image_url: has_image.then(|| self.permalink(&image)),
+            alternates: (translations.iter())
+                .map(|(language, url)| view::Alternate {
+                    hreflang: language.code(),
+                    url: self.permalink(url),
+                })
+                .collect(),
+            x_default: (translations.iter())
+                .find(|(language, _)| *language == default)
+                .map(|(_, url)| self.permalink(url)),
+            switch: (self.site.config.languages.iter())
+                .filter(|l| **l != self.language)
+                .map(|&language| {
+                    let same = translations.iter().find(|(l, _)| *l == language);
+                    let target = same.map_or_else(
+                        || urls::in_language(urls::FRONT_PAGE, language, default),
+                        |(_, url)| url.clone(),
+                    );
+                    view::LanguageLink {
+                        code: language.code(),
+                        name: self.theme.strings(language).language_name.clone(),
+                        url: self.link(&target),
+                    }
+                })
+                .collect(),
         })
     }
 
@@ -447,7 +555,7 @@ impl<'a> Renderer<'a> {
         // Serialising plain view structs cannot fail; a failure only costs the memo a miss.
         let _ = h
             .value(&self.site_view)
-            .and_then(|h| h.value(&self.theme.strings));
+            .and_then(|h| h.value(&self.edition.strings));
         h.finish()
     }
 
@@ -467,7 +575,7 @@ impl<'a> Renderer<'a> {
             h.value(&self.page_meta(current_path)).ok()?;
             h.value(values).ok().map(|h| h.finish())
         };
-        self.template_memo.try_get_or_make(key, || {
+        self.passes.templates.try_get_or_make(key, || {
             let mut ctx = self.context(current_path);
             let own = tera::Context::from_serialize(values).map_err(|e| {
                 Diagnostic::error(
@@ -501,7 +609,7 @@ impl<'a> Renderer<'a> {
                 .text(text);
             Some(h.finish())
         };
-        self.markdown_memo.get_or_make(key, || {
+        self.passes.markdown.get_or_make(key, || {
             markdown::render(text, trust, anchor_label, &self.base_path)
         })
     }
@@ -523,7 +631,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn template(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-        self.theme.tera.render(template, ctx).map_err(|e| {
+        self.edition.tera.render(template, ctx).map_err(|e| {
             let (rel, pos) = self.theme.render_error(template, &e);
             Diagnostic::error(
                 &rel,
@@ -535,12 +643,12 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn has_template(&self, template: &str) -> bool {
-        self.theme.tera.get_template_names().any(|n| n == template)
+        self.theme.has_template(template)
     }
 
     /// A string from the theme's UI strings, or the key itself.
     pub fn t(&self, key: &str) -> String {
-        self.theme
+        self.edition
             .strings
             .get(key)
             .cloned()

@@ -18,15 +18,17 @@ use crate::routes::{ChartOwner, Group, Route, urls};
 use crate::strings::Strings;
 
 /// Visible partners (those `aggregate` kept), by slug.
+/// Visible partners (those `aggregate` kept), by slug, in the language of `strings`; `paths`
+/// are the base path (files every language shares) and this language's home path (pages).
 pub fn summaries(
     site: &Site,
     partners: &BTreeMap<&str, (&Partner, &PartnerData)>,
     strings: &Strings,
-    base_path: &str,
+    paths: (&str, &str),
 ) -> BTreeMap<String, PartnerSummary> {
     partners
         .iter()
-        .map(|(slug, (p, d))| (slug.to_string(), summary(site, p, d, strings, base_path)))
+        .map(|(slug, (p, d))| (slug.to_string(), summary(site, p, d, strings, paths)))
         .collect()
 }
 
@@ -35,15 +37,18 @@ fn summary(
     p: &Partner,
     d: &PartnerData,
     strings: &Strings,
-    base_path: &str,
+    (base_path, home_path): (&str, &str),
 ) -> PartnerSummary {
     let reporting_year = site.config.results.reporting_year;
+    let language = strings.language;
+    let shown = p.summary_in(language, site.config.language);
     PartnerSummary {
         slug: p.slug.clone(),
-        url: internal(base_path, &urls::partner(&p.slug)),
+        url: internal(home_path, &urls::partner(&p.slug)),
         name: p.name.clone(),
-        summary: p.summary.clone(),
-        sector: sector_view(p.sector, strings, base_path),
+        summary: shown.map(|(text, _)| text.to_string()),
+        summary_lang: shown.and_then(|(_, l)| (l != language).then_some(l.code())),
+        sector: sector_view(p.sector, strings, home_path),
         employees: p.employees,
         fee_nok: d.fee_nok,
         website: p.website.clone(),
@@ -107,7 +112,7 @@ pub fn render_list(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic
 pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFile, Diagnostic> {
     let sorted = r.sorted_summaries();
     let values = SectorContext {
-        sector: sector_view(code, &r.theme.strings, &r.base_path),
+        sector: sector_view(code, &r.edition.strings, &r.home_path),
         partners: sorted
             .into_iter()
             .filter(|s| s.sector.code == code)
@@ -123,7 +128,7 @@ pub fn render_search(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnost
     let values = SearchContext {
         sectors: sector_counts(&sorted),
         partners: &sorted,
-        pagefind_url: r.link(&format!("/{}/pagefind.js", crate::search::BUNDLE_DIR)),
+        pagefind_url: r.page_link(&format!("/{}/pagefind.js", crate::search::BUNDLE_DIR)),
     };
     r.view_file(super::template(route), &route.url, &values)
 }
@@ -162,7 +167,7 @@ fn group_links(r: &Renderer, sorted: &[&PartnerSummary]) -> PartnerListsView {
     let link = |kind, key: String, url: &str, group, tier| GroupLink {
         kind,
         key,
-        url: r.link(url),
+        url: r.page_link(url),
         partners: sorted.iter().filter(|s| in_group(s, group)).count(),
         tier,
     };
@@ -205,7 +210,7 @@ fn group_links(r: &Renderer, sorted: &[&PartnerSummary]) -> PartnerListsView {
 pub fn sector_names<'a>(r: &Renderer<'a>) -> BTreeMap<String, &'a str> {
     crate::model::SECTOR_CODES
         .iter()
-        .map(|code| (code.to_string(), r.theme.strings.sector(*code)))
+        .map(|code| (code.to_string(), r.edition.strings.sector(*code)))
         .collect()
 }
 
@@ -217,7 +222,11 @@ pub fn render_results(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnos
         sector_names,
         partners: &sorted,
         charts: r.chart_views(&r.charts.network, &ChartOwner::Network),
-        methodology_url: r.plan.methodology().map(|url| r.link(url)),
+        methodology_url: r.plan.methodology().map(|url| {
+            // The methodology in this language when it is translated, else the original.
+            let translated = (r.plan.translations(url).iter()).find(|(l, _)| *l == r.language);
+            r.link(translated.map_or(url, |(_, url)| url.as_str()))
+        }),
     };
     r.view_file(super::template(route), &route.url, &values)
 }
@@ -243,7 +252,10 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
         .summaries
         .get(&p.slug)
         .cloned()
-        .unwrap_or_else(|| summary(r.site, p, d, &r.theme.strings, &r.base_path));
+        .unwrap_or_else(|| {
+            let paths = (r.base_path.as_str(), r.home_path.as_str());
+            summary(r.site, p, d, &r.edition.strings, paths)
+        });
     let as_of = r.site.config.results.as_of;
     let reporting_year = r.site.config.results.reporting_year;
     let emissions = p.emissions.as_ref();
@@ -259,10 +271,9 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
                 .collect()
         })
     };
-    let story_html = p
-        .story
-        .as_ref()
-        .map(|md| r.markdown(md, Trust::Partner, "").html);
+    let story = p.story_in(r.language, r.site.config.language);
+    let story_html = story.map(|(md, _)| r.markdown(md, Trust::Partner, "").html);
+    let story_lang = story.and_then(|(_, l)| (l != r.language).then_some(l.code()));
     let charts = r
         .charts
         .partners
@@ -310,6 +321,7 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
         scope1_categories: categories(current.and_then(|y| y.scope1.as_ref())),
         scope3_categories: categories(current.and_then(|y| y.scope3.as_ref())),
         story_html,
+        story_lang,
         charts,
         intensities: intensity_view(r, p, d),
         summary,

@@ -52,7 +52,7 @@ pub struct Card {
 
 /// The card of a partner (`Some(slug)`) or of the results page; `None` for an unknown slug.
 pub(crate) fn card(r: &Renderer, slug: Option<&str>) -> Option<Card> {
-    let lang = r.site.config.language;
+    let lang = r.language;
     let year = r.site.config.results.reporting_year;
     let network = r.site.config.title.clone();
     let Some(slug) = slug else {

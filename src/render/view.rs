@@ -14,8 +14,10 @@ use crate::aggregate::{
     PartnerData, Progress, SectorMedians, SectorRow, TargetProgress, YearFigures,
 };
 use crate::charts::Table;
-use crate::model::{Language, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind};
-use crate::routes::urls;
+use crate::model::{
+    Language, MenuItem, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind,
+};
+use crate::routes::{RoutePlan, urls};
 use crate::strings::Strings;
 
 #[derive(Debug, Clone, Serialize)]
@@ -24,9 +26,16 @@ pub struct SiteView {
     pub description: String,
     /// Absolute, ends with `/`.
     pub base_url: String,
-    /// The path part of `base_url` (`/` or `/nfk/`): prefix of every internal URL.
+    /// The path part of `base_url` (`/` or `/nfk/`): prefix of the URLs of files every
+    /// language shares (`static/`, `data/`).
     pub base_path: String,
+    /// The front page of this page's language (`/`, `/nfk/`, `/en/`): prefix of the URLs of
+    /// pages (`{{ site.home_path }}partnere/`), which are in this language too.
+    pub home_path: String,
+    /// This page's language: `nb`, `en` (`<html lang>`).
     pub language: &'static str,
+    /// The site's default language's code (`x-default`).
+    pub default_language: &'static str,
     pub menu: Vec<MenuView>,
     /// The footer's links (`footer_menu` in site.yaml), like `menu`.
     pub footer_menu: Vec<MenuView>,
@@ -98,7 +107,11 @@ pub struct PartnerSummary {
     pub slug: String,
     pub url: String,
     pub name: String,
+    /// In the page's language, or (untranslated) in the default language's.
     pub summary: Option<String>,
+    /// The code of the language `summary` is written in when it is not the page's (`nb` on an
+    /// English page): the template marks it with `lang` and a note.
+    pub summary_lang: Option<&'static str>,
     pub sector: SectorView,
     pub employees: u32,
     pub fee_nok: u32,
@@ -148,8 +161,11 @@ pub struct PartnerView {
     /// Category breakdown of the reporting year (empty when given as totals only).
     pub scope1_categories: Vec<CategoryView>,
     pub scope3_categories: Vec<CategoryView>,
-    /// Sanitized HTML from story.md.
+    /// Sanitized HTML from story.md (or its translation, `story.en.md`).
     pub story_html: Option<String>,
+    /// The code of the language the story is written in when it is not the page's, as
+    /// `PartnerSummary::summary_lang`.
+    pub story_lang: Option<&'static str>,
     pub charts: Vec<ChartView>,
     /// The reporting year's intensities beside the sector's medians; `None` when the partner
     /// has neither intensity that year (docs/figures.md "Intensities").
@@ -283,6 +299,30 @@ pub struct PageMeta {
     /// The page's share image (1200×630 PNG), absolute, for `og:image`; `None` when it has none
     /// (only partner pages and the results page have one).
     pub image_url: Option<String>,
+    /// The page in each language it exists in (itself included), absolute:
+    /// `<link rel="alternate" hreflang>`. Empty when it exists in one language only.
+    pub alternates: Vec<Alternate>,
+    /// The page in the default language, absolute: `hreflang="x-default"`.
+    pub x_default: Option<String>,
+    /// The language switch: a link to each other language of the site, to this page in it or,
+    /// where it has none, that language's front page.
+    pub switch: Vec<LanguageLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub hreflang: &'static str,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    /// `en`: for `hreflang` and `lang` on the link.
+    pub code: &'static str,
+    /// The language's name in itself: "English", "Norsk".
+    pub name: String,
+    /// With the base path.
+    pub url: String,
 }
 
 /// A section as the front page sees it, without pagination.
@@ -596,44 +636,69 @@ pub fn fee_tier_views(tiers: &[crate::model::FeeTier]) -> Vec<FeeTierView> {
 
 pub fn site_view(
     site: &Site,
+    plan: &RoutePlan,
+    language: Language,
     base_url: &str,
     partner_count: usize,
     (live_reload, preview): (bool, bool),
 ) -> SiteView {
     let c = &site.config;
     let base_path = base_path(base_url);
+    let home_path = internal(&base_path, &urls::in_language("/", language, c.language));
     let fee_tiers = fee_tier_views(&c.fee_tiers);
+    let translation = c.translation(language).filter(|_| language != c.language);
+    let menu = |given: Option<&Vec<MenuItem>>, default: &[MenuItem]| -> Vec<MenuView> {
+        match given {
+            Some(items) => (items.iter())
+                .map(|m| MenuView {
+                    title: m.title.clone(),
+                    url: internal(&base_path, &m.url),
+                })
+                .collect(),
+            None if language == c.language => (default.iter())
+                .map(|m| MenuView {
+                    title: m.title.clone(),
+                    url: internal(&base_path, &m.url),
+                })
+                .collect(),
+            // Not translated: the default menu's items that have a page in this language.
+            None => (default.iter())
+                .filter_map(|m| {
+                    if !m.url.starts_with('/') {
+                        return Some(MenuView {
+                            title: m.title.clone(),
+                            url: m.url.clone(),
+                        });
+                    }
+                    let (_, url) = (plan.translations(&m.url).iter()).find(|(l, _)| *l == language)?;
+                    let title = (site.pages.iter())
+                        .find(|p| &p.url == url)
+                        .map_or_else(|| m.title.clone(), |p| p.title.clone());
+                    Some(MenuView {
+                        title,
+                        url: internal(&base_path, url),
+                    })
+                })
+                .collect(),
+        }
+    };
     SiteView {
-        title: c.title.clone(),
-        description: c.description.clone(),
+        title: (translation.and_then(|t| t.title.clone())).unwrap_or_else(|| c.title.clone()),
+        description: (translation.and_then(|t| t.description.clone()))
+            .unwrap_or_else(|| c.description.clone()),
         base_url: base_url.to_string(),
         base_path: base_path.clone(),
-        language: match c.language {
-            Language::Nb => "nb",
-            Language::En => "en",
-        },
-        menu: c
-            .menu
-            .iter()
-            .map(|m| MenuView {
-                title: m.title.clone(),
-                url: internal(&base_path, &m.url),
-            })
-            .collect(),
-        footer_menu: c
-            .footer_menu
-            .iter()
-            .map(|m| MenuView {
-                title: m.title.clone(),
-                url: internal(&base_path, &m.url),
-            })
-            .collect(),
+        home_path: home_path.clone(),
+        language: language.code(),
+        default_language: c.language.code(),
+        menu: menu(translation.and_then(|t| t.menu.as_ref()), &c.menu),
+        footer_menu: menu(translation.and_then(|t| t.footer_menu.as_ref()), &c.footer_menu),
         accessibility: c.accessibility.as_ref().map(|a| AccessibilityView {
             statement_url: a.statement_url.clone(),
             contact: a.contact.clone(),
             last_reviewed: a.last_reviewed.to_string(),
         }),
-        glossary_url: internal(&base_path, urls::GLOSSARY),
+        glossary_url: internal(&home_path, urls::GLOSSARY),
         summit: c.summit.as_ref().map(|s| SummitView {
             title: s.title.clone(),
             date: s.date.to_string(),

@@ -215,7 +215,8 @@ pub struct Route {
     /// Relative to the output folder: `partnere/alfa/index.html`.
     pub output: String,
     pub kind: Kind,
-    /// Today always the site's language; an English edition will add routes under `/en/`.
+    /// The language of the page (or chart, feed…); the default language for what every
+    /// language shares (files, open data, the sitemap).
     pub language: Language,
     /// For HTML pages: the theme template that renders it (`page.html`).
     pub template: Option<String>,
@@ -256,6 +257,9 @@ pub struct RoutePlan {
     slides: Vec<PageId>,
     /// The sections (not the front page), in source order, with their members.
     sections: Vec<(PageId, Members)>,
+    /// A page's URL → the same page in each language it exists in (itself included), in the
+    /// order of the site's languages; absent for a page in one language only.
+    translations: HashMap<String, Vec<(Language, String)>>,
 }
 
 /// What the plan is made from.
@@ -263,7 +267,8 @@ pub struct PlanInput<'a> {
     pub site: &'a Site,
     /// The visible partners are those `aggregate` kept.
     pub data: &'a SiteData,
-    pub charts: &'a Charts,
+    /// The charts in each language of the site.
+    pub charts: &'a [Charts],
     pub theme_files: &'a [StaticFile],
     /// Include draft pages (draft partners are already in or out of `data`).
     pub drafts: bool,
@@ -303,6 +308,13 @@ impl RoutePlan {
     /// The sections (without the front page), in source order, with their members.
     pub fn sections(&self) -> &[(PageId, Members)] {
         &self.sections
+    }
+
+    /// The page at `url` in each language it exists in, itself included, in the order of the
+    /// site's languages: what `hreflang` alternates and the language switch link to. Empty for
+    /// a page in one language only.
+    pub fn translations(&self, url: &str) -> &[(Language, String)] {
+        self.translations.get(url).map_or(&[], Vec::as_slice)
     }
 
     pub fn members(&self, section: PageId) -> Option<&Members> {

@@ -13,29 +13,56 @@ impl RoutePlan {
     /// Every output of the site: content pages and their listings, the partners' pages, logos
     /// and charts, the network's pages, charts and open data, feeds, and static files.
     pub fn new(input: &PlanInput) -> Self {
+        let site = input.site;
+        let languages = &site.config.languages;
+        let default = site.config.language;
         let mut b = Builder {
             routes: Vec::new(),
-            language: input.site.config.language,
+            language: default,
+            default,
         };
-        let site = input.site;
         let (mut slides, pages): (Vec<PageId>, Vec<PageId>) = (site.pages.iter().enumerate())
             .filter(|(_, p)| input.drafts || !p.draft)
             .map(|(i, _)| PageId(i))
-            .partition(|id| is_slide(&site.pages[id.0]));
+            .partition(|id| is_slide(site, &site.pages[id.0]));
         slides.sort_by(|a, b| {
             let (a, b) = (&site.pages[a.0], &site.pages[b.0]);
             a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title))
         });
         let sections = members(site, &pages);
-        plan_content(&mut b, site, &pages, &sections);
-        plan_partners(&mut b, input);
-        plan_summit(&mut b, site, &slides);
+        // What every language shares once: files, open data, the sitemap.
         plan_files(&mut b, input);
+        plan_shared(&mut b, input);
+        for &language in languages {
+            b.language = language;
+            let of_language = |ids: &[PageId]| -> Vec<PageId> {
+                (ids.iter().copied())
+                    .filter(|id| site.pages[id.0].language == language)
+                    .collect()
+            };
+            plan_content(&mut b, site, &of_language(&pages), &sections);
+            plan_partners(&mut b, input);
+            plan_summit(&mut b, site, &of_language(&slides));
+        }
         let mut routes = b.routes;
         routes.sort_by(|a, b| a.url.cmp(&b.url).then_with(|| a.output.cmp(&b.output)));
         let mut by_url = HashMap::with_capacity(routes.len());
+        let mut by_identity: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, route) in routes.iter().enumerate() {
             by_url.entry(route.url.clone()).or_insert(i);
+            if let Some(identity) = identity(site, route) {
+                by_identity.entry(identity).or_default().push(i);
+            }
+        }
+        let mut translations = HashMap::new();
+        for group in by_identity.into_values().filter(|g| g.len() > 1) {
+            let mut group: Vec<(Language, String)> = (group.iter())
+                .map(|&i| (routes[i].language, routes[i].url.clone()))
+                .collect();
+            group.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
+            for (_, url) in &group {
+                translations.insert(url.clone(), group.clone());
+            }
         }
         RoutePlan {
             routes,
@@ -43,19 +70,46 @@ impl RoutePlan {
             pages,
             slides,
             sections,
+            translations,
         }
+    }
+}
+
+/// What makes two pages of different languages the same page: a content page's original (and
+/// its listing page's number), or for nfk's own pages their URL without the language.
+fn identity(site: &Site, route: &Route) -> Option<String> {
+    let bare = || urls::split_language(&route.url, &site.config.languages).1.to_string();
+    match &route.kind {
+        Kind::Page { page } => Some(format!("{}#1", site.pages[page.0].original)),
+        Kind::Section { page, number, .. } => {
+            Some(format!("{}#{number}", site.pages[page.0].original))
+        }
+        kind if kind.is_page() || matches!(kind, Kind::NotFound) => Some(bare()),
+        _ => None,
     }
 }
 
 struct Builder {
     routes: Vec<Route>,
+    /// The language of the routes being planned, and the site's default.
     language: Language,
+    default: Language,
 }
 
 impl Builder {
+    /// One of nfk's own outputs, at `url` in the language being planned (`/en/…` for English
+    /// on a Norwegian site).
     fn add(&mut self, url: String, kind: Kind, made_from: Vec<Input>, wanted_by: WantedBy) {
         let template = default_template(&kind).map(str::to_string);
+        let url = urls::in_language(&url, self.language, self.default);
         self.push(url, kind, template, made_from, wanted_by);
+    }
+
+    /// An output that every language shares, at `url` as it is, planned once.
+    fn add_shared(&mut self, url: String, kind: Kind, made_from: Vec<Input>, wanted_by: WantedBy) {
+        let language = std::mem::replace(&mut self.language, self.default);
+        self.add(url, kind, made_from, wanted_by);
+        self.language = language;
     }
 
     fn push(
@@ -80,8 +134,9 @@ impl Builder {
 
 /// An editor's slide of the summit (`content/toppmote/<name>.md`): shown by the presentation,
 /// never a page of its own.
-fn is_slide(page: &Page) -> bool {
-    !page.is_section && urls::summit_slide(&page.url).is_some()
+fn is_slide(site: &Site, page: &Page) -> bool {
+    let bare = urls::split_language(&page.url, &site.config.languages).1;
+    !page.is_section && urls::summit_slide(bare).is_some()
 }
 
 /// The presentation: made from the network's figures and the editors' slides.
@@ -103,7 +158,10 @@ fn page_wanted_by(page: &Page) -> WantedBy {
 fn members(site: &Site, pages: &[PageId]) -> Vec<(PageId, Members)> {
     let page = |id: &PageId| &site.pages[id.0];
     let mut by_parent: HashMap<String, Members> = HashMap::new();
-    for id in pages.iter().filter(|id| page(id).url != urls::FRONT_PAGE) {
+    let front = |id: &PageId| {
+        urls::split_language(&page(id).url, &site.config.languages).1 == urls::FRONT_PAGE
+    };
+    for id in pages.iter().filter(|id| !front(id)) {
         let group = by_parent.entry(urls::parent(&page(id).url)).or_default();
         if page(id).is_section {
             group.subsections.push(*id);
@@ -122,7 +180,7 @@ fn members(site: &Site, pages: &[PageId]) -> Vec<(PageId, Members)> {
     }
     pages
         .iter()
-        .filter(|id| page(id).is_section && page(id).url != urls::FRONT_PAGE)
+        .filter(|id| page(id).is_section && !front(id))
         .map(|id| {
             let members = by_parent.remove(&page(id).url).unwrap_or_default();
             (*id, members)
@@ -131,10 +189,9 @@ fn members(site: &Site, pages: &[PageId]) -> Vec<(PageId, Members)> {
 }
 
 fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(PageId, Members)]) {
-    let front = pages
-        .iter()
-        .find(|id| site.pages[id.0].url == urls::FRONT_PAGE)
-        .copied();
+    let front_url = urls::in_language(urls::FRONT_PAGE, b.language, b.default);
+    let is_front = |id: &PageId| site.pages[id.0].url == front_url;
+    let front = pages.iter().find(|id| is_front(id)).copied();
     let mut made_from = vec![Input::Network, Input::Pages];
     made_from.extend(front.map(|id| Input::File(site.pages[id.0].source.clone())));
     let wanted_by = front.map_or(WantedBy::Nfk, |id| page_wanted_by(&site.pages[id.0]));
@@ -150,7 +207,7 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
         .collect();
     for &id in pages {
         let page = &site.pages[id.0];
-        if page.url == urls::FRONT_PAGE {
+        if is_front(&id) {
             continue;
         }
         let source = Input::File(page.source.clone());
@@ -194,17 +251,64 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
         vec![Input::Pages],
         WantedBy::Nfk,
     );
-    b.add(
+}
+
+/// What every language shares: the sitemap, robots.txt, the open data, the partners' logos and
+/// the images of their stories.
+fn plan_shared(b: &mut Builder, input: &PlanInput) {
+    b.add_shared(
         urls::SITEMAP.into(),
         Kind::Sitemap,
         vec![Input::Routes, Input::Pages],
         WantedBy::Nfk,
     );
-    b.add(urls::ROBOTS.into(), Kind::Robots, vec![], WantedBy::Nfk);
+    b.add_shared(urls::ROBOTS.into(), Kind::Robots, vec![], WantedBy::Nfk);
+    for (url, kind) in [
+        (urls::RESULTS_JSON, Kind::ResultsJson),
+        (urls::PARTNERS_CSV, Kind::PartnersCsv),
+        (urls::EMISSIONS_CSV, Kind::EmissionsCsv),
+    ] {
+        b.add_shared(url.into(), kind, vec![Input::Network], WantedBy::Nfk);
+    }
+    for partner in input.data.visible(input.site).map(|v| v.partner) {
+        let slug = &partner.slug;
+        let from = || vec![Input::Partner(slug.clone())];
+        if let Some(logo) = &partner.logo {
+            b.add_shared(
+                urls::logo(slug, &logo.file_name),
+                Kind::Logo { slug: slug.clone() },
+                from(),
+                WantedBy::File {
+                    path: format!("partners/{slug}/profile.yaml"),
+                    pos: logo.at,
+                },
+            );
+        }
+        for (index, image) in partner.images.iter().enumerate() {
+            b.add_shared(
+                urls::story_image(slug, &image.file_name),
+                Kind::StoryImage {
+                    slug: slug.clone(),
+                    index,
+                },
+                from(),
+                WantedBy::File {
+                    path: format!("partners/{slug}/story.md"),
+                    pos: image.at,
+                },
+            );
+        }
+    }
 }
 
 fn plan_partners(b: &mut Builder, input: &PlanInput) {
     let site = input.site;
+    let Some(charts) = (input.charts.iter())
+        .find(|c| c.language == b.language)
+        .or(input.charts.first())
+    else {
+        return;
+    };
     let mut sectors = BTreeSet::new();
     for partner in input.data.visible(site).map(|v| v.partner) {
         let slug = &partner.slug;
@@ -224,32 +328,7 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
             WantedBy::Nfk,
         );
         sectors.insert(partner.sector);
-        if let Some(logo) = &partner.logo {
-            b.add(
-                urls::logo(slug, &logo.file_name),
-                Kind::Logo { slug: slug.clone() },
-                from(),
-                WantedBy::File {
-                    path: format!("partners/{slug}/profile.yaml"),
-                    pos: logo.at,
-                },
-            );
-        }
-        for (index, image) in partner.images.iter().enumerate() {
-            b.add(
-                urls::story_image(slug, &image.file_name),
-                Kind::StoryImage {
-                    slug: slug.clone(),
-                    index,
-                },
-                from(),
-                WantedBy::File {
-                    path: format!("partners/{slug}/story.md"),
-                    pos: image.at,
-                },
-            );
-        }
-        for chart in input.charts.partners.get(slug).into_iter().flatten() {
+        for chart in charts.partners.get(slug).into_iter().flatten() {
             plan_chart(b, ChartOwner::Partner(slug.clone()), &chart.name, from());
         }
     }
@@ -301,15 +380,8 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
         network(),
         WantedBy::Nfk,
     );
-    for chart in &input.charts.network {
+    for chart in &charts.network {
         plan_chart(b, ChartOwner::Network, &chart.name, network());
-    }
-    for (url, kind) in [
-        (urls::RESULTS_JSON, Kind::ResultsJson),
-        (urls::PARTNERS_CSV, Kind::PartnersCsv),
-        (urls::EMISSIONS_CSV, Kind::EmissionsCsv),
-    ] {
-        b.add(url.into(), kind, network(), WantedBy::Nfk);
     }
 }
 
@@ -337,7 +409,7 @@ fn plan_chart(b: &mut Builder, owner: ChartOwner, name: &str, made_from: Vec<Inp
 
 fn plan_files(b: &mut Builder, input: &PlanInput) {
     for (index, file) in input.theme_files.iter().enumerate() {
-        b.add(
+        b.add_shared(
             urls::theme_file(&file.path),
             Kind::ThemeFile { index },
             vec![Input::File(file.source.clone())],
@@ -345,7 +417,7 @@ fn plan_files(b: &mut Builder, input: &PlanInput) {
         );
     }
     for (index, file) in input.site.assets.iter().enumerate() {
-        b.add(
+        b.add_shared(
             urls::asset(&file.path),
             Kind::Asset { index },
             vec![Input::File(file.source.clone())],

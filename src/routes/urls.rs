@@ -6,6 +6,7 @@
 //! are pure functions of names, so the plan ([`super::plan`]), validation and render agree.
 
 use crate::aggregate::Progress;
+use crate::model::Language;
 
 /// The front page.
 pub const FRONT_PAGE: &str = "/";
@@ -53,6 +54,32 @@ pub fn reserved(url: &str) -> Option<(&'static str, &'static str)> {
         .iter()
         .find(|(prefix, _)| url.starts_with(prefix))
         .copied()
+}
+
+/// `url` in the edition of `language`: the default language's pages are at their URL, another
+/// language's under `/<code>/` (`/en/partnere/alfa/`, SPEC §11). Paths keep their Norwegian
+/// segments in every language (docs/decisions.md, "URLs of the English edition").
+pub fn in_language(url: &str, language: Language, default: Language) -> String {
+    if language == default {
+        url.to_string()
+    } else {
+        format!("/{}{url}", language.code())
+    }
+}
+
+/// The language a root-relative URL belongs to, and the URL without its language prefix:
+/// `/en/partnere/` → (`en`, `/partnere/`) when English is one of `languages` but not the first.
+pub fn split_language<'u>(url: &'u str, languages: &[Language]) -> (Language, &'u str) {
+    let default = languages.first().copied().unwrap_or(Language::Nb);
+    for language in languages.iter().skip(1) {
+        let prefix = format!("/{}", language.code());
+        if let Some(rest) = url.strip_prefix(&prefix)
+            && (rest.is_empty() || rest.starts_with('/'))
+        {
+            return (*language, if rest.is_empty() { "/" } else { rest });
+        }
+    }
+    (default, url)
 }
 
 /// An editor's own slide: a page directly in `content/toppmote/` (`/toppmote/velkommen/`) is not
@@ -288,6 +315,20 @@ mod tests {
         assert_eq!(summit_slide("/toppmote/"), None);
         assert_eq!(summit_slide("/toppmote/a/b/"), None);
         assert_eq!(summit_slide("/om/"), None);
+    }
+
+    #[test]
+    fn puts_the_other_languages_under_their_code_and_takes_it_off_again() {
+        use Language::{En, Nb};
+        assert_eq!(in_language("/partnere/alfa/", Nb, Nb), "/partnere/alfa/");
+        assert_eq!(in_language("/partnere/alfa/", En, Nb), "/en/partnere/alfa/");
+        assert_eq!(in_language("/", En, Nb), "/en/");
+        assert_eq!(split_language("/en/partnere/", &[Nb, En]), (En, "/partnere/"));
+        assert_eq!(split_language("/en/", &[Nb, En]), (En, "/"));
+        assert_eq!(split_language("/en", &[Nb, En]), (En, "/"));
+        // `/energi/` is no English page, and a site without English has no `/en/`.
+        assert_eq!(split_language("/energi/", &[Nb, En]), (Nb, "/energi/"));
+        assert_eq!(split_language("/en/x/", &[Nb]), (Nb, "/en/x/"));
     }
 
     #[test]

@@ -33,6 +33,10 @@ macro_rules! keys {
 
 keys! {
     // Shared with the templates.
+    // The language's name in itself ("Norsk", "English"): the language switch.
+    language_name,
+    // "Shown in Norwegian": beside a partner's words that have no translation.
+    untranslated_note,
     scope1,
     scope2_location,
     scope3,

@@ -9,6 +9,7 @@
 mod changes;
 mod content;
 mod emissions;
+mod languages;
 mod links;
 mod partner;
 mod picture;
@@ -27,7 +28,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
 use crate::messages::Args;
-use crate::model::{Decimal, Logo, ResultsConfig, Site, StoryImage};
+use crate::model::{Decimal, Language, Logo, ResultsConfig, Site, StoryImage};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
 
@@ -53,7 +54,16 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
         partner.logo = logos.remove(&partner.slug);
         partner.images = images.remove(&partner.slug).unwrap_or_default();
     }
-    let pages = content::validate_pages(raw.pages, diags);
+    let languages = (config.as_ref()).map_or_else(|| vec![Language::Nb], |c| c.languages.clone());
+    for partner in &mut partners {
+        // Words in a language the site does not publish are never shown.
+        partner
+            .translations
+            .retain(|t| languages.iter().skip(1).any(|l| *l == t.language));
+    }
+    languages::check_partner_translations(&partners, diags);
+    let pages = content::validate_pages(raw.pages, &languages, diags);
+    languages::check_page_translations(&pages, diags);
     Some(Site {
         config: config?,
         partners,
@@ -66,7 +76,7 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
 /// (`routes.rs`), and every page's `template:` in the theme (`content.rs`).
 pub fn validate_plan(site: &Site, plan: &RoutePlan, theme: &Theme, diags: &mut Diagnostics) {
     routes::check_collisions(plan, diags);
-    let has_template = |name: &str| theme.tera.get_template_names().any(|n| n == name);
+    let has_template = |name: &str| theme.has_template(name);
     content::check_templates(site, plan, &has_template, &site.config.theme, diags);
 }
 

@@ -10,7 +10,9 @@ use crate::load::RawPartner;
 use crate::load::raw::{RawPrinciple, RawProfile};
 use crate::load::yaml::span_pos;
 use crate::messages::ids;
-use crate::model::{Certificate, Partner, Principle, Principles, Scheme, Status};
+use crate::model::{
+    Certificate, Language, Partner, PartnerTranslation, Principle, Principles, Scheme, Status,
+};
 
 /// Long enough for any real company name ("… og Bygningsvedlikehold AS" is ~60), short enough
 /// that a pasted paragraph is caught.
@@ -50,7 +52,11 @@ pub fn validate_partners(
             }
         }
         if let Some(story) = &partner.story {
-            story::check_story(&partner.slug, story, diags);
+            story::check_story(&partner.slug, "story.md", story, diags);
+        }
+        for (language, story) in &partner.stories {
+            let file = format!("story.{}.md", language.code());
+            story::check_story(&partner.slug, &file, story, diags);
         }
         let Some(profile) = &partner.profile else {
             continue;
@@ -85,6 +91,7 @@ pub fn validate_partners(
         if let Some(mut p) = validate_profile(&partner.slug, profile, &mut c) {
             p.emissions = emissions;
             p.story = partner.story;
+            p.translations = translations(profile, partner.stories);
             partners.push(p);
         }
     }
@@ -202,8 +209,46 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
         principles,
         emissions: None,
         story: None,
+        translations: Vec::new(),
         images: Vec::new(),
     })
+}
+
+/// The summaries and stories a partner gives in other languages (`summary_en:`,
+/// `story.en.md`), whichever languages the site has: `validate` keeps the site's.
+fn translations(
+    profile: &RawProfile,
+    stories: Vec<(Language, String)>,
+) -> Vec<PartnerTranslation> {
+    let clean = |s: &Option<String>| {
+        (s.as_ref())
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let mut out: Vec<PartnerTranslation> = [
+        (Language::En, clean(&profile.summary_en)),
+        (Language::Nb, clean(&profile.summary_nb)),
+    ]
+    .into_iter()
+    .filter_map(|(language, summary)| {
+        summary.map(|s| PartnerTranslation {
+            language,
+            summary: Some(s),
+            story: None,
+        })
+    })
+    .collect();
+    for (language, story) in stories {
+        match out.iter_mut().find(|t| t.language == language) {
+            Some(t) => t.story = Some(story),
+            None => out.push(PartnerTranslation {
+                language,
+                summary: None,
+                story: Some(story),
+            }),
+        }
+    }
+    out
 }
 
 /// Nine digits (spaces allowed) whose mod-11 check digit is right; `None` otherwise.
@@ -383,6 +428,7 @@ mod tests {
                 profile_text: Some(GOOD.to_string()),
                 emissions_text: None,
                 story: None,
+                stories: Vec::new(),
                 logo: None,
                 images: Vec::new(),
             }

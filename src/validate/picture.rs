@@ -265,6 +265,7 @@ mod tests {
             profile_text: Some(text),
             emissions_text: None,
             story: None,
+            stories: Vec::new(),
             logo: Some(file),
             images: Vec::new(),
         }

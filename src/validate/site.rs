@@ -8,10 +8,8 @@ use crate::load::S;
 use crate::load::raw::{RawAccessibility, RawFeeTier, RawMenuItem, RawSiteConfig};
 use crate::load::yaml::span_pos;
 use crate::model::{
-    Accessibility, FeeTier, Language, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit,
+    Accessibility, FeeTier, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit,
 };
-
-const LANGUAGES: [(&str, Language); 2] = [("nb", Language::Nb), ("en", Language::En)];
 
 pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<SiteConfig> {
     let mut c = Checker {
@@ -25,10 +23,7 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
         c.error(&raw.title, "title is empty");
     }
     let base_url = base_url(&mut c, &raw.base_url);
-    let language = match &raw.language {
-        Some(l) => c.choice(l, &LANGUAGES, "language"),
-        None => Some(Language::Nb),
-    };
+    let languages = super::languages::site_languages(&mut c, raw);
     let theme = match &raw.theme {
         Some(t) if !is_name(&t.value) => {
             c.error(
@@ -55,6 +50,9 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
     let fee_tiers = fee_tiers(&mut c, &raw.fee_tiers);
     let menu = menu_items(&mut c, &raw.menu, "menu");
     let footer_menu = menu_items(&mut c, &raw.footer_menu, "footer_menu");
+    let translations = (languages.as_deref())
+        .map(|l| super::languages::site_translations(&mut c, raw, l, menu_items))
+        .unwrap_or_default();
     let accessibility = raw
         .accessibility
         .as_ref()
@@ -67,7 +65,9 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
         title: raw.title.value.trim().to_string(),
         description: raw.description.clone().unwrap_or_default(),
         base_url: base_url?,
-        language: language?,
+        language: *languages.as_ref()?.first()?,
+        languages: languages?,
+        translations,
         theme: theme?,
         results: results?,
         summit,

@@ -17,8 +17,8 @@ use crate::render::markdown::{self, STORY_ID_PREFIX};
 use crate::render::shortcodes;
 use crate::routes::{RoutePlan, WrittenLink, urls};
 
-pub fn check_story(slug: &str, story: &str, diags: &mut Diagnostics) {
-    let rel = format!("partners/{slug}/story.md");
+pub fn check_story(slug: &str, file: &str, story: &str, diags: &mut Diagnostics) {
+    let rel = format!("partners/{slug}/{file}");
     text::check_markdown(&rel, story, 0, diags);
     for call in shortcodes::extract(story).calls {
         diags.push(
@@ -62,26 +62,30 @@ pub fn check_story(slug: &str, story: &str, diags: &mut Diagnostics) {
 /// itself (judged by [`check_story`] against the story's own ids).
 pub fn written_links(site: &Site, plan: &RoutePlan) -> Vec<WrittenLink> {
     let mut links = Vec::new();
+    let default = site.config.language;
     for partner in &site.partners {
-        let page_url = urls::partner(&partner.slug);
-        let Some(story) = partner
-            .story
-            .as_ref()
-            .filter(|_| plan.get(&page_url).is_some())
-        else {
-            continue;
-        };
-        let source = format!("partners/{}/story.md", partner.slug);
-        for link in markdown::outline(story).links {
-            if link.image || link.url.starts_with('#') {
+        let stories = (partner.story.iter().map(|s| (default, "story.md".to_string(), s)))
+            .chain(partner.translations.iter().filter_map(|t| {
+                let file = format!("story.{}.md", t.language.code());
+                Some((t.language, file, t.story.as_ref()?))
+            }));
+        for (language, file, story) in stories {
+            let page_url = urls::in_language(&urls::partner(&partner.slug), language, default);
+            if plan.get(&page_url).is_none() {
                 continue;
             }
-            links.push(WrittenLink {
-                source: source.clone(),
-                page_url: page_url.clone(),
-                url: link.url,
-                at: Pos::new(link.line, link.column),
-            });
+            let source = format!("partners/{}/{file}", partner.slug);
+            for link in markdown::outline(story).links {
+                if link.image || link.url.starts_with('#') {
+                    continue;
+                }
+                links.push(WrittenLink {
+                    source: source.clone(),
+                    page_url: page_url.clone(),
+                    url: link.url,
+                    at: Pos::new(link.line, link.column),
+                });
+            }
         }
     }
     links
@@ -135,7 +139,7 @@ mod tests {
 
     fn check(story: &str) -> Vec<Diagnostic> {
         let mut diags = Diagnostics::new();
-        check_story("alfa", story, &mut diags);
+        check_story("alfa", "story.md", story, &mut diags);
         diags.sorted()
     }
 

@@ -1,0 +1,222 @@
+//! Rules for a site's languages (SPEC §11): `language`/`languages` and `translations` in
+//! site.yaml, and the translations of content pages and partners' words, judged once every file
+//! is read: a translation needs its original and must agree with it where they must agree.
+//!
+//! Pure; the URLs of translated pages come from `routes::urls` like every URL.
+
+use std::collections::BTreeMap;
+
+use super::Checker;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::S;
+use crate::load::raw::{RawSiteConfig, RawSiteTranslation};
+use crate::model::{Language, MenuItem, Page, Partner, SiteTranslation};
+
+/// `languages: [nb, en]` (or the older `language: nb`): every language of the site, the
+/// default first. `None` after an error.
+pub fn site_languages(c: &mut Checker, raw: &RawSiteConfig) -> Option<Vec<Language>> {
+    match (&raw.language, &raw.languages) {
+        (Some(one), Some(list)) => {
+            c.error(one, "both `language` and `languages` are given").help =
+                Some("keep `languages`: its first language is the site's default".into());
+            let _ = list;
+            None
+        }
+        (Some(one), None) => Some(vec![c.choice(one, &Language::ALL, "language")?]),
+        (None, None) => Some(vec![Language::Nb]),
+        (None, Some(list)) => {
+            let mut languages = Vec::new();
+            let mut ok = true;
+            for code in &list.value {
+                match c.choice(code, &Language::ALL, "language") {
+                    Some(l) if languages.contains(&l) => {
+                        c.error(code, format!("language `{}` is listed twice", l.code()));
+                        ok = false;
+                    }
+                    Some(l) => languages.push(l),
+                    None => ok = false,
+                }
+            }
+            if ok && languages.is_empty() {
+                c.error(list, "`languages` is empty").help =
+                    Some("list the site's languages, the default first: `[nb, en]`".into());
+                ok = false;
+            }
+            ok.then_some(languages)
+        }
+    }
+}
+
+/// `translations:`: the site's words in each language but the default. A translation into a
+/// language the site does not have, or into the default, is an error at its key.
+pub fn site_translations(
+    c: &mut Checker,
+    raw: &RawSiteConfig,
+    languages: &[Language],
+    menu: impl Fn(&mut Checker, &[crate::load::raw::RawMenuItem], &str) -> Vec<MenuItem>,
+) -> Vec<SiteTranslation> {
+    let Some(given) = &raw.translations else {
+        return Vec::new();
+    };
+    let pairs: [(Language, &Option<S<RawSiteTranslation>>); 2] =
+        [(Language::Nb, &given.nb), (Language::En, &given.en)];
+    let mut out = Vec::new();
+    for (language, raw) in pairs {
+        let Some(raw) = raw else { continue };
+        if languages.first() == Some(&language) {
+            c.error(
+                raw,
+                format!(
+                    "`translations.{}` translates into the site's default language",
+                    language.code()
+                ),
+            )
+            .help = Some("the default language's words are the top-level keys".into());
+            continue;
+        }
+        if !languages.contains(&language) {
+            c.error(
+                raw,
+                format!(
+                    "`translations.{}`: `{}` is not one of the site's `languages`",
+                    language.code(),
+                    language.code()
+                ),
+            )
+            .help = Some(format!(
+                "add it to `languages`, e.g. `languages: [nb, {}]`",
+                language.code()
+            ));
+            continue;
+        }
+        let t = &raw.value;
+        out.push(SiteTranslation {
+            language,
+            title: t.title.as_ref().map(|s| s.trim().to_string()),
+            description: t.description.clone(),
+            menu: (t.menu.as_ref()).map(|items| menu(c, items, "menu")),
+            footer_menu: (t.footer_menu.as_ref()).map(|items| menu(c, items, "footer_menu")),
+        });
+    }
+    out
+}
+
+/// The language of a content file and the file it translates: `content/om.en.md` is the
+/// English translation of `content/om.md` when English is one of the site's languages other
+/// than the default. Any other file is in the default language and its own original.
+pub fn page_language(rel: &str, languages: &[Language]) -> (Language, String) {
+    let default = languages.first().copied().unwrap_or(Language::Nb);
+    let Some(stem) = rel.strip_suffix(".md") else {
+        return (default, rel.to_string());
+    };
+    for language in languages.iter().skip(1) {
+        if let Some(original) = stem.strip_suffix(&format!(".{}", language.code())) {
+            return (*language, format!("{original}.md"));
+        }
+    }
+    (default, rel.to_string())
+}
+
+/// The rules between a page and its translations: a translation needs its original (else it
+/// would be an English page with no Norwegian one: a warning, it is still published), and a
+/// translation's `date` must be its original's (the listings of both languages sort by it).
+pub fn check_page_translations(pages: &[Page], diags: &mut Diagnostics) {
+    let originals: BTreeMap<&str, &Page> = (pages.iter())
+        .filter(|p| p.original == p.source)
+        .map(|p| (p.source.as_str(), p))
+        .collect();
+    for page in pages.iter().filter(|p| p.original != p.source) {
+        let Some(original) = originals.get(page.original.as_str()) else {
+            diags.push(
+                Diagnostic::error(
+                    &page.source,
+                    Pos::FILE,
+                    format!(
+                        "a translation without its original: there is no {}",
+                        page.original
+                    ),
+                )
+                .with_help(format!(
+                    "write {} first, or rename this file if it is not a translation",
+                    page.original
+                )),
+            );
+            continue;
+        };
+        if page.date != original.date {
+            let shown = |d: Option<chrono::NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
+            diags.push(
+                Diagnostic::error(
+                    &page.source,
+                    page.date_at,
+                    format!(
+                        "date {} differs from the original's ({} in {})",
+                        shown(page.date),
+                        shown(original.date),
+                        original.source
+                    ),
+                )
+                .with_help("a translation has the date of the page it translates"),
+            );
+        }
+    }
+}
+
+/// A partner's translated story needs a translated summary: the partner list and the search in
+/// that language show the summary, and an English story under a Norwegian summary reads oddly.
+pub fn check_partner_translations(partners: &[Partner], diags: &mut Diagnostics) {
+    for partner in partners {
+        for t in &partner.translations {
+            if t.story.is_some() && t.summary.is_none() {
+                let code = t.language.code();
+                diags.push(
+                    Diagnostic::warning(
+                        &format!("partners/{}/story.{code}.md", partner.slug),
+                        Pos::FILE,
+                        format!("a story in `{code}` but no `summary_{code}` in profile.yaml"),
+                    )
+                    .with_help(format!(
+                        "add `summary_{code}:` to partners/{}/profile.yaml",
+                        partner.slug
+                    )),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BOTH: [Language; 2] = [Language::Nb, Language::En];
+
+    #[test]
+    fn a_file_named_with_a_second_language_code_translates_the_file_without_it() {
+        assert_eq!(
+            page_language("content/om.en.md", &BOTH),
+            (Language::En, "content/om.md".to_string())
+        );
+        assert_eq!(
+            page_language("content/nyheter/_index.en.md", &BOTH),
+            (Language::En, "content/nyheter/_index.md".to_string())
+        );
+        assert_eq!(
+            page_language("content/om.md", &BOTH),
+            (Language::Nb, "content/om.md".to_string())
+        );
+    }
+
+    #[test]
+    fn a_language_code_the_site_does_not_have_is_part_of_the_name() {
+        assert_eq!(
+            page_language("content/om.en.md", &[Language::Nb]),
+            (Language::Nb, "content/om.en.md".to_string())
+        );
+        // The default language's own code is no translation either.
+        assert_eq!(
+            page_language("content/om.nb.md", &BOTH),
+            (Language::Nb, "content/om.nb.md".to_string())
+        );
+    }
+}
