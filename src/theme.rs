@@ -111,7 +111,10 @@ impl Theme {
 
     /// The templates (the same in every language), by name.
     pub fn has_template(&self, name: &str) -> bool {
-        self.editions[0].tera.get_template_names().any(|n| n == name)
+        self.editions[0]
+            .tera
+            .get_template_names()
+            .any(|n| n == name)
     }
 }
 

@@ -37,6 +37,8 @@ pub fn config() -> SiteConfig {
         description: String::new(),
         base_url: "https://example.org/".into(),
         language: Language::Nb,
+        languages: vec![Language::Nb],
+        translations: Vec::new(),
         theme: "nfk".into(),
         results: ResultsConfig {
             reporting_year: Y,

@@ -98,8 +98,7 @@ pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings], memos: &Memos) -
                 .par_iter()
                 .map(|v| {
                     let input = partner::Input::new(v.partner, v.data, &site.config, strings);
-                    let charts =
-                        memo.get_or_make(|| partner_key(&input), || partner::draw(&input));
+                    let charts = memo.get_or_make(|| partner_key(&input), || partner::draw(&input));
                     (v.data.slug.clone(), charts)
                 })
                 .collect::<Vec<_>>()

@@ -67,7 +67,7 @@ pub fn charts(
 /// The charts of [`Input`].
 pub fn draw(input: &Input) -> Vec<Chart> {
     let mut charts = Vec::new();
-    charts.extend(by_year(input, input.data, input.config.language));
+    charts.extend(by_year(input, input.data, input.strings.language));
     charts.extend(categories(input, input.config));
     charts.extend(super::targets::charts(input));
     charts
@@ -279,7 +279,7 @@ fn category_rows(l: &Strings, entry: &YearEntry) -> Vec<Category> {
 }
 
 fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
-    let (lang, year) = (config.language, config.results.reporting_year);
+    let (lang, year) = (partner.strings.language, config.results.reporting_year);
     let l = partner.strings;
     let entry = partner.emissions.as_ref()?.year(year)?;
     let has_categories = [&entry.scope1, &entry.scope3]

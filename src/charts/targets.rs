@@ -90,7 +90,7 @@ fn scope_words(target: &Target, l: &Strings) -> String {
 }
 
 fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option<Chart> {
-    let lang = input.config.language;
+    let lang = input.strings.language;
     let l = input.strings;
     let (b, t) = (p.base_year, p.target_year);
     let last_reported = p.series.iter().map(|s| s.0).max();

@@ -17,7 +17,7 @@ use crate::model::{Language, Scope, Site};
 
 /// Every chart, drawn with `strings` and without a memo.
 fn draw(site: &Site, data: &SiteData, strings: &Strings) -> Charts {
-    super::draw(site, data, strings, &crate::memo::Memos::off())
+    super::draw(site, data, &[strings], &crate::memo::Memos::off()).remove(0)
 }
 
 const LONG_NAME: &str = "Ljabru og Nordstrand Eiendomsdrift og Bygningsvedlikehold AS 2";

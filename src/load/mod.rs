@@ -314,7 +314,8 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
         }
     }
     // The translations show the same pictures, or others of the folder: each file once.
-    let mut images = (story.as_deref()).map_or_else(Vec::new, |text| story::load_images(folder, text));
+    let mut images =
+        (story.as_deref()).map_or_else(Vec::new, |text| story::load_images(folder, text));
     for (_, text) in &stories {
         for image in story::load_images(folder, text) {
             if !images.iter().any(|i| i.name == image.name) {

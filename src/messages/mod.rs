@@ -152,14 +152,13 @@ fn site_language(root: &Path) -> Option<Language> {
     #[derive(serde::Deserialize)]
     struct OnlyLanguage {
         language: Option<String>,
+        /// The site's languages, its default first: editors write in that one.
+        languages: Option<Vec<String>>,
     }
     let text = std::fs::read_to_string(root.join("site.yaml")).ok()?;
     let config: OnlyLanguage = serde_saphyr::from_str(&text).ok()?;
-    match config.language?.trim() {
-        "nb" => Some(Language::Nb),
-        "en" => Some(Language::En),
-        _ => None,
-    }
+    let first = (config.languages.and_then(|l| l.into_iter().next())).or(config.language)?;
+    Language::from_code(first.trim())
 }
 
 #[cfg(test)]

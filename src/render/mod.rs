@@ -214,10 +214,12 @@ impl Prepared<'_> {
         // `collect` keeps the plan's order, so the problems come in the same order every build.
         let plan = r.plan();
         let problems: Vec<Diagnostic> = (plan.routes().par_iter())
-            .filter_map(|route| match render_route(r.of(route.language), &bodies, &slides, route) {
-                Ok(file) => sink(file).err().map(Err),
-                Err(d) => Some(Ok(d)),
-            })
+            .filter_map(
+                |route| match render_route(r.of(route.language), &bodies, &slides, route) {
+                    Ok(file) => sink(file).err().map(Err),
+                    Err(d) => Some(Ok(d)),
+                },
+            )
             .collect::<Result<_, E>>()?;
         for d in problems {
             diagnostics.push(d);
@@ -415,7 +417,8 @@ impl<'a> Renderer<'a> {
         let partners: BTreeMap<&str, (&Partner, &PartnerData)> = (data.visible(site))
             .map(|v| (v.partner.slug.as_str(), (v.partner, v.data)))
             .collect();
-        let summaries = partners::summaries(site, &partners, &edition.strings, (&base_path, &home_path));
+        let summaries =
+            partners::summaries(site, &partners, &edition.strings, (&base_path, &home_path));
         let alphabetical = partners::alphabetical(&summaries);
         let site_view = view::site_view(
             site,

@@ -227,22 +227,34 @@ fn sitemap(r: &Renderer, bodies: &Bodies) -> io::Result<Vec<u8>> {
         .collect();
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.create_element("urlset")
-        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
-        .write_inner_content(|w| {
-            for (url, lastmod) in &entries {
-                w.create_element("url").write_inner_content(|w| {
-                    w.create_element("loc")
-                        .write_text_content(BytesText::new(&r.permalink(url)))?;
-                    if let Some(date) = lastmod {
-                        w.create_element("lastmod")
-                            .write_text_content(BytesText::new(date))?;
-                    }
-                    Ok(())
-                })?;
-            }
-            Ok(())
-        })?;
+    let mut urlset = w
+        .create_element("urlset")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
+    if r.site.config.languages.len() > 1 {
+        urlset = urlset.with_attribute(("xmlns:xhtml", "http://www.w3.org/1999/xhtml"));
+    }
+    urlset.write_inner_content(|w| {
+        for (url, lastmod) in &entries {
+            w.create_element("url").write_inner_content(|w| {
+                w.create_element("loc")
+                    .write_text_content(BytesText::new(&r.permalink(url)))?;
+                if let Some(date) = lastmod {
+                    w.create_element("lastmod")
+                        .write_text_content(BytesText::new(date))?;
+                }
+                // Google's form of alternates: every language of the page, itself included.
+                for (language, other) in r.plan.translations(url) {
+                    w.create_element("xhtml:link")
+                        .with_attribute(("rel", "alternate"))
+                        .with_attribute(("hreflang", language.code()))
+                        .with_attribute(("href", r.permalink(other).as_str()))
+                        .write_empty()?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })?;
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
@@ -250,9 +262,10 @@ fn sitemap(r: &Renderer, bodies: &Bodies) -> io::Result<Vec<u8>> {
 
 /// News and other dated pages, newest first. `updated` comes from the content, never the clock.
 fn atom(r: &Renderer, bodies: &Bodies) -> io::Result<Vec<u8>> {
+    // One feed per language: this one has the pages written in its language.
     let mut dated: Vec<&Body> = bodies
         .iter()
-        .filter(|b| !b.page.is_section && b.page.date.is_some())
+        .filter(|b| !b.page.is_section && b.page.date.is_some() && b.page.language == r.language)
         .collect();
     dated.sort_by(|a, b| {
         b.page
@@ -267,7 +280,13 @@ fn atom(r: &Renderer, bodies: &Bodies) -> io::Result<Vec<u8>> {
         .filter_map(|b| b.page.updated.or(b.page.date))
         .max()
         .unwrap_or(r.site.config.results.as_of);
-    let config = &r.site.config;
+    let site = &r.site_view;
+    let home = r.permalink(&urls::in_language(
+        urls::FRONT_PAGE,
+        r.language,
+        r.site.config.language,
+    ));
+    let feed = urls::in_language(urls::FEED, r.language, r.site.config.language);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let lang = r.site_view.language;
@@ -276,23 +295,23 @@ fn atom(r: &Renderer, bodies: &Bodies) -> io::Result<Vec<u8>> {
         .with_attribute(("xml:lang", lang))
         .write_inner_content(|w| {
             w.create_element("title")
-                .write_text_content(BytesText::new(&config.title))?;
+                .write_text_content(BytesText::new(&site.title))?;
             w.create_element("subtitle")
-                .write_text_content(BytesText::new(&config.description))?;
+                .write_text_content(BytesText::new(&site.description))?;
             w.create_element("id")
-                .write_text_content(BytesText::new(&r.options.base_url))?;
+                .write_text_content(BytesText::new(&home))?;
             w.create_element("link")
-                .with_attribute(("href", r.options.base_url.as_str()))
+                .with_attribute(("href", home.as_str()))
                 .write_empty()?;
             w.create_element("link")
                 .with_attribute(("rel", "self"))
-                .with_attribute(("href", r.permalink(urls::FEED).as_str()))
+                .with_attribute(("href", r.permalink(&feed).as_str()))
                 .write_empty()?;
             w.create_element("updated")
                 .write_text_content(BytesText::new(&stamp(feed_updated)))?;
             w.create_element("author").write_inner_content(|w| {
                 w.create_element("name")
-                    .write_text_content(BytesText::new(&config.title))?;
+                    .write_text_content(BytesText::new(&site.title))?;
                 Ok(())
             })?;
             for b in &dated {

@@ -248,14 +248,10 @@ fn sector_counts(sorted: &[&PartnerSummary]) -> Vec<(char, SectorCountView)> {
 }
 
 fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
-    let summary = r
-        .summaries
-        .get(&p.slug)
-        .cloned()
-        .unwrap_or_else(|| {
-            let paths = (r.base_path.as_str(), r.home_path.as_str());
-            summary(r.site, p, d, &r.edition.strings, paths)
-        });
+    let summary = r.summaries.get(&p.slug).cloned().unwrap_or_else(|| {
+        let paths = (r.base_path.as_str(), r.home_path.as_str());
+        summary(r.site, p, d, &r.edition.strings, paths)
+    });
     let as_of = r.site.config.results.as_of;
     let reporting_year = r.site.config.results.reporting_year;
     let emissions = p.emissions.as_ref();

@@ -670,7 +670,8 @@ pub fn site_view(
                             url: m.url.clone(),
                         });
                     }
-                    let (_, url) = (plan.translations(&m.url).iter()).find(|(l, _)| *l == language)?;
+                    let (_, url) =
+                        (plan.translations(&m.url).iter()).find(|(l, _)| *l == language)?;
                     let title = (site.pages.iter())
                         .find(|p| &p.url == url)
                         .map_or_else(|| m.title.clone(), |p| p.title.clone());
@@ -692,7 +693,10 @@ pub fn site_view(
         language: language.code(),
         default_language: c.language.code(),
         menu: menu(translation.and_then(|t| t.menu.as_ref()), &c.menu),
-        footer_menu: menu(translation.and_then(|t| t.footer_menu.as_ref()), &c.footer_menu),
+        footer_menu: menu(
+            translation.and_then(|t| t.footer_menu.as_ref()),
+            &c.footer_menu,
+        ),
         accessibility: c.accessibility.as_ref().map(|a| AccessibilityView {
             statement_url: a.statement_url.clone(),
             contact: a.contact.clone(),

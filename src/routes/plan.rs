@@ -78,7 +78,11 @@ impl RoutePlan {
 /// What makes two pages of different languages the same page: a content page's original (and
 /// its listing page's number), or for nfk's own pages their URL without the language.
 fn identity(site: &Site, route: &Route) -> Option<String> {
-    let bare = || urls::split_language(&route.url, &site.config.languages).1.to_string();
+    let bare = || {
+        urls::split_language(&route.url, &site.config.languages)
+            .1
+            .to_string()
+    };
     match &route.kind {
         Kind::Page { page } => Some(format!("{}#1", site.pages[page.0].original)),
         Kind::Section { page, number, .. } => {
@@ -453,8 +457,11 @@ mod tests {
             template: None,
             url_at: Pos::new(1, 1),
             template_at: Pos::new(1, 1),
+            date_at: Pos::new(1, 1),
             body: String::new(),
             body_line: 4,
+            language: crate::model::Language::Nb,
+            original: source.into(),
         }
     }
 
@@ -463,7 +470,7 @@ mod tests {
         RoutePlan::new(&PlanInput {
             site,
             data: &data,
-            charts: &Charts::default(),
+            charts: &[Charts::default()],
             theme_files: &[],
             drafts,
         })
@@ -625,7 +632,7 @@ mod tests {
         let s = news(0);
         let data = crate::aggregate::aggregate(&s, false);
         let strings = crate::strings::Strings::embedded(s.config.language);
-        let charts = crate::charts::draw(&s, &data, &strings, &crate::memo::Memos::off());
+        let charts = crate::charts::draw(&s, &data, &[&strings], &crate::memo::Memos::off());
         let plan = RoutePlan::new(&PlanInput {
             site: &s,
             data: &data,

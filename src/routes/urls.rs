@@ -323,7 +323,10 @@ mod tests {
         assert_eq!(in_language("/partnere/alfa/", Nb, Nb), "/partnere/alfa/");
         assert_eq!(in_language("/partnere/alfa/", En, Nb), "/en/partnere/alfa/");
         assert_eq!(in_language("/", En, Nb), "/en/");
-        assert_eq!(split_language("/en/partnere/", &[Nb, En]), (En, "/partnere/"));
+        assert_eq!(
+            split_language("/en/partnere/", &[Nb, En]),
+            (En, "/partnere/")
+        );
         assert_eq!(split_language("/en/", &[Nb, En]), (En, "/"));
         assert_eq!(split_language("/en", &[Nb, En]), (En, "/"));
         // `/energi/` is no English page, and a site without English has no `/en/`.

@@ -133,7 +133,10 @@ pub fn validate_pages(
             template,
             url_at,
             template_at: at(front.template.as_ref()),
-            date_at: front.date.as_ref().map_or(start, |d| span_pos(d).shifted(1)),
+            date_at: front
+                .date
+                .as_ref()
+                .map_or(start, |d| span_pos(d).shifted(1)),
             body: page.body,
             body_line: page.body_line,
             language,
@@ -200,7 +203,7 @@ mod tests {
             .iter()
             .map(|(rel, text)| split_page(rel.to_string(), text, &mut diags))
             .collect();
-        let pages = validate_pages(raw, &mut diags);
+        let pages = validate_pages(raw, &[crate::model::Language::Nb], &mut diags);
         (pages, diags.sorted())
     }
 

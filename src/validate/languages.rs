@@ -11,14 +11,15 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::S;
 use crate::load::raw::{RawSiteConfig, RawSiteTranslation};
 use crate::model::{Language, MenuItem, Page, Partner, SiteTranslation};
+use crate::routes::{RoutePlan, WrittenLink};
 
 /// `languages: [nb, en]` (or the older `language: nb`): every language of the site, the
 /// default first. `None` after an error.
 pub fn site_languages(c: &mut Checker, raw: &RawSiteConfig) -> Option<Vec<Language>> {
     match (&raw.language, &raw.languages) {
         (Some(one), Some(list)) => {
-            c.error(one, "both `language` and `languages` are given").help =
-                Some("keep `languages`: its first language is the site's default".into());
+            c.error(one, "both `language` and `languages` are given")
+                .help = Some("keep `languages`: its first language is the site's default".into());
             let _ = list;
             None
         }
@@ -144,7 +145,8 @@ pub fn check_page_translations(pages: &[Page], diags: &mut Diagnostics) {
             continue;
         };
         if page.date != original.date {
-            let shown = |d: Option<chrono::NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
+            let shown =
+                |d: Option<chrono::NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
             diags.push(
                 Diagnostic::error(
                     &page.source,
@@ -182,6 +184,44 @@ pub fn check_partner_translations(partners: &[Partner], diags: &mut Diagnostics)
                 );
             }
         }
+    }
+}
+
+/// A link in a page of one language to a page of another (an English page linking to a
+/// Norwegian-only news item) takes the reader out of their language: a warning, since it may be
+/// meant. Links to files every language shares (open data, pictures) are no such link.
+pub fn check_links_across_languages(
+    plan: &RoutePlan,
+    links: &[WrittenLink],
+    diags: &mut Diagnostics,
+) {
+    for link in links {
+        let (Some(from), Some(to)) = (plan.get(&link.page_url), super::links::route_of(plan, link))
+        else {
+            continue;
+        };
+        if from.language == to.language || !to.kind.is_page() {
+            continue;
+        }
+        let (from_code, to_code) = (from.language.code(), to.language.code());
+        let translated = (plan.translations(&to.url).iter()).find(|(l, _)| *l == from.language);
+        let help = match translated {
+            Some((_, url)) => format!("link to its translation, {url}"),
+            None => format!(
+                "the page has no translation into `{from_code}`: translate it, or keep the link if the reader may leave their language"
+            ),
+        };
+        diags.push(
+            Diagnostic::warning(
+                &link.source,
+                link.at,
+                format!(
+                    "link to {}, a page in `{to_code}`, from a page in `{from_code}`",
+                    to.url
+                ),
+            )
+            .with_help(help),
+        );
     }
 }
 

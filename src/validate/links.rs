@@ -87,15 +87,7 @@ fn judge(plan: &RoutePlan, ids: &Ids, link: &WrittenLink) -> Option<(String, Str
         });
     }
     let target = internal(url).or_else(|| relative(url))?;
-    let resolved = if target.path.starts_with('/') {
-        target.path.to_string()
-    } else {
-        let base = url::Url::parse("http://site.invalid")
-            .ok()?
-            .join(&link.page_url)
-            .ok()?;
-        base.join(target.path).ok()?.path().to_string()
-    };
+    let resolved = resolve(link, &target)?;
     let Some(route) = route_at(plan, &resolved) else {
         let help = source_file(plan, link, target.path)
             .or_else(|| did_you_mean(&resolved, plan.urls()).map(str::to_string))
@@ -115,6 +107,26 @@ fn judge(plan: &RoutePlan, ids: &Ids, link: &WrittenLink) -> Option<(String, Str
             help,
         )
     })
+}
+
+/// The root-relative path a link's target leads to from the page it is written on.
+fn resolve(link: &WrittenLink, target: &Target) -> Option<String> {
+    if target.path.starts_with('/') {
+        return Some(target.path.to_string());
+    }
+    let base = url::Url::parse("http://site.invalid")
+        .ok()?
+        .join(&link.page_url)
+        .ok()?;
+    Some(base.join(target.path).ok()?.path().to_string())
+}
+
+/// The route an internal or relative link leads to, if the plan has it (for the rules of
+/// `languages.rs`); `None` for other sites' links and `#fragment`s of the page itself.
+pub(super) fn route_of<'p>(plan: &'p RoutePlan, link: &WrittenLink) -> Option<&'p Route> {
+    let url = link.url.trim();
+    let target = internal(url).or_else(|| relative(url))?;
+    route_at(plan, &resolve(link, &target)?)
 }
 
 /// A link's path and fragment.

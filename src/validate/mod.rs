@@ -92,7 +92,10 @@ pub fn validate_links(
 ) {
     links::check_menus(plan, &site.config, html, diags);
     links::check_links(plan, links, html, diags);
-    links::check_links(plan, &story::written_links(site, plan), html, diags);
+    let stories = story::written_links(site, plan);
+    links::check_links(plan, &stories, html, diags);
+    languages::check_links_across_languages(plan, links, diags);
+    languages::check_links_across_languages(plan, &stories, diags);
 }
 
 /// "nested too deeply", for stories and for editors' pages alike.

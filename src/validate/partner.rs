@@ -216,10 +216,7 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
 
 /// The summaries and stories a partner gives in other languages (`summary_en:`,
 /// `story.en.md`), whichever languages the site has: `validate` keeps the site's.
-fn translations(
-    profile: &RawProfile,
-    stories: Vec<(Language, String)>,
-) -> Vec<PartnerTranslation> {
+fn translations(profile: &RawProfile, stories: Vec<(Language, String)>) -> Vec<PartnerTranslation> {
     let clean = |s: &Option<String>| {
         (s.as_ref())
             .map(|s| s.trim().to_string())

@@ -169,8 +169,11 @@ mod tests {
             template: None,
             url_at: slug.map_or(Pos::new(1, 1), |s| s.1),
             template_at: Pos::new(1, 1),
+            date_at: Pos::new(1, 1),
             body: String::new(),
             body_line: 4,
+            language: crate::model::Language::Nb,
+            original: source.into(),
         }
     }
 
@@ -192,7 +195,7 @@ mod tests {
         let plan = RoutePlan::new(&PlanInput {
             site,
             data: &data,
-            charts: &Charts::default(),
+            charts: &[Charts::default()],
             theme_files: &theme_files,
             drafts: false,
         });

@@ -374,7 +374,7 @@ mod tests {
         let config = config.unwrap();
         assert_eq!(config.base_url, "https://example.org/");
         assert_eq!(config.results.compare_year, 2023);
-        assert_eq!(config.language, Language::Nb);
+        assert_eq!(config.language, crate::model::Language::Nb);
         assert_eq!(config.theme, "nfk");
     }
 

@@ -64,11 +64,14 @@ pub fn written_links(site: &Site, plan: &RoutePlan) -> Vec<WrittenLink> {
     let mut links = Vec::new();
     let default = site.config.language;
     for partner in &site.partners {
-        let stories = (partner.story.iter().map(|s| (default, "story.md".to_string(), s)))
-            .chain(partner.translations.iter().filter_map(|t| {
-                let file = format!("story.{}.md", t.language.code());
-                Some((t.language, file, t.story.as_ref()?))
-            }));
+        let stories = (partner
+            .story
+            .iter()
+            .map(|s| (default, "story.md".to_string(), s)))
+        .chain(partner.translations.iter().filter_map(|t| {
+            let file = format!("story.{}.md", t.language.code());
+            Some((t.language, file, t.story.as_ref()?))
+        }));
         for (language, file, story) in stories {
             let page_url = urls::in_language(&urls::partner(&partner.slug), language, default);
             if plan.get(&page_url).is_none() {
