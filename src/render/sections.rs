@@ -36,19 +36,23 @@ pub fn render_front_page(
     let page = own
         .map(|id| bodies.get(id).view.clone())
         .unwrap_or_else(|| PageView {
-            title: r.site.config.title.clone(),
-            description: Some(r.site.config.description.clone()),
-            url: r.base_path.clone(),
-            permalink: r.options.base_url.clone(),
+            title: r.site_view.title.clone(),
+            description: Some(r.site_view.description.clone()),
+            url: r.home_path.clone(),
+            permalink: r.permalink(&route.url),
             date: None,
             updated: None,
             weight: 0,
             draft: false,
             content: String::new(),
-            summary: r.site.config.description.clone(),
+            summary: r.site_view.description.clone(),
         });
     let as_of = r.site.config.results.as_of;
+    let languages = &r.site.config.languages;
+    // This language's sections, by their URL without the language (`/nyheter/`), so a theme
+    // finds the same section in every language.
     let sections: BTreeMap<String, SectionListView> = (r.plan.sections().iter())
+        .filter(|(id, _)| bodies.get(*id).page.language == r.language)
         .map(|(id, members)| {
             let section = bodies.get(*id);
             let children: Vec<&Body> = members.pages.iter().map(|p| bodies.get(*p)).collect();
@@ -68,7 +72,8 @@ pub fn render_front_page(
                     .map(|b| listed(b))
                     .collect(),
             };
-            (section.page.url.clone(), list)
+            let bare = urls::split_language(&section.page.url, languages).1;
+            (bare.to_string(), list)
         })
         .collect();
     let values = IndexContext {

@@ -35,9 +35,15 @@ pub fn render_summit(
         .into_iter()
         .map(|chart| (chart.name.clone(), chart))
         .collect();
+    let languages = &r.site.config.languages;
+    // The editors' slides written in this presentation's language.
     let slides = (slides.iter())
+        .filter(|body| body.page.language == r.language)
         .map(|body| SlideView {
-            id: urls::summit_slide_id(urls::summit_slide(&body.page.url).unwrap_or_default()),
+            id: urls::summit_slide_id(
+                urls::summit_slide(urls::split_language(&body.page.url, languages).1)
+                    .unwrap_or_default(),
+            ),
             title: body.view.title.clone(),
             content: body.view.content.clone(),
         })
@@ -48,7 +54,7 @@ pub fn render_summit(
         partners,
         charts,
         slides,
-        results_url: r.link(urls::RESULTS),
+        results_url: r.page_link(urls::RESULTS),
     };
     r.view_file(super::template(route), &route.url, &values)
 }

@@ -628,6 +628,54 @@ mod tests {
     }
 
     #[test]
+    fn plans_every_page_in_each_language_and_what_all_share_once() {
+        use crate::model::Language::{En, Nb};
+        let mut s = news(1);
+        s.config.languages = vec![Nb, En];
+        let mut english = page("content/nyheter/n1.en.md", Some((2025, 1, 1)), false);
+        english.url = "/en/nyheter/n1/".into();
+        english.language = En;
+        english.original = "content/nyheter/n1.md".into();
+        s.pages.push(english);
+        let plan = plan(&s, false);
+        for url in [
+            "/en/",
+            "/en/partnere/alfa/",
+            "/en/resultater/",
+            "/en/toppmote/",
+            "/en/atom.xml",
+        ] {
+            let route = plan.get(url).unwrap_or_else(|| panic!("{url}"));
+            assert_eq!(route.language, En, "{url}");
+        }
+        assert_eq!(plan.get("/partnere/alfa/").unwrap().language, Nb);
+        // Only what is translated: the section `nyheter` has no English `_index.en.md`.
+        assert!(plan.get("/en/nyheter/n1/").is_some());
+        assert!(plan.get("/en/nyheter/").is_none());
+        for shared in ["/sitemap.xml", "/robots.txt", "/data/results.json"] {
+            assert!(plan.get(shared).is_some());
+            assert!(
+                plan.get(&format!("/en{shared}")).is_none(),
+                "{shared} is shared"
+            );
+        }
+        assert_eq!(
+            plan.translations("/nyheter/n1/"),
+            [
+                (Nb, "/nyheter/n1/".to_string()),
+                (En, "/en/nyheter/n1/".to_string())
+            ]
+        );
+        assert_eq!(plan.translations("/en/partnere/alfa/").len(), 2);
+        assert!(plan.translations("/nyheter/").is_empty());
+        let collisions = by_output(&plan)
+            .into_values()
+            .filter(|r| r.len() > 1)
+            .count();
+        assert_eq!(collisions, 0);
+    }
+
+    #[test]
     fn plans_a_png_next_to_every_chart_svg() {
         let s = news(0);
         let data = crate::aggregate::aggregate(&s, false);

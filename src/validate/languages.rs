@@ -231,6 +231,72 @@ mod tests {
 
     const BOTH: [Language; 2] = [Language::Nb, Language::En];
 
+    const GOOD: &str = "title: T\nbase_url: https://example.org\nresults: { reporting_year: 2024, as_of: 2025-06-16 }\nfee_tiers:\n  - { fee_nok: 50000 }\n";
+
+    fn config(extra: &str) -> (Option<crate::model::SiteConfig>, Vec<Diagnostic>) {
+        let mut diags = Diagnostics::new();
+        let text = format!("{GOOD}{extra}");
+        let raw: RawSiteConfig =
+            crate::load::yaml::parse("site.yaml", &text, 0, &mut diags).expect("parses");
+        let config = super::super::site::validate_config(&raw, &mut diags);
+        (config, diags.sorted())
+    }
+
+    #[test]
+    fn the_first_of_languages_is_the_default_and_translations_give_the_others_words() {
+        let (config, diags) = config(
+            "languages: [nb, en]\ntranslations:\n  en: { description: D, menu: [{ title: Partners, url: /en/partnere/ }] }\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let config = config.unwrap();
+        assert_eq!(config.language, Language::Nb);
+        assert_eq!(config.languages, BOTH);
+        let en = config.translation(Language::En).unwrap();
+        assert_eq!(en.description.as_deref(), Some("D"));
+        assert_eq!(en.menu.as_ref().unwrap()[0].url, "/en/partnere/");
+        assert!(en.footer_menu.is_none() && en.title.is_none());
+        let (config, _) = config_default_en();
+        assert_eq!(config.unwrap().language, Language::En);
+    }
+
+    fn config_default_en() -> (Option<crate::model::SiteConfig>, Vec<Diagnostic>) {
+        config("languages: [en, nb]\n")
+    }
+
+    #[test]
+    fn refuses_language_and_languages_together_a_repeated_or_unknown_language_and_an_empty_list() {
+        for (extra, line, needle) in [
+            (
+                "language: nb\nlanguages: [nb, en]\n",
+                6,
+                "both `language` and `languages`",
+            ),
+            ("languages: [nb, en, nb]\n", 6, "listed twice"),
+            ("languages: [nb, nn]\n", 6, "unknown language `nn`"),
+            ("languages: []\n", 6, "`languages` is empty"),
+        ] {
+            let (config, diags) = config(extra);
+            assert!(config.is_none(), "{extra}");
+            assert_eq!(diags.len(), 1, "{extra}: {diags:?}");
+            assert!(diags[0].message.contains(needle), "{extra}: {diags:?}");
+            assert_eq!(diags[0].line, line, "{extra}");
+        }
+    }
+
+    #[test]
+    fn refuses_a_translation_into_the_default_or_a_language_the_site_does_not_have() {
+        let (_, diags) = config("translations:\n  en: { description: D }\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0]
+                .message
+                .contains("not one of the site's `languages`")
+        );
+        let (_, diags) = config("languages: [nb, en]\ntranslations:\n  nb: { description: D }\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("default language"));
+    }
+
     #[test]
     fn a_file_named_with_a_second_language_code_translates_the_file_without_it() {
         assert_eq!(

@@ -7,6 +7,7 @@ mod check;
 mod format_doc;
 mod hostile;
 mod import;
+mod languages;
 mod output_safety;
 mod results;
 mod serve;
