@@ -501,6 +501,7 @@ impl<'a> Renderer<'a> {
             &view::internal(&self.base_path, current_path),
         );
         ctx.insert("page_meta", &self.page_meta(current_path));
+        ctx.insert("language_switch", &self.language_switch(current_path));
         ctx
     }
 
@@ -529,22 +530,30 @@ impl<'a> Renderer<'a> {
             x_default: (translations.iter())
                 .find(|(language, _)| *language == default)
                 .map(|(_, url)| self.permalink(url)),
-            switch: (self.site.config.languages.iter())
-                .filter(|l| **l != self.language)
-                .map(|&language| {
-                    let same = translations.iter().find(|(l, _)| *l == language);
-                    let target = same.map_or_else(
-                        || urls::in_language(urls::FRONT_PAGE, language, default),
-                        |(_, url)| url.clone(),
-                    );
-                    view::LanguageLink {
-                        code: language.code(),
-                        name: self.theme.strings(language).language_name.clone(),
-                        url: self.link(&target),
-                    }
-                })
-                .collect(),
         })
+    }
+
+    /// The language switch of the page at `url`: a link to each other language of the site, to
+    /// this page in it or, where it has none, to that language's front page. Every page has it,
+    /// the 404 page too (`/404.html` ↔ `/en/404.html`).
+    pub fn language_switch(&self, url: &str) -> Vec<view::LanguageLink> {
+        let translations = self.plan.translations(url);
+        let default = self.site.config.language;
+        (self.site.config.languages.iter())
+            .filter(|l| **l != self.language)
+            .map(|&language| {
+                let same = translations.iter().find(|(l, _)| *l == language);
+                let target = same.map_or_else(
+                    || urls::in_language(urls::FRONT_PAGE, language, default),
+                    |(_, url)| url.clone(),
+                );
+                view::LanguageLink {
+                    code: language.code(),
+                    name: self.theme.strings(language).language_name.clone(),
+                    url: self.link(&target),
+                }
+            })
+            .collect()
     }
 
     /// What every template call shares besides its own values: the theme (templates, filters,
@@ -574,8 +583,9 @@ impl<'a> Renderer<'a> {
         let key = || {
             let mut h = KeyHasher::new();
             h.number(self.stamp?).text(template).text(current_path);
-            // The plan decides what `page_meta` says about this path.
+            // The plan decides what `page_meta` and the switch say about this path.
             h.value(&self.page_meta(current_path)).ok()?;
+            h.value(&self.language_switch(current_path)).ok()?;
             h.value(values).ok().map(|h| h.finish())
         };
         self.passes.templates.try_get_or_make(key, || {

@@ -36,6 +36,9 @@ pub struct SiteView {
     pub language: &'static str,
     /// The site's default language's code (`x-default`).
     pub default_language: &'static str,
+    /// The language partners' own words without a translation are in (notes, target labels),
+    /// when it is not the page's: `nb` on an English page, for `lang="nb"` around them.
+    pub partner_lang: Option<&'static str>,
     pub menu: Vec<MenuView>,
     /// The footer's links (`footer_menu` in site.yaml), like `menu`.
     pub footer_menu: Vec<MenuView>,
@@ -304,9 +307,6 @@ pub struct PageMeta {
     pub alternates: Vec<Alternate>,
     /// The page in the default language, absolute: `hreflang="x-default"`.
     pub x_default: Option<String>,
-    /// The language switch: a link to each other language of the site, to this page in it or,
-    /// where it has none, that language's front page.
-    pub switch: Vec<LanguageLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -692,6 +692,7 @@ pub fn site_view(
         home_path: home_path.clone(),
         language: language.code(),
         default_language: c.language.code(),
+        partner_lang: (language != c.language).then_some(c.language.code()),
         menu: menu(translation.and_then(|t| t.menu.as_ref()), &c.menu),
         footer_menu: menu(
             translation.and_then(|t| t.footer_menu.as_ref()),
