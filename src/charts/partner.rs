@@ -446,7 +446,7 @@ mod tests {
         let mut entry = year(Y).s2(0.0);
         entry.scope1 = Some(crate::model::Scope {
             total: dec(0.0),
-            categories: vec![("mobile_combustion".into(), dec(0.0))],
+            categories: vec![("mobile_combustion", dec(0.0))],
         });
         let charts = charts_of(with_emissions(
             partner("alfa", 'F', 10),
