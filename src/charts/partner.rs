@@ -387,3 +387,75 @@ fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
     };
     finish(spec, &Picture::HBars(bars))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::aggregate;
+    use crate::aggregate::testkit::*;
+
+    /// The charts of the one partner of a site made of `p`, through [`charts`].
+    fn charts_of(p: Partner) -> Vec<Chart> {
+        let site = site(vec![p]);
+        let data = aggregate(&site, false);
+        let strings = Strings::embedded(site.config.language);
+        charts(&site.partners[0], &data.partners[0], &site.config, &strings)
+    }
+
+    fn by_year_desc_of(years: Vec<YearEntry>) -> String {
+        let charts = charts_of(with_emissions(partner("alfa", 'F', 10), years, Vec::new()));
+        let chart = charts.iter().find(|c| c.name == BY_YEAR);
+        chart.expect("a chart per year").desc.clone()
+    }
+
+    #[test]
+    fn a_partner_with_emissions_gets_its_charts_and_one_without_none() {
+        let p = with_emissions(
+            partner("alfa", 'F', 10),
+            vec![year(C).s1(100.0).s2(20.0), year(Y).s1(80.0).s2(10.0)],
+            vec![target(&[1, 2], C, 2030, 50.0)],
+        );
+        let names: Vec<String> = charts_of(p).into_iter().map(|c| c.name).collect();
+        assert_eq!(names, [BY_YEAR, "mal-1"]);
+        assert!(charts_of(partner("beta", 'F', 10)).is_empty());
+    }
+
+    #[test]
+    fn one_reported_year_is_described_as_that_year_alone() {
+        let desc = by_year_desc_of(vec![year(Y).s1(100.0).s2(20.0)]);
+        assert_eq!(desc, "Utslippene i 2024 var 120\u{a0}tonn CO₂e.");
+    }
+
+    #[test]
+    fn two_years_with_no_scope_in_common_are_described_by_the_last_alone() {
+        let desc = by_year_desc_of(vec![year(C).s1(100.0), year(Y).s2(200.0)]);
+        assert_eq!(desc, "Utslippene i 2024 var 200\u{a0}tonn CO₂e.");
+    }
+
+    #[test]
+    fn a_change_from_zero_tonnes_is_given_without_a_percentage() {
+        let desc = by_year_desc_of(vec![year(C).s1(0.0), year(Y).s1(500.0)]);
+        assert_eq!(
+            desc,
+            "Utslippene i scope 1 gikk fra 0,0\u{a0}tonn CO₂e i 2019 til 500\u{a0}tonn CO₂e i 2024."
+        );
+    }
+
+    #[test]
+    fn categories_that_add_up_to_zero_have_no_share() {
+        let mut entry = year(Y).s2(0.0);
+        entry.scope1 = Some(crate::model::Scope {
+            total: dec(0.0),
+            categories: vec![("mobile_combustion", dec(0.0))],
+        });
+        let charts = charts_of(with_emissions(
+            partner("alfa", 'F', 10),
+            vec![entry],
+            Vec::new(),
+        ));
+        let chart = charts.iter().find(|c| c.name == CATEGORIES);
+        let table = &chart.expect("a category chart").table;
+        let shares: Vec<&str> = table.rows.iter().map(|r| r[3].as_str()).collect();
+        assert_eq!(shares, [MISSING, MISSING, MISSING]);
+    }
+}

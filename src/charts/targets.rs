@@ -209,3 +209,76 @@ fn capitalise_first(s: &str) -> String {
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::aggregate;
+    use crate::aggregate::testkit::*;
+    use crate::model::Partner;
+
+    /// The target charts of the one partner of a site made of `p`.
+    fn target_charts(p: Partner) -> Vec<Chart> {
+        let site = site(vec![p]);
+        let data = aggregate(&site, false);
+        let strings = Strings::embedded(site.config.language);
+        charts(&Input::new(
+            &site.partners[0],
+            &data.partners[0],
+            &site.config,
+            &strings,
+        ))
+    }
+
+    #[test]
+    fn the_table_gives_the_pathway_in_each_year_it_spans_and_none_after() {
+        // Scope 1 + 2 from 110 t in 2019 to 55 t in 2023: 82.5 t in 2021 (110 − 55·2/4).
+        let p = with_emissions(
+            partner("alfa", 'F', 10),
+            vec![
+                year(C).s1(100.0).s2(10.0),
+                year(2021).s1(95.0).s2(10.0),
+                year(Y).s1(90.0).s2(10.0),
+            ],
+            vec![target(&[1, 2], C, 2023, 50.0)],
+        );
+        let charts = target_charts(p);
+        let rows: Vec<[&str; 3]> = charts[0]
+            .table
+            .rows
+            .iter()
+            .map(|r| [r[0].as_str(), r[1].as_str(), r[2].as_str()])
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["2019", "110", "110"],
+                ["2021", "105", "82,5"],
+                ["2023", "–", "55,0"],
+                ["2024", "100", "–"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_target_whose_base_year_has_no_figures_is_drawn_without_a_pathway() {
+        // Scope 3 from 2019, which reported scope 1 and 2 only: a series, no pathway.
+        let p = with_emissions(
+            partner("alfa", 'F', 10),
+            vec![year(C).s1(100.0).s2(10.0), year(Y).s1(90.0).s3(400.0)],
+            vec![target(&[3], C, 2030, 50.0)],
+        );
+        let charts = target_charts(p);
+        assert_eq!(charts.len(), 1, "drawn from its series alone");
+        let chart = &charts[0];
+        assert!(
+            chart
+                .desc
+                .ends_with(" Basisåret mangler tall, så målbanen kan ikke tegnes."),
+            "{}",
+            chart.desc
+        );
+        assert!(chart.table.rows.iter().all(|r| r[2] == "–"));
+        assert!(chart.table.rows.iter().any(|r| r[..2] == ["2024", "400"]));
+    }
+}

@@ -272,7 +272,10 @@ pub fn element_ids(html: &str) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routes::urls;
+    use crate::aggregate::testkit::site;
+    use crate::charts::Charts;
+    use crate::model::{MenuItem, Page, Site};
+    use crate::routes::{PlanInput, urls};
 
     #[test]
     fn finds_ids_of_elements_not_of_text() {
@@ -281,6 +284,8 @@ mod tests {
         );
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         assert_eq!(ids, ["gammel", "maal", "s"]);
+        let named = element_ids("<input name=q><a name=a></a>");
+        assert_eq!(named.into_iter().collect::<Vec<_>>(), ["a"]);
     }
 
     #[test]
@@ -295,5 +300,175 @@ mod tests {
     #[test]
     fn the_front_page_url_is_internal() {
         assert_eq!(internal(urls::FRONT_PAGE).map(|t| t.path), Some("/"));
+    }
+
+    fn page(source: &str) -> Page {
+        let (url, is_section) = urls::page(source, None);
+        Page {
+            source: source.into(),
+            url,
+            is_section,
+            title: "T".into(),
+            description: None,
+            date: None,
+            updated: None,
+            draft: false,
+            weight: 0,
+            template: None,
+            url_at: Pos::new(1, 1),
+            template_at: Pos::new(1, 1),
+            body: String::new(),
+            body_line: 4,
+        }
+    }
+
+    /// A site of the pages `content/om.md` (with the id `maal` and `mål`) and
+    /// `content/kontakt.md` (HTML not known).
+    fn om_site() -> Site {
+        let mut s = site(Vec::new());
+        s.pages.push(page("content/om.md"));
+        s.pages.push(page("content/kontakt.md"));
+        s
+    }
+
+    fn html(output: &str) -> Option<&'static [u8]> {
+        (output == "om/index.html")
+            .then_some(b"<h2 id=maal>M</h2><h2 id=m\xc3\xa5l>M</h2>".as_slice())
+    }
+
+    fn plan_of(s: &Site, check: impl FnOnce(&RoutePlan)) {
+        let data = crate::aggregate::aggregate(s, false);
+        let plan = RoutePlan::new(&PlanInput {
+            site: s,
+            data: &data,
+            charts: &Charts::default(),
+            theme_files: &[],
+            drafts: false,
+        });
+        check(&plan);
+    }
+
+    /// The problems of links written at 3:5 in `content/om.md`.
+    fn link_problems(urls: &[&str]) -> Vec<Diagnostic> {
+        let links: Vec<WrittenLink> = (urls.iter())
+            .map(|url| WrittenLink {
+                source: "content/om.md".into(),
+                page_url: "/om/".into(),
+                url: url.to_string(),
+                at: Pos::new(3, 5),
+            })
+            .collect();
+        let mut diags = Diagnostics::new();
+        plan_of(&om_site(), |plan| {
+            check_links(plan, &links, &html, &mut diags)
+        });
+        diags.sorted()
+    }
+
+    /// What a diagnostic says, and its help (the one place a test reads its words).
+    fn said(d: &Diagnostic) -> (&str, Option<&str>) {
+        (d.message.as_str(), d.help.as_deref())
+    }
+
+    #[test]
+    fn links_to_pages_and_ids_the_site_has_are_fine() {
+        let fine = [
+            "/om/",
+            "/om",
+            "/om/index.html",
+            "../om/",
+            "/om/#maal",
+            "/om/#m%C3%A5l",
+            "#maal",
+            "/kontakt/#whatever",
+            "/data/results.json#x",
+            "https://example.org/nope/",
+        ];
+        let list = link_problems(&fine);
+        assert!(list.is_empty(), "{list:?}");
+    }
+
+    #[test]
+    fn a_link_to_a_missing_page_is_an_error_at_the_link() {
+        let list = link_problems(&["/kontakt-oss/"]);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert!(list[0].is_error());
+        assert_eq!(
+            (list[0].path.as_str(), list[0].line, list[0].column),
+            ("content/om.md", 3, 5)
+        );
+        assert_eq!(
+            said(&list[0]),
+            (
+                "link to /kontakt-oss/: this site has no such page",
+                Some("did you mean `/kontakt/`?")
+            )
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_pages_source_file_suggests_its_url() {
+        let list = link_problems(&["kontakt.md"]);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert_eq!(
+            said(&list[0]),
+            (
+                "link to kontakt.md: this site has no such page",
+                Some("did you mean `/kontakt/`?")
+            )
+        );
+    }
+
+    #[test]
+    fn a_fragment_the_page_lacks_is_an_error_with_the_closest_id() {
+        let list = link_problems(&["/om/#mal", "#maa"]);
+        let found: Vec<(&str, Option<&str>)> = list.iter().map(said).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "link to #maa: no heading with that id on this page",
+                    Some("did you mean `#maal`?")
+                ),
+                (
+                    "link to /om/#mal: /om/ has no element with the id `mal`",
+                    Some("did you mean `#maal`?")
+                ),
+            ]
+        );
+        assert!(list.iter().all(|d| d.is_error() && d.line == 3));
+    }
+
+    #[test]
+    fn menu_items_must_lead_to_a_page_and_an_id_it_has() {
+        let mut s = om_site();
+        let item = |title: &str, url: &str| MenuItem {
+            title: title.into(),
+            url: url.into(),
+        };
+        s.config.menu = vec![item("Om", "/om/#maal"), item("Borte", "/borte/")];
+        s.config.footer_menu = vec![item("Mål", "/om/#mal"), item("Ute", "https://example.org/")];
+        let mut diags = Diagnostics::new();
+        plan_of(&s, |plan| check_menus(plan, &s.config, &html, &mut diags));
+        let list = diags.sorted();
+        let found: Vec<(&str, u32, &str)> = list
+            .iter()
+            .map(|d| (d.path.as_str(), d.line, said(d).0))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "site.yaml",
+                    0,
+                    "footer_menu item `Mål` links to /om/#mal, which has no element with the id `mal`"
+                ),
+                (
+                    "site.yaml",
+                    0,
+                    "menu item `Borte` links to /borte/, which the site does not have"
+                ),
+            ]
+        );
     }
 }

@@ -235,4 +235,99 @@ mod tests {
         assert!(list[0].message.contains("nfk needs a folder `data/`"));
         assert!(list[1].message.contains("reserved: the theme publishes"));
     }
+
+    /// What a diagnostic says, and how to fix it (the one place a test reads its words).
+    fn said(d: &Diagnostic) -> (&str, Option<&str>) {
+        (d.message.as_str(), d.help.as_deref())
+    }
+
+    #[test]
+    fn of_two_editors_files_the_later_gives_way_even_when_it_is_the_file() {
+        let mut s = site(vec![]);
+        s.pages
+            .push(page("content/a.md", Some(("zzz", Pos::new(2, 7)))));
+        s.assets.push(asset("zzz"));
+        let list = problems(&s);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert!(list[0].is_error());
+        assert_eq!((list[0].path.as_str(), list[0].line), ("content/zzz", 0));
+        assert_eq!(
+            said(&list[0]),
+            (
+                "`zzz` would be a file, but content/a.md:2:7 needs a folder `zzz/` there for a \
+                 content page (`zzz/index.html`)",
+                Some("rename or move the file")
+            )
+        );
+    }
+
+    #[test]
+    fn a_page_is_told_to_change_its_slug_when_it_has_one_and_else_its_file() {
+        let mut s = site(vec![]);
+        s.pages
+            .push(page("content/b.md", Some(("a", Pos::new(3, 7)))));
+        s.pages.push(page("content/a.md", None));
+        let list = problems(&s);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert_eq!((list[0].path.as_str(), list[0].line), ("content/b.md", 3));
+        assert_eq!(
+            said(&list[0]),
+            (
+                "`a/index.html` is also written for content/a.md:1:1 (a content page)",
+                Some("give the page another `slug`")
+            )
+        );
+        let mut s = site(vec![]);
+        s.pages.push(page("content/a.md", None));
+        s.pages.push(page("content/a/_index.md", None));
+        let list = problems(&s);
+        assert_eq!(list.len(), 1, "{list:?}");
+        assert_eq!(
+            (list[0].path.as_str(), list[0].line),
+            ("content/a/_index.md", 1)
+        );
+        assert_eq!(
+            said(&list[0]).1,
+            Some("rename the file, or give the page a `slug`")
+        );
+    }
+
+    #[test]
+    fn a_logo_or_story_image_in_the_way_is_told_to_rename_its_file() {
+        let mut alfa = partner("alfa", 'F', 10);
+        alfa.logo = Some(crate::model::Logo {
+            file_name: "del.png".into(),
+            bytes: Vec::new(),
+            at: Pos::new(4, 7),
+        });
+        alfa.images.push(crate::model::StoryImage {
+            file_name: "x.png".into(),
+            bytes: Vec::new(),
+            at: Pos::new(5, 1),
+        });
+        let mut s = site(vec![alfa]);
+        let folder = crate::render::markdown::STORY_IMAGE_FOLDER;
+        s.assets
+            .push(asset(&format!("partnere/alfa/{folder}/x.png")));
+        let list = problems(&s);
+        let found: Vec<(&str, u32, Option<&str>)> = list
+            .iter()
+            .map(|d| (d.path.as_str(), d.line, said(d).1))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "partners/alfa/profile.yaml",
+                    4,
+                    Some("rename the logo file and its `logo:` line")
+                ),
+                (
+                    "partners/alfa/story.md",
+                    5,
+                    Some("rename the image file and its name in the story")
+                ),
+            ]
+        );
+    }
 }

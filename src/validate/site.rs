@@ -534,4 +534,111 @@ mod tests {
         assert!(config.is_some());
         assert!(!diags[0].is_error());
     }
+
+    /// The message, position and help of the one diagnostic of `text` (the one place a test
+    /// reads a diagnostic's words).
+    fn only_problem(text: &str) -> (String, (u32, u32), Option<String>) {
+        let (config, diags) = check(text);
+        assert!(config.is_none(), "{text}");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].is_error());
+        let d = &diags[0];
+        (d.message.clone(), (d.line, d.column), d.help.clone())
+    }
+
+    #[test]
+    fn a_theme_is_named_by_lowercase_letters_digits_dashes_and_underscores() {
+        let (config, diags) = check(&format!("{GOOD}theme: mitt-tema_2\n"));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.map(|c| c.theme).as_deref(), Some("mitt-tema_2"));
+        for name in ["Mitt", "a.b", "'a b'", "''"] {
+            let (message, at, _) = only_problem(&format!("{GOOD}theme: {name}\n"));
+            assert!(message.starts_with("theme name `"), "{name}: {message}");
+            assert_eq!(at, (7, 8), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_base_url_must_be_http_with_a_host_and_no_user_and_says_how_to_fix_it() {
+        let (message, at, help) =
+            only_problem(&GOOD.replace("https://example.org", "ftp://example.org"));
+        assert_eq!(
+            message,
+            "base_url `ftp://example.org` is not an absolute http(s) URL"
+        );
+        assert_eq!(at, (2, 11));
+        assert_eq!(help.as_deref(), Some("e.g. `https://naeringforklima.no/`"));
+        let (message, _, help) =
+            only_problem(&GOOD.replace("https://example.org", "https://ola@example.org"));
+        assert_eq!(
+            message,
+            "base_url holds a user name or password (`user:password@`)"
+        );
+        assert_eq!(
+            help.as_deref(),
+            Some(
+                "give only the scheme, host and folder the site is published at, e.g. `https://naeringforklima.no/`"
+            )
+        );
+    }
+
+    #[test]
+    fn a_menu_may_link_to_plain_http_and_a_relative_link_is_told_its_internal_form() {
+        let (config, diags) = check(&format!(
+            "{GOOD}menu: [ {{ title: A, url: 'http://example.org/' }} ]\n"
+        ));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.unwrap().menu[0].url, "http://example.org/");
+        let (message, _, help) =
+            only_problem(&format!("{GOOD}menu: [ {{ title: A, url: ./om/ }} ]\n"));
+        assert_eq!(
+            message,
+            "menu url `./om/` must start with `/` or http(s)://"
+        );
+        assert_eq!(
+            help.as_deref(),
+            Some("for a page of this site write `/om/`")
+        );
+    }
+
+    #[test]
+    fn an_accessibility_statement_must_be_at_an_http_address() {
+        let (message, _, _) = only_problem(&format!(
+            "{GOOD}accessibility: {{ statement_url: 'ftp://uustatus.no/abc', contact: a11y@example.org, last_reviewed: 2025-05-20 }}\n"
+        ));
+        assert_eq!(
+            message,
+            "accessibility.statement_url `ftp://uustatus.no/abc` is not an absolute http(s) URL"
+        );
+    }
+
+    #[test]
+    fn the_full_requirement_may_fall_due_with_the_first_but_not_before_it() {
+        let requirements = |first: &str, full: &str| {
+            format!("{GOOD}requirements: {{ first: {{ by: {first} }}, full: {{ by: {full} }} }}\n")
+        };
+        let (config, diags) = check(&requirements("2023-12-31", "2023-12-31"));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(config.is_some());
+        let (message, at, _) = only_problem(&requirements("2023-12-31", "2023-12-30"));
+        assert_eq!(
+            message,
+            "the full requirement (2023-12-30) is due before the first (2023-12-31)"
+        );
+        assert_eq!(at.0, 7);
+    }
+
+    #[test]
+    fn a_first_fee_tier_may_end_at_zero_employees_but_not_below() {
+        let tiers = |max: &str| GOOD.replace("max_employees: 19", &format!("max_employees: {max}"));
+        let (config, diags) = check(&tiers("0"));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.unwrap().fee_tiers[0].max_employees, Some(0));
+        let (message, at, _) = only_problem(&tiers("-1"));
+        assert_eq!(
+            message,
+            "max_employees -1 must be above the previous tier's"
+        );
+        assert_eq!(at.0, 5);
+    }
 }

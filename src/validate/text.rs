@@ -312,4 +312,42 @@ mod tests {
         check_markdown("story.md", "Familie: 👩\u{200d}👧\n", 0, &mut diags);
         assert!(diags.is_empty());
     }
+
+    #[test]
+    fn finds_an_eight_digit_escape_at_its_backslash() {
+        let d = yaml("name: \"ok \\U0000202E\"\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(!d[0].is_error());
+        assert_eq!(d[0].message, "invisible bidi control U+202E in the text");
+        assert_eq!(at(&d[0]), (1, 11));
+    }
+
+    #[test]
+    fn finds_one_letter_escapes_of_control_characters_at_their_backslash() {
+        for (escape, code) in [("0", "0000"), ("a", "0007"), ("b", "0008"), ("v", "000B")] {
+            let d = yaml(&format!("name: \"ab \\{escape}\"\n"));
+            assert_eq!(d.len(), 1, "{escape}: {d:?}");
+            assert!(d[0].is_error());
+            let message = format!("control character U+{code} in the text");
+            assert_eq!(
+                (at(&d[0]), d[0].message.as_str()),
+                ((1, 11), message.as_str())
+            );
+        }
+        for (escape, code) in [("f", "000C"), ("r", "000D"), ("e", "001B"), ("N", "0085")] {
+            let d = yaml(&format!("name: \"ab \\{escape}\"\n"));
+            let message = format!("control character U+{code} in the text");
+            assert_eq!(
+                (at(&d[0]), d[0].message.as_str()),
+                ((1, 11), message.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn escapes_of_ordinary_characters_before_a_control_character_are_passed_over() {
+        let d = yaml("name: \"a\\tb\\nc\\_d\\Le\\Pf \\x01\"\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(at(&d[0]), (1, 25));
+    }
 }

@@ -343,3 +343,71 @@ pub(super) fn by_sector(r: &NetworkResults, l: &Strings) -> Option<Chart> {
     );
     finish(spec("by-sector", title, desc, table), &Picture::HBars(bars))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::aggregate;
+    use crate::aggregate::testkit::*;
+    use crate::model::Partner;
+
+    /// The network results of a site made of `partners`, with the site's strings.
+    fn results(partners: Vec<Partner>) -> (NetworkResults, Strings) {
+        let site = site(partners);
+        let data = aggregate(&site, false);
+        (data.results, Strings::embedded(site.config.language))
+    }
+
+    fn both_years(slug: &str) -> Partner {
+        let years = vec![year(C).s1(100.0).s2(0.0), year(Y).s1(200.0).s2(0.0)];
+        with_emissions(partner(slug, 'F', 1), years, Vec::new())
+    }
+
+    #[test]
+    fn the_like_for_like_description_names_the_partners_left_out_for_a_structural_change() {
+        let bought = with_changes(both_years("a"), vec![change(2022, false)]);
+        let (r, l) = results(vec![bought, both_years("b")]);
+        let desc = like_for_like(&r, &l).expect("a like-for-like chart").desc;
+        let note = " 1 partner er holdt utenfor fordi en strukturendring etter \
+                    sammenligningsåret ikke er omregnet.";
+        assert!(desc.ends_with(note), "{desc}");
+        let (r, l) = results(vec![both_years("a"), both_years("b")]);
+        let desc = like_for_like(&r, &l).expect("a like-for-like chart").desc;
+        assert!(!desc.contains("holdt utenfor"), "{desc}");
+    }
+
+    #[test]
+    fn a_sector_without_figures_comes_after_every_sector_with_figures() {
+        // Sector H reports half a tonne; sector A has a partner but no figures.
+        let small = with_emissions(
+            partner("h", 'H', 1),
+            vec![year(Y).s1(0.5).s2(0.0)],
+            Vec::new(),
+        );
+        let (r, l) = results(vec![small, partner("a", 'A', 1)]);
+        let chart = by_sector(&r, &l).expect("a sector chart");
+        let first_letters: Vec<char> = chart
+            .table
+            .rows
+            .iter()
+            .map(|row| row[0].chars().next().unwrap_or(' '))
+            .collect();
+        assert_eq!(first_letters, ['H', 'A']);
+        assert!(chart.desc.starts_with("H "), "{}", chart.desc);
+    }
+
+    #[test]
+    fn sectors_whose_figures_add_up_to_zero_have_no_share() {
+        let zero = with_emissions(
+            partner("h", 'H', 1),
+            vec![year(Y).s1(0.0).s2(0.0)],
+            Vec::new(),
+        );
+        let (r, l) = results(vec![zero]);
+        let desc = by_sector(&r, &l).expect("a sector chart").desc;
+        assert!(
+            desc.contains(&format!(": 0,0\u{a0}tonn CO₂e, {MISSING} av ")),
+            "{desc}"
+        );
+    }
+}

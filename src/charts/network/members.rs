@@ -382,3 +382,92 @@ pub(super) fn fee_tiers(r: &NetworkResults, l: &Strings) -> Option<Chart> {
     let title = l.chart_fee_tiers_title.clone();
     finish(spec("fee-tiers", title, desc, table), &Picture::HBars(bars))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::aggregate;
+    use crate::aggregate::testkit::*;
+    use crate::model::{Normaliser, Status};
+
+    fn with_target(slug: &str, target: crate::model::Target) -> Partner {
+        let years = vec![
+            year(C).s1(100.0).s2(10.0).s3(500.0).employees(10.0),
+            year(Y).s1(90.0).s2(10.0).s3(450.0).employees(10.0),
+        ];
+        with_emissions(partner(slug, 'F', 10), years, vec![target])
+    }
+
+    #[test]
+    fn the_principles_table_gives_each_count_as_a_share_of_the_partners() {
+        let mut strategist = partner("a", 'F', 10);
+        strategist.principles.strategy = principle(Status::InPlace);
+        let network = site(vec![
+            strategist,
+            partner("b", 'F', 10),
+            partner("c", 'F', 10),
+        ]);
+        let data = aggregate(&network, false);
+        let l = Strings::embedded(network.config.language);
+        let chart = principles(&data.results, &l).expect("a principles chart");
+        let shares: Vec<&str> = chart.table.rows.iter().map(|r| r[2].as_str()).collect();
+        assert_eq!(
+            shares,
+            [
+                "0\u{a0}%",
+                "0\u{a0}%",
+                "33\u{a0}%",
+                "0\u{a0}%",
+                "0\u{a0}%",
+                "0\u{a0}%"
+            ]
+        );
+        assert_eq!(chart.table.rows[2][1], "1 av 3");
+        let empty = site(Vec::new());
+        let data = aggregate(&empty, false);
+        let chart = principles(&data.results, &l).expect("a principles chart");
+        assert!(chart.table.rows.iter().all(|r| r[2] == MISSING));
+    }
+
+    #[test]
+    fn the_rates_description_counts_the_targets_that_meet_the_benchmark_of_their_own_class() {
+        // Scope 1 + 2: one −50 % by 2030 (4.5 % a year, meets), one −10 % (below); scope 3:
+        // two −50 % (meet); one intensity target, not comparable.
+        let network = site(vec![
+            with_target("a", target(&[1, 2], C, 2030, 50.0)),
+            with_target("b", target(&[1, 2], C, 2030, 10.0)),
+            with_target("c", target(&[3], C, 2030, 50.0)),
+            with_target("d", target(&[3], C, 2030, 50.0)),
+            with_target(
+                "e",
+                per(target(&[1, 2], C, 2030, 50.0), Normaliser::Employee),
+            ),
+        ]);
+        let data = aggregate(&network, false);
+        let l = Strings::embedded(network.config.language);
+        let chart = target_rates(&network, &data, &l).expect("a rates chart");
+        assert!(
+            chart.desc.contains(": 1 av 2 hovedmål for scope 1 og 2"),
+            "{}",
+            chart.desc
+        );
+        assert!(
+            chart.desc.contains(", og 2 av 2 for scope 3"),
+            "{}",
+            chart.desc
+        );
+        assert!(
+            chart.desc.contains(" 1 hovedmål kan ikke sammenlignes"),
+            "{}",
+            chart.desc
+        );
+        let kinds: Vec<(&str, &str)> = chart
+            .table
+            .rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[2].rsplit(' ').next().unwrap_or("")))
+            .collect();
+        assert!(kinds.contains(&("e", "(intensitet)")), "{kinds:?}");
+        assert!(kinds.contains(&("a", "(absolutt)")), "{kinds:?}");
+    }
+}

@@ -71,3 +71,15 @@ fn capitalise(s: &str) -> String {
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalise_makes_the_first_letter_a_capital_and_keeps_the_rest() {
+        assert_eq!(capitalise("partnere"), "Partnere");
+        assert_eq!(capitalise("æ og ø"), "Æ og ø");
+        assert_eq!(capitalise(""), "");
+    }
+}
