@@ -225,6 +225,11 @@ impl Diagnostic {
         self
     }
 
+    /// Where the diagnostic is, as a [`Pos`].
+    pub fn pos(&self) -> Pos {
+        Pos::new(self.line, self.column)
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
