@@ -78,6 +78,9 @@ fn lang_en_prints_the_same_diagnostics_in_english() {
         "org-number-leading-zero",
         "yaml-unclosed-quote",
         "employees-not-filled-in",
+        "many-errors",
+        "broken-menu-link",
+        "svg-logo-with-script",
     ] {
         let (code, english) = check_en(&invalid.join(case), "human");
         let (_, norwegian) = check(&invalid.join(case), "human");
