@@ -91,6 +91,14 @@ pub fn number(value: f64, decimals: usize, lang: Language) -> String {
     out
 }
 
+/// A figure quoted in a message, with as many decimals as it was written with (at most 9):
+/// nb `12 345`, `1,5`; en `12,345`, `1.5`.
+pub fn figure(value: f64, lang: Language) -> String {
+    let written = format!("{value}");
+    let decimals = written.split_once('.').map_or(0, |(_, f)| f.len());
+    number(value, decimals, lang)
+}
+
 /// How many decimals a tonnes figure gets: whole tonnes from 100 up, one decimal below, so
 /// that a small partner's `4,7` does not show as `5` while a network total stays readable.
 pub fn tonnes_decimals(value: f64) -> usize {
@@ -229,6 +237,15 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_figure_in_a_message_keeps_its_decimals_in_the_languages_format() {
+        assert_eq!(figure(12345.0, Nb), "12\u{a0}345");
+        assert_eq!(figure(12345.0, En), "12,345");
+        assert_eq!(figure(1.5, Nb), "1,5");
+        assert_eq!(figure(1.5, En), "1.5");
+        assert_eq!(figure(-0.125, Nb), "\u{2212}0,125");
     }
 
     #[test]

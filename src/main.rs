@@ -247,15 +247,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
         } => {
             let options = nfk::import::ImportOptions {
-                root: root.root,
+                root: root.root.clone(),
                 file,
                 partner,
             };
-            import(&options, dry_run)
+            let lang = lang(&options.root);
+            import(&options, dry_run, lang)
         }
         Command::Template {
             what: TemplateCommand::Xlsx { output },
-        } => template_xlsx(&output),
+        } => template_xlsx(&output, lang(Path::new("."))),
     }
 }
 
@@ -382,40 +383,45 @@ fn new_partner(root: &Path, slug: &str, lang: Language) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(options: &nfk::import::ImportOptions, dry_run: bool) -> anyhow::Result<ExitCode> {
+fn import(
+    options: &nfk::import::ImportOptions,
+    dry_run: bool,
+    lang: Language,
+) -> anyhow::Result<ExitCode> {
     let plan = match nfk::import::plan(options)? {
         Ok(plan) => plan,
-        Err(problems) => return Ok(import_failed(problems)),
+        Err(problems) => return Ok(import_failed(problems, lang)),
     };
-    eprint!(
-        "{}",
-        diagnostics::render_human(&plan.warnings.clone().sorted())
-    );
+    let warnings = diagnostics::localized(plan.warnings.clone().sorted(), lang);
+    eprint!("{}", diagnostics::render_human(&warnings));
     let mut out = std::io::stdout().lock();
-    write!(out, "{}", nfk::import::render(&plan))?;
-    let summary = nfk::import::summary(&plan);
+    write!(out, "{}", nfk::import::render(&plan, lang))?;
+    let args = vec![("summary", nfk::import::summary(&plan, lang).into())];
     if dry_run {
-        writeln!(out, "dry run: {summary}; nothing was written")?;
+        writeln!(out, "{}", messages::text(lang, ids::IMPORT_DRY_RUN, &args))?;
         return Ok(ExitCode::SUCCESS);
     }
     match nfk::import::apply(&plan)? {
         Ok(_) => {
-            writeln!(out, "imported: {summary}")?;
+            writeln!(out, "{}", messages::text(lang, ids::IMPORT_DONE, &args))?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(problems) => Ok(import_failed(problems)),
+        Err(problems) => Ok(import_failed(problems, lang)),
     }
 }
 
-fn import_failed(problems: diagnostics::Diagnostics) -> ExitCode {
-    let errors = problems.error_count();
-    eprint!("{}", diagnostics::render_human(&problems.sorted()));
-    let noun = if errors == 1 { "error" } else { "errors" };
-    eprintln!("import failed: {errors} {noun}; nothing was written");
+fn import_failed(problems: diagnostics::Diagnostics, lang: Language) -> ExitCode {
+    let list = diagnostics::localized(problems.sorted(), lang);
+    let (errors, _) = diagnostics::counts(&list);
+    eprint!("{}", diagnostics::render_human(&list));
+    let args = vec![("errors", errors.into())];
+    eprintln!("{}", messages::text(lang, ids::IMPORT_FAILED, &args));
     ExitCode::from(CONTENT_ERRORS)
 }
 
-fn template_xlsx(output: &Path) -> anyhow::Result<ExitCode> {
+/// The workbook itself is in Norwegian whatever `lang` says: partners fill it in, and the
+/// import reads its sheet and column names back.
+fn template_xlsx(output: &Path, lang: Language) -> anyhow::Result<ExitCode> {
     let bytes = nfk::import::template::workbook().context("making the workbook")?;
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
@@ -424,9 +430,10 @@ fn template_xlsx(output: &Path) -> anyhow::Result<ExitCode> {
     {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let args = vec![("file", output.display().to_string().into())];
             eprintln!(
-                "error: {} exists; nfk never replaces it (it may be a filled-in workbook): choose another --output",
-                output.display()
+                "error: {}",
+                messages::text(lang, ids::TEMPLATE_EXISTS, &args)
             );
             return Ok(ExitCode::from(FAILURE));
         }
@@ -435,10 +442,7 @@ fn template_xlsx(output: &Path) -> anyhow::Result<ExitCode> {
     file.write_all(&bytes)
         .and_then(|()| file.sync_all())
         .with_context(|| format!("writing {}", output.display()))?;
-    println!(
-        "wrote {}: send it to the partner, then `nfk import {}`",
-        output.display(),
-        output.display()
-    );
+    let args = vec![("file", output.display().to_string().into())];
+    println!("{}", messages::text(lang, ids::TEMPLATE_WRITTEN, &args));
     Ok(ExitCode::SUCCESS)
 }

@@ -609,7 +609,10 @@ mod tests {
         load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags);
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
-        assert_eq!(d.message, "file is 1073741824 bytes; the limit is 2097152");
+        assert_eq!(
+            d.message,
+            "file is 1,073,741,824 bytes; the limit is 2,097,152"
+        );
     }
 
     #[test]

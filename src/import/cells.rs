@@ -3,9 +3,10 @@
 //! (twice, total and categories, status per year) are `input.rs`'s. Pure.
 
 use super::input::{Cell, Field};
-use super::messages::{Loc, Msg};
+use super::messages::{Loc, Msg, What};
 use super::numbers::parse_number;
 use crate::diagnostics::Diagnostics;
+use crate::messages::{Arg, Args, Quote, ids};
 use crate::model::{SCOPE1_CATEGORIES, SCOPE3_CATEGORIES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,15 +20,28 @@ pub enum Figure {
 }
 
 impl Figure {
-    pub fn name(self) -> String {
-        match self {
-            Figure::Scope1Total => "scope 1 (total)".into(),
-            Figure::Scope1(c) => format!("scope 1 `{c}`"),
-            Figure::Scope2Location => "scope 2 location-based".into(),
-            Figure::Scope2Market => "scope 2 market-based".into(),
-            Figure::Scope3Total => "scope 3 (total)".into(),
-            Figure::Scope3(c) => format!("scope 3 `{c}`"),
-        }
+    /// How messages name the figure: "scope 1 (total)", "scope 2 location-based".
+    pub fn name(self) -> Arg {
+        let (id, args): (_, Args) = match self {
+            Figure::Scope1Total | Figure::Scope3Total => (
+                ids::IMPORT_FIGURE_TOTAL,
+                vec![("scope", self.scope().to_string().into())],
+            ),
+            Figure::Scope1(c) | Figure::Scope3(c) => (
+                ids::IMPORT_FIGURE_CATEGORY,
+                vec![
+                    ("scope", self.scope().to_string().into()),
+                    ("category", c.into()),
+                ],
+            ),
+            Figure::Scope2Location => (ids::IMPORT_FIGURE_LOCATION, vec![]),
+            Figure::Scope2Market => (ids::IMPORT_FIGURE_MARKET, vec![]),
+        };
+        Arg::Message(Box::new(Quote {
+            id,
+            help: false,
+            args,
+        }))
     }
 
     pub fn scope(self) -> u8 {
@@ -48,7 +62,7 @@ pub fn year(field: &Field, diags: &mut Diagnostics) -> Option<i32> {
         Cell::Empty => {
             diags.push(
                 Msg::MissingValue {
-                    what: "the year",
+                    what: What::Year,
                     example: "2024",
                 }
                 .at(&field.at),
@@ -58,7 +72,7 @@ pub fn year(field: &Field, diags: &mut Diagnostics) -> Option<i32> {
         Cell::Error(e) => {
             diags.push(
                 Msg::SpreadsheetError {
-                    what: "year",
+                    what: What::YearCell,
                     error: e.clone(),
                 }
                 .at(&field.at),
@@ -93,7 +107,7 @@ pub fn scope(field: &Field, diags: &mut Diagnostics) -> Option<u8> {
     let Some(text) = field.cell.as_text() else {
         diags.push(
             Msg::MissingValue {
-                what: "the scope",
+                what: What::Scope,
                 example: "1",
             }
             .at(&field.at),
@@ -183,7 +197,7 @@ pub fn figure(
                 &text,
                 &["location", "market"],
                 &["lokasjonsbasert", "markedsbasert"],
-                "method",
+                What::Method,
                 &f.at,
                 diags,
             )?;
@@ -240,7 +254,7 @@ pub fn choice(
     text: &str,
     allowed: &[&'static str],
     aliases: &[&str],
-    what: &'static str,
+    what: What,
     at: &Loc,
     diags: &mut Diagnostics,
 ) -> Option<&'static str> {
@@ -264,7 +278,7 @@ pub fn choice(
 }
 
 /// A figure: a number cell, or text as spreadsheets write numbers. `None` after an error.
-pub fn amount(field: &Field, what: &'static str, diags: &mut Diagnostics) -> Option<f64> {
+pub fn amount(field: &Field, what: What, diags: &mut Diagnostics) -> Option<f64> {
     let value = match &field.cell {
         Cell::Empty => return None,
         Cell::Number(n) => *n,

@@ -5,6 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::load::raw::{RawEmissions, RawScope, RawYear};
+use crate::messages::{self, ids};
+use crate::model::Language;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -139,8 +141,15 @@ fn rank(key: &str) -> usize {
     ORDER.iter().position(|k| *k == head).unwrap_or(ORDER.len())
 }
 
-/// `  2019  scope1.process  added  1`, aligned, one line per figure.
-pub fn render(lines: &[Line]) -> String {
+/// `  2019  scope1.process  added  1`, aligned, one line per figure, the verbs in `lang`.
+pub fn render(lines: &[Line], lang: Language) -> String {
+    let [added, changed, removed] = [ids::IMPORT_ADDED, ids::IMPORT_CHANGED, ids::IMPORT_REMOVED]
+        .map(|id| messages::text(lang, id, &[]));
+    let verbs = [&added, &changed, &removed]
+        .iter()
+        .map(|v| v.chars().count())
+        .max()
+        .unwrap_or(0);
     let width = lines
         .iter()
         .map(|l| l.key.chars().count())
@@ -149,13 +158,13 @@ pub fn render(lines: &[Line]) -> String {
     let mut out = String::new();
     for line in lines {
         let (verb, what) = match &line.change {
-            Change::Added(v) => ("added", v.to_string()),
-            Change::Changed(a, b) => ("changed", format!("{a} → {b}")),
-            Change::Removed(v) => ("removed", v.to_string()),
+            Change::Added(v) => (&added, v.to_string()),
+            Change::Changed(a, b) => (&changed, format!("{a} → {b}")),
+            Change::Removed(v) => (&removed, v.to_string()),
         };
         let _ = writeln!(
             out,
-            "  {}  {:<width$}  {verb:<7}  {what}",
+            "  {}  {:<width$}  {verb:<verbs$}  {what}",
             line.year, line.key
         );
     }
@@ -179,7 +188,7 @@ mod tests {
         let new = parse(
             "base_year: 2019\nyears:\n  - year: 2019\n    scope1:\n      process: 1.5\n      other: 3\n  - year: 2020\n    scope1: 4\n",
         );
-        let text = render(&diff(Some(&old), &new));
+        let text = render(&diff(Some(&old), &new), Language::En);
         assert_eq!(
             text,
             "  2019  scope1.process   changed  1 → 1.5\n\

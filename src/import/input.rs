@@ -7,8 +7,9 @@
 use std::collections::BTreeMap;
 
 use super::cells::{Figure, amount, choice, figure, scope, year};
-use super::messages::{Loc, Msg};
+use super::messages::{Loc, Msg, What};
 use crate::diagnostics::Diagnostics;
+use crate::messages::{Arg, ids};
 use crate::model::{SCOPE1_CATEGORIES, SCOPE3_CATEGORIES};
 
 /// One cell as the reader found it.
@@ -185,7 +186,7 @@ pub fn assemble(
             diags.push(
                 Msg::Twice {
                     year: extra.year,
-                    figure: "the year".into(),
+                    figure: Arg::word(ids::IMPORT_WHAT_YEAR),
                     first: first.at.name(),
                 }
                 .at(&extra.at),
@@ -247,7 +248,7 @@ fn parse_row(row: &Row, diags: &mut Diagnostics) -> Option<ParsedRow> {
         None => {
             diags.push(
                 Msg::MissingValue {
-                    what: "the partner's slug",
+                    what: What::Slug,
                     example: "granlia-ror",
                 }
                 .at(&f.at),
@@ -260,14 +261,14 @@ fn parse_row(row: &Row, diags: &mut Diagnostics) -> Option<ParsedRow> {
     let scope = row.get(Column::Scope).and_then(|f| scope(f, diags));
     let figure =
         scope.and_then(|s| figure(s, row.get(Column::Category), row.get(Column::Method), diags));
-    let value = amount(value_field, "tonnes CO₂e", diags);
+    let value = amount(value_field, What::Tonnes, diags);
     let status = row.get(Column::Status).and_then(|f| {
         let text = f.cell.as_text()?;
         choice(
             &text,
             &STATUSES,
             &["endelig", "foreløpig"],
-            "status",
+            What::Status,
             &f.at,
             diags,
         )
@@ -367,7 +368,7 @@ fn finish_year(
             let at = build.status_loc.as_ref().unwrap_or(&build.at);
             diags.push(
                 Msg::MissingValue {
-                    what: "the year's status",
+                    what: What::YearStatus,
                     example: "final",
                 }
                 .at(at),

@@ -1,10 +1,10 @@
-//! Every message `nfk import` and `nfk template` show an editor, in one table, so a message
-//! catalogue (and the editor's language) can take them over later.
-//!
-//! A [`Msg`] holds the facts; [`Msg::at`] turns it into a [`Diagnostic`] at a [`Loc`]. Nothing
-//! here decides whether something is wrong.
+//! Every problem `nfk import` reports, in one table: a [`Msg`] holds the facts, [`Msg::at`]
+//! turns it into a catalogued [`Diagnostic`] at a [`Loc`] (the words are in
+//! `src/messages/{nb,en}.ftl`, under "nfk import"). Nothing here decides whether something is
+//! wrong.
 
-use crate::diagnostics::{Diagnostic, Pos, suggestion_help};
+use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::messages::{Arg, Args, Quote, ids};
 use crate::routes::urls;
 
 /// Where a value came from: `FILE!Sheet!C12` for a workbook cell (printed without line and
@@ -61,6 +61,40 @@ pub fn column_letters(column: u32) -> String {
     letters.iter().rev().collect()
 }
 
+/// What a cell holds, as messages name it ("expected a number for { $what }").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// The year of a row ("the year").
+    Year,
+    /// A year cell ("the year cell").
+    YearCell,
+    Scope,
+    Method,
+    Status,
+    Tonnes,
+    Employees,
+    Revenue,
+    Slug,
+    YearStatus,
+}
+
+impl What {
+    fn arg(self) -> Arg {
+        Arg::word(match self {
+            What::Year => ids::IMPORT_WHAT_YEAR,
+            What::YearCell => ids::IMPORT_WHAT_YEAR_CELL,
+            What::Scope => ids::IMPORT_WHAT_SCOPE,
+            What::Method => ids::IMPORT_WHAT_METHOD,
+            What::Status => ids::IMPORT_WHAT_STATUS,
+            What::Tonnes => ids::IMPORT_WHAT_TONNES,
+            What::Employees => ids::IMPORT_WHAT_EMPLOYEES,
+            What::Revenue => ids::IMPORT_WHAT_REVENUE,
+            What::Slug => ids::IMPORT_WHAT_SLUG,
+            What::YearStatus => ids::IMPORT_WHAT_YEAR_STATUS,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     TooLarge {
@@ -91,15 +125,15 @@ pub enum Msg {
     },
     NoFigures,
     NotANumber {
-        what: &'static str,
+        what: What,
         text: String,
     },
     SpreadsheetError {
-        what: &'static str,
+        what: What,
         error: String,
     },
     Negative {
-        what: &'static str,
+        what: What,
         value: f64,
     },
     NotAYear {
@@ -109,11 +143,11 @@ pub enum Msg {
         year: i64,
     },
     MissingValue {
-        what: &'static str,
+        what: What,
         example: &'static str,
     },
     UnknownChoice {
-        what: &'static str,
+        what: What,
         given: String,
         allowed: Vec<&'static str>,
     },
@@ -138,7 +172,7 @@ pub enum Msg {
     },
     Twice {
         year: i32,
-        figure: String,
+        figure: Arg,
         first: String,
     },
     TotalAndCategories {
@@ -150,11 +184,6 @@ pub enum Msg {
         year: i32,
         status: &'static str,
         first: &'static str,
-        at: String,
-    },
-    ValueDiffers {
-        year: i32,
-        what: &'static str,
         at: String,
     },
     MarketWithoutLocation {
@@ -177,176 +206,274 @@ pub enum Msg {
         profile: String,
     },
     ChangedSinceRead,
-    AfterImport {
-        message: String,
-        help: Option<String>,
-    },
 }
 
 impl Msg {
     pub fn at(self, loc: &Loc) -> Diagnostic {
-        let (message, help) = self.text();
-        let diagnostic = Diagnostic::error(&loc.path, loc.pos, message);
+        let (id, args, help) = self.catalogued();
+        let diagnostic = Diagnostic::error_msg(&loc.path, loc.pos, id, args);
         match help {
-            Some(help) => diagnostic.with_help(help),
+            Some(help) => diagnostic.with_help_msg(help),
             None => diagnostic,
         }
     }
 
-    /// The message and its help line, in English for now (see the module header).
-    pub fn text(self) -> (String, Option<String>) {
+    /// The message id, its arguments, and the id of its help line when that is not the
+    /// message's own `.help`.
+    fn catalogued(self) -> (&'static str, Args, Option<&'static str>) {
         use Msg::*;
-        let (message, help): (String, Option<String>) = match self {
+        let text = |s: &str| Arg::Text(s.to_string());
+        let year = |y: i32| Arg::Text(y.to_string());
+        match self {
             TooLarge { bytes, limit } => (
-                format!("the file is {bytes} bytes; nfk import reads at most {limit}"),
-                Some("a partner's workbook is a few hundred KB: check that this is the right file, or save it again without pictures and extra sheets".into()),
+                ids::IMPORT_TOO_LARGE,
+                vec![("bytes", count(bytes)), ("limit", count(limit))],
+                None,
             ),
             UnknownFileType { extension } => (
-                format!("cannot import a `{extension}` file"),
-                Some(format!("import a workbook (.xlsx or .ods) made from `nfk template xlsx`, or a CSV file like the site's {}", urls::EMISSIONS_CSV)),
+                ids::IMPORT_UNKNOWN_FILE_TYPE,
+                vec![
+                    ("extension", extension.into()),
+                    ("csv", text(urls::EMISSIONS_CSV)),
+                ],
+                None,
             ),
-            NotUtf8 => (
-                "the CSV file is not UTF-8 text".into(),
-                Some("save it again as \"CSV UTF-8\" from the spreadsheet program".into()),
-            ),
-            CsvSyntax { error } => (format!("not valid CSV: {error}"), None),
+            NotUtf8 => (ids::IMPORT_NOT_UTF8, vec![], None),
+            CsvSyntax { error } => (ids::IMPORT_CSV_SYNTAX, vec![("error", error.into())], None),
             UnreadableWorkbook { error } => (
-                format!("cannot read the workbook: {error}"),
-                Some("open it in Excel or LibreOffice and save it again as .xlsx".into()),
+                ids::IMPORT_UNREADABLE_WORKBOOK,
+                vec![("error", error.into())],
+                None,
             ),
             MissingSheet { name, found } => {
                 let names: Vec<&str> = found.iter().map(String::as_str).collect();
-                let help = match crate::diagnostics::did_you_mean(name, names.iter().copied()) {
-                    Some(close) => format!("rename the sheet `{close}` back to `{name}`"),
-                    None if names.is_empty() => format!("start from `nfk template xlsx`, which has a `{name}` sheet"),
-                    None => format!(
-                        "the workbook has: {}; rename the right one back to `{name}`, or start from `nfk template xlsx`",
-                        names.join(", ")
-                    ),
+                let mut args = vec![("name", text(name))];
+                let help = match did_you_mean(name, names.iter().copied()) {
+                    Some(close) => {
+                        args.push(("close", text(close)));
+                        ids::IMPORT_RENAME_SHEET_BACK
+                    }
+                    None if names.is_empty() => ids::IMPORT_START_FROM_TEMPLATE,
+                    None => {
+                        args.push(("names", names.join(", ").into()));
+                        ids::IMPORT_SHEETS_THE_WORKBOOK_HAS
+                    }
                 };
-                (format!("the workbook has no sheet named `{name}`"), Some(help))
+                (ids::IMPORT_MISSING_SHEET, args, Some(help))
             }
             NoHeaderRow { sheet, first } => (
-                format!("the `{sheet}` sheet has no header row (a row starting with `{first}`)"),
-                Some("keep the first row of the sheet as `nfk template xlsx` wrote it".into()),
-            ),
-            MissingColumn { column, all } => (
-                format!("no `{column}` column"),
-                Some(format!("the header row needs these columns: {}", all.join(", "))),
-            ),
-            NoFigures => (
-                "no emission figures to import".into(),
-                Some("fill in one row per year, scope and category: year, status, scope, category, tonnes CO₂e".into()),
-            ),
-            NotANumber { what, text } => (
-                format!("expected a number for {what}, found `{text}`"),
-                Some("write the number alone, without units: `1 234,5` or `1234.5`".into()),
-            ),
-            SpreadsheetError { what, error } => (
-                format!("the {what} cell holds a spreadsheet error ({error})"),
-                Some("fix the formula, or type the number".into()),
-            ),
-            Negative { what, value } => (
-                format!("{what} is negative ({value})"),
-                Some("figures are never negative; report removals and offsets separately in the note".into()),
-            ),
-            NotAYear { text } => (
-                format!("`{text}` is not a year"),
-                Some("write the year with four digits, e.g. 2024".into()),
-            ),
-            ImplausibleYear { year } => (
-                format!("year {year} is not a plausible year"),
-                Some("years run from 1990 to 2100; check for a typo".into()),
-            ),
-            MissingValue { what, example } => (
-                format!("{what} is missing"),
-                Some(format!("fill it in, e.g. `{example}`")),
-            ),
-            UnknownChoice { what, given, allowed } => (
-                format!("unknown {what} `{given}`"),
-                Some(suggestion_help(&given, &allowed)),
-            ),
-            UnknownScope { given } => (
-                format!("scope must be 1, 2 or 3, found `{given}`"),
+                ids::IMPORT_NO_HEADER_ROW,
+                vec![("sheet", text(sheet)), ("first", text(first))],
                 None,
             ),
-            UnknownCategory { scope, given, keys } => (
-                format!("unknown scope {scope} category `{given}`"),
-                Some(match crate::diagnostics::did_you_mean(&given, keys.iter().copied()) {
-                    Some(close) => format!("did you mean `{close}`? The Veiledning sheet of `nfk template xlsx` lists every category"),
-                    None => format!("use one of: {} (or `total` for the scope as one figure)", keys.join(", ")),
-                }),
+            MissingColumn { column, all } => (
+                ids::IMPORT_MISSING_COLUMN,
+                vec![("column", text(column)), ("all", all.join(", ").into())],
+                None,
             ),
-            MissingMethod => (
-                "scope 2 needs a method: `location` or `market`".into(),
-                Some("location-based is required whenever scope 2 is reported; market-based is optional".into()),
+            NoFigures => (ids::IMPORT_NO_FIGURES, vec![], None),
+            NotANumber { what, text } => (
+                ids::IMPORT_NOT_A_NUMBER,
+                vec![("what", what.arg()), ("text", text.into())],
+                None,
             ),
+            SpreadsheetError { what, error } => (
+                ids::IMPORT_SPREADSHEET_ERROR,
+                vec![("what", what.arg()), ("error", error.into())],
+                None,
+            ),
+            Negative { what, value } => (
+                ids::IMPORT_NEGATIVE,
+                vec![("what", what.arg()), ("value", value.into())],
+                None,
+            ),
+            NotAYear { text } => (ids::IMPORT_NOT_A_YEAR, vec![("text", text.into())], None),
+            ImplausibleYear { year } => (
+                ids::IMPORT_IMPLAUSIBLE_YEAR,
+                vec![("year", year.to_string().into())],
+                None,
+            ),
+            MissingValue { what, example } => (
+                ids::IMPORT_MISSING_VALUE,
+                vec![("what", what.arg()), ("example", text(example))],
+                None,
+            ),
+            UnknownChoice {
+                what,
+                given,
+                allowed,
+            } => {
+                let help = match did_you_mean(&given, allowed.iter().copied()) {
+                    Some(close) => ("suggestion", text(close), ids::DID_YOU_MEAN),
+                    None => ("names", allowed.join(", ").into(), ids::EXPECTED_ONE_OF),
+                };
+                (
+                    ids::IMPORT_UNKNOWN_CHOICE,
+                    vec![
+                        ("what", what.arg()),
+                        ("given", given.into()),
+                        (help.0, help.1),
+                    ],
+                    Some(help.2),
+                )
+            }
+            UnknownScope { given } => (
+                ids::IMPORT_UNKNOWN_SCOPE,
+                vec![("given", given.into())],
+                None,
+            ),
+            UnknownCategory { scope, given, keys } => {
+                let help = match did_you_mean(&given, keys.iter().copied()) {
+                    Some(close) => ("suggestion", text(close), ids::IMPORT_CATEGORY_DID_YOU_MEAN),
+                    None => ("names", keys.join(", ").into(), ids::IMPORT_CATEGORY_ONE_OF),
+                };
+                (
+                    ids::IMPORT_UNKNOWN_CATEGORY,
+                    vec![
+                        ("scope", scope.to_string().into()),
+                        ("given", given.into()),
+                        (help.0, help.1),
+                    ],
+                    Some(help.2),
+                )
+            }
+            MissingMethod => (ids::IMPORT_MISSING_METHOD, vec![], None),
             MethodOutsideScope2 { scope } => (
-                format!("a method belongs to scope 2 only, not to scope {scope}"),
-                Some("leave the method empty on this row".into()),
+                ids::IMPORT_METHOD_OUTSIDE_SCOPE2,
+                vec![("scope", scope.to_string().into())],
+                None,
             ),
             CategoryAgainstMethod { category, method } => (
-                format!("category `{category}` does not match method `{method}`"),
-                Some("for scope 2, leave the category empty and choose the method".into()),
+                ids::IMPORT_CATEGORY_AGAINST_METHOD,
+                vec![("category", category.into()), ("method", text(method))],
+                None,
             ),
-            WrongUnit { unit } => (
-                format!("unit `{unit}`: figures must be in tonnes CO₂e"),
-                Some("convert the figures to tonnes and write `tCO2e`".into()),
+            WrongUnit { unit } => (ids::IMPORT_WRONG_UNIT, vec![("unit", unit.into())], None),
+            Twice {
+                year: y,
+                figure,
+                first,
+            } => (
+                ids::IMPORT_TWICE,
+                vec![
+                    ("year", year(y)),
+                    ("figure", figure),
+                    ("first", first.into()),
+                ],
+                None,
             ),
-            Twice { year, figure, first } => (
-                format!("{year}: {figure} is given twice"),
-                Some(format!("the first is at {first}; keep one row, or add the two figures up")),
+            TotalAndCategories {
+                year: y,
+                scope,
+                other,
+            } => (
+                ids::IMPORT_TOTAL_AND_CATEGORIES,
+                vec![
+                    ("year", year(y)),
+                    ("scope", scope.to_string().into()),
+                    ("other", other.into()),
+                ],
+                None,
             ),
-            TotalAndCategories { year, scope, other } => (
-                format!("{year}: scope {scope} is given both as a total and by category"),
-                Some(format!("give one total row (category empty or `total`) or one row per category, not both; the other is at {other}")),
+            StatusDiffers {
+                year: y,
+                status,
+                first,
+                at,
+            } => (
+                ids::IMPORT_STATUS_DIFFERS,
+                vec![
+                    ("year", year(y)),
+                    ("status", text(status)),
+                    ("first", text(first)),
+                    ("at", at.into()),
+                ],
+                None,
             ),
-            StatusDiffers { year, status, first, at } => (
-                format!("{year}: status `{status}` here, but `{first}` at {at}"),
-                Some("a year has one status: give every row of the year the same one".into()),
-            ),
-            ValueDiffers { year, what, at } => (
-                format!("{year}: {what} differs from the one at {at}"),
-                Some(format!("a year has one {what}: give every row of the year the same one")),
-            ),
-            MarketWithoutLocation { year } => (
-                format!("{year}: scope 2 has a market-based figure but no location-based one"),
-                Some("add a scope 2 row with method `location`: it is required whenever scope 2 is reported".into()),
+            MarketWithoutLocation { year: y } => (
+                ids::IMPORT_MARKET_WITHOUT_LOCATION,
+                vec![("year", year(y))],
+                None,
             ),
             UnknownPartner { slug, slugs } => {
                 let names: Vec<&str> = slugs.iter().map(String::as_str).collect();
-                let help = match crate::diagnostics::did_you_mean(&slug, names.iter().copied()) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("run `nfk new partner {slug}` first, or check the spelling"),
+                let mut args = vec![("slug", text(&slug))];
+                let help = match did_you_mean(&slug, names.iter().copied()) {
+                    Some(close) => {
+                        args.push(("suggestion", text(close)));
+                        ids::DID_YOU_MEAN
+                    }
+                    None => ids::IMPORT_CREATE_THE_PARTNER_FIRST,
                 };
-                (format!("no partner `{slug}` in partners/"), Some(help))
+                (ids::IMPORT_UNKNOWN_PARTNER, args, Some(help))
             }
             PartnerNotInFile { slug } => (
-                format!("the file has no figures for partner `{slug}`"),
-                Some("check --partner against the file's `slug` column".into()),
+                ids::IMPORT_PARTNER_NOT_IN_FILE,
+                vec![("slug", slug.into())],
+                None,
             ),
-            NoPartnerNamed => (
-                "the workbook does not say which partner it is for".into(),
-                Some("fill in the organisation number on the Profil sheet, or pass --partner SLUG".into()),
-            ),
+            NoPartnerNamed => (ids::IMPORT_NO_PARTNER_NAMED, vec![], None),
             UnknownOrgNumber { org } => (
-                format!("no partner in partners/ has organisation number {org}"),
-                Some("check the number, or pass --partner SLUG (`nfk new partner SLUG` creates a new one)".into()),
+                ids::IMPORT_UNKNOWN_ORG_NUMBER,
+                vec![("org", org.into())],
+                None,
             ),
-            OrgNumberDiffers { slug, workbook, profile } => (
-                format!("the workbook is for organisation number {workbook}, but partners/{slug}/profile.yaml has {profile}"),
-                Some(format!("check that this is {slug}'s workbook, or leave out --partner")),
+            OrgNumberDiffers {
+                slug,
+                workbook,
+                profile,
+            } => (
+                ids::IMPORT_ORG_NUMBER_DIFFERS,
+                vec![
+                    ("slug", slug.into()),
+                    ("workbook", workbook.into()),
+                    ("profile", profile.into()),
+                ],
+                None,
             ),
-            ChangedSinceRead => (
-                "the file changed while nfk import ran; nothing was written to it".into(),
-                Some("run the import again: it will compare against the file as it is now".into()),
-            ),
-            AfterImport { message, help } => (
-                format!("{message} (in the file as the import would write it)"),
-                help.or_else(|| Some("the line is that of the imported file; `nfk import --dry-run` shows the change".into())),
-            ),
-        };
-        (message, help)
+            ChangedSinceRead => (ids::IMPORT_CHANGED_SINCE_READ, vec![], None),
+        }
+    }
+}
+
+/// A byte count or limit as a message argument.
+fn count(n: u64) -> Arg {
+    Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// `d`, a diagnostic about the file as the import would write it, saying so: its line is the
+/// new file's. Keeps its severity; its words (and its help, or one about `--dry-run`) stay
+/// those of the catalogue, worded in the editor's language when printed.
+pub fn after_import(d: Diagnostic) -> Diagnostic {
+    let (message, help) = match &d.catalogued {
+        Some(c) => {
+            let quote = |id, help| {
+                Arg::Message(Box::new(Quote {
+                    id,
+                    help,
+                    args: c.args.clone(),
+                }))
+            };
+            let help = match c.help {
+                Some(id) => Some(quote(id, false)),
+                None => d.help.is_some().then(|| quote(c.id, true)),
+            };
+            (quote(c.id, false), help)
+        }
+        None => (d.message.clone().into(), d.help.clone().map(Arg::Text)),
+    };
+    let mut args = vec![("message", message)];
+    let wrapped = match help {
+        Some(help) => {
+            args.push(("help", help));
+            Diagnostic::error_msg(&d.path, d.pos(), ids::IMPORT_AFTER_IMPORT, args)
+                .with_help_msg(ids::IMPORT_AFTER_IMPORT_HELP)
+        }
+        None => Diagnostic::error_msg(&d.path, d.pos(), ids::IMPORT_AFTER_IMPORT, args),
+    };
+    Diagnostic {
+        severity: d.severity,
+        ..wrapped
     }
 }
 
@@ -372,14 +499,44 @@ mod tests {
 
     #[test]
     fn a_renamed_sheet_is_named_in_the_help() {
-        let (_, help) = Msg::MissingSheet {
+        let d = Msg::MissingSheet {
             name: "Utslipp",
             found: vec!["Profil".into(), "Utslip".into()],
         }
-        .text();
+        .at(&Loc::file("in.xlsx"));
+        assert_eq!(d.code(), Some("import-missing-sheet"));
+        let help = d.help.clone();
         assert_eq!(
             help.as_deref(),
             Some("rename the sheet `Utslip` back to `Utslipp`")
+        );
+        let nb = crate::diagnostics::localized(vec![d], crate::model::Language::Nb);
+        assert_eq!(
+            nb[0].help.as_deref(),
+            Some("gi arket `Utslip` navnet `Utslipp` igjen")
+        );
+    }
+
+    #[test]
+    fn a_problem_after_the_import_keeps_its_words_and_severity_in_each_language() {
+        let inner = Diagnostic::warning_msg(
+            "partners/a/emissions.yaml",
+            Pos::new(4, 5),
+            ids::EMISSIONS_YEAR_TWICE,
+            vec![("year", "2021".into()), ("line", 3usize.into())],
+        );
+        let d = after_import(inner);
+        assert!(!d.is_error());
+        assert_eq!((d.line, d.column), (4, 5));
+        assert_eq!(
+            d.message,
+            "year 2021 is listed twice (in the file as the import would write it)"
+        );
+        assert_eq!(d.help.as_deref(), Some("merge it with the entry on line 3"));
+        let nb = crate::diagnostics::localized(vec![d], crate::model::Language::Nb);
+        assert_eq!(
+            nb[0].message,
+            "året 2021 står to ganger (i filen slik importen ville skrive den)"
         );
     }
 }

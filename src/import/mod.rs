@@ -28,8 +28,10 @@ use anyhow::{Context, bail};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::raw::RawEmissions;
 use crate::load::{self, RawSite, yaml};
+use crate::messages::{self as catalogue, ids};
+use crate::model::Language;
 use input::{PartnerFigures, YearFigures};
-use messages::{Loc, Msg};
+use messages::{Loc, Msg, after_import};
 use write::Snapshot;
 pub use write::apply;
 
@@ -494,33 +496,29 @@ fn check_with_files(root: &Path, files: &[FileChange]) -> (Diagnostics, Diagnost
     (problems, warnings)
 }
 
-/// A diagnostic about the edited text: its line is the new file's, so say so.
-fn after_import(d: Diagnostic) -> Diagnostic {
-    let (message, help) = Msg::AfterImport {
-        message: d.message.clone(),
-        help: d.help.clone(),
-    }
-    .text();
-    Diagnostic { message, help, ..d }
-}
-
-/// The diff of every file, for people.
-pub fn render(plan: &Plan) -> String {
+/// The diff of every file, for people, in `lang`.
+pub fn render(plan: &Plan, lang: Language) -> String {
     let mut out = String::new();
     for file in &plan.files {
         if !file.changes() {
-            out.push_str(&format!("{}: no change\n", file.rel));
+            let args = vec![("file", file.rel.as_str().into())];
+            out.push_str(&catalogue::text(lang, ids::IMPORT_NO_CHANGE, &args));
+            out.push('\n');
             continue;
         }
-        let new = if file.is_new() { " (new file)" } else { "" };
-        out.push_str(&format!("{}{new}\n", file.rel));
-        out.push_str(&diff::render(&file.lines));
+        out.push_str(&file.rel);
+        if file.is_new() {
+            out.push(' ');
+            out.push_str(&catalogue::text(lang, ids::IMPORT_NEW_FILE, &[]));
+        }
+        out.push('\n');
+        out.push_str(&diff::render(&file.lines, lang));
     }
     out
 }
 
-/// `3 added, 1 changed, 0 removed in 2 files`
-pub fn summary(plan: &Plan) -> String {
+/// `3 added, 1 changed, 0 removed in 2 files`, in `lang`.
+pub fn summary(plan: &Plan, lang: Language) -> String {
     let count = |f: fn(&diff::Change) -> bool| {
         plan.files
             .iter()
@@ -529,11 +527,20 @@ pub fn summary(plan: &Plan) -> String {
             .count()
     };
     let files = plan.files.iter().filter(|f| f.changes()).count();
-    format!(
-        "{} added, {} changed, {} removed in {files} {}",
-        count(|c| matches!(c, diff::Change::Added(_))),
-        count(|c| matches!(c, diff::Change::Changed(..))),
-        count(|c| matches!(c, diff::Change::Removed(_))),
-        if files == 1 { "file" } else { "files" }
-    )
+    let args = vec![
+        (
+            "added",
+            count(|c| matches!(c, diff::Change::Added(_))).into(),
+        ),
+        (
+            "changed",
+            count(|c| matches!(c, diff::Change::Changed(..))).into(),
+        ),
+        (
+            "removed",
+            count(|c| matches!(c, diff::Change::Removed(_))).into(),
+        ),
+        ("files", files.into()),
+    ];
+    catalogue::text(lang, ids::IMPORT_SUMMARY, &args)
 }

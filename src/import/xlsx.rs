@@ -14,7 +14,7 @@ use calamine::{Data, Reader, Sheets};
 
 use super::cells::{amount, year};
 use super::input::{Cell, Column, Field, Row, YearExtra, column_for, header_of};
-use super::messages::{Loc, Msg};
+use super::messages::{Loc, Msg, What};
 use super::template::{
     EMISSIONS_SHEET, PROFILE_EMPLOYEES, PROFILE_ORG_NUMBER, PROFILE_REVENUE, PROFILE_SHEET,
 };
@@ -318,8 +318,8 @@ fn read_profile(
         let figure = |column: Option<u32>, what, diags: &mut Diagnostics| {
             column.and_then(|c| amount(&field(grid, display, sheet, r, c), what, diags))
         };
-        let employees = figure(employees_col, "employees", diags);
-        let revenue_mnok = figure(revenue_col, "revenue (MNOK)", diags);
+        let employees = figure(employees_col, What::Employees, diags);
+        let revenue_mnok = figure(revenue_col, What::Revenue, diags);
         if let Some(y) = year(&year_field, diags)
             && (employees.is_some() || revenue_mnok.is_some())
         {

@@ -90,16 +90,12 @@ pub fn is_readable_entry(
 ) -> bool {
     let kind = entry.file_type();
     if kind.is_symlink() && entry.path().is_dir() {
-        diags.push(
-            crate::diagnostics::Diagnostic::error(
-                rel,
-                crate::diagnostics::Pos::FILE,
-                "links to a folder, which nfk does not follow",
-            )
-            .with_help(format!(
-                "move or copy the folder into {folder} instead of linking to it"
-            )),
-        );
+        diags.push(crate::diagnostics::Diagnostic::error_msg(
+            rel,
+            crate::diagnostics::Pos::FILE,
+            crate::messages::ids::FILE_FOLDER_LINK,
+            vec![("folder", folder.into())],
+        ));
         return false;
     }
     kind.is_file() || kind.is_symlink()

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
 use crate::memo::{Loaded, Memos};
+use crate::messages::ids;
 use files::Problem;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
 
@@ -123,14 +124,12 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<RawSiteConfig> {
     let path = site_file(root);
     let rel = "site.yaml";
     if !present(&path) {
-        diags.push(
-            Diagnostic::error(rel, Pos::FILE, "no site.yaml in the site folder").with_help(
-                format!(
-                    "run nfk in a site folder, or pass --root; looked in {}",
-                    root.display()
-                ),
-            ),
-        );
+        diags.push(Diagnostic::error_msg(
+            rel,
+            Pos::FILE,
+            ids::FILE_NO_SITE_YAML,
+            vec![("root", root.display().to_string().into())],
+        ));
         return None;
     }
     let text = read_text(root, &path, rel, diags)?;
@@ -180,19 +179,16 @@ pub(crate) fn copied_file(
 
 fn file_problem(rel: &str, problem: Problem) -> Diagnostic {
     match problem {
-        Problem::Outside => {
-            Diagnostic::error(rel, Pos::FILE, "links to a file outside the site folder")
-                .with_help("copy the file into the site instead of linking to it")
+        Problem::Outside => Diagnostic::error_msg(rel, Pos::FILE, ids::FILE_OUTSIDE, vec![]),
+        Problem::NotAFile => Diagnostic::error_msg(rel, Pos::FILE, ids::FILE_NOT_REGULAR, vec![]),
+        Problem::TooLarge { size, limit } => {
+            let args = vec![("size", size.into()), ("limit", limit.into())];
+            Diagnostic::error_msg(rel, Pos::FILE, ids::FILE_TOO_LARGE, args)
         }
-        Problem::NotAFile => Diagnostic::error(rel, Pos::FILE, "is not a regular file")
-            .with_help("replace it with a file, or remove it"),
-        Problem::TooLarge { size, limit } => Diagnostic::error(
-            rel,
-            Pos::FILE,
-            format!("file is {size} bytes; the limit is {limit}"),
-        )
-        .with_help("split the content, or check that this is the file you meant"),
-        Problem::Io(e) => Diagnostic::error(rel, Pos::FILE, format!("cannot read the file: {e}")),
+        Problem::Io(e) => {
+            let args = vec![("error", e.to_string().into())];
+            Diagnostic::error_msg(rel, Pos::FILE, ids::FILE_UNREADABLE, args)
+        }
     }
 }
 
@@ -271,16 +267,12 @@ fn load_partner(root: &Path, folder: &Path, diags: &mut Diagnostics) -> RawPartn
     let profile_text = if present(&profile_path) {
         read_text(root, &profile_path, &profile_rel, diags)
     } else {
-        diags.push(
-            Diagnostic::error(
-                &display_path(root, folder),
-                Pos::FILE,
-                "partner folder without profile.yaml",
-            )
-            .with_help(format!(
-                "run `nfk new partner {slug}` for a skeleton, or remove the folder"
-            )),
-        );
+        diags.push(Diagnostic::error_msg(
+            &display_path(root, folder),
+            Pos::FILE,
+            ids::FILE_PARTNER_WITHOUT_PROFILE,
+            vec![("slug", slug.as_str().into())],
+        ));
         None
     };
     let profile: Option<RawProfile> = profile_text.as_deref().and_then(|text| {
@@ -361,7 +353,13 @@ fn load_content(
                         .path()
                         .map(|p| display_path(root, p))
                         .unwrap_or_else(|| "content".into());
-                    diags.error(&rel, Pos::FILE, format!("cannot read: {e}"));
+                    let args = vec![("error", e.to_string().into())];
+                    diags.push(Diagnostic::error_msg(
+                        &rel,
+                        Pos::FILE,
+                        ids::FILE_UNREADABLE_FOLDER,
+                        args,
+                    ));
                 }
                 continue;
             }
@@ -400,11 +398,12 @@ pub fn split_page(rel: String, text: &str, diags: &mut Diagnostics) -> RawPage {
     let mut lines = text.split_inclusive('\n');
     let opens = lines.next().is_some_and(|l| l.trim_end() == "---");
     if !opens {
-        diags.push(
-            Diagnostic::error(&rel, Pos::new(1, 1), "page has no front matter").with_help(
-                "start the file with a `---` line, then `title: …`, then another `---` line",
-            ),
-        );
+        diags.push(Diagnostic::error_msg(
+            &rel,
+            Pos::new(1, 1),
+            ids::FILE_NO_FRONT_MATTER,
+            vec![],
+        ));
         return RawPage {
             rel,
             front: None,
@@ -424,10 +423,12 @@ pub fn split_page(rel: String, text: &str, diags: &mut Diagnostics) -> RawPage {
         front.push_str(line);
     }
     if !closed {
-        diags.push(
-            Diagnostic::error(&rel, Pos::new(1, 1), "front matter is not closed")
-                .with_help("add a line with only `---` after the front matter"),
-        );
+        diags.push(Diagnostic::error_msg(
+            &rel,
+            Pos::new(1, 1),
+            ids::FILE_FRONT_MATTER_NOT_CLOSED,
+            vec![],
+        ));
         return RawPage {
             rel,
             front: None,
@@ -537,7 +538,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             problem.message,
-            "file is 1073741824 bytes; the limit is 2097152"
+            "file is 1,073,741,824 bytes; the limit is 2,097,152"
         );
     }
 }

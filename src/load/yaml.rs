@@ -30,17 +30,15 @@ fn clamp(n: u64) -> u32 {
 /// Bytes → text: refuses oversized files and invalid UTF-8, drops a BOM, normalises CRLF.
 pub fn decode(rel: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
     if bytes.len() > MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::error(
-                rel,
-                Pos::FILE,
-                format!(
-                    "file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                    bytes.len()
-                ),
-            )
-            .with_help("split the content, or check that this is the file you meant"),
-        );
+        diags.push(Diagnostic::error_msg(
+            rel,
+            Pos::FILE,
+            ids::FILE_TOO_LARGE,
+            vec![
+                ("size", bytes.len().into()),
+                ("limit", MAX_FILE_BYTES.into()),
+            ],
+        ));
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -58,16 +56,12 @@ pub fn decode(rel: &str, bytes: &[u8], diags: &mut Diagnostics) -> Option<String
                 .chars()
                 .count()
                 + 1;
-            diags.push(
-                Diagnostic::error(
-                    rel,
-                    Pos::new(clamp(line as u64), clamp(column as u64)),
-                    "file is not valid UTF-8",
-                )
-                .with_help(
-                    "save the file as UTF-8 (most editors have this under \"Save with encoding\")",
-                ),
-            );
+            diags.push(Diagnostic::error_msg(
+                rel,
+                Pos::new(clamp(line as u64), clamp(column as u64)),
+                ids::FILE_NOT_UTF8,
+                vec![],
+            ));
             None
         }
     }

@@ -24,11 +24,57 @@ const EN: &str = include_str!("en.ftl");
 pub const CATALOGUES: [(Language, &str, &str); 2] =
     [(Language::Nb, "nb.ftl", NB), (Language::En, "en.ftl", EN)];
 
-/// A message argument: text is shown as written, a count selects plural forms.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message argument: text is shown as written; a count selects plural forms; counts and
+/// figures are written in the language's number format ([`crate::format::figure`]: `12 345`,
+/// `1,5` / `12,345`, `1.5`); a quote is another message, worded in the same language.
+#[derive(Debug, Clone)]
 pub enum Arg {
     Text(String),
     Count(i64),
+    Number(f64),
+    Message(Box<Quote>),
+}
+
+/// A message (or its `.help` line) used as the value of another message's variable: a word
+/// such as "the year" in "expected a number for { $what }", or a whole diagnostic that
+/// another one wraps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub id: &'static str,
+    /// The `.help` line of `id` rather than its value.
+    pub help: bool,
+    pub args: Args,
+}
+
+impl Arg {
+    /// Message `id` (a word or phrase of the catalogue) as an argument.
+    pub fn word(id: &'static str) -> Self {
+        Arg::Message(Box::new(Quote {
+            id,
+            help: false,
+            args: Vec::new(),
+        }))
+    }
+}
+
+impl PartialEq for Arg {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Arg::Text(a), Arg::Text(b)) => a == b,
+            (Arg::Count(a), Arg::Count(b)) => a == b,
+            (Arg::Number(a), Arg::Number(b)) => a.to_bits() == b.to_bits(),
+            (Arg::Message(a), Arg::Message(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Arg {}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Number(n)
+    }
 }
 
 impl From<&str> for Arg {
@@ -61,6 +107,12 @@ impl From<i64> for Arg {
     }
 }
 
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<u32> for Arg {
     fn from(n: u32) -> Self {
         Arg::Count(n.into())
@@ -74,9 +126,12 @@ struct Catalogue {
     en: FluentBundle<FluentResource>,
 }
 
-static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| Catalogue {
-    nb: bundle("nb", NB),
-    en: bundle("en", EN),
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+    let mut nb = bundle("nb", NB);
+    nb.set_formatter(Some(|value, _| number(value, Language::Nb)));
+    let mut en = bundle("en", EN);
+    en.set_formatter(Some(|value, _| number(value, Language::En)));
+    Catalogue { nb, en }
 });
 
 /// A bundle of an embedded catalogue. The catalogues are part of the binary and checked by the
@@ -92,6 +147,15 @@ fn bundle(lang: &str, text: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// How the bundle of `lang` writes a number: as [`crate::format`] writes it, the one place that
+/// knows the conventions (Fluent's own formatting ignores the locale).
+fn number(value: &FluentValue, lang: Language) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(crate::format::figure(n.value, lang)),
+        _ => None,
+    }
+}
+
 fn bundle_of(lang: Language) -> &'static FluentBundle<FluentResource> {
     match lang {
         Language::Nb => &CATALOGUE.nb,
@@ -99,12 +163,21 @@ fn bundle_of(lang: Language) -> &'static FluentBundle<FluentResource> {
     }
 }
 
-fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
+fn fluent_args<'a>(lang: Language, args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
     let mut out = FluentArgs::new();
     for (name, value) in args {
         match value {
             Arg::Text(text) => out.set(*name, FluentValue::from(text.as_str())),
             Arg::Count(n) => out.set(*name, FluentValue::from(*n)),
+            Arg::Number(n) => out.set(*name, FluentValue::from(*n)),
+            Arg::Message(quote) => {
+                let text = if quote.help {
+                    help(lang, quote.id, &quote.args).unwrap_or_default()
+                } else {
+                    text(lang, quote.id, &quote.args)
+                };
+                out.set(*name, FluentValue::from(text));
+            }
         }
     }
     out
@@ -132,7 +205,7 @@ fn attribute(
         None => message.value()?,
         Some(name) => message.get_attribute(name)?.value(),
     };
-    let args = fluent_args(args);
+    let args = fluent_args(lang, args);
     let mut errors = Vec::new();
     Some(
         bundle

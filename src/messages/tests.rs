@@ -85,7 +85,7 @@ fn every_catalogue_parses_and_formats_without_errors() {
             );
             for pattern in patterns {
                 let mut errors = Vec::new();
-                let args = fluent_args(&args);
+                let args = fluent_args(lang, &args);
                 let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{file} `{id}`: {errors:?}");
                 assert!(!text.contains('\u{2068}'), "{file} `{id}`: isolation marks");
@@ -142,4 +142,50 @@ fn the_site_language_is_used_unless_the_flag_says_otherwise() {
     assert_eq!(choose(Some(Language::Nb), site.path()), Language::Nb);
     std::fs::write(site.path().join("site.yaml"), "title: [broken\n").unwrap();
     assert_eq!(choose(None, site.path()), Language::Nb);
+}
+
+#[test]
+fn numbers_in_messages_follow_the_language() {
+    let args: Args = vec![
+        ("year", "2024".into()),
+        ("market", 1.5.into()),
+        ("location", 12345.0.into()),
+    ];
+    let id = ids::EMISSIONS_MARKET_FAR_BELOW_LOCATION;
+    assert!(
+        text(Language::Nb, id, &args)
+            .contains("(1,5) er under en tiendedel av lokasjonsbasert (12\u{a0}345)"),
+        "{}",
+        text(Language::Nb, id, &args)
+    );
+    assert!(
+        text(Language::En, id, &args)
+            .contains("(1.5) is less than a tenth of location-based (12,345)"),
+        "{}",
+        text(Language::En, id, &args)
+    );
+    let counts = vec![
+        ("partners", 1234usize.into()),
+        ("pages", 2usize.into()),
+        ("errors", 0usize.into()),
+        ("warnings", 0usize.into()),
+    ];
+    assert!(text(Language::Nb, ids::CHECK_SUMMARY, &counts).contains("1\u{a0}234 partnere"));
+    assert!(text(Language::En, ids::CHECK_SUMMARY, &counts).contains("1,234 partners"));
+}
+
+#[test]
+fn a_quoted_message_is_worded_in_the_same_language() {
+    let args: Args = vec![
+        ("what", Arg::word(ids::IMPORT_WHAT_YEAR)),
+        ("text", "x".into()),
+    ];
+    assert_eq!(
+        text(Language::En, ids::IMPORT_NOT_A_NUMBER, &args),
+        "expected a number for the year, found `x`"
+    );
+    assert_eq!(
+        text(Language::Nb, ids::IMPORT_NOT_A_NUMBER, &args),
+        "ventet et tall for året, fant `x`"
+    );
 }

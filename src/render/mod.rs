@@ -646,12 +646,13 @@ impl<'a> Renderer<'a> {
     pub fn template(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.edition.tera.render(template, ctx).map_err(|e| {
             let (rel, pos) = self.theme.render_error(template, &e);
-            Diagnostic::error(
+            let args = vec![("error", crate::theme::error_chain(&e).into())];
+            Diagnostic::error_msg(
                 &rel,
                 pos,
-                format!("template failed: {}", crate::theme::error_chain(&e)),
+                crate::messages::ids::RENDER_TEMPLATE_FAILED,
+                args,
             )
-            .with_help("fix the template, or remove the site's copy to use the default theme's")
         })
     }
 

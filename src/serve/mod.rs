@@ -96,25 +96,27 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         let _inside = runtime.enter();
         http::Stop::install()?
     };
-    let reach = if addr.ip().is_unspecified() {
-        ", on every interface"
+    let lang = options.lang;
+    let serving = if addr.ip().is_unspecified() {
+        ids::SERVE_SERVING_EVERYWHERE
     } else {
-        ""
+        ids::SERVE_SERVING
     };
-    eprintln!("serving {url} (drafts included{reach}); press Ctrl-C to stop");
+    eprintln!(
+        "{}",
+        messages::text(lang, serving, &[("url", url.as_str().into())])
+    );
     if addr.ip().is_unspecified() {
-        eprintln!(
-            "warning: --bind {} lets other machines on the network see this preview, drafts included",
-            addr.ip()
-        );
+        let args = [("ip", addr.ip().to_string().into())];
+        eprintln!("{}", messages::text(lang, ids::SERVE_BIND_WARNING, &args));
     }
     if options.open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
     let limits = listen::Limits::for_open_files(open_files);
     runtime.block_on(http::run(listener, shared, limits, stop))?;
     drop(watcher);
-    eprintln!("stopped");
+    eprintln!("{}", messages::text(lang, ids::SERVE_STOPPED, &[]));
     Ok(())
 }
 
@@ -184,7 +186,7 @@ pub fn report(outcome: &rebuild::Outcome, start: Instant, again: bool, lang: Lan
 }
 
 /// Best effort: a missing opener is a note, not a failure.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Language) {
     let command = if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(url).spawn()
     } else if cfg!(windows) {
@@ -195,7 +197,8 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(e) = command {
-        eprintln!("note: could not open a browser ({e}); open {url} yourself");
+        let args = [("error", e.to_string().into()), ("url", url.into())];
+        eprintln!("{}", messages::text(lang, ids::SERVE_NO_BROWSER, &args));
     }
 }
 

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use super::{Checker, ResultsRef};
 use crate::load::raw::{RawEmissions, RawStructuralChange, RawTarget};
+use crate::messages::{Arg, Args, Quote, ids};
 use crate::model::{ChangeKind, StructuralChange, Target, YearEntry};
 
 pub(super) fn structural_changes(
@@ -48,19 +49,12 @@ pub(super) fn warn_about_targets(
             .iter()
             .filter(|ch| !ch.recalculated && ch.year > target.base_year)
         {
-            c.warning(
-                &raw_target.label,
-                format!(
-                    "target's base year {} lies before an unrecalculated {} in {}",
-                    target.base_year,
-                    change.kind.key(),
-                    change.year
-                ),
-            )
-            .help = Some(format!(
-                "restate the base year and later years for the change and set `recalculated: true`, or give the target a base year from {} on",
-                change.year
-            ));
+            let args = vec![
+                ("base", target.base_year.to_string().into()),
+                ("kind", change.kind.key().into()),
+                ("year", change.year.to_string().into()),
+            ];
+            c.warning_msg(&raw_target.label, ids::CHANGE_BEFORE_UNRECALCULATED, args);
         }
         if let Some(r) = results {
             warn_about_scope3_categories(c, raw_target, target, years, r.reporting_year);
@@ -91,26 +85,36 @@ fn warn_about_scope3_categories(
         return;
     }
     let list = |set: BTreeSet<&&str>| set.into_iter().copied().collect::<Vec<_>>().join(", ");
-    let mut parts = Vec::new();
     let added: BTreeSet<&&str> = now.difference(&base).collect();
     let dropped: BTreeSet<&&str> = base.difference(&now).collect();
-    if !added.is_empty() {
-        parts.push(format!("added {}", list(added)));
-    }
-    if !dropped.is_empty() {
-        parts.push(format!("dropped {}", list(dropped)));
-    }
-    c.warning(
-        &raw.label,
-        format!(
-            "scope 3 categories differ between the base year {} and {reporting_year} ({})",
-            target.base_year,
-            parts.join("; ")
+    let (id, args): (_, Args) = match (added.is_empty(), dropped.is_empty()) {
+        (false, true) => (
+            ids::SCOPE3_CATEGORIES_ADDED,
+            vec![("list", list(added).into())],
         ),
-    )
-    .help = Some(
-        "adding or dropping a category is not an emission change: report the same categories in both years, or restate the base year".into(),
-    );
+        (true, _) => (
+            ids::SCOPE3_CATEGORIES_DROPPED,
+            vec![("list", list(dropped).into())],
+        ),
+        (false, false) => (
+            ids::SCOPE3_CATEGORIES_BOTH,
+            vec![
+                ("added", list(added).into()),
+                ("dropped", list(dropped).into()),
+            ],
+        ),
+    };
+    let parts = Arg::Message(Box::new(Quote {
+        id,
+        help: false,
+        args,
+    }));
+    let args = vec![
+        ("base", target.base_year.to_string().into()),
+        ("year", reporting_year.to_string().into()),
+        ("parts", parts),
+    ];
+    c.warning_msg(&raw.label, ids::SCOPE3_CATEGORIES_DIFFER, args);
 }
 
 #[cfg(test)]

@@ -148,8 +148,8 @@ fn year_entry(c: &mut Checker, raw: &RawYear, last_year: Option<i64>) -> Option<
         {
             let args = vec![
                 ("year", year.to_string().into()),
-                ("market", m.to_string().into()),
-                ("location", l.to_string().into()),
+                ("market", crate::format::to_f64(m).into()),
+                ("location", crate::format::to_f64(l).into()),
             ];
             c.warning_msg(s2, ids::EMISSIONS_MARKET_FAR_BELOW_LOCATION, args);
         }
@@ -255,16 +255,13 @@ fn warn_about_jumps(c: &mut Checker, raw: &RawEmissions, years: &[YearEntry]) {
             };
             if from > Decimal::ZERO && (to - from).abs() * JUMP_DIVISOR > from {
                 let change = crate::format::to_f64((to - from) / from * Decimal::ONE_HUNDRED);
-                c.warning(
-                    &raw_year.year,
-                    format!(
-                        "{name} changes by {change:+.0} % from {} to {} with no note",
-                        before.year, after.year
-                    ),
-                )
-                .help = Some(
-                    "check the figures; if they are right, say why in `note` on this year".into(),
-                );
+                let args = vec![
+                    ("scope", name.into()),
+                    ("change", format!("{change:+.0}").into()),
+                    ("from", before.year.to_string().into()),
+                    ("to", after.year.to_string().into()),
+                ];
+                c.warning_msg(&raw_year.year, ids::EMISSIONS_JUMP, args);
             }
         }
     }

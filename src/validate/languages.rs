@@ -10,6 +10,7 @@ use super::Checker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::S;
 use crate::load::raw::{RawSiteConfig, RawSiteTranslation};
+use crate::messages::ids;
 use crate::model::{Language, MenuItem, Page, Partner, SiteTranslation};
 use crate::routes::{RoutePlan, WrittenLink};
 
@@ -17,10 +18,8 @@ use crate::routes::{RoutePlan, WrittenLink};
 /// default first. `None` after an error.
 pub fn site_languages(c: &mut Checker, raw: &RawSiteConfig) -> Option<Vec<Language>> {
     match (&raw.language, &raw.languages) {
-        (Some(one), Some(list)) => {
-            c.error(one, "both `language` and `languages` are given")
-                .help = Some("keep `languages`: its first language is the site's default".into());
-            let _ = list;
+        (Some(one), Some(_)) => {
+            c.error_msg(one, ids::SITE_LANGUAGE_AND_LANGUAGES, vec![]);
             None
         }
         (Some(one), None) => Some(vec![c.choice(one, &Language::ALL, "language")?]),
@@ -31,7 +30,8 @@ pub fn site_languages(c: &mut Checker, raw: &RawSiteConfig) -> Option<Vec<Langua
             for code in &list.value {
                 match c.choice(code, &Language::ALL, "language") {
                     Some(l) if languages.contains(&l) => {
-                        c.error(code, format!("language `{}` is listed twice", l.code()));
+                        let args = vec![("code", l.code().into())];
+                        c.error_msg(code, ids::SITE_LANGUAGE_TWICE, args);
                         ok = false;
                     }
                     Some(l) => languages.push(l),
@@ -39,8 +39,7 @@ pub fn site_languages(c: &mut Checker, raw: &RawSiteConfig) -> Option<Vec<Langua
                 }
             }
             if ok && languages.is_empty() {
-                c.error(list, "`languages` is empty").help =
-                    Some("list the site's languages, the default first: `[nb, en]`".into());
+                c.error_msg(list, ids::SITE_LANGUAGES_EMPTY, vec![]);
                 ok = false;
             }
             ok.then_some(languages)
@@ -64,30 +63,13 @@ pub fn site_translations(
     let mut out = Vec::new();
     for (language, raw) in pairs {
         let Some(raw) = raw else { continue };
+        let args = || vec![("code", language.code().into())];
         if languages.first() == Some(&language) {
-            c.error(
-                raw,
-                format!(
-                    "`translations.{}` translates into the site's default language",
-                    language.code()
-                ),
-            )
-            .help = Some("the default language's words are the top-level keys".into());
+            c.error_msg(raw, ids::SITE_TRANSLATION_INTO_DEFAULT, args());
             continue;
         }
         if !languages.contains(&language) {
-            c.error(
-                raw,
-                format!(
-                    "`translations.{}`: `{}` is not one of the site's `languages`",
-                    language.code(),
-                    language.code()
-                ),
-            )
-            .help = Some(format!(
-                "add it to `languages`, e.g. `languages: [nb, {}]`",
-                language.code()
-            ));
+            c.error_msg(raw, ids::SITE_TRANSLATION_NOT_A_LANGUAGE, args());
             continue;
         }
         let t = &raw.value;
@@ -118,8 +100,7 @@ pub fn page_language(rel: &str, languages: &[Language]) -> (Language, String) {
     (default, rel.to_string())
 }
 
-/// The rules between a page and its translations: a translation needs its original (else it
-/// would be an English page with no Norwegian one: a warning, it is still published), and a
+/// The rules between a page and its translations: a translation needs its original, and a
 /// translation's `date` must be its original's (the listings of both languages sort by it).
 pub fn check_page_translations(pages: &[Page], diags: &mut Diagnostics) {
     let originals: BTreeMap<&str, &Page> = (pages.iter())
@@ -128,38 +109,29 @@ pub fn check_page_translations(pages: &[Page], diags: &mut Diagnostics) {
         .collect();
     for page in pages.iter().filter(|p| p.original != p.source) {
         let Some(original) = originals.get(page.original.as_str()) else {
-            diags.push(
-                Diagnostic::error(
-                    &page.source,
-                    Pos::FILE,
-                    format!(
-                        "a translation without its original: there is no {}",
-                        page.original
-                    ),
-                )
-                .with_help(format!(
-                    "write {} first, or rename this file if it is not a translation",
-                    page.original
-                )),
-            );
+            let args = vec![("original", page.original.as_str().into())];
+            diags.push(Diagnostic::error_msg(
+                &page.source,
+                Pos::FILE,
+                ids::TRANSLATION_WITHOUT_ORIGINAL,
+                args,
+            ));
             continue;
         };
         if page.date != original.date {
             let shown =
-                |d: Option<chrono::NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-            diags.push(
-                Diagnostic::error(
-                    &page.source,
-                    page.date_at,
-                    format!(
-                        "date {} differs from the original's ({} in {})",
-                        shown(page.date),
-                        shown(original.date),
-                        original.source
-                    ),
-                )
-                .with_help("a translation has the date of the page it translates"),
-            );
+                |d: Option<chrono::NaiveDate>| d.map_or("–".to_string(), |d| d.to_string());
+            let args = vec![
+                ("date", shown(page.date).into()),
+                ("original_date", shown(original.date).into()),
+                ("original", original.source.as_str().into()),
+            ];
+            diags.push(Diagnostic::error_msg(
+                &page.source,
+                page.date_at,
+                ids::TRANSLATION_DATE_DIFFERS,
+                args,
+            ));
         }
     }
 }
@@ -168,23 +140,26 @@ pub fn check_page_translations(pages: &[Page], diags: &mut Diagnostics) {
 /// that language show the summary, and an English story under a Norwegian summary reads oddly.
 pub fn check_partner_translations(partners: &[Partner], diags: &mut Diagnostics) {
     for partner in partners {
-        for t in &partner.translations {
-            if t.story.is_some() && t.summary.is_none() {
-                let code = t.language.code();
-                diags.push(
-                    Diagnostic::warning(
-                        &format!("partners/{}/story.{code}.md", partner.slug),
-                        Pos::FILE,
-                        format!("a story in `{code}` but no `summary_{code}` in profile.yaml"),
-                    )
-                    .with_help(format!(
-                        "add `summary_{code}:` to partners/{}/profile.yaml",
-                        partner.slug
-                    )),
-                );
-            }
+        for t in stories_without_summary(partner) {
+            let code = t.language.code();
+            let args = vec![
+                ("code", code.into()),
+                ("slug", partner.slug.as_str().into()),
+            ];
+            diags.push(Diagnostic::warning_msg(
+                &format!("partners/{}/story.{code}.md", partner.slug),
+                Pos::FILE,
+                ids::STORY_TRANSLATION_WITHOUT_SUMMARY,
+                args,
+            ));
         }
     }
+}
+
+fn stories_without_summary(
+    partner: &Partner,
+) -> impl Iterator<Item = &crate::model::PartnerTranslation> {
+    (partner.translations.iter()).filter(|t| t.story.is_some() && t.summary.is_none())
 }
 
 /// A link in a page of one language to a page of another (an English page linking to a
@@ -203,25 +178,20 @@ pub fn check_links_across_languages(
         if from.language == to.language || !to.kind.is_page() {
             continue;
         }
-        let (from_code, to_code) = (from.language.code(), to.language.code());
+        let mut args = vec![
+            ("url", to.url.as_str().into()),
+            ("to", to.language.code().into()),
+            ("from", from.language.code().into()),
+        ];
         let translated = (plan.translations(&to.url).iter()).find(|(l, _)| *l == from.language);
-        let help = match translated {
-            Some((_, url)) => format!("link to its translation, {url}"),
-            None => format!(
-                "the page has no translation into `{from_code}`: translate it, or keep the link if the reader may leave their language"
-            ),
+        let id = match translated {
+            Some((_, url)) => {
+                args.push(("translation", url.as_str().into()));
+                ids::LINK_TO_OTHER_LANGUAGE
+            }
+            None => ids::LINK_TO_UNTRANSLATED_PAGE,
         };
-        diags.push(
-            Diagnostic::warning(
-                &link.source,
-                link.at,
-                format!(
-                    "link to {}, a page in `{to_code}`, from a page in `{from_code}`",
-                    to.url
-                ),
-            )
-            .with_help(help),
-        );
+        diags.push(Diagnostic::warning_msg(&link.source, link.at, id, args));
     }
 }
 

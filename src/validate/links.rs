@@ -14,6 +14,7 @@ use html5ever::tokenizer::{
 };
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, did_you_mean};
+use crate::messages::{Arg, Args, Quote, ids as msg};
 use crate::model::SiteConfig;
 use crate::routes::{Kind, Route, RoutePlan, WantedBy, WrittenLink};
 
@@ -24,8 +25,11 @@ pub type Html<'a> = &'a dyn Fn(&str) -> Option<&'a [u8]>;
 pub fn check_links(plan: &RoutePlan, links: &[WrittenLink], html: Html, diags: &mut Diagnostics) {
     let ids = Ids::new(html);
     for link in links {
-        if let Some((message, help)) = judge(plan, &ids, link) {
-            diags.push(Diagnostic::error(&link.source, link.at, message).with_help(help));
+        if let Some(broken) = judge(plan, &ids, link) {
+            diags.push(
+                Diagnostic::error_msg(&link.source, link.at, broken.id, broken.args)
+                    .with_help_msg(broken.help),
+            );
         }
     }
 }
@@ -40,50 +44,77 @@ pub fn check_menus(plan: &RoutePlan, config: &SiteConfig, html: Html, diags: &mu
             continue;
         };
         let problem = match route_at(plan, target.path) {
-            None => {
-                let help = did_you_mean(target.path, plan.urls()).map_or_else(
-                    || "point the menu at a page the site has".to_string(),
-                    |c| format!("did you mean `{c}`?"),
-                );
-                Some((
-                    format!("links to {}, which the site does not have", target.path),
-                    help,
-                ))
-            }
+            None => Some(Broken::new(
+                msg::MENU_LINKS_TO_MISSING,
+                vec![("path", target.path.into())],
+                did_you_mean(target.path, plan.urls())
+                    .map_or((msg::MENU_POINT_HELP, vec![]), suggestion),
+            )),
             Some(route) => missing_id(&ids, route, target.fragment).map(|help| {
-                let fragment = target.fragment.unwrap_or_default();
-                (
-                    format!(
-                        "links to {}, which has no element with the id `{fragment}`",
-                        item.url
-                    ),
-                    help,
-                )
+                let args = vec![
+                    ("url", item.url.as_str().into()),
+                    ("fragment", target.fragment.unwrap_or_default().into()),
+                ];
+                Broken::new(msg::MENU_LINKS_TO_MISSING_ID, args, help)
             }),
         };
-        if let Some((problem, help)) = problem {
+        if let Some(problem) = problem {
+            // The help line is worded with the outer message's values: they include its own.
+            let mut args = problem.args.clone();
+            let quote = Quote {
+                id: problem.id,
+                help: false,
+                args: problem.args,
+            };
+            args.extend([
+                ("key", key.into()),
+                ("title", item.title.as_str().into()),
+                ("problem", Arg::Message(Box::new(quote))),
+            ]);
             diags.push(
-                Diagnostic::error(
-                    "site.yaml",
-                    Pos::FILE,
-                    format!("{key} item `{}` {problem}", item.title),
-                )
-                .with_help(help),
+                Diagnostic::error_msg("site.yaml", Pos::FILE, msg::MENU_ITEM_PROBLEM, args)
+                    .with_help_msg(problem.help),
             );
         }
     }
 }
 
-/// `None` when the link is fine; else the message and a help line.
-fn judge(plan: &RoutePlan, ids: &Ids, link: &WrittenLink) -> Option<(String, String)> {
+/// A broken link: the message, its values (the help line's among them), the help line.
+struct Broken {
+    id: &'static str,
+    args: Args,
+    help: &'static str,
+}
+
+impl Broken {
+    /// `help`: the help line's id and the values it adds.
+    fn new(id: &'static str, mut args: Args, help: (&'static str, Args)) -> Self {
+        args.extend(help.1);
+        Broken {
+            id,
+            args,
+            help: help.0,
+        }
+    }
+}
+
+/// "did you mean `x`?" as a help line.
+fn suggestion(close: impl Into<String>) -> (&'static str, Args) {
+    (
+        msg::DID_YOU_MEAN,
+        vec![("suggestion", Arg::Text(close.into()))],
+    )
+}
+
+/// `None` when the link is fine; else what is wrong, with the help line's values among the
+/// message's.
+fn judge(plan: &RoutePlan, ids: &Ids, link: &WrittenLink) -> Option<Broken> {
     let url = link.url.trim();
     if let Some(fragment) = url.strip_prefix('#') {
         let own = route_at(plan, &link.page_url)?;
         return missing_id(ids, own, Some(fragment)).map(|help| {
-            (
-                format!("link to #{fragment}: no heading with that id on this page"),
-                help,
-            )
+            let args = vec![("fragment", fragment.into())];
+            Broken::new(msg::LINK_OWN_FRAGMENT, args, help)
         });
     }
     let target = internal(url).or_else(|| relative(url))?;
@@ -91,21 +122,17 @@ fn judge(plan: &RoutePlan, ids: &Ids, link: &WrittenLink) -> Option<(String, Str
     let Some(route) = route_at(plan, &resolved) else {
         let help = source_file(plan, link, target.path)
             .or_else(|| did_you_mean(&resolved, plan.urls()).map(str::to_string))
-            .map_or_else(
-                || "link to a page the site has, or remove the link".to_string(),
-                |close| format!("did you mean `{close}`?"),
-            );
-        return Some((format!("link to {url}: this site has no such page"), help));
+            .map_or((msg::LINK_NO_SUCH_PAGE_HELP, vec![]), suggestion);
+        let args = vec![("url", url.into())];
+        return Some(Broken::new(msg::LINK_NO_SUCH_PAGE, args, help));
     };
     missing_id(ids, route, target.fragment).map(|help| {
-        let fragment = target.fragment.unwrap_or_default();
-        (
-            format!(
-                "link to {url}: {} has no element with the id `{fragment}`",
-                route.url
-            ),
-            help,
-        )
+        let args = vec![
+            ("url", url.into()),
+            ("page", route.url.as_str().into()),
+            ("fragment", target.fragment.unwrap_or_default().into()),
+        ];
+        Broken::new(msg::LINK_MISSING_ID, args, help)
     })
 }
 
@@ -193,7 +220,7 @@ fn source_file(plan: &RoutePlan, link: &WrittenLink, path: &str) -> Option<Strin
 
 /// `None` when `route` has an element with the id `fragment` (or there is no fragment, or its
 /// HTML is not known); else the help line.
-fn missing_id(ids: &Ids, route: &Route, fragment: Option<&str>) -> Option<String> {
+fn missing_id(ids: &Ids, route: &Route, fragment: Option<&str>) -> Option<(&'static str, Args)> {
     let fragment = fragment?;
     if !route.kind.is_page() {
         return None;
@@ -204,10 +231,10 @@ fn missing_id(ids: &Ids, route: &Route, fragment: Option<&str>) -> Option<String
         return None;
     }
     Some(
-        did_you_mean(fragment, ids.iter().map(String::as_str)).map_or_else(
-            || "link to one of the page's headings, or leave out the `#…`".to_string(),
-            |close| format!("did you mean `#{close}`?"),
-        ),
+        did_you_mean(fragment, ids.iter().map(String::as_str))
+            .map_or((msg::LINK_FRAGMENT_HELP, vec![]), |close| {
+                suggestion(format!("#{close}"))
+            }),
     )
 }
 
@@ -317,8 +344,11 @@ mod tests {
             template: None,
             url_at: Pos::new(1, 1),
             template_at: Pos::new(1, 1),
+            date_at: Pos::new(1, 1),
             body: String::new(),
             body_line: 4,
+            language: crate::model::Language::Nb,
+            original: source.into(),
         }
     }
 
@@ -341,7 +371,7 @@ mod tests {
         let plan = RoutePlan::new(&PlanInput {
             site: s,
             data: &data,
-            charts: &Charts::default(),
+            charts: &[Charts::default()],
             theme_files: &[],
             drafts: false,
         });

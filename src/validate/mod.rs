@@ -24,10 +24,10 @@ pub mod text;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos, suggestion_help};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
-use crate::messages::Args;
+use crate::messages::{Args, ids};
 use crate::model::{Decimal, Language, Logo, ResultsConfig, Site, StoryImage};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
@@ -100,18 +100,8 @@ pub fn validate_links(
 
 /// "nested too deeply", for stories and for editors' pages alike.
 pub(crate) fn nesting_error(rel: &str, at: Pos) -> Diagnostic {
-    Diagnostic::error(
-        rel,
-        at,
-        format!(
-            "Markdown nested more than {} levels deep",
-            crate::render::markdown::MAX_NESTING
-        ),
-    )
-    .with_help(
-        "block quotes, lists and emphasis inside one another count as levels; no text needs this \
-         many, so flatten the structure",
-    )
+    let args = vec![("max", crate::render::markdown::MAX_NESTING.into())];
+    Diagnostic::error_msg(rel, at, ids::MARKDOWN_TOO_DEEP, args)
 }
 
 /// The years a network can sensibly report: catches `2204` and `24` typos.
@@ -126,24 +116,6 @@ pub(crate) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    pub fn error<T>(&mut self, at: &S<T>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::error(
-            self.rel,
-            span_pos(at).shifted(self.line_offset),
-            message,
-        ));
-        self.last()
-    }
-
-    pub fn warning<T>(&mut self, at: &S<T>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::warning(
-            self.rel,
-            span_pos(at).shifted(self.line_offset),
-            message,
-        ));
-        self.last()
-    }
-
     /// An error worded by catalogue message `id` (`crate::messages::ids`) at `at`.
     pub fn error_msg<T>(&mut self, at: &S<T>, id: &'static str, args: Args) -> &mut Diagnostic {
         self.diags.push(Diagnostic::error_msg(
@@ -175,8 +147,8 @@ impl Checker<'_> {
         match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(date) => Some(date),
             Err(_) => {
-                self.error(value, format!("{what} `{text}` is not a valid date"))
-                    .help = Some("write dates as YYYY-MM-DD, e.g. 2025-06-16".into());
+                let args = vec![("what", what.into()), ("text", text.into())];
+                self.error_msg(value, ids::INVALID_DATE, args);
                 None
             }
         }
@@ -187,10 +159,13 @@ impl Checker<'_> {
         if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
             Some(year as i32)
         } else {
-            self.error(value, format!("{what} {year} is not a plausible year"))
-                .help = Some(format!(
-                "years run from {FIRST_YEAR} to {LAST_YEAR}; check for a typo"
-            ));
+            let args = vec![
+                ("what", what.into()),
+                ("year", year.to_string().into()),
+                ("first", FIRST_YEAR.to_string().into()),
+                ("last", LAST_YEAR.to_string().into()),
+            ];
+            self.error_msg(value, ids::IMPLAUSIBLE_YEAR, args);
             None
         }
     }
@@ -207,8 +182,9 @@ impl Checker<'_> {
             return Some(*v);
         }
         let names: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
-        self.error(value, format!("unknown {what} `{given}`")).help =
-            Some(suggestion_help(given, &names));
+        let args = vec![("what", what.into()), ("given", given.into())];
+        self.error_msg(value, ids::UNKNOWN_NAME, args)
+            .suggest(given, &names);
         None
     }
 
@@ -216,19 +192,17 @@ impl Checker<'_> {
     pub fn amount(&mut self, value: &S<f64>, what: &str) -> Option<Decimal> {
         let v = value.value;
         if !v.is_finite() {
-            self.error(value, format!("{what} must be a number, not `{v}`"));
+            let args = vec![("what", what.into()), ("value", v.to_string().into())];
+            self.error_msg(value, ids::NOT_A_NUMBER, args);
             None
         } else if v < 0.0 {
-            self.error(value, format!("{what} is negative ({v})")).help = Some(
-                "figures are never negative; report removals and offsets separately in the note"
-                    .into(),
-            );
+            let args = vec![("what", what.into()), ("value", v.into())];
+            self.error_msg(value, ids::NEGATIVE_FIGURE, args);
             None
         } else if v > 1e12 {
-            self.error(value, format!("{what} is implausibly large ({v:e})"))
-                .help = Some(
-                "figures are in tonnes CO₂e (or whole people, or MNOK); check the unit".into(),
-            );
+            // Exponent form: a figure this large is a unit mistake, its digits do not matter.
+            let args = vec![("what", what.into()), ("value", format!("{v:e}").into())];
+            self.error_msg(value, ids::IMPLAUSIBLY_LARGE, args);
             None
         } else {
             self.decimal(value, what)
@@ -240,16 +214,12 @@ impl Checker<'_> {
     pub fn decimal(&mut self, value: &S<f64>, what: &str) -> Option<Decimal> {
         let decimal = exact_decimal(value.value);
         if decimal.is_none() {
-            self.error(
-                value,
-                format!(
-                    "{what} `{}` has more than {MAX_DIGITS} significant digits",
-                    value.value
-                ),
-            )
-            .help = Some(format!(
-                "nfk keeps figures exact up to {MAX_DIGITS} significant digits; round the figure"
-            ));
+            let args = vec![
+                ("what", what.into()),
+                ("value", value.value.to_string().into()),
+                ("max", MAX_DIGITS.into()),
+            ];
+            self.error_msg(value, ids::TOO_MANY_DIGITS, args);
         }
         decimal
     }

@@ -30,17 +30,15 @@ pub fn validate_partners(
     for partner in raw {
         let rel = format!("partners/{}/profile.yaml", partner.slug);
         if !is_slug(&partner.slug) {
-            diags.push(
-                Diagnostic::error(
-                    &format!("partners/{}", partner.slug),
-                    Pos::FILE,
-                    format!("partner folder name `{}` is not a valid slug", partner.slug),
-                )
-                .with_help(format!(
-                    "use lowercase a–z, 0–9 and `-` only, e.g. `{}`",
-                    slugify(&partner.slug)
-                )),
-            );
+            diags.push(Diagnostic::error_msg(
+                &format!("partners/{}", partner.slug),
+                Pos::FILE,
+                ids::PARTNER_FOLDER_NOT_A_SLUG,
+                vec![
+                    ("slug", partner.slug.as_str().into()),
+                    ("suggestion", slugify(&partner.slug).into()),
+                ],
+            ));
         }
         let emissions_rel = format!("partners/{}/emissions.yaml", partner.slug);
         for (rel, source) in [
@@ -64,17 +62,16 @@ pub fn validate_partners(
         if let Some(digits) = normalised_org_number(&profile.org_number.value.0) {
             let here = span_pos(&profile.org_number);
             if let Some((first_rel, first_at)) = seen.get(&digits) {
-                diags.push(
-                    Diagnostic::error(
-                        &rel,
-                        here,
-                        format!("org_number {digits} is already used by {first_rel}"),
-                    )
-                    .with_help(format!(
-                        "each partner has its own organisation number; see {first_rel}:{}",
-                        first_at.line
-                    )),
-                );
+                diags.push(Diagnostic::error_msg(
+                    &rel,
+                    here,
+                    ids::ORG_NUMBER_TAKEN,
+                    vec![
+                        ("digits", digits.as_str().into()),
+                        ("first", first_rel.as_str().into()),
+                        ("line", first_at.line.into()),
+                    ],
+                ));
             } else {
                 seen.insert(digits, (rel.clone(), here));
             }
@@ -126,14 +123,11 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
     if name.is_empty() {
         c.error_msg(&raw.name, ids::NAME_NOT_FILLED_IN, vec![]);
     } else if name.chars().count() > MAX_NAME_CHARS {
-        c.error(
-            &raw.name,
-            format!(
-                "name is {} characters long; the limit is {MAX_NAME_CHARS}",
-                name.chars().count()
-            ),
-        )
-        .help = Some("use the registered company name; put longer text in `summary`".into());
+        let args = vec![
+            ("length", name.chars().count().into()),
+            ("max", MAX_NAME_CHARS.into()),
+        ];
+        c.error_msg(&raw.name, ids::NAME_TOO_LONG, args);
     }
     let org_number = normalised_org_number(&raw.org_number.value.0);
     let written = raw.org_number_unquoted.as_deref().unwrap_or_default();
@@ -148,17 +142,11 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
         c.error_msg(&raw.org_number, ids::ORG_NUMBER_NOT_FILLED_IN, vec![]);
     } else if org_number.is_none() {
         let given = &raw.org_number.value.0;
-        let help = if given.chars().filter(char::is_ascii_digit).count() == 9 {
-            "the check digit does not match: look the number up in Brønnøysundregistrene"
-                .to_string()
-        } else {
-            "write the nine digits of the organisation number, e.g. \"912 345 688\"".to_string()
-        };
-        c.error(
-            &raw.org_number,
-            format!("org_number `{given}` is not a valid Norwegian organisation number"),
-        )
-        .help = Some(help);
+        let args = vec![("given", given.into())];
+        let d = c.error_msg(&raw.org_number, ids::ORG_NUMBER_INVALID, args);
+        if given.chars().filter(char::is_ascii_digit).count() == 9 {
+            d.help_msg(ids::ORG_NUMBER_CHECK_DIGIT_HELP);
+        }
     }
     let sector = sector(c, raw);
     let employees = employees(c, raw);
@@ -169,16 +157,14 @@ fn validate_profile(slug: &str, raw: &RawProfile, c: &mut Checker) -> Option<Par
                 Some(text.to_string())
             }
             _ => {
-                let help = if text.contains(':') {
-                    "use an address that starts with https:// (or http://)".to_string()
-                } else {
-                    format!(
-                        "write the full address, e.g. `https://{}`",
-                        text.trim_start_matches("www.")
-                    )
-                };
-                c.error(w, format!("website `{text}` is not an http(s) address"))
-                    .help = Some(help);
+                let args = vec![
+                    ("text", text.into()),
+                    ("host", text.trim_start_matches("www.").into()),
+                ];
+                let d = c.error_msg(w, ids::WEBSITE_NOT_HTTP, args);
+                if text.contains(':') {
+                    d.help_msg(ids::WEBSITE_SCHEME_HELP);
+                }
                 None
             }
         }
@@ -278,11 +264,11 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
     match (chars.next(), chars.next()) {
         (Some(ch), None) if ('A'..='U').contains(&ch) => Some(ch),
         (Some(ch), None) if ('a'..='u').contains(&ch) => {
-            c.error(
-                &raw.sector,
-                format!("sector `{given}` must be a capital letter"),
-            )
-            .help = Some(format!("write `sector: {}`", ch.to_ascii_uppercase()));
+            let args = vec![
+                ("given", given.into()),
+                ("upper", ch.to_ascii_uppercase().to_string().into()),
+            ];
+            c.error_msg(&raw.sector, ids::SECTOR_LOWERCASE, args);
             None
         }
         (None, _) => {
@@ -290,13 +276,10 @@ fn sector(c: &mut Checker, raw: &RawProfile) -> Option<char> {
             None
         }
         _ => {
-            c.error(
+            c.error_msg(
                 &raw.sector,
-                format!("sector `{given}` is not an SN2007 section"),
-            )
-            .help = Some(
-                "use the section letter A–U from Brønnøysundregistrene, e.g. `F` for construction"
-                    .into(),
+                ids::SECTOR_UNKNOWN,
+                vec![("given", given.into())],
             );
             None
         }
@@ -309,11 +292,8 @@ fn employees(c: &mut Checker, raw: &RawProfile) -> Option<u32> {
         return None;
     };
     if !v.is_finite() || v < 0.0 || v.fract() != 0.0 || v > MAX_EMPLOYEES {
-        c.error(
-            &raw.employees,
-            format!("employees must be a whole number ≥ 0, not `{v}`"),
-        )
-        .help = Some("count people (headcount), e.g. `employees: 240`".into());
+        let args = vec![("value", v.to_string().into())];
+        c.error_msg(&raw.employees, ids::EMPLOYEES_NOT_WHOLE, args);
         return None;
     }
     Some(v as u32)

@@ -11,6 +11,7 @@ use std::path::Path;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::yaml::span_pos;
 use crate::load::{PictureFile, RawPartner};
+use crate::messages::{Arg, Args, Quote, ids};
 use crate::model::{Logo, StoryImage};
 
 const EXTENSIONS: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
@@ -23,52 +24,39 @@ enum Picture {
 }
 
 impl Picture {
-    fn noun(self) -> &'static str {
-        match self {
-            Picture::Logo => "logo",
-            Picture::StoryImage => "image",
-        }
+    /// "logo" or "image", as the messages name the picture.
+    fn noun(self) -> Arg {
+        Arg::word(match self {
+            Picture::Logo => ids::PICTURE_LOGO,
+            Picture::StoryImage => ids::PICTURE_IMAGE,
+        })
     }
 
     fn name_help(self) -> &'static str {
         match self {
-            Picture::Logo => {
-                "put the logo file next to profile.yaml and write only its name, e.g. `logo: logo.svg`"
-            }
-            Picture::StoryImage => {
-                "put the picture next to story.md and write only its file name, e.g. `![Beskrivelse](bilde.jpg)`"
-            }
+            Picture::Logo => ids::PICTURE_LOGO_NAME_HELP,
+            Picture::StoryImage => ids::PICTURE_IMAGE_NAME_HELP,
         }
     }
 
     fn size_help(self) -> &'static str {
         match self {
-            Picture::Logo => "export a smaller image (a logo rarely needs more than 200 KB)",
-            Picture::StoryImage => {
-                "export a smaller image (a photo on a web page rarely needs more than 500 KB)"
-            }
+            Picture::Logo => ids::PICTURE_LOGO_SIZE_HELP,
+            Picture::StoryImage => ids::PICTURE_IMAGE_SIZE_HELP,
         }
     }
 
     fn missing_help(self) -> &'static str {
         match self {
-            Picture::Logo => {
-                "check the file name (it is case-sensitive), or remove the `logo:` line"
-            }
-            Picture::StoryImage => {
-                "check the file name (it is case-sensitive), or remove the image"
-            }
+            Picture::Logo => ids::PICTURE_LOGO_MISSING_HELP,
+            Picture::StoryImage => ids::PICTURE_IMAGE_MISSING_HELP,
         }
     }
 
     fn inert_help(self) -> &'static str {
         match self {
-            Picture::Logo => {
-                "a logo must be a self-contained picture: export it again as plain SVG, or as PNG"
-            }
-            Picture::StoryImage => {
-                "an image must be a self-contained picture: export it again as plain SVG, or as PNG"
-            }
+            Picture::Logo => ids::PICTURE_LOGO_INERT_HELP,
+            Picture::StoryImage => ids::PICTURE_IMAGE_INERT_HELP,
         }
     }
 }
@@ -127,16 +115,26 @@ fn judge<'f>(
     place: &Place,
     diags: &mut Diagnostics,
 ) -> Option<&'f Vec<u8>> {
-    let noun = picture.noun();
-    let slug = place.slug;
-    let mut error = |message: String, help: &str| {
-        diags.push(Diagnostic::error(&place.rel, place.at, message).with_help(help.to_string()));
+    // Every message names the picture, its file and the partner's folder; some add a value.
+    let mut error = |id: &'static str, extra: Args, help: Option<&'static str>| {
+        let mut args = vec![
+            ("noun", picture.noun()),
+            ("name", name.into()),
+            ("slug", place.slug.into()),
+        ];
+        args.extend(extra);
+        let d = Diagnostic::error_msg(&place.rel, place.at, id, args);
+        diags.push(match help {
+            Some(help) => d.with_help_msg(help),
+            None => d,
+        });
         None
     };
     if !crate::load::is_plain_file_name(name) {
         return error(
-            format!("{noun} `{name}` must be a file name inside the partner's folder"),
-            picture.name_help(),
+            ids::PICTURE_NOT_A_FILE_NAME,
+            vec![],
+            Some(picture.name_help()),
         );
     }
     let extension = Path::new(name)
@@ -144,54 +142,38 @@ fn judge<'f>(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if !EXTENSIONS.contains(&extension.as_str()) {
-        return error(
-            format!("{noun} `{name}` is not an image type the site can show"),
-            "use an .svg, .png, .jpg or .webp file",
-        );
+        return error(ids::PICTURE_WRONG_TYPE, vec![], None);
     }
     let bytes = match file {
         PictureFile::Read(bytes) => bytes,
         PictureFile::NotRead | PictureFile::NotFound => {
-            return error(
-                format!("{noun} file `{name}` not found in partners/{slug}/"),
-                picture.missing_help(),
-            );
+            return error(ids::PICTURE_NOT_FOUND, vec![], Some(picture.missing_help()));
         }
         PictureFile::Outside => {
-            return error(
-                format!("{noun} `{name}` points outside partners/{slug}/"),
-                &format!("copy the {noun} file into the partner's folder instead of linking to it"),
-            );
+            return error(ids::PICTURE_OUTSIDE, vec![], None);
         }
         PictureFile::Unreadable(e) => {
             return error(
-                format!("cannot read {noun} `{name}`: {e}"),
-                "check the file's permissions",
+                ids::PICTURE_UNREADABLE,
+                vec![("error", e.to_string().into())],
+                None,
             );
         }
         PictureFile::TooLarge { size, limit } => {
-            return error(
-                format!("{noun} `{name}` is {size} bytes; the limit is {limit}"),
-                picture.size_help(),
-            );
+            let args = vec![("size", (*size).into()), ("limit", (*limit).into())];
+            return error(ids::PICTURE_TOO_LARGE, args, Some(picture.size_help()));
         }
         PictureFile::NotAFile => {
-            return error(
-                format!("{noun} `{name}` is not a file"),
-                "name an image file in the partner's folder",
-            );
+            return error(ids::PICTURE_NOT_A_FILE, vec![], None);
         }
     };
     if let Some(Err(problem)) = (extension == "svg").then(|| svg_is_inert(bytes)) {
-        return error(format!("{noun} `{name}` {problem}"), picture.inert_help());
+        let args = vec![("problem", Arg::Message(Box::new(problem)))];
+        return error(ids::PICTURE_NOT_INERT, args, Some(picture.inert_help()));
     }
     if !looks_like(&extension, bytes) {
-        return error(
-            format!("{noun} `{name}` is not a valid .{extension} file"),
-            &format!(
-                "export the {noun} again from the original, or check that the file name's ending matches its type"
-            ),
-        );
+        let args = vec![("extension", extension.as_str().into())];
+        return error(ids::PICTURE_NOT_VALID, args, None);
     }
     Some(bytes)
 }
@@ -199,29 +181,41 @@ fn judge<'f>(
 /// An SVG picture is published as a file on the site's own origin, where a script in it would
 /// run when opened directly. Refuse scripts, event handlers, embedded HTML and references to
 /// anything outside the file; they have no place in a logo or a story's image.
-fn svg_is_inert(bytes: &[u8]) -> Result<(), String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_string())?;
-    let doc =
-        roxmltree::Document::parse(text).map_err(|e| format!("is not well-formed SVG ({e})"))?;
+/// The problem is a phrase of the catalogue ("contains a <script> element").
+fn svg_is_inert(bytes: &[u8]) -> Result<(), Quote> {
+    let problem = |id, args: Args| Quote {
+        id,
+        help: false,
+        args,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| problem(ids::SVG_NOT_UTF8, vec![]))?;
+    let doc = roxmltree::Document::parse(text).map_err(|e| {
+        problem(
+            ids::SVG_NOT_WELL_FORMED,
+            vec![("error", e.to_string().into())],
+        )
+    })?;
     for node in doc.descendants().filter(roxmltree::Node::is_element) {
         let tag = node.tag_name().name().to_ascii_lowercase();
         if matches!(
             tag.as_str(),
             "script" | "foreignobject" | "iframe" | "embed" | "object"
         ) {
-            return Err(format!("contains a <{}> element", node.tag_name().name()));
+            let element = node.tag_name().name();
+            return Err(problem(ids::SVG_ELEMENT, vec![("element", element.into())]));
         }
         for attr in node.attributes() {
             let name = attr.name().to_ascii_lowercase();
             let value = attr.value().trim();
             if name.starts_with("on") {
-                return Err(format!("has an event handler ({})", attr.name()));
+                let args = vec![("attribute", attr.name().into())];
+                return Err(problem(ids::SVG_EVENT_HANDLER, args));
             }
-            if name == "href" && !value.starts_with('#') {
-                return Err(format!("refers to something outside the file ({value})"));
-            }
-            if value.contains("url(") && !value.contains("url(#") {
-                return Err(format!("refers to something outside the file ({value})"));
+            if (name == "href" && !value.starts_with('#'))
+                || (value.contains("url(") && !value.contains("url(#"))
+            {
+                let args = vec![("value", value.into())];
+                return Err(problem(ids::SVG_OUTSIDE_REFERENCE, args));
             }
         }
         if tag == "style"
@@ -229,7 +223,7 @@ fn svg_is_inert(bytes: &[u8]) -> Result<(), String> {
                 .text()
                 .is_some_and(|css| css.contains("@import") || css.contains("url("))
         {
-            return Err("loads styles or images from elsewhere".to_string());
+            return Err(problem(ids::SVG_LOADS_STYLES, vec![]));
         }
     }
     Ok(())
@@ -310,7 +304,7 @@ mod tests {
         let (_, message) = problem("logo.svg", too_large).unwrap();
         assert_eq!(
             message,
-            "logo `logo.svg` is 3000000 bytes; the limit is 2097152"
+            "logo `logo.svg` is 3,000,000 bytes; the limit is 2,097,152"
         );
         let (_, message) = problem("logo.svg", PictureFile::Outside).unwrap();
         assert!(

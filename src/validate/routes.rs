@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::messages::ids;
 use crate::routes::{Kind, Route, RoutePlan, WantedBy};
 
 /// How two routes' output paths clash.
@@ -53,14 +54,16 @@ pub fn check_collisions(plan: &RoutePlan, diags: &mut Diagnostics) {
             Some(true) => (a, b, clash),
             Some(false) => (b, a, flip(clash)),
             None => {
-                diags.error(
+                let args = vec![
+                    ("a", a.output.as_str().into()),
+                    ("b", b.output.as_str().into()),
+                ];
+                diags.push(Diagnostic::error_msg(
                     "content",
                     Pos::FILE,
-                    format!(
-                        "two outputs want the same file: {} and {}",
-                        a.output, b.output
-                    ),
-                );
+                    ids::ROUTES_SAME_FILE,
+                    args,
+                ));
                 continue;
             }
         };
@@ -97,44 +100,39 @@ fn blame(a: &Route, b: &Route) -> Option<bool> {
 fn diagnostic(path: &str, pos: Pos, route: &Route, other: &Route, clash: Clash) -> Diagnostic {
     let (mine, theirs) = (&route.output, &other.output);
     let what = other.kind.describe();
-    let message = match (clash, &other.wanted_by) {
-        (Clash::Same, WantedBy::Nfk) => format!("`{mine}` is reserved: nfk writes {what} there"),
-        (Clash::Same, WantedBy::Theme(file)) => {
-            format!("`{mine}` is reserved: the theme publishes {file} there")
-        }
-        (Clash::Same, WantedBy::File { path, pos }) => {
-            format!("`{mine}` is also written for {} ({what})", at(path, *pos))
-        }
-        (Clash::Inside, WantedBy::Nfk) => format!(
-            "`{mine}` needs a folder `{theirs}/`, but `{theirs}` is reserved: nfk writes {what} there"
-        ),
-        (Clash::Inside, WantedBy::Theme(file)) => format!(
-            "`{mine}` needs a folder `{theirs}/`, but `{theirs}` is reserved: the theme publishes {file} there"
-        ),
-        (Clash::Inside, WantedBy::File { path, pos }) => format!(
-            "`{mine}` needs a folder `{theirs}/`, but `{theirs}` is a file, written for {} ({what})",
-            at(path, *pos)
-        ),
-        (Clash::Around, WantedBy::Nfk) => format!(
-            "`{mine}` would be a file, but nfk needs a folder `{mine}/` there for {what} (`{theirs}`)"
-        ),
-        (Clash::Around, WantedBy::Theme(file)) => format!(
-            "`{mine}` would be a file, but the theme needs a folder `{mine}/` there for {file}"
-        ),
-        (Clash::Around, WantedBy::File { path, pos }) => format!(
-            "`{mine}` would be a file, but {} needs a folder `{mine}/` there for {what} (`{theirs}`)",
-            at(path, *pos)
-        ),
+    // Every message takes the same values; each uses those it names.
+    let (file, place) = match &other.wanted_by {
+        WantedBy::Nfk => (String::new(), String::new()),
+        WantedBy::Theme(file) => (file.to_string(), String::new()),
+        WantedBy::File { path, pos } => (String::new(), at(path, *pos)),
+    };
+    let id = match (clash, &other.wanted_by) {
+        (Clash::Same, WantedBy::Nfk) => ids::ROUTES_RESERVED_BY_NFK,
+        (Clash::Same, WantedBy::Theme(_)) => ids::ROUTES_RESERVED_BY_THEME,
+        (Clash::Same, WantedBy::File { .. }) => ids::ROUTES_ALSO_WRITTEN,
+        (Clash::Inside, WantedBy::Nfk) => ids::ROUTES_FOLDER_RESERVED_BY_NFK,
+        (Clash::Inside, WantedBy::Theme(_)) => ids::ROUTES_FOLDER_RESERVED_BY_THEME,
+        (Clash::Inside, WantedBy::File { .. }) => ids::ROUTES_FOLDER_IS_A_FILE,
+        (Clash::Around, WantedBy::Nfk) => ids::ROUTES_FILE_WHERE_NFK_NEEDS_FOLDER,
+        (Clash::Around, WantedBy::Theme(_)) => ids::ROUTES_FILE_WHERE_THEME_NEEDS_FOLDER,
+        (Clash::Around, WantedBy::File { .. }) => ids::ROUTES_FILE_WHERE_FILE_NEEDS_FOLDER,
     };
     let help = match route.kind {
-        Kind::Logo { .. } => "rename the logo file and its `logo:` line",
-        Kind::StoryImage { .. } => "rename the image file and its name in the story",
-        Kind::Asset { .. } => "rename or move the file",
+        Kind::Logo { .. } => ids::ROUTES_RENAME_LOGO,
+        Kind::StoryImage { .. } => ids::ROUTES_RENAME_IMAGE,
+        Kind::Asset { .. } => ids::ROUTES_RENAME_FILE,
         // A page is wanted at its `slug:` line when it has one, else at 1:1.
-        _ if pos != Pos::new(1, 1) => "give the page another `slug`",
-        _ => "rename the file, or give the page a `slug`",
+        _ if pos != Pos::new(1, 1) => ids::ROUTES_ANOTHER_SLUG,
+        _ => ids::ROUTES_RENAME_OR_SLUG,
     };
-    Diagnostic::error(path, pos, message).with_help(help)
+    let args = vec![
+        ("mine", mine.as_str().into()),
+        ("theirs", theirs.as_str().into()),
+        ("what", what.into()),
+        ("file", file.into()),
+        ("at", place.into()),
+    ];
+    Diagnostic::error_msg(path, pos, id, args).with_help_msg(help)
 }
 
 fn at(path: &str, pos: Pos) -> String {

@@ -7,6 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::S;
 use crate::load::raw::{RawAccessibility, RawFeeTier, RawMenuItem, RawSiteConfig};
 use crate::load::yaml::span_pos;
+use crate::messages::{Args, ids};
 use crate::model::{
     Accessibility, FeeTier, MenuItem, Requirements, ResultsConfig, SiteConfig, Summit,
 };
@@ -20,20 +21,17 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
     let errors_before = c.diags.error_count();
 
     if raw.title.value.trim().is_empty() {
-        c.error(&raw.title, "title is empty");
+        c.error_msg(&raw.title, ids::SITE_TITLE_EMPTY, vec![]);
     }
     let base_url = base_url(&mut c, &raw.base_url);
     let languages = super::languages::site_languages(&mut c, raw);
     let theme = match &raw.theme {
         Some(t) if !is_name(&t.value) => {
-            c.error(
+            c.error_msg(
                 t,
-                format!(
-                    "theme name `{}` may only hold a–z, 0–9, `-` and `_`",
-                    t.value
-                ),
-            )
-            .help = Some("the name of a folder in themes/, e.g. `nfk`".into());
+                ids::SITE_THEME_NAME,
+                vec![("name", t.value.as_str().into())],
+            );
             None
         }
         Some(t) => Some(t.value.clone()),
@@ -43,7 +41,7 @@ pub fn validate_config(raw: &RawSiteConfig, diags: &mut Diagnostics) -> Option<S
     let summit = raw.summit.as_ref().and_then(|s| {
         Some(Summit {
             title: s.title.clone(),
-            date: c.date(&s.date, "summit date")?,
+            date: c.date(&s.date, "summit.date")?,
         })
     });
     let requirements = requirements(&mut c, raw);
@@ -86,22 +84,13 @@ fn accessibility(c: &mut Checker, raw: &RawAccessibility) -> Option<Accessibilit
     let url_ok = url::Url::parse(url)
         .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
     if !url_ok {
-        c.error(
-            &raw.statement_url,
-            format!("accessibility.statement_url `{url}` is not an absolute http(s) URL"),
-        )
-        .help = Some(
-            "the address of the published statement, e.g. `https://uustatus.no/nb/erklaringer/publisert/…`"
-                .into(),
-        );
+        let args = vec![("url", url.into())];
+        c.error_msg(&raw.statement_url, ids::SITE_STATEMENT_URL, args);
     }
     let contact = raw.contact.value.trim();
     if !is_email(contact) {
-        c.error(
-            &raw.contact,
-            format!("accessibility.contact `{contact}` is not an e-mail address"),
-        )
-        .help = Some("e.g. `tilgjengelighet@example.org`".into());
+        let args = vec![("contact", contact.into())];
+        c.error_msg(&raw.contact, ids::SITE_CONTACT_NOT_EMAIL, args);
     }
     let last_reviewed = c.date(&raw.last_reviewed, "accessibility.last_reviewed");
     (url_ok && is_email(contact)).then_some(())?;
@@ -143,14 +132,12 @@ fn menu_items(c: &mut Checker, items: &[RawMenuItem], key: &str) -> Vec<MenuItem
                     url: url.to_string(),
                 })
             } else {
-                c.error(
-                    &item.url,
-                    format!("{key} url `{url}` must start with `/` or http(s)://"),
-                )
-                .help = Some(format!(
-                    "for a page of this site write `/{}`",
-                    url.trim_start_matches("./")
-                ));
+                let args = vec![
+                    ("key", key.into()),
+                    ("url", url.into()),
+                    ("path", url.trim_start_matches("./").into()),
+                ];
+                c.error_msg(&item.url, ids::SITE_MENU_URL, args);
                 None
             }
         })
@@ -168,8 +155,8 @@ pub(super) fn base_url(c: &mut Checker, value: &S<String>) -> Option<String> {
     let text = value.value.trim();
     normalise_base_url(text)
         .map_err(|problem| {
-            c.error(value, format!("base_url {}", problem.message(text)))
-                .help = Some(problem.help("`https://naeringforklima.no/`"));
+            let args = problem.args("base_url ", text, "`https://naeringforklima.no/`");
+            c.error_msg(value, problem.id(), args);
         })
         .ok()
 }
@@ -178,10 +165,13 @@ pub(super) fn base_url(c: &mut Checker, value: &S<String>) -> Option<String> {
 pub fn base_url_option(given: &str, diags: &mut Diagnostics) -> Option<String> {
     normalise_base_url(given.trim())
         .map_err(|problem| {
-            diags.push(
-                Diagnostic::error("--base-url", Pos::FILE, problem.message(given))
-                    .with_help(problem.help("--base-url https://naeringforklima.no/")),
-            );
+            let args = problem.args("", given, "--base-url https://naeringforklima.no/");
+            diags.push(Diagnostic::error_msg(
+                "--base-url",
+                Pos::FILE,
+                problem.id(),
+                args,
+            ));
         })
         .ok()
 }
@@ -196,22 +186,27 @@ enum BaseUrlProblem {
 }
 
 impl BaseUrlProblem {
-    fn message(&self, given: &str) -> String {
+    fn id(&self) -> &'static str {
         match self {
-            Self::NotAbsolute => format!("`{given}` is not an absolute http(s) URL"),
-            Self::QueryOrFragment => format!("`{given}` has a `?` query or a `#` fragment"),
-            // Not shown: it is a password, and the output may end up in a CI log.
-            Self::Credentials => "holds a user name or password (`user:password@`)".to_string(),
+            Self::NotAbsolute => ids::SITE_BASE_URL_NOT_ABSOLUTE,
+            Self::QueryOrFragment => ids::SITE_BASE_URL_QUERY,
+            Self::Credentials => ids::SITE_BASE_URL_CREDENTIALS,
         }
     }
 
-    fn help(&self, example: &str) -> String {
-        match self {
-            Self::NotAbsolute => format!("e.g. {example}"),
-            Self::QueryOrFragment | Self::Credentials => format!(
-                "give only the scheme, host and folder the site is published at, e.g. {example}"
-            ),
-        }
+    /// `key` prefixes the message (`base_url `, or nothing for the option).
+    fn args(&self, key: &str, given: &str, example: &str) -> Args {
+        // The credentials message does not show the URL: it holds a password, and the output
+        // may end up in a CI log.
+        let given = match self {
+            Self::Credentials => "",
+            _ => given,
+        };
+        vec![
+            ("key", key.into()),
+            ("given", given.into()),
+            ("example", example.into()),
+        ]
     }
 }
 
@@ -247,26 +242,24 @@ fn results(c: &mut Checker, raw: &S<crate::load::raw::RawResultsConfig>) -> Opti
             .compare_year
             .as_ref()
             .map_or_else(|| span_pos(raw), span_pos);
-        c.diags.push(
-            crate::diagnostics::Diagnostic::error(
-                c.rel,
-                at,
-                format!(
-                    "compare_year {compare_year} must come before reporting_year {reporting_year}"
-                ),
-            )
-            .with_help("like-for-like compares an earlier year with the reporting year"),
-        );
+        let args = vec![
+            ("compare", compare_year.to_string().into()),
+            ("reporting", reporting_year.to_string().into()),
+        ];
+        c.diags.push(Diagnostic::error_msg(
+            c.rel,
+            at,
+            ids::SITE_COMPARE_YEAR_ORDER,
+            args,
+        ));
         return None;
     }
     if as_of.year() <= reporting_year {
-        c.warning(
-            &r.as_of,
-            format!("as_of {as_of} is inside the reporting year {reporting_year}"),
-        )
-        .help = Some(
-            "results are usually judged after the year has ended, e.g. on the summit date".into(),
-        );
+        let args = vec![
+            ("as_of", as_of.to_string().into()),
+            ("reporting", reporting_year.to_string().into()),
+        ];
+        c.warning_msg(&r.as_of, ids::SITE_AS_OF_INSIDE_YEAR, args);
     }
     Some(ResultsConfig {
         reporting_year,
@@ -287,10 +280,11 @@ fn requirements(c: &mut Checker, raw: &RawSiteConfig) -> Option<Requirements> {
     let full_by = c.date(&r.full.by, "requirements.full.by");
     let (first_by, full_by) = (first_by?, full_by?);
     if full_by < first_by {
-        c.error(
-            &r.full.by,
-            format!("the full requirement ({full_by}) is due before the first ({first_by})"),
-        );
+        let args = vec![
+            ("full", full_by.to_string().into()),
+            ("first", first_by.to_string().into()),
+        ];
+        c.error_msg(&r.full.by, ids::SITE_REQUIREMENTS_ORDER, args);
         return None;
     }
     Some(Requirements { first_by, full_by })
@@ -298,8 +292,7 @@ fn requirements(c: &mut Checker, raw: &RawSiteConfig) -> Option<Requirements> {
 
 fn fee_tiers(c: &mut Checker, raw: &S<Vec<RawFeeTier>>) -> Option<Vec<FeeTier>> {
     if raw.value.is_empty() {
-        c.error(raw, "fee_tiers is empty").help =
-            Some("list at least one tier, e.g. `- { fee_nok: 10000 }`".into());
+        c.error_msg(raw, ids::SITE_FEE_TIERS_EMPTY, vec![]);
         return None;
     }
     let last = raw.value.len() - 1;
@@ -309,33 +302,26 @@ fn fee_tiers(c: &mut Checker, raw: &S<Vec<RawFeeTier>>) -> Option<Vec<FeeTier>> 
     for (i, tier) in raw.value.iter().enumerate() {
         let fee = tier.fee_nok.value;
         if !(0..=10_000_000).contains(&fee) {
-            c.error(&tier.fee_nok, format!("fee_nok {fee} is out of range"));
+            c.error_msg(
+                &tier.fee_nok,
+                ids::SITE_FEE_OUT_OF_RANGE,
+                vec![("fee", fee.into())],
+            );
             ok = false;
         }
         match (&tier.max_employees, i == last) {
             (Some(max), true) => {
-                c.error(max, "the last fee tier must have no max_employees").help =
-                    Some("the last tier takes every partner above the previous one; remove `max_employees`".into());
+                c.error_msg(max, ids::SITE_LAST_TIER_HAS_MAX, vec![]);
                 ok = false;
             }
             (None, false) => {
-                c.error(
-                    &tier.fee_nok,
-                    "only the last fee tier may leave out max_employees",
-                )
-                .help = Some("add `max_employees: N` to this tier".into());
+                c.error_msg(&tier.fee_nok, ids::SITE_TIER_WITHOUT_MAX, vec![]);
                 ok = false;
             }
             (Some(max), false) => {
                 if max.value < 0 || previous_max.is_some_and(|p| max.value <= p) {
-                    c.error(
-                        max,
-                        format!(
-                            "max_employees {} must be above the previous tier's",
-                            max.value
-                        ),
-                    )
-                    .help = Some("list tiers from the smallest to the largest".into());
+                    let args = vec![("max", max.value.into())];
+                    c.error_msg(max, ids::SITE_TIER_ORDER, args);
                     ok = false;
                 }
                 previous_max = Some(max.value);

@@ -12,6 +12,7 @@
 use super::text;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::story::image_file;
+use crate::messages::ids;
 use crate::model::Site;
 use crate::render::markdown::{self, STORY_ID_PREFIX};
 use crate::render::shortcodes;
@@ -21,14 +22,12 @@ pub fn check_story(slug: &str, file: &str, story: &str, diags: &mut Diagnostics)
     let rel = format!("partners/{slug}/{file}");
     text::check_markdown(&rel, story, 0, diags);
     for call in shortcodes::extract(story).calls {
-        diags.push(
-            Diagnostic::error(
-                &rel,
-                Pos::new(call.line, call.column),
-                format!("shortcode `{}` in a partner's story", call.name),
-            )
-            .with_help("shortcodes are for pages in content/; write the text or number itself"),
-        );
+        diags.push(Diagnostic::error_msg(
+            &rel,
+            Pos::new(call.line, call.column),
+            ids::STORY_SHORTCODE,
+            vec![("name", call.name.as_str().into())],
+        ));
     }
     let outline = markdown::outline(story);
     if let Some((line, column)) = outline.too_deep {
@@ -45,14 +44,12 @@ pub fn check_story(slug: &str, file: &str, story: &str, diags: &mut Diagnostics)
                 .ids
                 .contains(&format!("{STORY_ID_PREFIX}{fragment}"))
         {
-            diags.push(
-                Diagnostic::error(
-                    &rel,
-                    at,
-                    format!("link to `#{fragment}`, which is not a heading or footnote of the story"),
-                )
-                .with_help("link to a heading by its text in lowercase with `-` for spaces, e.g. `#var-historie`"),
-            );
+            diags.push(Diagnostic::error_msg(
+                &rel,
+                at,
+                ids::STORY_FRAGMENT_UNKNOWN,
+                vec![("fragment", fragment.into())],
+            ));
         }
     }
 }
@@ -101,27 +98,13 @@ fn image_problem(rel: &str, at: Pos, slug: &str, url: &str) -> Option<Diagnostic
         return None;
     }
     let shown = markdown::shorten(url, 80);
-    let fix = format!(
-        "put the picture in partners/{slug}/ and write its file name, e.g. `![Beskrivelse](bilde.jpg)`"
-    );
-    let (message, help) = match resolve(url).as_ref().and_then(url::Url::host_str) {
-        Some(OWN_HOST) => (
-            format!("image `{shown}` must be a file in partners/{slug}/"),
-            fix,
-        ),
-        Some(_) => (
-            format!("image `{shown}` is on another site"),
-            format!(
-                "the site shows no pictures from other sites (each one would tell that site who \
-                 reads the page): {fix}"
-            ),
-        ),
-        None => (
-            format!("image `{shown}` is not a picture file the site can publish"),
-            fix,
-        ),
+    let id = match resolve(url).as_ref().and_then(url::Url::host_str) {
+        Some(OWN_HOST) => ids::STORY_IMAGE_OWN_SITE,
+        Some(_) => ids::STORY_IMAGE_OTHER_SITE,
+        None => ids::STORY_IMAGE_NOT_A_PICTURE,
     };
-    Some(Diagnostic::error(rel, at, message).with_help(help))
+    let args = vec![("shown", shown.into()), ("slug", slug.into())];
+    Some(Diagnostic::error_msg(rel, at, id, args))
 }
 
 const OWN_HOST: &str = "nfk.invalid";

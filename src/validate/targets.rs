@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use super::{Checker, ResultsRef};
 use crate::load::S;
 use crate::load::raw::{RawEmissions, RawTarget};
+use crate::messages::{Arg, Args, Quote, ids};
 use crate::model::{Decimal, Normaliser, Sbti, Scope2Method, Target, TargetKind, YearEntry};
 
 const KINDS: [(&str, bool); 2] = [("absolute", false), ("intensity", true)];
@@ -52,23 +53,30 @@ pub(super) fn target(
 ) -> Option<Target> {
     let errors_before = c.diags.error_count();
     if raw.label.value.trim().is_empty() {
-        c.error(&raw.label, "target label is empty");
+        c.error_msg(&raw.label, ids::TARGET_LABEL_EMPTY, vec![]);
     }
     let mut scopes: Vec<u8> = Vec::new();
     for s in &raw.scopes.value {
         match s.value {
             1..=3 if !scopes.contains(&(s.value as u8)) => scopes.push(s.value as u8),
             1..=3 => {
-                c.error(s, format!("scope {} is listed twice", s.value));
+                c.error_msg(
+                    s,
+                    ids::TARGET_SCOPE_TWICE,
+                    vec![("scope", s.value.to_string().into())],
+                );
             }
             other => {
-                c.error(s, format!("scope {other} does not exist")).help =
-                    Some("scopes are 1, 2 and 3".into());
+                c.error_msg(
+                    s,
+                    ids::TARGET_SCOPE_UNKNOWN,
+                    vec![("scope", other.to_string().into())],
+                );
             }
         }
     }
     if raw.scopes.value.is_empty() {
-        c.error(&raw.scopes, "target has no scopes").help = Some("e.g. `scopes: [1, 2]`".into());
+        c.error_msg(&raw.scopes, ids::TARGET_NO_SCOPES, vec![]);
     }
     scopes.sort_unstable();
     let base_year = match &raw.base_year {
@@ -79,21 +87,19 @@ pub(super) fn target(
     if let (Some(b), Some(t)) = (base_year, target_year)
         && t <= b
     {
-        c.error(
-            &raw.target_year,
-            format!("target_year {t} must come after the base year {b}"),
-        );
+        let args = vec![
+            ("target", t.to_string().into()),
+            ("base", b.to_string().into()),
+        ];
+        c.error_msg(&raw.target_year, ids::TARGET_YEAR_ORDER, args);
     }
     let raw_percent = raw.reduction_percent.value;
     // 0 and 100 are exact in binary, so this range check is exact.
     let percent = if raw_percent > 0.0 && raw_percent <= 100.0 {
         c.decimal(&raw.reduction_percent, "reduction_percent")
     } else {
-        c.error(
-            &raw.reduction_percent,
-            format!("reduction_percent {raw_percent} must be above 0 and at most 100"),
-        )
-        .help = Some("write the reduction as a percentage, e.g. `50` for halving".into());
+        let args = vec![("percent", raw_percent.into())];
+        c.error_msg(&raw.reduction_percent, ids::TARGET_PERCENT_RANGE, args);
         None
     };
     let intensity = match &raw.kind {
@@ -102,18 +108,14 @@ pub(super) fn target(
     };
     let kind = match (intensity, &raw.per) {
         (Some(false), Some(per)) => {
-            c.error(per, "`per` is only for intensity targets").help =
-                Some("add `kind: intensity`, or remove `per`".into());
+            c.error_msg(per, ids::TARGET_PER_NOT_INTENSITY, vec![]);
             None
         }
         (Some(false), None) => Some(TargetKind::Absolute),
         (Some(true), Some(per)) => c.choice(per, &PER, "normaliser").map(TargetKind::Intensity),
         (Some(true), None) => {
-            c.error(
-                raw.kind.as_ref().unwrap_or(&raw.label),
-                "intensity target without `per`",
-            )
-            .help = Some("add `per: employee` or `per: revenue_mnok`".into());
+            let at = raw.kind.as_ref().unwrap_or(&raw.label);
+            c.error_msg(at, ids::TARGET_INTENSITY_WITHOUT_PER, vec![]);
             None
         }
         (None, _) => None,
@@ -179,17 +181,12 @@ fn check_base_year(
         },
     };
     let Some(entry) = years.get(base_year) else {
-        c.error(
-            &anchor(&raw.label),
-            format!("target uses base year {base_year}, which has no data"),
-        )
-        .help = Some(format!(
-            "add a `year: {base_year}` entry under `years`, or set the target's own `base_year`"
-        ));
+        let args = vec![("year", base_year.to_string().into())];
+        c.error_msg(&anchor(&raw.label), ids::TARGET_BASE_YEAR_NO_DATA, args);
         return;
     };
     let method = raw.scope2_method.as_ref().map(|m| m.value.as_str());
-    let missing: Vec<String> = scopes
+    let missing: Vec<Arg> = scopes
         .iter()
         .filter(|&&s| match s {
             1 => entry.scope1.is_none(),
@@ -197,18 +194,18 @@ fn check_base_year(
             2 => entry.scope2.is_none(),
             _ => entry.scope3.is_none(),
         })
-        .map(|s| format!("scope {s}"))
+        .map(|s| quote(ids::SCOPE_NAME, vec![("scope", s.to_string().into())]))
         .collect();
     if !missing.is_empty() {
-        c.warning(
+        let args = vec![
+            ("year", base_year.to_string().into()),
+            ("scopes", either(missing)),
+        ];
+        c.warning_msg(
             &anchor(&raw.label),
-            format!(
-                "target cannot be followed: base year {base_year} has no {}",
-                missing.join(" or ")
-            ),
-        )
-        .help =
-            Some("report the scope for the base year, or choose a base year that has it".into());
+            ids::TARGET_BASE_YEAR_MISSING_SCOPES,
+            args,
+        );
     }
     if let Some(TargetKind::Intensity(per)) = kind {
         let mut needed = vec![base_year];
@@ -226,11 +223,9 @@ fn check_base_year(
             let entry = years.get(year);
             match entry.and_then(|e| e.normaliser(per)) {
                 None => {
-                    c.error(
-                        raw.per.as_ref().unwrap_or(&raw.label),
-                        format!("intensity target per {key} needs `{key}` in year {year}"),
-                    )
-                    .help = Some(format!("add `{key}:` to the year {year} entry"));
+                    let args = vec![("key", key.into()), ("year", year.to_string().into())];
+                    let at = raw.per.as_ref().unwrap_or(&raw.label);
+                    c.error_msg(at, ids::TARGET_INTENSITY_NEEDS_KEY, args);
                 }
                 Some(v) if v <= Decimal::ZERO => {
                     let raw_year = raw_file
@@ -241,19 +236,41 @@ fn check_base_year(
                         Normaliser::Employee => y.employees.as_ref(),
                         Normaliser::RevenueMnok => y.revenue_mnok.as_ref(),
                     });
-                    let message = format!(
-                        "{key} is 0 in {year}: the intensity target per {key} cannot be followed that year"
-                    );
-                    let d = match at {
-                        Some(at) => c.warning(at, message),
-                        None => c.warning(&raw.label, message),
+                    let args = vec![("key", key.into()), ("year", year.to_string().into())];
+                    match at {
+                        Some(at) => c.warning_msg(at, ids::TARGET_NORMALISER_ZERO, args),
+                        None => c.warning_msg(&raw.label, ids::TARGET_NORMALISER_ZERO, args),
                     };
-                    d.help = Some(format!(
-                        "give the year's real `{key}`, or leave the key out if it is unknown"
-                    ));
                 }
                 Some(_) => {}
             }
+        }
+    }
+}
+
+/// Message `id` with `args` as an argument of another message.
+fn quote(id: &'static str, args: Args) -> Arg {
+    Arg::Message(Box::new(Quote {
+        id,
+        help: false,
+        args,
+    }))
+}
+
+/// "a or b or c" in the language of the message (at most three: there are three scopes).
+fn either(mut items: Vec<Arg>) -> Arg {
+    match items.len() {
+        0 | 1 => items.pop().unwrap_or_else(|| "".into()),
+        2 => {
+            let b = items.pop().unwrap_or_else(|| "".into());
+            let a = items.pop().unwrap_or_else(|| "".into());
+            quote(ids::LIST_OR_2, vec![("a", a), ("b", b)])
+        }
+        _ => {
+            let mut it = items.into_iter();
+            let mut next = || it.next().unwrap_or_else(|| "".into());
+            let (a, b, c) = (next(), next(), next());
+            quote(ids::LIST_OR_3, vec![("a", a), ("b", b), ("c", c)])
         }
     }
 }

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::messages::ids;
 
 /// Breaks XML and HTML, or steers a terminal: C0 controls except tab and newline, DEL, C1.
 pub fn is_control(ch: char) -> bool {
@@ -46,32 +47,17 @@ fn describe(ch: char) -> String {
 }
 
 fn control_error(rel: &str, at: Pos, ch: char) -> Diagnostic {
-    Diagnostic::error(
-        rel,
-        at,
-        format!("control character {} in the text", describe(ch)),
-    )
-    .with_help(
-        "remove it (it was probably pasted from another program): control characters \
-             break the site's pages, feeds and charts",
-    )
+    let args = vec![("code", describe(ch).into())];
+    Diagnostic::error_msg(rel, at, ids::TEXT_CONTROL_CHARACTER, args)
 }
 
 fn hidden_warning(rel: &str, at: Pos, ch: char) -> Diagnostic {
-    let what = if is_bidi_control(ch) {
-        "bidi control"
+    let id = if is_bidi_control(ch) {
+        ids::TEXT_INVISIBLE_BIDI
     } else {
-        "zero-width character"
+        ids::TEXT_INVISIBLE_ZERO_WIDTH
     };
-    Diagnostic::warning(
-        rel,
-        at,
-        format!("invisible {what} {} in the text", describe(ch)),
-    )
-    .with_help(
-        "it changes how the text is shown, or hides part of it, without being seen; \
-             remove it unless the text needs it",
-    )
+    Diagnostic::warning_msg(rel, at, id, vec![("code", describe(ch).into())])
 }
 
 /// Checks every scalar of a partner's YAML file: control characters are errors, bidi controls

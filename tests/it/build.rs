@@ -378,10 +378,10 @@ fn a_link_check_that_fails_after_the_pages_were_written_keeps_the_old_output() {
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert_eq!(failed.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("no element with the id `mal-for-2031`"),
+        stderr.contains("har ikke noe element med id-en `mal-for-2031`"),
         "{stderr}"
     );
-    assert!(stderr.contains("did you mean `#mal-for-2030`?"), "{stderr}");
+    assert!(stderr.contains("mente du `#mal-for-2030`?"), "{stderr}");
     assert_eq!(files(&out), before);
     assert!(
         leftovers(site.path()).is_empty(),

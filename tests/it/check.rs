@@ -78,6 +78,9 @@ fn lang_en_prints_the_same_diagnostics_in_english() {
         "org-number-leading-zero",
         "yaml-unclosed-quote",
         "employees-not-filled-in",
+        "many-errors",
+        "broken-menu-link",
+        "svg-logo-with-script",
     ] {
         let (code, english) = check_en(&invalid.join(case), "human");
         let (_, norwegian) = check(&invalid.join(case), "human");
@@ -196,9 +199,9 @@ fn a_collision_is_reported_with_the_errors_of_other_files() {
     let (code, output) = check(site.path(), "human");
     assert_eq!(code, 1, "{output}");
     for expected in [
-        "content/robots.txt.md:1:1: error: `robots.txt/index.html` needs a folder",
-        "content/om.md:3:11: error: template `finnes-ikke.html` not found in the theme",
-        "partners/alfa/profile.yaml:3:9: error: sector `Æ` is not an SN2007 section",
+        "content/robots.txt.md:1:1: error: `robots.txt/index.html` trenger en mappe",
+        "content/om.md:3:11: error: fant ikke malen `finnes-ikke.html` i temaet",
+        "partners/alfa/profile.yaml:3:9: error: sector `Æ` er ikke en næringshovedgruppe i SN2007",
     ] {
         assert!(
             output.contains(expected),
@@ -273,7 +276,7 @@ fn a_symlinked_logo_pointing_out_of_the_partner_folder_is_refused() {
     assert_eq!(code, 1, "{output}");
     assert!(
         output.contains(
-            "partners/alfa/profile.yaml:14:7: error: logo `logo.svg` points outside partners/alfa/"
+            "partners/alfa/profile.yaml:14:7: error: logoen `logo.svg` peker ut av partners/alfa/"
         ),
         "{output}"
     );
@@ -350,7 +353,7 @@ fn a_10_mb_file_is_refused_with_a_clear_message() {
     assert_eq!(code, 1, "{output}");
     assert!(
         output.contains(
-            "partners/alfa/story.md: error: file is 10485756 bytes; the limit is 2097152"
+            "partners/alfa/story.md: error: filen er på 10\u{a0}485\u{a0}756 byte; grensen er 2\u{a0}097\u{a0}152"
         ),
         "{output}"
     );
@@ -374,11 +377,11 @@ fn a_file_that_vanished_is_a_diagnostic_not_a_crash() {
     let (code, output) = check(site.path(), "human");
     assert_eq!(code, 1, "{output}");
     assert!(
-        output.contains("content/borte.md: error: cannot read"),
+        output.contains("content/borte.md: error: kan ikke lese"),
         "{output}"
     );
     assert!(
-        output.contains("partners/alfa/emissions.yaml: error: cannot read"),
+        output.contains("partners/alfa/emissions.yaml: error: kan ikke lese"),
         "{output}"
     );
 }
@@ -410,11 +413,11 @@ fn a_link_out_of_the_site_folder_is_refused() {
     let (code, output) = check(site.path(), "human");
     assert_eq!(code, 1, "{output}");
     assert!(
-        output.contains("content/lenke.md: error: links to a file outside the site folder"),
+        output.contains("content/lenke.md: error: lenker til en fil utenfor nettstedsmappen"),
         "{output}"
     );
     assert!(
-        output.contains("content/p.txt: error: links to a file outside the site folder"),
+        output.contains("content/p.txt: error: lenker til en fil utenfor nettstedsmappen"),
         "{output}"
     );
 }

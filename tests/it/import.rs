@@ -9,9 +9,16 @@ use rust_xlsxwriter::{Formula, Workbook};
 
 use crate::support::copy_dir;
 
+/// `nfk` in English, so the assertions below read as the messages' English text.
 fn nfk(args: &[&str], root: &Path) -> Output {
+    nfk_in(&["--lang", "en"], args, root)
+}
+
+/// `nfk` with `lang` (`&[]`: the site's language, bokmål for the fixture).
+fn nfk_in(lang: &[&str], args: &[&str], root: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nfk"))
         .args(args)
+        .args(lang)
         .arg("--root")
         .arg(root)
         .output()
@@ -255,12 +262,12 @@ fn template_has_the_four_sheets_and_reads_back_as_an_empty_workbook() {
 }
 
 #[test]
-fn imports_a_workbook_keeping_the_files_comments_and_other_keys() {
+fn imports_a_workbook_keeping_the_files_comments_and_other_keys_and_says_so_in_bokmal() {
     let site = site();
     let book = site.path().join("alfa.xlsx");
     filled_book().write(&book);
     let before = std::fs::read_to_string(site.path().join(ALFA)).unwrap();
-    let out = nfk(&["import", book.to_str().unwrap()], site.path());
+    let out = nfk_in(&[], &["import", book.to_str().unwrap()], site.path());
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let after = std::fs::read_to_string(site.path().join(ALFA)).unwrap();
     insta::assert_snapshot!("alfa-before", before);
@@ -363,7 +370,11 @@ fn refused_file(site: &Path, path: &Path, extra: &[&str]) -> String {
     let before = std::fs::read(site.join(ALFA)).unwrap();
     let mut args = vec!["import", path.to_str().unwrap()];
     args.extend_from_slice(extra);
-    let out = nfk(&args, site);
+    let out = if extra.contains(&"--lang") {
+        nfk_in(&[], &args, site)
+    } else {
+        nfk(&args, site)
+    };
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -376,7 +387,10 @@ fn refused_file(site: &Path, path: &Path, extra: &[&str]) -> String {
         before,
         "nothing may be written"
     );
-    assert!(stderr(&out).contains("nothing was written"));
+    assert!(
+        stderr(&out).contains("nothing was written")
+            || stderr(&out).contains("ingenting ble skrevet")
+    );
     let name = path.file_name().unwrap().to_str().unwrap();
     stderr(&out)
         .replace(path.to_str().unwrap(), name)
@@ -511,7 +525,7 @@ fn a_workbook_over_the_limit_is_refused_before_it_is_read() {
     let err = refused_file(site.path(), &path, &[]);
     assert!(
         err.contains(
-            "in.xlsx: error: the file is 22020096 bytes; nfk import reads at most 20971520"
+            "in.xlsx: error: the file is 22,020,096 bytes; nfk import reads at most 20,971,520"
         ),
         "{err}"
     );
@@ -562,7 +576,7 @@ fn csv_problems_are_reported_at_line_and_column() {
          gamma,2024,final,1,total,1\n",
     )
     .unwrap();
-    let err = refused_file(site.path(), &path, &[]);
+    let err = refused_file(site.path(), &path, &["--lang", "nb"]);
     insta::assert_snapshot!("csv-problems", err);
 }
 

@@ -320,7 +320,7 @@ fn an_oversized_logo_is_refused_without_being_read() {
     assert!(
         checked
             .stdout
-            .contains("partners/alfa/profile.yaml:14:7: error: logo `logo.png` is 2147483648 bytes; the limit is 2097152"),
+            .contains("partners/alfa/profile.yaml:14:7: error: logoen `logo.png` er på 2\u{a0}147\u{a0}483\u{a0}648 byte; grensen er 2\u{a0}097\u{a0}152"),
         "{}",
         checked.stdout
     );
@@ -395,8 +395,8 @@ fn a_link_inside_the_theme_that_leads_out_of_the_site_is_refused() {
     let checked = run(&["check", "--root", root.to_str().unwrap()], false);
     assert_eq!(checked.code, Some(1), "{}", checked.stdout);
     for expected in [
-        "themes/nfk/static/all: error: links to a folder, which nfk does not follow",
-        "themes/nfk/static/p.txt: error: links to a file outside the site folder",
+        "themes/nfk/static/all: error: lenker til en mappe, som nfk ikke følger",
+        "themes/nfk/static/p.txt: error: lenker til en fil utenfor nettstedsmappen",
     ] {
         assert!(checked.stdout.contains(expected), "{}", checked.stdout);
     }

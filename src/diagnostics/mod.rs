@@ -9,14 +9,19 @@
 //! bidi and invisible characters as `\u{1b}` ([`printable`]), so a partner's profile can never
 //! move the terminal's cursor, set its title or forge a diagnostic line.
 
-use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::messages::{self, Args};
 use crate::model::Language;
+
+mod render;
+mod suggest;
+
+pub use render::{Format, printable, render_github, render_human};
+use render::{serialize_printable, serialize_printable_option};
+pub use suggest::{MAX_SUGGESTION_CHARS, did_you_mean, suggestion_help};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -184,6 +189,24 @@ impl Diagnostic {
         self
     }
 
+    /// [`Diagnostic::with_help_msg`] in place, for a diagnostic already pushed.
+    pub fn help_msg(&mut self, id: &'static str) -> &mut Self {
+        if let Some(c) = &mut self.catalogued {
+            c.help = Some(id);
+        }
+        self.localize(Language::En);
+        self
+    }
+
+    /// An argument added to a catalogued message, for a help line that needs one more value.
+    pub fn arg(&mut self, name: &'static str, value: messages::Arg) -> &mut Self {
+        if let Some(c) = &mut self.catalogued {
+            c.args.push((name, value));
+        }
+        self.localize(Language::En);
+        self
+    }
+
     /// The help line for an unknown name: "did you mean `x`?" when one of `candidates` is
     /// close, else the list ([`suggestion_help`], in the catalogue's words).
     pub fn suggest(&mut self, given: &str, candidates: &[&str]) -> &mut Self {
@@ -223,6 +246,11 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// Where the diagnostic is, as a [`Pos`].
+    pub fn pos(&self) -> Pos {
+        Pos::new(self.line, self.column)
     }
 
     pub fn is_error(&self) -> bool {
@@ -306,125 +334,6 @@ pub fn counts(list: &[Diagnostic]) -> (usize, usize) {
     (errors, list.len() - errors)
 }
 
-/// How diagnostics are printed (`--format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    #[default]
-    Human,
-    Json,
-    Github,
-}
-
-/// `path:line:column: error: message` then `  help: …`, one block per diagnostic.
-pub fn render_human(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let severity = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(
-            out,
-            "{}: {severity}: {}",
-            location(d),
-            printable(&d.message)
-        );
-        if let Some(help) = &d.help {
-            let _ = writeln!(out, "  help: {}", printable(help));
-        }
-    }
-    out
-}
-
-/// GitHub Actions workflow commands, so problems show up on the pull request's lines.
-pub fn render_github(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut message = printable(&d.message).into_owned();
-        if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(&printable(help));
-        }
-        let _ = write!(
-            out,
-            "::{kind} file={}",
-            escape_property(&printable(&d.path))
-        );
-        if d.line > 0 {
-            let _ = write!(out, ",line={},col={}", d.line, d.column.max(1));
-        }
-        let _ = writeln!(out, "::{}", escape_data(&message));
-    }
-    out
-}
-
-fn location(d: &Diagnostic) -> String {
-    let path = printable(&d.path);
-    if d.line == 0 {
-        path.into_owned()
-    } else {
-        format!("{path}:{}:{}", d.line, d.column.max(1))
-    }
-}
-
-/// `text` with every character that could steer a terminal or hide text written as `\u{…}`:
-/// C0 controls (newline included: a message is one line) except tab, DEL, C1 controls, bidi
-/// controls, zero-width characters and the Unicode line separators.
-pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unprintable) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for ch in text.chars() {
-        if is_unprintable(ch) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(ch));
-        } else {
-            out.push(ch);
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn is_unprintable(ch: char) -> bool {
-    (ch.is_control() && ch != '\t')
-        || matches!(
-            ch,
-            '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{061c}'
-                | '\u{feff}'
-        )
-}
-
-fn serialize_printable<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&printable(text))
-}
-
-fn serialize_printable_option<S: serde::Serializer>(
-    text: &Option<String>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match text {
-        Some(text) => serialize_printable(text, s),
-        None => s.serialize_none(),
-    }
-}
-
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
 /// The path of `file` relative to `root`, with `/` separators, for messages.
 pub fn display_path(root: &Path, file: &Path) -> String {
     let rel: PathBuf = file.strip_prefix(root).unwrap_or(file).to_path_buf();
@@ -434,50 +343,9 @@ pub fn display_path(root: &Path, file: &Path) -> String {
         .join("/")
 }
 
-/// Names longer than this get no suggestion: no key, slug or URL is that long, and comparing
-/// is quadratic in the length, so a pasted paragraph must not be compared with every key.
-pub const MAX_SUGGESTION_CHARS: usize = 64;
-
-/// "did you mean `weight`?" for the closest of `candidates`, if one is close enough. Linear in
-/// the number of candidates: names over [`MAX_SUGGESTION_CHARS`] are never compared.
-pub fn did_you_mean<'a>(
-    given: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let short = |s: &str| s.chars().nth(MAX_SUGGESTION_CHARS).is_none();
-    if !short(given) {
-        return None;
-    }
-    candidates
-        .into_iter()
-        .filter(|c| short(c))
-        .map(|c| (strsim::jaro_winkler(given, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-/// A help line for an unknown name: a suggestion when one is close, else the list.
-pub fn suggestion_help(given: &str, candidates: &[&str]) -> String {
-    match did_you_mean(given, candidates.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => format!("expected one of: {}", candidates.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prints_path_line_column_and_help() {
-        let d =
-            Diagnostic::error("partners/a/profile.yaml", Pos::new(3, 5), "bad").with_help("fix it");
-        assert_eq!(
-            render_human(&[d]),
-            "partners/a/profile.yaml:3:5: error: bad\n  help: fix it\n"
-        );
-    }
 
     #[test]
     fn a_catalogued_diagnostic_is_worded_when_printed_in_the_language_asked_for() {
@@ -512,12 +380,6 @@ mod tests {
     }
 
     #[test]
-    fn whole_file_diagnostics_have_no_line() {
-        let d = Diagnostic::warning("site.yaml", Pos::FILE, "empty");
-        assert_eq!(render_human(&[d]), "site.yaml: warning: empty\n");
-    }
-
-    #[test]
     fn sorts_by_path_then_line_and_removes_duplicates() {
         let mut all = Diagnostics::new();
         all.error("b.yaml", Pos::new(1, 1), "x");
@@ -527,85 +389,5 @@ mod tests {
         let sorted = all.sorted();
         let order: Vec<_> = sorted.iter().map(|d| (d.path.as_str(), d.line)).collect();
         assert_eq!(order, [("a.yaml", 2), ("a.yaml", 9), ("b.yaml", 1)]);
-    }
-
-    #[test]
-    fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("wieght", ["weight", "title"]), Some("weight"));
-        assert_eq!(did_you_mean("zzz", ["weight", "title"]), None);
-    }
-
-    #[test]
-    fn github_format_escapes_newlines_and_names_the_line() {
-        let d = Diagnostic::error("site.yaml", Pos::new(2, 3), "bad %").with_help("fix it");
-        assert_eq!(
-            render_github(&[d]),
-            "::error file=site.yaml,line=2,col=3::bad %25%0Ahelp: fix it\n"
-        );
-    }
-
-    fn hostile() -> Diagnostic {
-        Diagnostic::error(
-            "partners/a\u{1b}]0;x\u{7}/profile.yaml",
-            Pos::new(1, 7),
-            "unknown status `\u{1b}[2J\u{9b}31m\u{202e}x`",
-        )
-        .with_help("a\nsite.yaml:1:1: error: forged\r")
-    }
-
-    fn has_raw_controls(text: &str) -> bool {
-        text.chars()
-            .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
-    }
-
-    #[test]
-    fn every_format_shows_control_characters_escaped() {
-        let human = render_human(&[hostile()]);
-        assert!(!has_raw_controls(&human), "{human:?}");
-        assert_eq!(
-            human,
-            "partners/a\\u{1b}]0;x\\u{7}/profile.yaml:1:7: error: unknown status `\\u{1b}[2J\\u{9b}31m\\u{202e}x`\n  \
-             help: a\\u{a}site.yaml:1:1: error: forged\\u{d}\n"
-        );
-        let github = render_github(&[hostile()]);
-        assert!(!has_raw_controls(&github), "{github:?}");
-        assert_eq!(github.lines().count(), 1, "{github}");
-        let json = serde_json::to_string(&hostile()).unwrap();
-        assert!(!has_raw_controls(&json), "{json}");
-        // JSON's own `\u001b` escapes would still reach a terminal raw once decoded.
-        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        for field in ["path", "message", "help"] {
-            let text = value[field].as_str().unwrap();
-            assert!(!has_raw_controls(text) && !text.contains('\n'), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn printable_text_is_left_alone() {
-        assert!(matches!(
-            printable("Ærlig talt\tå"),
-            Cow::Borrowed("Ærlig talt\tå")
-        ));
-        assert_eq!(printable("a\u{200b}b\u{feff}"), "a\\u{200b}b\\u{feff}");
-    }
-
-    #[test]
-    fn long_names_get_no_suggestion_and_finish() {
-        let long = "k".repeat(100 * 1024);
-        let keys: Vec<String> = (0..100).map(|i| format!("{i}{long}")).collect();
-        let (done, finished) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let given = format!("x{long}");
-            let found = did_you_mean(&given, keys.iter().map(String::as_str)).map(str::to_string);
-            let short = did_you_mean("wieght", keys.iter().map(String::as_str).chain(["weight"]))
-                .map(str::to_string);
-            done.send((found, short)).unwrap();
-        });
-        // A hang guard only: the comparison is linear, far below this.
-        let (found, short) = finished
-            .recv_timeout(std::time::Duration::from_secs(60))
-            .expect("did_you_mean finished");
-        assert_eq!(found, None);
-        assert_eq!(short.as_deref(), Some("weight"));
     }
 }
