@@ -155,7 +155,7 @@ fn build_validated(
     options: &BuildOptions,
     memos: &Memos,
 ) -> Result<Built, Diagnostics> {
-    let (planned, diagnostics) = plan_validated(validated, options, memos)?;
+    let (planned, diagnostics) = plan_validated(validated, options)?;
     render_in_memory(&planned, diagnostics, memos)
 }
 
@@ -226,7 +226,6 @@ struct Planned {
 fn plan_validated(
     validated: Validated,
     options: &BuildOptions,
-    memos: &Memos,
 ) -> Result<(Planned, Diagnostics), Diagnostics> {
     let Validated {
         site,
@@ -256,7 +255,7 @@ fn plan_validated(
     let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
     let charts = timed("charts", || {
         let strings: Vec<_> = (theme.editions().iter()).map(|e| &e.strings).collect();
-        charts::draw(&site, &data, &strings, memos)
+        charts::draw(&site, &data, &strings)
     });
     let plan = timed("plan", || {
         routes::RoutePlan::new(&routes::PlanInput {
@@ -432,8 +431,7 @@ fn build_streamed(
     let raw = timed("load", || {
         load::load(&options.root, &mut diagnostics, &memos)
     });
-    let (planned, diagnostics) = match plan_validated(validated(raw, diagnostics), options, &memos)
-    {
+    let (planned, diagnostics) = match plan_validated(validated(raw, diagnostics), options) {
         Ok(planned) => planned,
         Err(diagnostics) => return Ok(Err(diagnostics)),
     };

@@ -35,8 +35,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::aggregate::SiteData;
-use crate::memo::{Key, KeyHasher, Memos};
+use crate::aggregate::{SiteData, Visible};
+use crate::memo::{Key, KeyHasher, Pass};
 use crate::model::{Language, Site};
 use crate::strings::Strings;
 use canvas::Layout;
@@ -65,14 +65,19 @@ pub struct Chart {
     pub table: Table,
 }
 
+/// A site's charts in one language: the network's, drawn, and the names of each partner's.
+///
+/// A partner's charts are drawn when its page is rendered ([`draw_partner`], called by
+/// `render`), not here: drawn up front, 10,000 partners' charts would hold hundreds of megabytes
+/// for the whole build. The route plan needs only their names.
 #[derive(Debug, Clone, Default)]
 pub struct Charts {
     /// The language of their words and numbers.
     pub language: Language,
     /// The network's charts, by name (`network-by-year`, …).
     pub network: Vec<Chart>,
-    /// Each partner's charts, by slug.
-    pub partners: BTreeMap<String, Vec<Chart>>,
+    /// The names of each partner's charts, by slug; a partner without charts is not listed.
+    pub partners: BTreeMap<String, Vec<String>>,
 }
 
 /// Names a content page may use in `{{ chart(name="…") }}`.
@@ -85,12 +90,9 @@ pub const NETWORK_CHARTS: [&str; 6] = [
     "fee-tiers",
 ];
 
-/// Every chart of the site: the network's, and each visible partner's (in parallel). A
-/// partner's charts are taken from `memos` when their whole input is unchanged since an earlier
-/// build (`nfk serve`); the network's depend on every partner and are always drawn.
-pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings], memos: &Memos) -> Vec<Charts> {
-    // One pass for every language: a pass drops what it did not use when it ends.
-    let memo = memos.charts.pass();
+/// The site's charts in each language of `strings`: the network's drawn, the partners' named
+/// (in parallel). Each name is one that [`draw_partner`] draws.
+pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings]) -> Vec<Charts> {
     let visible: Vec<_> = data.visible(site).collect();
     (strings.iter())
         .map(|strings| {
@@ -98,12 +100,14 @@ pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings], memos: &Memos) -
                 .par_iter()
                 .map(|v| {
                     let input = partner::Input::new(v.partner, v.data, &site.config, strings);
-                    let charts = memo.get_or_make(|| partner_key(&input), || partner::draw(&input));
-                    (v.data.slug.clone(), charts)
+                    let names = (partner::sketch(&input).into_iter())
+                        .map(|(spec, _)| spec.name)
+                        .collect::<Vec<_>>();
+                    (v.data.slug.clone(), names)
                 })
                 .collect::<Vec<_>>()
                 .into_iter()
-                .filter(|(_, charts)| !charts.is_empty())
+                .filter(|(_, names)| !names.is_empty())
                 .collect();
             Charts {
                 language: strings.language,
@@ -112,6 +116,18 @@ pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings], memos: &Memos) -
             }
         })
         .collect()
+}
+
+/// A partner's charts in the language of `strings`, the ones [`draw`] named. Taken from `memo`
+/// when their whole input is unchanged since an earlier build (`nfk serve`).
+pub fn draw_partner(
+    site: &Site,
+    visible: Visible,
+    strings: &Strings,
+    memo: &Pass<Vec<Chart>>,
+) -> Vec<Chart> {
+    let input = partner::Input::new(visible.partner, visible.data, &site.config, strings);
+    memo.get_or_make(|| partner_key(&input), || partner::draw(&input))
 }
 
 /// The memo key of a partner's charts: a pure function of their [`partner::Input`], hashed by
@@ -123,6 +139,9 @@ fn partner_key(input: &partner::Input) -> Option<Key> {
     write!(h, "{input:?}").ok()?;
     Some(h.finish())
 }
+
+/// A chart before it is drawn: its words and table, and its picture.
+pub type Sketch = (Spec, Picture);
 
 /// What a chart shows, before it is drawn.
 pub enum Picture {

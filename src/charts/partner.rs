@@ -12,7 +12,7 @@
 use super::columns::{Columns, Series, Slot};
 use super::hbars::{Bar, HBars, Row};
 use super::svg::Mark;
-use super::{Chart, Picture, Spec, Table, finish};
+use super::{Chart, Picture, Sketch, Spec, Table, finish};
 use crate::aggregate::{PartnerData, YearFigures};
 use crate::format::{self, MISSING};
 use crate::model::{Emissions, Language, Partner, SiteConfig, YearEntry};
@@ -66,14 +66,22 @@ pub fn charts(
 
 /// The charts of [`Input`].
 pub fn draw(input: &Input) -> Vec<Chart> {
+    (sketch(input).into_iter())
+        .filter_map(|(spec, picture)| finish(spec, &picture))
+        .collect()
+}
+
+/// What each chart of [`Input`] shows, before it is drawn: the route plan takes their names
+/// from here, so a planned chart is one that [`draw`] makes.
+pub fn sketch(input: &Input) -> Vec<Sketch> {
     let mut charts = Vec::new();
     charts.extend(by_year(input, input.data, input.strings.language));
     charts.extend(categories(input, input.config));
-    charts.extend(super::targets::charts(input));
+    charts.extend(super::targets::sketches(input));
     charts
 }
 
-fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart> {
+fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Sketch> {
     let l = partner.strings;
     let series = &data.series;
     let years = series.iter().map(|y| y.year);
@@ -125,7 +133,7 @@ fn by_year(partner: &Input, data: &PartnerData, lang: Language) -> Option<Chart>
         desc: by_year_desc(series, partner.config.results.reporting_year, l),
         table,
     };
-    finish(spec, &Picture::Columns(columns))
+    Some((spec, Picture::Columns(columns)))
 }
 
 fn by_year_table(l: &Strings, series: &[YearFigures], has_scope3: bool, lang: Language) -> Table {
@@ -278,7 +286,7 @@ fn category_rows(l: &Strings, entry: &YearEntry) -> Vec<Category> {
     out
 }
 
-fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
+fn categories(partner: &Input, config: &SiteConfig) -> Option<Sketch> {
     let (lang, year) = (partner.strings.language, config.results.reporting_year);
     let l = partner.strings;
     let entry = partner.emissions.as_ref()?.year(year)?;
@@ -385,7 +393,7 @@ fn categories(partner: &Input, config: &SiteConfig) -> Option<Chart> {
             rows: table_rows,
         },
     };
-    finish(spec, &Picture::HBars(bars))
+    Some((spec, Picture::HBars(bars)))
 }
 
 #[cfg(test)]

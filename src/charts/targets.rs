@@ -8,7 +8,7 @@ use super::canvas::LineStyle;
 use super::columns::{Columns, Line, Series, Slot};
 use super::partner::{Input, join_words};
 use super::svg::Mark;
-use super::{Chart, Picture, Spec, Table, finish};
+use super::{Chart, Picture, Sketch, Spec, Table, finish};
 use crate::aggregate::{Progress, TargetProgress};
 use crate::format;
 use crate::model::{Language, Normaliser, Scope2Method, Target, TargetKind};
@@ -21,6 +21,13 @@ pub fn name(n: usize) -> String {
 
 /// A chart per target that has a pathway or any figure to show.
 pub fn charts(input: &Input) -> Vec<Chart> {
+    (sketches(input).into_iter())
+        .filter_map(|(spec, picture)| finish(spec, &picture))
+        .collect()
+}
+
+/// What [`charts`] draws, before it is drawn.
+pub fn sketches(input: &Input) -> Vec<Sketch> {
     let Some(emissions) = input.emissions else {
         return Vec::new();
     };
@@ -89,7 +96,7 @@ fn scope_words(target: &Target, l: &Strings) -> String {
     words
 }
 
-fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option<Chart> {
+fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option<Sketch> {
     let lang = input.strings.language;
     let l = input.strings;
     let (b, t) = (p.base_year, p.target_year);
@@ -166,7 +173,7 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
         desc: desc(target, p, &scopes, &unit, l),
         table,
     };
-    finish(spec, &Picture::Columns(columns))
+    Some((spec, Picture::Columns(columns)))
 }
 
 fn desc(target: &Target, p: &TargetProgress, scopes: &str, unit: &str, l: &Strings) -> String {

@@ -15,9 +15,39 @@ use crate::aggregate::{SiteData, aggregate};
 use crate::format;
 use crate::model::{Language, Scope, Site};
 
-/// Every chart, drawn with `strings` and without a memo.
-fn draw(site: &Site, data: &SiteData, strings: &Strings) -> Charts {
-    super::draw(site, data, &[strings], &crate::memo::Memos::off()).remove(0)
+/// Every chart of a site in one language, the partners' drawn too.
+struct Drawn {
+    network: Vec<Chart>,
+    partners: BTreeMap<String, Vec<Chart>>,
+}
+
+/// Every chart, drawn with `strings` and without a memo; the partners' charts are the ones
+/// [`super::draw`] named for the plan, in its order.
+fn draw(site: &Site, data: &SiteData, strings: &Strings) -> Drawn {
+    let charts = super::draw(site, data, &[strings]).remove(0);
+    assert_eq!(charts.language, strings.language);
+    let memo = crate::memo::Memo::off();
+    let pass = memo.pass();
+    let partners: BTreeMap<String, Vec<Chart>> = (data.visible(site))
+        .map(|v| {
+            (
+                v.partner.slug.clone(),
+                draw_partner(site, v, strings, &pass),
+            )
+        })
+        .filter(|(_, drawn)| !drawn.is_empty())
+        .collect();
+    let names: BTreeMap<&String, Vec<&String>> = (partners.iter())
+        .map(|(slug, drawn)| (slug, drawn.iter().map(|c| &c.name).collect()))
+        .collect();
+    let named: BTreeMap<&String, Vec<&String>> = (charts.partners.iter())
+        .map(|(slug, names)| (slug, names.iter().collect()))
+        .collect();
+    assert_eq!(names, named, "the plan names the charts that are drawn");
+    Drawn {
+        network: charts.network,
+        partners,
+    }
 }
 
 const LONG_NAME: &str = "Ljabru og Nordstrand Eiendomsdrift og Bygningsvedlikehold AS 2";
@@ -70,7 +100,7 @@ fn fixture() -> (Site, SiteData) {
     (site, data)
 }
 
-fn charts() -> Charts {
+fn charts() -> Drawn {
     let (site, data) = fixture();
     draw(
         &site,
@@ -86,7 +116,7 @@ fn chart<'a>(charts: &'a [Chart], name: &str) -> &'a Chart {
         .unwrap_or_else(|| panic!("no chart {name}"))
 }
 
-fn all(charts: &Charts) -> Vec<&Chart> {
+fn all(charts: &Drawn) -> Vec<&Chart> {
     charts
         .network
         .iter()

@@ -101,11 +101,7 @@ pub(crate) fn chart_png(
     owner: &ChartOwner,
     name: &str,
 ) -> Result<OutputFile, Diagnostic> {
-    let charts = match owner {
-        ChartOwner::Network => Some(&r.charts.network),
-        ChartOwner::Partner(slug) => r.charts.partners.get(slug),
-    };
-    match charts.and_then(|c| c.iter().find(|c| c.name == name)) {
+    match r.chart(owner, name) {
         Some(chart) => png(r, route, &chart.svg, CHART_SCALE),
         None => Err(missing(route)),
     }

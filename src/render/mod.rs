@@ -15,6 +15,7 @@ pub mod shortcodes;
 pub mod view;
 
 mod content;
+mod drawn;
 mod images;
 mod outputs;
 mod partners;
@@ -142,6 +143,7 @@ pub fn prepare<'a>(
 ) -> Prepared<'a> {
     // The memos' passes end with `r`: what this build did not use is then dropped.
     let passes = Arc::new(Passes {
+        charts: memos.charts.pass(),
         templates: memos.templates.pass(),
         markdown: memos.markdown.pass(),
         images: memos.images.pass(),
@@ -263,16 +265,10 @@ fn render_route(
         Kind::Results => partners::render_results(r, route),
         Kind::Summit => summit::render_summit(r, slides, route),
         Kind::Search => partners::render_search(r, route),
-        Kind::Chart { owner, name } => {
-            let charts = match owner {
-                ChartOwner::Network => Some(&r.charts.network),
-                ChartOwner::Partner(slug) => r.charts.partners.get(slug),
-            };
-            match charts.and_then(|c| c.iter().find(|c| &c.name == name)) {
-                Some(chart) => made(chart.svg.as_bytes()),
-                None => Err(missing(route)),
-            }
-        }
+        Kind::Chart { owner, name } => match r.chart(owner, name) {
+            Some(chart) => made(chart.svg.as_bytes()),
+            None => Err(missing(route)),
+        },
         Kind::ChartPng { .. } | Kind::ShareImage { .. } if !r.options.draw_pictures => {
             Ok(OutputFile::new(route.output.clone(), Vec::new()))
         }
@@ -349,6 +345,8 @@ impl<'a> Editions<'a> {
 /// The memos' passes of one build, shared by the renderers of every language (a pass drops what
 /// it did not use when it ends, so there is one per memo and build).
 struct Passes<'a> {
+    /// Partners' charts by their input (`charts::draw_partner`).
+    charts: Pass<'a, Vec<Chart>>,
     templates: Pass<'a, String>,
     markdown: Pass<'a, markdown::Rendered>,
     /// PNGs by the SVG they are drawn from (`images.rs`).
@@ -391,6 +389,8 @@ pub(crate) struct Renderer<'a> {
     pub alphabetical: Vec<String>,
     /// Each visible partner with its figures, by slug.
     pub partners: BTreeMap<&'a str, (&'a Partner, &'a PartnerData)>,
+    /// The partners' charts being rendered ([`Renderer::partner_charts`]).
+    drawn: drawn::Drawn,
     /// `site` and `t`, serialized once.
     base_context: tera::Context,
     /// This build's passes over the memos of template outputs, Markdown and PNGs.
@@ -448,6 +448,10 @@ impl<'a> Renderer<'a> {
             summaries,
             alphabetical,
             partners,
+            drawn: drawn::Drawn::new(
+                (plan.routes().iter()).filter(|r| r.language == language),
+                options.draw_pictures,
+            ),
             base_context: tera::Context::new(),
             passes,
             stamp: None,
@@ -474,6 +478,29 @@ impl<'a> Renderer<'a> {
     /// A root-relative URL of the plan with the base path in front: what templates link to.
     pub fn link(&self, url: &str) -> String {
         view::internal(&self.base_path, url)
+    }
+
+    /// A partner's charts in this language (none for a partner without charts or not shown),
+    /// drawn for the first file that shows them and kept until the last ([`drawn`]).
+    pub fn partner_charts(&self, slug: &str) -> Arc<Vec<Chart>> {
+        let named = self.charts.partners.contains_key(slug);
+        match self.partners.get(slug) {
+            Some(&(partner, data)) if named => self.drawn.get(slug, || {
+                let visible = crate::aggregate::Visible { partner, data };
+                let strings = &self.edition.strings;
+                crate::charts::draw_partner(self.site, visible, strings, &self.passes.charts)
+            }),
+            _ => Arc::default(),
+        }
+    }
+
+    /// The chart `name` of `owner`, in this language.
+    pub fn chart(&self, owner: &ChartOwner, name: &str) -> Option<Chart> {
+        let find = |charts: &[Chart]| charts.iter().find(|c| c.name == name).cloned();
+        match owner {
+            ChartOwner::Network => find(&self.charts.network),
+            ChartOwner::Partner(slug) => find(&self.partner_charts(slug)),
+        }
     }
 
     pub fn chart_views(&self, charts: &[Chart], owner: &ChartOwner) -> Vec<ChartView> {

@@ -270,12 +270,10 @@ fn partner_view(r: &Renderer, p: &Partner, d: &PartnerData) -> PartnerView {
     let story = p.story_in(r.language, r.site.config.language);
     let story_html = story.map(|(md, _)| r.markdown(md, Trust::Partner, "").html);
     let story_lang = story.and_then(|(_, l)| (l != r.language).then_some(l.code()));
-    let charts = r
-        .charts
-        .partners
-        .get(&p.slug)
-        .map(|c| r.chart_views(c, &ChartOwner::Partner(p.slug.clone())))
-        .unwrap_or_default();
+    let charts = r.chart_views(
+        &r.partner_charts(&p.slug),
+        &ChartOwner::Partner(p.slug.clone()),
+    );
     PartnerView {
         org_number: p.org_number.clone(),
         certificates: p

@@ -332,8 +332,8 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
             WantedBy::Nfk,
         );
         sectors.insert(partner.sector);
-        for chart in charts.partners.get(slug).into_iter().flatten() {
-            plan_chart(b, ChartOwner::Partner(slug.clone()), &chart.name, from());
+        for name in charts.partners.get(slug).into_iter().flatten() {
+            plan_chart(b, ChartOwner::Partner(slug.clone()), name, from());
         }
     }
     for code in sectors {
@@ -680,7 +680,7 @@ mod tests {
         let s = news(0);
         let data = crate::aggregate::aggregate(&s, false);
         let strings = crate::strings::Strings::embedded(s.config.language);
-        let charts = crate::charts::draw(&s, &data, &[&strings], &crate::memo::Memos::off());
+        let charts = crate::charts::draw(&s, &data, &[&strings]);
         let plan = RoutePlan::new(&PlanInput {
             site: &s,
             data: &data,
