@@ -187,13 +187,8 @@ fn render_in_memory(
             pages: planned.plan.pages().len(),
         });
     }
-    let bundle = search_bundle(
-        &planned.plan,
-        html,
-        |path| site.get(path).is_some(),
-        &planned.site.config,
-        &mut diagnostics,
-    );
+    let indexes = search_bundle(&planned.plan, html, &planned.site.config);
+    let bundle = finish_search(indexes, |path| site.get(path).is_some(), &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
@@ -337,59 +332,41 @@ impl Planned {
     }
 }
 
-/// The outputs the site search indexes: partner pages and content pages (`search.rs`).
-fn indexed_outputs(plan: &routes::RoutePlan) -> BTreeSet<&str> {
-    (plan.routes().iter())
-        .filter(|r| {
-            matches!(
-                r.kind,
-                routes::Kind::Partner { .. } | routes::Kind::Page { .. }
-            )
-        })
-        .map(|r| r.output.as_str())
-        .collect()
-}
-
 /// The search bundle (Pagefind, `search.rs`) for the pages `html` gives, in the plan's order so
 /// the index is the same whatever order the pages were rendered in: files under `/pagefind/`
-/// for the one writer. `taken` says whether an output of the site is already at a path; the
-/// plan reserves `/pagefind/` (`urls::RESERVED`), so this is a last guard.
+/// for the one writer.
 fn search_bundle<'h>(
     plan: &routes::RoutePlan,
     html: impl Fn(&str) -> Option<&'h [u8]>,
-    taken: impl Fn(&str) -> bool,
     config: &model::SiteConfig,
-    diagnostics: &mut Diagnostics,
-) -> Vec<render::OutputFile> {
-    let indexed = indexed_outputs(plan);
-    let mut files = Vec::new();
-    // One index per language, each in its edition's folder (`/pagefind/`, `/en/pagefind/`): a
-    // search finds the pages of the language it is made in.
-    for &language in &config.languages {
-        let pages: Vec<search::Indexed> = (plan.routes().iter())
-            .filter(|r| r.language == language && indexed.contains(r.output.as_str()))
-            .filter_map(|r| {
-                Some(search::Indexed {
-                    url: r.url.clone(),
-                    html: html(&r.output)?,
-                })
-            })
-            .collect();
-        let folder = routes::urls::in_language("/", language, config.language);
-        match timed("search", || search::bundle(&pages, language)) {
-            Ok(bundle) => files.extend(bundle.into_iter().map(|mut file| {
-                file.path = format!("{}{}", folder.trim_start_matches('/'), file.path);
-                file
-            })),
-            Err(e) => {
-                diagnostics.push(diagnostics::Diagnostic::error(
-                    "site.yaml",
-                    diagnostics::Pos::FILE,
-                    format!("cannot build the search index: {e:#}"),
-                ));
-            }
+) -> search::Indexes {
+    let indexes = search::Indexes::start(config);
+    for route in plan.routes().iter().filter(|r| search::Indexes::wants(r)) {
+        if let Some(html) = html(&route.output) {
+            indexes.add(route, html.to_vec());
         }
     }
+    indexes
+}
+
+/// The files of `indexes` once every page is in. `taken` says whether an output of the site is
+/// already at a path; the plan reserves `/pagefind/` (`urls::RESERVED`), so this is a last guard.
+fn finish_search(
+    indexes: search::Indexes,
+    taken: impl Fn(&str) -> bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<render::OutputFile> {
+    let files = match timed("search", || indexes.finish()) {
+        Ok(files) => files,
+        Err(e) => {
+            diagnostics.push(diagnostics::Diagnostic::error(
+                "site.yaml",
+                diagnostics::Pos::FILE,
+                format!("cannot build the search index: {e:#}"),
+            ));
+            Vec::new()
+        }
+    };
     for file in files.iter().filter(|f| taken(&f.path)) {
         diagnostics.error(
             &format!("content/{}", file.path),
@@ -440,35 +417,37 @@ fn build_streamed(
         // in memory, as `check` does, to report the same problems; nothing is written.
         return Ok(render_in_memory(&planned, diagnostics, &memos));
     }
-    let (links, kept, render_diagnostics, writer) = timed("render", || -> anyhow::Result<_> {
-        let prepared = planned.prepare(&memos);
-        let links = prepared.links();
-        let mut wanted = planned.fragment_targets(&links);
-        // The search indexes these pages in the plan's order once all are made (`search_bundle`).
-        wanted.extend(
-            indexed_outputs(&planned.plan)
-                .into_iter()
-                .map(str::to_string),
-        );
-        let outputs = planned.plan.routes().iter().map(|r| r.output.as_str());
-        let writer = folder.start(outputs)?;
-        let kept = Mutex::new(BTreeMap::new());
-        let render_diagnostics = prepared.each_file(|file| {
-            if let (true, render::Contents::Bytes(bytes)) =
-                (wanted.contains(&file.path), &file.contents)
-            {
-                let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
-                kept.insert(file.path.clone(), bytes.clone());
-            }
-            writer.write(&file)
+    let (links, kept, render_diagnostics, writer, indexes) =
+        timed("render", || -> anyhow::Result<_> {
+            let prepared = planned.prepare(&memos);
+            let links = prepared.links();
+            let wanted = planned.fragment_targets(&links);
+            let outputs = planned.plan.routes().iter().map(|r| r.output.as_str());
+            let writer = folder.start(outputs)?;
+            let kept = Mutex::new(BTreeMap::new());
+            // The search indexes its pages as they are made, in the plan's order, and keeps none.
+            let indexes = search::Indexes::start(&planned.site.config);
+            let render_diagnostics = prepared.each_file_following(
+                |file| {
+                    if let (true, render::Contents::Bytes(bytes)) =
+                        (wanted.contains(&file.path), &file.contents)
+                    {
+                        let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                        kept.insert(file.path.clone(), bytes.clone());
+                    }
+                    writer.write(&file)
+                },
+                search::Indexes::wants,
+                |route, html| indexes.add(route, html),
+            )?;
+            Ok((
+                links,
+                kept.into_inner().unwrap_or_else(|e| e.into_inner()),
+                render_diagnostics,
+                writer,
+                indexes,
+            ))
         })?;
-        Ok((
-            links,
-            kept.into_inner().unwrap_or_else(|e| e.into_inner()),
-            render_diagnostics,
-            writer,
-        ))
-    })?;
     let html = |output: &str| kept.get(output).map(Vec::as_slice);
     let mut diagnostics = match planned.check(diagnostics, &links, &html, render_diagnostics) {
         Ok(diagnostics) => diagnostics,
@@ -477,13 +456,7 @@ fn build_streamed(
     let outputs: BTreeSet<&str> = (planned.plan.routes().iter())
         .map(|r| r.output.as_str())
         .collect();
-    let bundle = search_bundle(
-        &planned.plan,
-        html,
-        |path| outputs.contains(path),
-        &planned.site.config,
-        &mut diagnostics,
-    );
+    let bundle = finish_search(indexes, |path| outputs.contains(path), &mut diagnostics);
     if diagnostics.has_errors() {
         return Ok(Err(diagnostics));
     }

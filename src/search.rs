@@ -15,8 +15,9 @@ use anyhow::{Context, Result, anyhow};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
-use crate::model::Language;
+use crate::model::{Language, SiteConfig};
 use crate::render::OutputFile;
+use crate::routes::{Kind, Route, urls};
 
 /// The folder of the bundle in the output, and its URL prefix (`/pagefind/`).
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -38,31 +39,123 @@ pub struct Indexed<'a> {
 
 /// The bundle for `pages`, as output files under [`BUNDLE_DIR`], sorted by path.
 pub fn bundle(pages: &[Indexed], language: Language) -> Result<Vec<OutputFile>> {
-    std::thread::scope(|scope| {
-        scope
-            .spawn(|| {
-                tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .context("starting the search indexer")?
-                    .block_on(index(pages, language))
-            })
-            .join()
-            .map_err(|_| anyhow!("the search indexer stopped"))?
-    })
+    let indexer = Indexer::start(language);
+    for page in pages {
+        indexer.add(page.url.clone(), page.html.to_vec());
+    }
+    indexer.finish()
 }
 
-async fn index(pages: &[Indexed<'_>], language: Language) -> Result<Vec<OutputFile>> {
+/// The site's indexes, one per language, each in its edition's folder (`/pagefind/`,
+/// `/en/pagefind/`): a search finds the pages of the language it is made in. The partner pages
+/// and content pages are indexed; the caller hands them over in the plan's order.
+pub struct Indexes {
+    default: Language,
+    indexers: Vec<(Language, Indexer)>,
+}
+
+impl Indexes {
+    /// Starts an indexer for each of the site's languages.
+    pub fn start(config: &SiteConfig) -> Self {
+        Indexes {
+            default: config.language,
+            indexers: (config.languages.iter())
+                .map(|&language| (language, Indexer::start(language)))
+                .collect(),
+        }
+    }
+
+    /// Whether `route`'s page is indexed.
+    pub fn wants(route: &Route) -> bool {
+        matches!(route.kind, Kind::Partner { .. } | Kind::Page { .. })
+    }
+
+    /// Indexes `route`'s page, made as `html`, in its language's index.
+    pub fn add(&self, route: &Route, html: Vec<u8>) {
+        if let Some((_, indexer)) = self.indexers.iter().find(|(l, _)| *l == route.language) {
+            indexer.add(route.url.clone(), html);
+        }
+    }
+
+    /// Every language's bundle, its files under that language's folder; or the first failure.
+    pub fn finish(self) -> Result<Vec<OutputFile>> {
+        let mut files = Vec::new();
+        for (language, indexer) in self.indexers {
+            let folder = urls::in_language("/", language, self.default);
+            let bundle = indexer.finish()?;
+            files.extend(bundle.into_iter().map(|mut file| {
+                file.path = format!("{}{}", folder.trim_start_matches('/'), file.path);
+                file
+            }));
+        }
+        Ok(files)
+    }
+}
+
+/// How many pages may wait for the indexer: enough to keep it busy, few enough that the
+/// pages in flight do not add up to the site.
+const QUEUE: usize = 32;
+
+/// An index being made on a thread of its own while the pages are rendered: each page is
+/// handed over as it is made ([`Indexer::add`]) and not kept, so a build holds the index, not
+/// the pages. Pages must come in the same order in every build (Pagefind numbers them in the
+/// order they come), which the caller keeps: the plan's.
+pub struct Indexer {
+    pages: Option<std::sync::mpsc::SyncSender<(String, Vec<u8>)>>,
+    thread: std::thread::JoinHandle<Result<Vec<OutputFile>>>,
+}
+
+impl Indexer {
+    pub fn start(language: Language) -> Self {
+        let (pages, queue) = std::sync::mpsc::sync_channel(QUEUE);
+        let thread = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("starting the search indexer")?
+                .block_on(index(queue, language))
+        });
+        Indexer {
+            pages: Some(pages),
+            thread,
+        }
+    }
+
+    /// Indexes the page at `url` (waits while the queue is full).
+    pub fn add(&self, url: String, html: Vec<u8>) {
+        // A send fails only when the indexer has stopped: `finish` reports why.
+        if let Some(pages) = &self.pages {
+            let _ = pages.send((url, html));
+        }
+    }
+
+    /// The bundle of every page added, as output files under [`BUNDLE_DIR`], sorted by path.
+    pub fn finish(mut self) -> Result<Vec<OutputFile>> {
+        drop(self.pages.take());
+        self.thread
+            .join()
+            .map_err(|_| anyhow!("the search indexer stopped"))?
+    }
+}
+
+async fn index(
+    queue: std::sync::mpsc::Receiver<(String, Vec<u8>)>,
+    language: Language,
+) -> Result<Vec<OutputFile>> {
     let options = PagefindServiceConfig::builder()
         .force_language(pagefind_language(language).to_string())
         .build();
     let mut index = PagefindIndex::new(Some(options)).context("configuring the search index")?;
-    for page in pages {
-        let html = String::from_utf8_lossy(page.html).into_owned();
+    // The queue's `recv` blocks this thread, which runs nothing else.
+    while let Ok((url, html)) = queue.recv() {
+        let html = match String::from_utf8(html) {
+            Ok(html) => html,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
         index
-            .add_html_file(None, Some(page.url.clone()), html)
+            .add_html_file(None, Some(url.clone()), html)
             .await
-            .with_context(|| format!("indexing {}", page.url))?;
+            .with_context(|| format!("indexing {url}"))?;
     }
     let files = index
         .get_files()

@@ -207,28 +207,58 @@ impl Prepared<'_> {
         self,
         sink: impl Fn(OutputFile) -> Result<(), E> + Sync,
     ) -> Result<Diagnostics, E> {
+        self.each_file_following(sink, |_| false, |_, _| {})
+    }
+
+    /// [`Prepared::each_file`], also handing `follow` a copy of the bytes of each file whose
+    /// route `wants`, in the plan's order, while the rest is still being made (the search index
+    /// is made from the pages as they come). The plan is rendered a [`CHUNK`] of routes at a
+    /// time, so the copies waiting for their turn are at most a chunk's.
+    pub fn each_file_following<E: Send>(
+        self,
+        sink: impl Fn(OutputFile) -> Result<(), E> + Sync,
+        wants: impl Fn(&Route) -> bool + Sync,
+        mut follow: impl FnMut(&Route, Vec<u8>),
+    ) -> Result<Diagnostics, E> {
         let Prepared {
             r,
             bodies,
             slides,
             mut diagnostics,
         } = self;
-        // `collect` keeps the plan's order, so the problems come in the same order every build.
         let plan = r.plan();
-        let problems: Vec<Diagnostic> = (plan.routes().par_iter())
-            .filter_map(
-                |route| match render_route(r.of(route.language), &bodies, &slides, route) {
-                    Ok(file) => sink(file).err().map(Err),
-                    Err(d) => Some(Ok(d)),
-                },
-            )
-            .collect::<Result<_, E>>()?;
-        for d in problems {
-            diagnostics.push(d);
+        for chunk in plan.routes().chunks(CHUNK) {
+            // `collect` keeps the plan's order, so the problems come in the same order every
+            // build, and so do the copies.
+            let made = (chunk.par_iter())
+                .map(
+                    |route| match render_route(r.of(route.language), &bodies, &slides, route) {
+                        Ok(file) => {
+                            let copy = match (&file.contents, wants(route)) {
+                                (Contents::Bytes(bytes), true) => Some(bytes.clone()),
+                                _ => None,
+                            };
+                            sink(file).map(|()| Ok(copy))
+                        }
+                        Err(d) => Ok(Err(d)),
+                    },
+                )
+                .collect::<Result<Vec<_>, E>>()?;
+            for (route, made) in chunk.iter().zip(made) {
+                match made {
+                    Ok(Some(bytes)) => follow(route, bytes),
+                    Ok(None) => {}
+                    Err(d) => diagnostics.push(d),
+                }
+            }
         }
         Ok(diagnostics)
     }
 }
+
+/// How many routes are rendered together ([`Prepared::each_file_following`]): enough to keep
+/// every core busy, few enough that the files in flight stay small next to the site.
+const CHUNK: usize = 256;
 
 /// Makes the one file `route` plans.
 fn render_route(

@@ -162,6 +162,9 @@ pub(crate) fn reason_words(reason: Reason, l: &Strings) -> &str {
     }
 }
 
+/// More comparable main targets than this are drawn as bands of yearly rates, not a bar each.
+pub(super) const MAX_RATE_BARS: usize = 40;
+
 /// The main targets of the two comparable classes as yearly rates against SBTi's minimum
 /// linear rate for absolute targets of their class (docs/figures.md "Ambition"); targets with no
 /// benchmark are in the table with the reason, never drawn against a benchmark.
@@ -184,26 +187,80 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
         };
         strings::fill(sentence, &[("rate", &rate_text(benchmark(c)))])
     };
-    let mut rows = Vec::new();
-    let mut classes_drawn = Vec::new();
-    for r in rates
-        .iter()
+    let comparable: Vec<&Rate> = (rates.iter())
         .filter(|r| r.ambition.class != Class::NotComparable)
-    {
+        .collect();
+    let mut classes_drawn: Vec<Class> = Vec::new();
+    for r in &comparable {
         if !classes_drawn.contains(&r.ambition.class) {
             classes_drawn.push(r.ambition.class);
-            rows.push(Row::Heading(group(r.ambition.class)));
         }
-        let mark = if r.ambition.meets == Some(true) {
+    }
+    let mark = |r: &Rate| {
+        if r.ambition.meets == Some(true) {
             Mark::Blue
         } else {
             Mark::Vermillion
-        };
-        rows.push(Row::Bar(Bar {
-            label: r.partner.name.clone(),
-            segments: vec![(mark, r.rate.max(0.0))],
-            value: rate_text(r.rate),
-        }));
+        }
+    };
+    // A bar per target while a reader can take them in; beyond that, how many targets fall in
+    // each band of yearly rates (the table still lists every one), so the picture stays one
+    // screen high however large the network grows.
+    let banded = comparable.len() > MAX_RATE_BARS;
+    let mut rows = Vec::new();
+    for &class in &classes_drawn {
+        rows.push(Row::Heading(group(class)));
+        let of_class = comparable.iter().filter(|r| r.ambition.class == class);
+        if !banded {
+            rows.extend(of_class.map(|r| {
+                Row::Bar(Bar {
+                    label: r.partner.name.clone(),
+                    segments: vec![(mark(r), r.rate.max(0.0))],
+                    value: rate_text(r.rate),
+                })
+            }));
+            continue;
+        }
+        let b = benchmark(class);
+        let mut counts = [0usize; 4];
+        for r in of_class {
+            // Whether a target meets the benchmark is decided exactly (`ambition`); the bands
+            // only split each side in two.
+            let band = match (r.ambition.meets == Some(true), r.rate) {
+                (false, rate) if rate < b / 2.0 => 0,
+                (false, _) => 1,
+                (true, rate) if rate < 2.0 * b => 2,
+                (true, _) => 3,
+            };
+            counts[band] += 1;
+        }
+        let labels = [
+            strings::fill(&l.chart_rates_band_below, &[("rate", &rate_text(b / 2.0))]),
+            strings::fill(
+                &l.chart_rates_band_between,
+                &[("from", &rate_text(b / 2.0)), ("to", &rate_text(b))],
+            ),
+            strings::fill(
+                &l.chart_rates_band_between,
+                &[("from", &rate_text(b)), ("to", &rate_text(2.0 * b))],
+            ),
+            strings::fill(
+                &l.chart_rates_band_at_least,
+                &[("rate", &rate_text(2.0 * b))],
+            ),
+        ];
+        for (band, (label, count)) in labels.into_iter().zip(counts).enumerate() {
+            let mark = if band >= 2 {
+                Mark::Blue
+            } else {
+                Mark::Vermillion
+            };
+            rows.push(Row::Bar(Bar {
+                label,
+                segments: vec![(mark, count as f64)],
+                value: format::number(count as f64, 0, lang),
+            }));
+        }
     }
     let not_comparable: Vec<&Rate> = rates
         .iter()
@@ -216,9 +273,10 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
             .filter(|r| r.ambition.class == c && r.ambition.meets == Some(true))
             .count()
     };
-    // One reference line fits one benchmark: drawn when only one class is in the chart.
+    // One reference line fits one benchmark: drawn when only one class is in the chart and
+    // its axis is the rate.
     let reference = match classes_drawn[..] {
-        [only] => Some(Reference {
+        [only] if !banded => Some(Reference {
             value: benchmark(only),
             label: format!(
                 "{}: {} {per_year}",
@@ -230,7 +288,11 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
     };
     let bars = HBars {
         rows,
-        unit: l.chart_rate_axis.clone(),
+        unit: if banded {
+            l.chart_rates_count_axis.clone()
+        } else {
+            l.chart_rate_axis.clone()
+        },
         legend: vec![
             LegendItem {
                 swatch: Swatch::Mark(Mark::Blue),
@@ -243,7 +305,7 @@ pub(super) fn target_rates(site: &Site, data: &SiteData, l: &Strings) -> Option<
         ],
         reference,
         axis_max: None,
-        whole: false,
+        whole: banded,
         lang,
     };
     let (s12, s3) = (Class::Scope12, Class::Scope3);
@@ -469,5 +531,82 @@ mod tests {
             .collect();
         assert!(kinds.contains(&("e", "(intensitet)")), "{kinds:?}");
         assert!(kinds.contains(&("a", "(absolutt)")), "{kinds:?}");
+    }
+
+    #[test]
+    fn a_large_network_draws_its_rates_as_bands_that_count_every_comparable_target() {
+        // 60 absolute scope 1 + 2 main targets from C to 2030 (C is 2019: 11 years), reductions
+        // 10 % … 98.5 %: a yearly rate of about 1 to 9 %. Below the 4.2 % benchmark: under
+        // 2.1 % a year, or 2.1–4.2 %; meeting it: 4.2–8.4 %, or 8.4 % and more.
+        let partners: Vec<_> = (0..60)
+            .map(|i| {
+                let slug = format!("p{i:02}");
+                with_target(&slug, target(&[1, 2], C, 2030, 10.0 + 1.5 * i as f64))
+            })
+            .collect();
+        let network = site(partners);
+        let data = aggregate(&network, false);
+        let l = Strings::embedded(network.config.language);
+        let chart = target_rates(&network, &data, &l).expect("a rates chart");
+        assert_eq!(chart.table.rows.len(), 60, "the table lists every target");
+        let doc = roxmltree::Document::parse(&chart.svg).expect("well-formed");
+        let texts: Vec<&str> = (doc.descendants())
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let value_after = |label: &str| -> usize {
+            let at = texts.iter().position(|t| *t == label).unwrap_or_else(|| {
+                panic!("no band {label:?} in {texts:?}");
+            });
+            (texts[at + 1..].iter())
+                .find_map(|t| t.parse().ok())
+                .unwrap_or_else(|| panic!("no count after {label:?}"))
+        };
+        let bands = [
+            "Under 2,1\u{a0}% per år",
+            "2,1\u{a0}% til 4,2\u{a0}% per år",
+            "4,2\u{a0}% til 8,4\u{a0}% per år",
+            "8,4\u{a0}% eller mer per år",
+        ];
+        let counts: Vec<usize> = bands.iter().map(|b| value_after(b)).collect();
+        assert_eq!(counts.iter().sum::<usize>(), 60, "{counts:?}");
+        let meets = (data.partners.iter())
+            .filter_map(|p| p.targets.get(p.main_target?))
+            .filter(|t| t.ambition.meets == Some(true))
+            .count();
+        assert_eq!(
+            counts[2] + counts[3],
+            meets,
+            "blue bands are the targets that meet it"
+        );
+        assert!(
+            counts.iter().all(|&c| c > 0),
+            "each band has targets: {counts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.starts_with("p0")),
+            "no bar per partner: {texts:?}"
+        );
+        let height = |svg: &str| -> f64 {
+            let doc = roxmltree::Document::parse(svg).unwrap();
+            doc.root_element()
+                .attribute("height")
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let small = site(
+            (0..5)
+                .map(|i| with_target(&format!("q{i}"), target(&[1, 2], C, 2030, 50.0)))
+                .collect(),
+        );
+        let small_data = aggregate(&small, false);
+        let few = target_rates(&small, &small_data, &l).expect("a rates chart");
+        assert!(
+            height(&chart.svg) < 2.0 * height(&few.svg),
+            "60 targets in bands are about as high as 5 bars"
+        );
     }
 }
