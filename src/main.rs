@@ -318,7 +318,7 @@ fn results(root: &Path, format: ResultsFormat, lang: Language) -> anyhow::Result
     let site = validated.site.context("site.yaml could not be read")?;
     let data = nfk::aggregate::aggregate(&site, false);
     let text = match format {
-        ResultsFormat::Human => nfk::aggregate::render_human(&data.results),
+        ResultsFormat::Human => nfk::aggregate::render_human(&data.results, lang),
         ResultsFormat::Json => serde_json::to_string_pretty(&data.results)? + "\n",
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -332,7 +332,20 @@ fn build(
 ) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();
     let folder = output.folder.display().to_string();
-    match nfk::build(options, output)? {
+    let outcome = match nfk::build(options, output) {
+        Ok(outcome) => outcome,
+        // A refused output folder, or a write the system refused (a full disk, a folder
+        // without permission), is the editor's to change: said in their language.
+        Err(e) if e.chain().any(|c| words_of(c, lang).is_some()) => {
+            let chain: Vec<String> = (e.chain())
+                .map(|c| words_of(c, lang).unwrap_or_else(|| c.to_string()))
+                .collect();
+            eprintln!("error: {}", chain.join(": "));
+            return Ok(ExitCode::from(FAILURE));
+        }
+        Err(e) => return Err(e),
+    };
+    match outcome {
         Ok(built) => {
             let list = diagnostics::localized(built.diagnostics.sorted(), lang);
             let (_, warnings) = diagnostics::counts(&list);
@@ -362,6 +375,15 @@ fn build(
             Ok(ExitCode::from(CONTENT_ERRORS))
         }
     }
+}
+
+/// One link of an error's chain in the editor's language, when it is one of nfk's own words
+/// about the output folder; the system's error it carries stays as the system says it.
+fn words_of(cause: &(dyn std::error::Error + 'static), lang: Language) -> Option<String> {
+    if let Some(refusal) = cause.downcast_ref::<nfk::write::Refusal>() {
+        return Some(refusal.message(lang));
+    }
+    (cause.downcast_ref::<nfk::write::Failed>()).map(|failed| failed.message(lang))
 }
 
 fn exit_for(has_errors: bool) -> ExitCode {
