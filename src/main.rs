@@ -175,12 +175,35 @@ fn main() -> ExitCode {
             };
         }
     };
+    let lang = messages::choose(cli.lang.map(Language::from), cli.command.root());
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // nfk's own words about the output folder (a refused folder, a write the system
+            // refused) in the editor's language; the system's and crates' errors as they say them.
+            let chain: Vec<String> = (e.chain())
+                .map(|c| words_of(c, lang).unwrap_or_else(|| c.to_string()))
+                .collect();
+            eprintln!("error: {}", chain.join(": "));
             ExitCode::from(FAILURE)
+        }
+    }
+}
+
+impl Command {
+    /// The site folder the command works on, whose `language` speaks.
+    fn root(&self) -> &Path {
+        match self {
+            Command::Check { root, .. }
+            | Command::Results { root, .. }
+            | Command::Build { root, .. }
+            | Command::Serve { root, .. }
+            | Command::Import { root, .. }
+            | Command::New {
+                what: NewCommand::Partner { root, .. },
+            } => &root.root,
+            Command::Template { .. } => Path::new("."),
         }
     }
 }
@@ -332,20 +355,7 @@ fn build(
 ) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();
     let folder = output.folder.display().to_string();
-    let outcome = match nfk::build(options, output) {
-        Ok(outcome) => outcome,
-        // A refused output folder, or a write the system refused (a full disk, a folder
-        // without permission), is the editor's to change: said in their language.
-        Err(e) if e.chain().any(|c| words_of(c, lang).is_some()) => {
-            let chain: Vec<String> = (e.chain())
-                .map(|c| words_of(c, lang).unwrap_or_else(|| c.to_string()))
-                .collect();
-            eprintln!("error: {}", chain.join(": "));
-            return Ok(ExitCode::from(FAILURE));
-        }
-        Err(e) => return Err(e),
-    };
-    match outcome {
+    match nfk::build(options, output)? {
         Ok(built) => {
             let list = diagnostics::localized(built.diagnostics.sorted(), lang);
             let (_, warnings) = diagnostics::counts(&list);
