@@ -175,12 +175,35 @@ fn main() -> ExitCode {
             };
         }
     };
+    let lang = messages::choose(cli.lang.map(Language::from), cli.command.root());
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // nfk's own words about the output folder (a refused folder, a write the system
+            // refused) in the editor's language; the system's and crates' errors as they say them.
+            let chain: Vec<String> = (e.chain())
+                .map(|c| words_of(c, lang).unwrap_or_else(|| c.to_string()))
+                .collect();
+            eprintln!("error: {}", chain.join(": "));
             ExitCode::from(FAILURE)
+        }
+    }
+}
+
+impl Command {
+    /// The site folder the command works on, whose `language` speaks.
+    fn root(&self) -> &Path {
+        match self {
+            Command::Check { root, .. }
+            | Command::Results { root, .. }
+            | Command::Build { root, .. }
+            | Command::Serve { root, .. }
+            | Command::Import { root, .. }
+            | Command::New {
+                what: NewCommand::Partner { root, .. },
+            } => &root.root,
+            Command::Template { .. } => Path::new("."),
         }
     }
 }
@@ -318,7 +341,7 @@ fn results(root: &Path, format: ResultsFormat, lang: Language) -> anyhow::Result
     let site = validated.site.context("site.yaml could not be read")?;
     let data = nfk::aggregate::aggregate(&site, false);
     let text = match format {
-        ResultsFormat::Human => nfk::aggregate::render_human(&data.results),
+        ResultsFormat::Human => nfk::aggregate::render_human(&data.results, lang),
         ResultsFormat::Json => serde_json::to_string_pretty(&data.results)? + "\n",
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -362,6 +385,15 @@ fn build(
             Ok(ExitCode::from(CONTENT_ERRORS))
         }
     }
+}
+
+/// One link of an error's chain in the editor's language, when it is one of nfk's own words
+/// about the output folder; the system's error it carries stays as the system says it.
+fn words_of(cause: &(dyn std::error::Error + 'static), lang: Language) -> Option<String> {
+    if let Some(refusal) = cause.downcast_ref::<nfk::write::Refusal>() {
+        return Some(refusal.message(lang));
+    }
+    (cause.downcast_ref::<nfk::write::Failed>()).map(|failed| failed.message(lang))
 }
 
 fn exit_for(has_errors: bool) -> ExitCode {

@@ -16,6 +16,7 @@ use tera::Tera;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
 use crate::load::files::{self, Problem};
 use crate::load::{Contents, StaticFile};
+use crate::messages::ids;
 use crate::model::Language;
 use crate::strings::{self, Strings};
 use crate::validate::templates::Source;
@@ -157,18 +158,18 @@ fn read_site_theme(
         Ok(real) if real.is_dir() => {}
         Ok(_) => return,
         Err(Problem::Outside) => {
-            diags.push(
-                Diagnostic::error(
-                    &rel_dir,
-                    Pos::FILE,
-                    "links to a folder outside the site folder",
-                )
-                .with_help("copy the theme into themes/ instead of linking to it"),
-            );
+            diags.push(Diagnostic::error_msg(
+                &rel_dir,
+                Pos::FILE,
+                ids::THEME_FOLDER_OUTSIDE,
+                vec![],
+            ));
             return;
         }
         Err(Problem::Io(e)) => {
-            return diags.error(&rel_dir, Pos::FILE, format!("cannot read: {e}"));
+            let args = vec![("error", e.to_string().into())];
+            let d = Diagnostic::error_msg(&rel_dir, Pos::FILE, ids::FILE_UNREADABLE_FOLDER, args);
+            return diags.push(d);
         }
         Err(_) => return,
     }
@@ -183,7 +184,13 @@ fn read_site_theme(
             Ok(entry) => entry,
             Err(e) => {
                 let rel = e.path().map_or(rel_dir.clone(), |p| display_path(root, p));
-                diags.error(&rel, Pos::FILE, format!("cannot read: {e}"));
+                let args = vec![("error", e.to_string().into())];
+                diags.push(Diagnostic::error_msg(
+                    &rel,
+                    Pos::FILE,
+                    ids::FILE_UNREADABLE_FOLDER,
+                    args,
+                ));
                 continue;
             }
         };
@@ -192,7 +199,7 @@ fn read_site_theme(
             continue;
         }
         let rel = display_path(root, entry.path());
-        if !crate::load::files::is_readable_entry(&entry, &rel, "the theme", diags) {
+        if !crate::load::files::is_readable_entry(&entry, &rel, &format!("{rel_dir}/"), diags) {
             continue;
         }
         let inner = display_path(dir, entry.path());
@@ -247,10 +254,13 @@ fn build(
             .iter()
             .any(|(n, _, _)| n == &format!("{required}.html"))
         {
-            diags.push(
-                Diagnostic::error("themes", Pos::FILE, format!("the theme has no template `{required}.html`"))
-                    .with_help("add it to themes/<name>/templates/, or remove the site's theme folder to use the default"),
-            );
+            let args = vec![("template", format!("{required}.html").into())];
+            diags.push(Diagnostic::error_msg(
+                "themes",
+                Pos::FILE,
+                ids::THEME_TEMPLATE_MISSING,
+                args,
+            ));
             ok = false;
         }
     }
@@ -423,21 +433,15 @@ fn template_error(rel: &str, e: &tera::Error) -> Diagnostic {
             ))
         })
         .unwrap_or(Pos::FILE);
-    Diagnostic::error(
-        rel,
-        pos,
-        format!(
-            "template error: {}",
-            text.lines().last().unwrap_or("").trim()
-        ),
-    )
-    .with_help(
-        text.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    // Tera's own words (English) are quoted: the last line says what is wrong, the whole
+    // chain where.
+    let error = text.lines().last().unwrap_or("").trim();
+    let chain = (text.lines().map(str::trim))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let args = vec![("error", error.into()), ("chain", chain.into())];
+    Diagnostic::error_msg(rel, pos, ids::THEME_TEMPLATE_ERROR, args)
 }
 
 impl Theme {

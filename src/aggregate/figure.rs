@@ -12,10 +12,12 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::network::NetworkResults;
-use crate::diagnostics::did_you_mean;
+use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::format;
+use crate::messages::{Args, ids};
 use crate::model::Language;
 use crate::routes::urls;
+use crate::strings::Strings;
 
 /// A single value of the results document, with its kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +57,13 @@ pub struct Options {
     pub coverage: bool,
 }
 
-/// A key that names no figure: the message and a help line for the editor.
-pub type Problem = (String, Option<String>);
+/// A key that names no figure: an error of the catalogue (`figure-*`) with its help line, at
+/// no place yet (the shortcode that asked is placed by the caller).
+pub type Problem = Diagnostic;
+
+fn problem(id: &'static str, args: Args) -> Problem {
+    Diagnostic::error_msg("", Pos::FILE, id, args)
+}
 
 /// Keys whose values are tonnes CO₂e.
 const TONNES: [&str; 8] = [
@@ -109,13 +116,9 @@ pub fn lookup(results: &NetworkResults, key: &str) -> Result<Found, Problem> {
     let last = segments.last().copied().unwrap_or("");
     let Some(figure) = classify(last, value) else {
         let keys = leaf_keys(value, key);
-        return Err((
-            format!("figure key `{key}` is a group, not a number"),
-            Some(format!(
-                "choose one of: {}",
-                keys.into_iter().take(8).collect::<Vec<_>>().join(", ")
-            )),
-        ));
+        let keys = keys.into_iter().take(8).collect::<Vec<_>>().join(", ");
+        let args = vec![("key", key.into()), ("keys", keys.into())];
+        return Err(problem(ids::FIGURE_KEY_IS_A_GROUP, args));
     };
     let count_key = format!("{last}_partners");
     let count = parent.and_then(|p| {
@@ -134,27 +137,24 @@ pub fn lookup(results: &NetworkResults, key: &str) -> Result<Found, Problem> {
     })
 }
 
-/// The figure at `key`, written for people in `lang`.
+/// The figure at `key`, written for people in the language of `strings` (the page's), whose
+/// words the coverage is in: `(14 av 15 partnere)`.
 pub fn show(
     results: &NetworkResults,
     key: &str,
     options: Options,
-    lang: Language,
+    strings: &Strings,
 ) -> Result<String, Problem> {
+    let lang = strings.language;
     let found = lookup(results, key)?;
     let mut text = found.figure.display(options.decimals, lang);
     if options.coverage {
         let Some((count, of)) = found.coverage else {
-            return Err((
-                format!("figure `{key}` has no coverage count"),
-                Some("leave out `coverage`, or choose a total such as `totals.scope1`".into()),
-            ));
+            return Err(problem(ids::FIGURE_NO_COVERAGE, vec![("key", key.into())]));
         };
-        let (word, partners) = match lang {
-            Language::Nb => ("av", if of == 1 { "partner" } else { "partnere" }),
-            Language::En => ("of", if of == 1 { "partner" } else { "partners" }),
-        };
-        text = format!("{text} ({count} {word} {of} {partners})");
+        let count = format::number(count as f64, 0, lang);
+        let of = strings.partner_count(usize::try_from(of).unwrap_or(usize::MAX));
+        text = format!("{text} ({count} {} {of})", strings.of);
     }
     Ok(text)
 }
@@ -186,27 +186,35 @@ fn positional(
         parts[i] = name;
         parts.join(".")
     };
-    let message = format!("figure key `{key}`: {list} has no row `{}`", segments[i]);
+    let mut args: Args = vec![
+        ("key", key.into()),
+        ("list", list.into()),
+        ("row", segments[i].into()),
+        ("id", id.into()),
+    ];
     let help = match segments[i].parse::<usize>().ok().and_then(|n| rows.get(n)) {
-        Some(row) => format!(
-            "rows of {list} are named by their {id}, not their position: did you mean `{}`?",
-            with(named(row))
-        ),
+        Some(row) => {
+            args.push(("suggestion", with(named(row)).into()));
+            ids::FIGURE_ROW_BY_POSITION_HELP
+        }
         None => {
-            let ids: Vec<String> = rows.iter().map(named).collect();
-            format!("rows of {list} are named by their {id}: {}", ids.join(", "))
+            let names: Vec<String> = rows.iter().map(named).collect();
+            args.push(("names", names.join(", ").into()));
+            ids::FIGURE_ROWS_NAMED_HELP
         }
     };
-    (message, Some(help))
+    problem(ids::FIGURE_NO_ROW, args).with_help_msg(help)
 }
 
 fn unknown(document: &Value, key: &str) -> Problem {
     let keys = leaf_keys(document, "");
-    let help = did_you_mean(key, keys.iter().map(String::as_str)).map_or_else(
-        || format!("see {} for the keys", urls::RESULTS_JSON),
-        |k| format!("did you mean `{k}`?"),
-    );
-    (format!("unknown figure key `{key}`"), Some(help))
+    let args = vec![("key", key.into()), ("url", urls::RESULTS_JSON.into())];
+    let mut d = problem(ids::FIGURE_UNKNOWN_KEY, args);
+    if let Some(close) = did_you_mean(key, keys.iter().map(String::as_str)) {
+        d.arg("suggestion", close.into())
+            .help_msg(ids::DID_YOU_MEAN);
+    }
+    d
 }
 
 /// Every figure key under `value`, rows named by their natural key.
@@ -323,7 +331,16 @@ mod tests {
     }
 
     fn shown(key: &str) -> Result<String, Problem> {
-        show(&results(), key, Options::default(), Language::Nb)
+        show(&results(), key, Options::default(), &nb())
+    }
+
+    fn nb() -> Strings {
+        Strings::embedded(Language::Nb)
+    }
+
+    /// A problem's message and help, in English (as the JSON and the tests read them).
+    fn said(p: Problem) -> (String, Option<String>) {
+        (p.message, p.help)
     }
 
     fn text(key: &str) -> String {
@@ -368,12 +385,7 @@ mod tests {
             ..Options::default()
         };
         assert_eq!(
-            show(
-                &results,
-                "by_sector.C.median_per_employee",
-                coverage,
-                Language::Nb
-            ),
+            show(&results, "by_sector.C.median_per_employee", coverage, &nb()),
             Ok("3,00\u{a0}tonn CO₂e per ansatt (3 av 4 partnere)".into())
         );
         assert_eq!(
@@ -381,7 +393,7 @@ mod tests {
                 &results,
                 "by_sector.C.median_per_mnok",
                 Options::default(),
-                Language::Nb
+                &nb()
             ),
             Ok("–".into())
         );
@@ -398,7 +410,7 @@ mod tests {
     fn prints_changes_with_their_sign() {
         // a: 13 000 → 12 350 (−5,0 %); b: 100 → 124,2 (+24,2 %); over both: 13 100 → 12 474,2.
         let r = results();
-        let change = |lfl: &str| show(&r, lfl, Options::default(), Language::Nb).unwrap();
+        let change = |lfl: &str| show(&r, lfl, Options::default(), &nb()).unwrap();
         assert_eq!(change("like_for_like.change_percent"), "\u{2212}4,8\u{a0}%");
         let b_only = with_emissions(
             partner("b", 'C', 400),
@@ -411,7 +423,7 @@ mod tests {
                 &r,
                 "like_for_like.change_percent",
                 Options::default(),
-                Language::Nb
+                &nb()
             )
             .unwrap(),
             "+24,2\u{a0}%"
@@ -425,7 +437,8 @@ mod tests {
             ..Options::default()
         };
         let r = results();
-        let with = |key: &str| show(&r, key, options, Language::Nb);
+        let strings = nb();
+        let with = |key: &str| show(&r, key, options, &strings);
         assert_eq!(
             with("totals.scope1").unwrap(),
             "12\u{a0}469\u{a0}tonn CO₂e (2 av 3 partnere)"
@@ -444,7 +457,17 @@ mod tests {
             "12\u{a0}345\u{a0}tonn CO₂e (1 av 1 partner)"
         );
         let err = with("reporting_year").unwrap_err();
-        assert_eq!(err.0, "figure `reporting_year` has no coverage count");
+        assert_eq!(err.message, "figure `reporting_year` has no coverage count");
+        // The words are the page's: English on an English page.
+        let en = Strings::embedded(Language::En);
+        assert_eq!(
+            show(&r, "by_sector.F.scope1", options, &en).unwrap(),
+            "12,345\u{a0}t CO₂e (1 of 1 partner)"
+        );
+        assert_eq!(
+            show(&r, "totals.scope1", options, &en).unwrap(),
+            "12,469\u{a0}t CO₂e (2 of 3 partners)"
+        );
     }
 
     #[test]
@@ -456,7 +479,7 @@ mod tests {
 
     #[test]
     fn a_positional_key_is_an_error_that_names_the_right_key() {
-        let (message, help) = shown("by_year.1.scope1").unwrap_err();
+        let (message, help) = said(shown("by_year.1.scope1").unwrap_err());
         assert_eq!(
             message,
             "figure key `by_year.1.scope1`: by_year has no row `1`"
@@ -467,12 +490,12 @@ mod tests {
                 "rows of by_year are named by their year, not their position: did you mean `by_year.2024.scope1`?"
             )
         );
-        let (_, help) = shown("by_sector.0.partners").unwrap_err();
+        let (_, help) = said(shown("by_sector.0.partners").unwrap_err());
         assert!(
             help.unwrap()
                 .ends_with("did you mean `by_sector.C.partners`?")
         );
-        let (_, help) = shown("by_year.1990.scope1").unwrap_err();
+        let (_, help) = said(shown("by_year.1990.scope1").unwrap_err());
         assert_eq!(
             help.as_deref(),
             Some("rows of by_year are named by their year: 2019, 2024")
@@ -490,14 +513,14 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_groups_are_errors_with_help() {
-        let (message, help) = shown("totals.scope4").unwrap_err();
+        let (message, help) = said(shown("totals.scope4").unwrap_err());
         assert_eq!(message, "unknown figure key `totals.scope4`");
         assert!(help.unwrap().starts_with("did you mean `totals.scope"));
-        let (message, help) = shown("totals").unwrap_err();
+        let (message, help) = said(shown("totals").unwrap_err());
         assert_eq!(message, "figure key `totals` is a group, not a number");
         assert!(help.unwrap().contains("totals.scope1"));
         // A list's keys name its rows by their natural key, never by position.
-        let (_, help) = shown("by_year").unwrap_err();
+        let (_, help) = said(shown("by_year").unwrap_err());
         let help = help.unwrap();
         assert!(help.contains("by_year.2019.scope1"), "{help}");
         assert!(!help.contains("by_year.0."), "{help}");

@@ -1,5 +1,6 @@
 //! The summary `nfk results` prints for people preparing the summit: key figures with coverage,
-//! like-for-like change, principles, requirements and targets, in Norwegian.
+//! like-for-like change, principles, requirements and targets, in the editor's language (the
+//! catalogue's `results-*` messages).
 //!
 //! A view of [`NetworkResults`] only, as `diagnostics::render_human` is a view of diagnostics:
 //! it computes nothing (every figure comes from `aggregate`) and rounds only through
@@ -9,213 +10,230 @@ use std::fmt::Write as _;
 
 use super::network::NetworkResults;
 use crate::format::{self, MISSING};
+use crate::messages::{self, Arg, ids};
 use crate::model::{Decimal, Language};
 
-const NB: Language = Language::Nb;
 const LABEL_WIDTH: usize = 30;
 const VALUE_WIDTH: usize = 10;
+/// Where a note's lines are wrapped, its indent included.
+const LINE_WIDTH: usize = 78;
 
-/// The Norwegian summary of `results`, ending with a newline.
-pub fn render_human(r: &NetworkResults) -> String {
+/// The summary of `results` in `lang`, ending with a newline.
+pub fn render_human(r: &NetworkResults, lang: Language) -> String {
+    let say = |id: &str, args: &[(&str, Arg)]| messages::text(lang, id, args);
+    let word = |id: &str| say(id, &[]);
+    let tonnes = |value: Option<Decimal>| {
+        format::optional(value, |v| format::tonnes_number(format::to_f64(v), lang))
+    };
+    let change = |value: Option<Decimal>| {
+        format::optional(value, |v| {
+            format::signed_percent(format::to_f64(v), 1, lang)
+        })
+    };
+    // "14 av 15 partnere"; "–" for a network without partners.
+    let coverage = |count: usize, of: usize| {
+        if of == 0 {
+            MISSING.to_string()
+        } else {
+            say(
+                ids::RESULTS_COVERAGE,
+                &[("count", count.into()), ("of", of.into())],
+            )
+        }
+    };
+    let count = |n: usize| format::number(n as f64, 0, lang);
     let mut out = String::new();
-    let y = r.reporting_year;
+    let y = r.reporting_year.to_string();
     let n = r.partners;
-    let _ = writeln!(out, "{}: resultater for {y}", r.network);
+    let year = || Arg::from(&y);
     let _ = writeln!(
         out,
-        "{n} {}, {} av dem har rapportert for {y}. Status per {}.",
-        partners(n),
-        r.reporting_partners,
-        format::date(r.as_of, NB),
+        "{}",
+        say(
+            ids::RESULTS_TITLE,
+            &[("network", (&r.network).into()), ("year", year())]
+        )
     );
+    let args = [
+        ("partners", n.into()),
+        ("reporting", r.reporting_partners.into()),
+        ("year", year()),
+        ("date", format::date(r.as_of, lang).into()),
+    ];
+    let _ = writeln!(out, "{}", say(ids::RESULTS_REPORTED, &args));
     if r.incomplete_partners > 0 {
-        let _ = writeln!(
-            out,
-            "{} {} har tall for {y} uten både scope 1 og scope 2 (lokasjonsbasert), og regnes ikke som rapportert.",
-            r.incomplete_partners,
-            partners(r.incomplete_partners),
-        );
+        let args = [("count", r.incomplete_partners.into()), ("year", year())];
+        let _ = writeln!(out, "{}", say(ids::RESULTS_INCOMPLETE, &args));
     }
     if r.includes_drafts {
-        let _ = writeln!(out, "Forhåndsvisning: utkast er tatt med i tallene.");
+        let _ = writeln!(out, "{}", word(ids::RESULTS_DRAFTS));
     }
 
-    heading(
-        &mut out,
-        &format!("Utslipp i {y} ({})", format::tonnes_unit(NB)),
-    );
+    let unit = format::tonnes_unit(lang);
+    let args = [("year", year()), ("unit", unit.into())];
+    heading(&mut out, &say(ids::RESULTS_EMISSIONS_HEADING, &args));
     let t = &r.totals.sums;
-    for (label, value, count, preliminary) in [
-        ("Scope 1", t.scope1, t.scope1_partners, t.scope1_preliminary),
+    for (label, value, partners, preliminary) in [
         (
-            "Scope 2, lokasjonsbasert",
+            ids::RESULTS_SCOPE1,
+            t.scope1,
+            t.scope1_partners,
+            t.scope1_preliminary,
+        ),
+        (
+            ids::RESULTS_SCOPE2_LOCATION,
             t.scope2_location,
             t.scope2_location_partners,
             t.scope2_location_preliminary,
         ),
         (
-            "Scope 2, markedsbasert",
+            ids::RESULTS_SCOPE2_MARKET,
             t.scope2_market,
             t.scope2_market_partners,
             t.scope2_market_preliminary,
         ),
-        ("Scope 3", t.scope3, t.scope3_partners, t.scope3_preliminary),
+        (
+            ids::RESULTS_SCOPE3,
+            t.scope3,
+            t.scope3_partners,
+            t.scope3_preliminary,
+        ),
     ] {
-        let note = format!("{}{}", coverage(count, n), preliminary_note(preliminary));
-        row(&mut out, label, &tonnes(value), &note);
+        let mut note = coverage(partners, n);
+        if preliminary > 0 {
+            let args = [("count", preliminary.into())];
+            note = format!("{note}, {}", say(ids::RESULTS_PRELIMINARY, &args));
+        }
+        row(&mut out, &word(label), &tonnes(value), &note);
     }
+    let args = [("count", t.scope2_market_partners.into())];
     row(
         &mut out,
-        "Scope 2 lok., samme partnere",
+        &word(ids::RESULTS_SAME_PARTNERS),
         &tonnes(t.scope2_location_same_partners),
-        &format!("de {} med markedsbasert", t.scope2_market_partners),
+        &say(ids::RESULTS_SAME_PARTNERS_NOTE, &args),
     );
     if let Some(largest) = &r.totals.largest_partner {
         let share = format::optional(largest.share_percent, |v| {
-            format::percent(format::to_f64(v), 0, NB)
+            format::percent(format::to_f64(v), 0, lang)
         });
-        let _ = writeln!(
-            out,
-            "  Største partner ({}) står for {share} av scope 1 + 2.",
-            largest.slug
-        );
+        let args = [("slug", (&largest.slug).into()), ("share", share.into())];
+        note(&mut out, &say(ids::RESULTS_LARGEST, &args));
     }
-    let _ = writeln!(
-        out,
-        "  Scope 3 er rapportert av partnerne, kan overlappe mellom dem og legges ikke"
-    );
-    let _ = writeln!(out, "  sammen med scope 1 og 2.");
+    note(&mut out, &word(ids::RESULTS_SCOPE3_NOTE));
 
     let l = &r.like_for_like;
-    let c = r.compare_year;
-    heading(
-        &mut out,
-        &format!("Sammenlignbare utslipp {c}–{y} (scope 1 + scope 2 lokasjonsbasert)"),
-    );
+    let c = r.compare_year.to_string();
+    let args = [("from", (&c).into()), ("to", year())];
+    heading(&mut out, &say(ids::RESULTS_LFL_HEADING, &args));
+    let lfl_partners = word(ids::RESULTS_LFL_PARTNERS);
+    row(&mut out, &lfl_partners, &count(l.partners), "");
+    row(&mut out, &c, &tonnes(l.compare), "");
+    row(&mut out, &y, &tonnes(l.current), "");
     row(
         &mut out,
-        "Partnere med tall for begge år",
-        &l.partners.to_string(),
+        &word(ids::RESULTS_CHANGE),
+        &change(l.change_percent),
         "",
     );
-    row(&mut out, &c.to_string(), &tonnes(l.compare), "");
-    row(&mut out, &y.to_string(), &tonnes(l.current), "");
-    let change = format::optional(l.change_percent, |v| {
-        format::signed_percent(format::to_f64(v), 1, NB)
-    });
-    row(&mut out, "Endring", &change, "");
     if l.preliminary_partners > 0 {
-        let _ = writeln!(
-            out,
-            "  {} av dem har foreløpige tall; med bare endelige tall ({} {}): {}.",
-            l.preliminary_partners,
-            l.final_only.partners,
-            partners(l.final_only.partners),
-            format::optional(l.final_only.change_percent, |v| {
-                format::signed_percent(format::to_f64(v), 1, NB)
-            }),
-        );
+        let args = [
+            ("preliminary", l.preliminary_partners.into()),
+            ("final", l.final_only.partners.into()),
+            ("change", change(l.final_only.change_percent).into()),
+        ];
+        note(&mut out, &say(ids::RESULTS_LFL_PRELIMINARY, &args));
     }
     if l.excluded_structural > 0 {
-        let _ = writeln!(
-            out,
-            "  {} {} er holdt utenfor fordi en strukturendring ikke er omregnet.",
-            l.excluded_structural,
-            partners(l.excluded_structural),
-        );
+        let args = [("count", l.excluded_structural.into())];
+        note(&mut out, &say(ids::RESULTS_LFL_STRUCTURAL, &args));
     }
     if l.partners_incomplete > 0 {
-        let _ = writeln!(
-            out,
-            "  {} {} med tall for begge år er holdt utenfor fordi scope 1 eller 2 mangler i ett av dem.",
-            l.partners_incomplete,
-            partners(l.partners_incomplete),
-        );
+        let args = [("count", l.partners_incomplete.into())];
+        note(&mut out, &say(ids::RESULTS_LFL_INCOMPLETE, &args));
     }
 
-    heading(&mut out, "Prinsipper");
+    heading(&mut out, &word(ids::RESULTS_PRINCIPLES));
     let p = &r.principles;
-    for (label, count) in [
-        ("1 Klimaregnskap og mål", p.accounting_and_targets),
-        ("2 Klimakrav til leverandører", p.supplier_requirements),
-        ("3 Klimastrategi", p.strategy),
-        ("4 Miljøsertifisering", p.certification),
+    for (label, met) in [
+        (ids::RESULTS_PRINCIPLE_1, p.accounting_and_targets),
+        (ids::RESULTS_PRINCIPLE_2, p.supplier_requirements),
+        (ids::RESULTS_PRINCIPLE_3, p.strategy),
+        (ids::RESULTS_PRINCIPLE_4, p.certification),
     ] {
-        row(&mut out, label, &count.to_string(), &coverage(count, n));
+        row(&mut out, &word(label), &count(met), &coverage(met, n));
     }
 
-    heading(&mut out, "Krav");
+    heading(&mut out, &word(ids::RESULTS_REQUIREMENTS));
     let q = &r.requirements;
-    for (label, count, by) in [
-        ("Første krav (1 og ett av 2–4)", q.first, q.first_by),
-        ("Fullt krav (alle fire)", q.full, q.full_by),
+    for (label, met, by) in [
+        (ids::RESULTS_FIRST_REQUIREMENT, q.first, q.first_by),
+        (ids::RESULTS_FULL_REQUIREMENT, q.full, q.full_by),
     ] {
-        let note = format!("{}, frist {}", coverage(count, n), format::date(by, NB));
-        row(&mut out, label, &count.to_string(), &note);
+        let args = [
+            ("coverage", coverage(met, n).into()),
+            ("date", format::date(by, lang).into()),
+        ];
+        row(
+            &mut out,
+            &word(label),
+            &count(met),
+            &say(ids::RESULTS_DEADLINE, &args),
+        );
     }
 
     let g = &r.targets;
-    heading(&mut out, &format!("Mål i {y} (hver partners hovedmål)"));
+    heading(
+        &mut out,
+        &say(ids::RESULTS_TARGETS_HEADING, &[("year", year())]),
+    );
     row(
         &mut out,
-        "Partnere med mål",
-        &g.partners_with_targets.to_string(),
+        &word(ids::RESULTS_WITH_TARGETS),
+        &count(g.partners_with_targets),
         &coverage(g.partners_with_targets, n),
     );
-    for (label, count) in [
-        ("Nådd", g.achieved),
-        ("I rute", g.on_track),
-        ("Ikke i rute", g.off_track),
-        ("Ikke nådd (utløpt)", g.missed),
-        ("Ikke startet", g.not_started),
-        ("Mangler tall", g.no_data),
+    for (label, partners) in [
+        (ids::RESULTS_ACHIEVED, g.achieved),
+        (ids::RESULTS_ON_TRACK, g.on_track),
+        (ids::RESULTS_OFF_TRACK, g.off_track),
+        (ids::RESULTS_MISSED, g.missed),
+        (ids::RESULTS_NOT_STARTED, g.not_started),
+        (ids::RESULTS_NO_DATA, g.no_data),
     ] {
-        row(&mut out, label, &count.to_string(), "");
+        row(&mut out, &word(label), &count(partners), "");
     }
     if g.market_based > 0 {
+        let args = [("count", g.market_based_on_track_by_location.into())];
         row(
             &mut out,
-            "Markedsbaserte hovedmål",
-            &g.market_based.to_string(),
-            &format!(
-                "{} i rute målt lokasjonsbasert",
-                g.market_based_on_track_by_location
-            ),
+            &word(ids::RESULTS_MARKET_BASED),
+            &count(g.market_based),
+            &say(ids::RESULTS_MARKET_ON_TRACK, &args),
         );
     }
 
     let a = &r.ambition;
-    heading(
-        &mut out,
-        "Ambisjon (SBTis minste lineære kutt for absolutte mål)",
-    );
+    heading(&mut out, &word(ids::RESULTS_AMBITION_HEADING));
     for (label, class) in [
-        ("Scope 1+2, minst 4,2 %/år", &a.scope12),
-        ("Scope 3, minst 2,5 %/år", &a.scope3),
+        (ids::RESULTS_AMBITION_SCOPE12, &a.scope12),
+        (ids::RESULTS_AMBITION_SCOPE3, &a.scope3),
     ] {
+        let args = [("count", class.targets.into())];
         row(
             &mut out,
-            label,
-            &class.meets.to_string(),
-            &format!("av {} sammenlignbare", class.targets),
+            &word(label),
+            &count(class.meets),
+            &say(ids::RESULTS_OF_COMPARABLE, &args),
         );
     }
     row(
         &mut out,
-        "Ikke sammenlignbare",
-        &a.not_comparable.to_string(),
+        &word(ids::RESULTS_NOT_COMPARABLE),
+        &count(a.not_comparable),
         "",
     );
     out
-}
-
-/// `, 3 foreløpige` after a coverage count.
-fn preliminary_note(preliminary: usize) -> String {
-    match preliminary {
-        0 => String::new(),
-        1 => ", 1 foreløpig".to_string(),
-        n => format!(", {n} foreløpige"),
-    }
 }
 
 fn heading(out: &mut String, title: &str) {
@@ -227,21 +245,19 @@ fn row(out: &mut String, label: &str, value: &str, note: &str) {
     let _ = writeln!(out, "{}", line.trim_end());
 }
 
-fn tonnes(value: Option<Decimal>) -> String {
-    format::optional(value, |v| format::tonnes_number(format::to_f64(v), NB))
-}
-
-/// "14 av 15 partnere"; "–" for a network without partners.
-fn coverage(count: usize, of: usize) -> String {
-    if of == 0 {
-        MISSING.to_string()
-    } else {
-        format!("{count} av {of} {}", partners(of))
+/// A sentence under a table, indented and wrapped at [`LINE_WIDTH`] (a word longer than a line
+/// keeps a line of its own). Only at plain spaces: `12 %` has a no-break one.
+fn note(out: &mut String, text: &str) {
+    let mut line = String::from(" ");
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if line.chars().count() + 1 + word.chars().count() > LINE_WIDTH && line.len() > 1 {
+            let _ = writeln!(out, "{line}");
+            line = String::from(" ");
+        }
+        line.push(' ');
+        line.push_str(word);
     }
-}
-
-fn partners(n: usize) -> &'static str {
-    if n == 1 { "partner" } else { "partnere" }
+    let _ = writeln!(out, "{line}");
 }
 
 #[cfg(test)]
@@ -250,6 +266,10 @@ mod tests {
     use super::super::testkit::*;
     use super::*;
 
+    fn render_human_nb(r: &NetworkResults) -> String {
+        render_human(r, Language::Nb)
+    }
+
     #[test]
     fn shows_coverage_and_dashes_for_undefined_figures() {
         let a = with_emissions(
@@ -257,7 +277,7 @@ mod tests {
             vec![year(Y).s1(1234.5).s2(2.25)],
             vec![],
         );
-        let text = render_human(&aggregate(&site(vec![a, partner("b", 'F', 5)]), false).results);
+        let text = render_human_nb(&aggregate(&site(vec![a, partner("b", 'F', 5)]), false).results);
         let head = "Testnettverket: resultater for 2024\n2 partnere, 1 av dem har rapportert for 2024. Status per 16. juni 2025.\n";
         assert!(text.starts_with(head), "{text}");
         assert!(
@@ -293,7 +313,7 @@ mod tests {
             vec![year(C).s1(100.0).s2(0.0), year(Y).s1(90.0).s2(0.0)],
             vec![],
         );
-        let text = render_human(&aggregate(&site(vec![a, b]), false).results);
+        let text = render_human_nb(&aggregate(&site(vec![a, b]), false).results);
         assert!(
             text.contains(
                 "  Scope 1                              140  2 av 2 partnere, 1 foreløpig\n"
@@ -313,7 +333,7 @@ mod tests {
             vec![year(C).s1(100.0).s2(0.0), year(Y).s1(70.0).s2(0.0)],
             vec![target(&[1], C, 2030, 50.0)],
         );
-        let text = render_human(&aggregate(&site(vec![a]), false).results);
+        let text = render_human_nb(&aggregate(&site(vec![a]), false).results);
         assert!(
             text.contains("  Endring                          \u{2212}30,0\u{a0}%\n"),
             "{text}"

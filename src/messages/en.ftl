@@ -3,12 +3,40 @@
 
 ## Command output
 
-check-summary = checked { $partners } partners, { $pages } pages: { $errors } errors, { $warnings } warnings
-build-summary = built { $partners } partners, { $pages } pages ({ $files } files) into { $folder } in { $ms } ms{ $warnings ->
+check-summary = checked { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partners
+    }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    }: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+build-summary = built { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partners
+    }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }) into { $folder } in { $ms } ms{ $warnings ->
         [0] {""}
+        [one] , { $warnings } warning
        *[other] , { $warnings } warnings
     }
-build-failed = build failed: { $errors } errors, { $warnings } warnings; { $folder } was left as it was
+build-failed = build failed: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }; { $folder } was left as it was
 results-content-errors = { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors
@@ -16,10 +44,100 @@ results-content-errors = { $errors ->
 new-partner-created = created { $dir }/profile.yaml and emissions.yaml
 new-partner-next = fill them in, then run `nfk check`
 
+## nfk results
+
+results-title = { $network }: results for { $year }
+results-reported = { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partners
+    }, { $reporting } of them reported for { $year }. Status as of { $date }.
+results-incomplete = { $count ->
+        [one] { $count } partner has
+       *[other] { $count } partners have
+    } figures for { $year } without both scope 1 and scope 2 (location-based), and { $count ->
+        [one] is
+       *[other] are
+    } not counted as reported.
+results-drafts = Preview: drafts are included in the figures.
+results-coverage = { $count } of { $of ->
+        [one] { $of } partner
+       *[other] { $of } partners
+    }
+results-preliminary = { $count } preliminary
+results-emissions-heading = Emissions in { $year } ({ $unit })
+results-scope1 = Scope 1
+results-scope2-location = Scope 2, location-based
+results-scope2-market = Scope 2, market-based
+results-scope3 = Scope 3
+results-same-partners = Scope 2 loc., same partners
+results-same-partners-note = the { $count } with market-based
+results-largest = The largest partner ({ $slug }) accounts for { $share } of scope 1 + 2.
+results-scope3-note = Scope 3 is reported by the partners, may overlap between them and is not added to scope 1 and 2.
+results-lfl-heading = Like-for-like emissions { $from }–{ $to } (scope 1 + scope 2 location-based)
+results-lfl-partners = Partners with both years
+results-change = Change
+results-lfl-preliminary = { $preliminary } of them have preliminary figures; final figures only ({ $final ->
+        [one] { $final } partner
+       *[other] { $final } partners
+    }): { $change }.
+results-lfl-structural = { $count ->
+        [one] { $count } partner is
+       *[other] { $count } partners are
+    } left out because a structural change has not been recalculated.
+results-lfl-incomplete = { $count ->
+        [one] { $count } partner
+       *[other] { $count } partners
+    } with figures for both years { $count ->
+        [one] is
+       *[other] are
+    } left out because scope 1 or 2 is missing in one of them.
+results-principles = Principles
+results-principle-1 = 1 Emissions account, targets
+results-principle-2 = 2 Supplier requirements
+results-principle-3 = 3 Climate strategy
+results-principle-4 = 4 Environmental certification
+results-requirements = Requirements
+results-first-requirement = First (1 and one of 2–4)
+results-full-requirement = Full (all four)
+results-deadline = { $coverage }, deadline { $date }
+results-targets-heading = Targets in { $year } (each partner's main target)
+results-with-targets = Partners with targets
+results-achieved = Achieved
+results-on-track = On track
+results-off-track = Off track
+results-missed = Missed (expired)
+results-not-started = Not started
+results-no-data = No data
+results-market-based = Market-based main targets
+results-market-on-track = { $count } on track measured location-based
+results-ambition-heading = Ambition (SBTi's minimum linear reduction for absolute targets)
+results-ambition-scope12 = Scope 1+2, at least 4.2%/yr
+results-ambition-scope3 = Scope 3, at least 2.5%/yr
+results-of-comparable = of { $count } comparable
+results-not-comparable = Not comparable
+
 ## nfk serve
 
-serve-built = built { $partners } partners, { $pages } pages ({ $files } files) in { $ms } ms
-serve-rebuilt = rebuilt { $partners } partners, { $pages } pages ({ $files } files) in { $ms } ms
+serve-built = built { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partners
+    }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }) in { $ms } ms
+serve-rebuilt = rebuilt { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partners
+    }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }) in { $ms } ms
 serve-build-failed = build failed: { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors
@@ -197,6 +315,12 @@ too-many-digits = { $what } `{ $value }` has more than { $max } significant digi
 markdown-too-deep = Markdown nested more than { $max } levels deep
     .help = block quotes, lists and emphasis inside one another count as levels; no text needs this many, so flatten the structure
 
+what-change-year = structural change year
+what-change-kind = structural change kind
+what-scheme = certification scheme
+what-target-kind = target kind
+what-target-per = normaliser (`per`)
+what-language = language
 
 ## Partner folders and profiles
 
@@ -265,6 +389,43 @@ page-template-not-found = template `{ $template }` not found in the theme
 page-accessibility-needs-config = template `accessibility` needs `accessibility:` in site.yaml
     .help = add `accessibility: { "{" } statement_url: …, contact: …, last_reviewed: … { "}" }` to site.yaml (docs/format.md)
 
+## Shortcodes in pages
+
+shortcode-not-closed = shortcode is not closed with `{ "}}" }`
+    .help = close it on the same line: `{ "{{" } figure(key="partners") { "}}" }`
+shortcode-not-a-call = `{ "{{" } { $text } { "}}" }` is not a shortcode call
+    .help = write `{ "{{" } name(arg="value") { "}}" }`
+shortcode-bad-name = `{ $name }` is not a shortcode name
+    .help = the shortcodes are figure, chart and partner
+shortcode-no-closing-paren = shortcode `{ $name }` is missing its closing `)`
+shortcode-argument-without-value = argument `{ $argument }` needs `="value"`
+shortcode-value-not-closed = the value of `{ $argument }` is missing its closing quote
+shortcode-argument-twice = argument `{ $argument }` is given twice
+shortcode-needs-argument = shortcode `{ $name }` needs `{ $argument }="…"`
+shortcode-unknown = unknown shortcode `{ $name }`
+    .help = shortcodes are { $names }
+shortcode-no-such-argument = shortcode `{ $name }` has no argument `{ $argument }`
+    .help = it takes { $arguments }
+shortcode-not-alone = shortcode `{ $name }` must stand alone on its own line
+    .help = put it on a line of its own, with an empty line before and after
+shortcode-decimals = decimals `{ $value }` must be a whole number from 0 to 6
+shortcode-coverage = coverage `{ $value }` must be `true` or `false`
+shortcode-unknown-chart = unknown chart `{ $name }`
+    .help = charts are { $names }
+shortcode-draft-partner = partner `{ $slug }` is a draft, so it is not on the site
+    .help = remove `draft: true` from partners/{ $slug }/profile.yaml when it is ready, or leave the card out until then
+shortcode-unknown-partner = unknown partner `{ $slug }`
+    .help = use the name of a folder in partners/
+figure-unknown-key = unknown figure key `{ $key }`
+    .help = see { $url } for the keys
+figure-key-is-a-group = figure key `{ $key }` is a group, not a number
+    .help = choose one of: { $keys }
+figure-no-row = figure key `{ $key }`: { $list } has no row `{ $row }`
+figure-row-by-position-help = rows of { $list } are named by their { $id }, not their position: did you mean `{ $suggestion }`?
+figure-rows-named-help = rows of { $list } are named by their { $id }: { $names }
+figure-no-coverage = figure `{ $key }` has no coverage count
+    .help = leave out `coverage`, or choose a total such as `totals.scope1`
+
 ## Partners' stories and pictures
 
 story-shortcode = shortcode `{ $name }` in a partner's story
@@ -310,7 +471,10 @@ picture-not-valid = { $noun } `{ $name }` is not a valid .{ $extension } file
 
 ## Emission targets
 
-emissions-jump = { $scope } changes by { $change } % from { $from } to { $to } with no note
+emissions-jump = { $scope } { $direction ->
+        [up] rises
+       *[down] falls
+    } by { $change }% from { $from } to { $to } with no note
     .help = check the figures; if they are right, say why in `note` on this year
 target-label-empty = target label is empty
 target-scope-twice = scope { $scope } is listed twice
@@ -386,6 +550,38 @@ routes-rename-file = rename or move the file
 routes-another-slug = give the page another `slug`
 routes-rename-or-slug = rename the file, or give the page a `slug`
 
+kind-front-page = the front page
+kind-page = a content page
+kind-section-page = page { $number } of a section's listing
+kind-not-found = the 404 page
+kind-glossary = the glossary
+kind-partner-list = the partner list
+kind-partner = the partner page of `{ $slug }`
+kind-sector = the page of sector { $code }
+kind-principle-list = the list of partners meeting `{ $key }`
+kind-fee-list = the list of partners paying { $fee } kr
+kind-target-status-list = the list of partners whose main target is `{ $status }`
+kind-results = the results page
+kind-summit = the summit presentation
+kind-search = the search page
+kind-network-chart = the network chart `{ $name }`
+kind-partner-chart = the chart `{ $name }` of `{ $slug }`
+kind-network-chart-png = the PNG of the network chart `{ $name }`
+kind-partner-chart-png = the PNG of the chart `{ $name }` of `{ $slug }`
+kind-share-image = the share image of `{ $slug }`
+kind-results-share-image = the share image of the results page
+kind-open-data = the open data { $file }
+kind-sitemap = the sitemap
+kind-feed = the Atom feed
+kind-theme-file = a file of the theme
+kind-asset = a file of content/
+kind-logo = the logo of `{ $slug }`
+kind-story-image = an image of the story of `{ $slug }`
+owner-partner-pages = the partner pages
+owner-sector-pages = the sector pages
+owner-open-data = the open data
+owner-search-index = the search index
+
 ## Files of the site
 
 file-no-site-yaml = no site.yaml in the site folder
@@ -409,13 +605,88 @@ file-folder-link = links to a folder, which nfk does not follow
 file-not-utf8 = file is not valid UTF-8
     .help = save the file as UTF-8 (most editors have this under "Save with encoding")
 
+## The folder the site is written to (--output)
+
+output-would-replace-site = refusing to write the site to { $output }: it would replace { $what } ({ $path }); --force does not change this; choose a folder of its own, such as `public` in the site folder
+output-older-nfk = refusing to replace { $output }: it looks like a site built by an older nfk, which did not mark its output with a { $marker } file; pass --force once to replace it (later builds recognise it)
+output-not-nfk = refusing to replace { $output }: it holds files that nfk did not write (there is no { $marker } file in it); choose an empty or new folder, or pass --force to delete everything in it
+output-not-a-folder = cannot write the site to { $output }: { $file } is a file, not a folder; choose another --output
+output-dangling-link = cannot write the site to { $output }: { $link } is a symbolic link to something that does not exist; create its target folder or remove the link
+output-mount-point = cannot replace { $output }: it is a mount point, and nfk swaps the whole output folder in with one rename; build into a folder inside it instead
+output-cannot-empty = cannot replace { $output }: { $folder } cannot be emptied ({ $reason }); fix its permissions or choose another --output
+output-what-site = the site folder
+output-what-home = your home folder
+output-what-current = the current folder
+output-what-content = the site's content/ folder
+output-what-partners = the site's partners/ folder
+output-what-themes = the site's themes/ folder
+output-what-site-yaml = the site's site.yaml
+output-what-src = the src/ folder next to the site
+output-what-git = the site's .git/ folder
+output-what-holding = a folder that holds { $what }
+output-what-inside = a folder inside { $what }
+write-create-folder = cannot create the folder { $path }
+write-remove = cannot remove { $path }
+write-remove-previous = the new site is in place, but removing the previous one from { $path } failed
+write-fresh-folder = cannot write the site to { $output }: creating a folder next to it failed
+write-file = cannot write { $path }
+write-read = cannot read { $path }
+write-move-in = cannot move the new site to { $path }
+write-move-aside = cannot move { $path } aside
+
 ## nfk serve: the terminal
 
 serve-serving = serving { $url } (drafts included); press Ctrl-C to stop
 serve-serving-everywhere = serving { $url } (drafts included, on every interface); press Ctrl-C to stop
 serve-bind-warning = warning: --bind { $ip } lets other machines on the network see this preview, drafts included
 serve-stopped = stopped
+serve-stopping = stopping…
+serve-file-changed = { $path } changed
+serve-files-changed = { $count ->
+        [one] { $count } file changed
+       *[other] { $count } files changed
+    }
+serve-cannot-watch = warning: cannot watch { $folder }: { $error }
+serve-host-refused = refused a request for host `{ $host }` (403): not an address of this preview; a web page may be trying to read it (DNS rebinding)
+serve-hosts-no-longer-logged = further refused hosts are not logged
+serve-host-refused-answer = this preview answers only to its own address (localhost or 127.0.0.1)
+serve-host-not-a-name = the Host header is not a host name
+serve-host-missing = HTTP/1.1 requests need a Host header
+serve-host-twice = more than one Host header
 serve-no-browser = note: could not open a browser ({ $error }); open { $url } yourself
+
+## The theme's templates
+
+theme-folder-outside = links to a folder outside the site folder
+    .help = copy the theme into themes/ instead of linking to it
+theme-template-missing = the theme has no template `{ $template }`
+    .help = add it to themes/<name>/templates/, or remove the site's theme folder to use the default
+theme-template-error = template error: { $error }
+    .help = { $chain }
+template-too-many-operators = this tag chains more than { $max } operators
+    .help = Tera could not render it without running out of stack: split it with `{ "{%" } set { "%}" }`
+template-nests-too-deep = this template nests more than { $max } levels deep
+    .help = Tera could not render it without running out of stack: move the inner part into a macro or an include
+templates-nest-too-deep = includes and macro calls nest { $depth } levels deep: { $chain }
+    .help = Tera could not render it without running out of stack (at most { $max } levels): include fewer templates inside each other
+template-extends-itself = template { $name } extends itself
+    .help = a template cannot be its own parent: extend another template
+templates-extend-in-a-loop = templates extend each other in a loop: { $chain }
+    .help = a template cannot be its own ancestor: make one of them extend another template
+template-imports-itself = template { $name } imports itself
+    .help = use `self::` to call a macro of the same file, and remove the import
+templates-import-in-a-loop = templates import each other in a loop: { $chain }
+    .help = move the macros they share into one file that imports no other
+template-includes-itself = template { $name } includes itself
+    .help = rendering it would never end: remove the include
+macro-calls-itself = macro { $name } calls itself
+    .help = recursive macros are not supported (Tera cannot bound their depth): write it with a loop
+templates-include-in-a-loop = templates include each other in a loop: { $chain }
+    .help = rendering would never end: remove one of the includes
+macros-call-in-a-loop = macros call each other in a loop: { $chain }
+    .help = recursive macros are not supported (Tera cannot bound their depth): break the loop
+templates-and-macros-in-a-loop = templates and macros use each other in a loop: { $chain }
+    .help = rendering would never end: break the loop (recursive macros are not supported)
 
 ## Rendering
 

@@ -13,19 +13,119 @@ check-summary = sjekket { $partners ->
         [one] { $warnings } advarsel
        *[other] { $warnings } advarsler
     }
-build-summary = bygde { $partners } partnere, { $pages } sider ({ $files } filer) i { $folder } på { $ms } ms{ $warnings ->
+build-summary = bygde { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partnere
+    }, { $pages ->
+        [one] { $pages } side
+       *[other] { $pages } sider
+    } ({ $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    }) i { $folder } på { $ms } ms{ $warnings ->
         [0] {""}
+        [one] , { $warnings } advarsel
        *[other] , { $warnings } advarsler
     }
-build-failed = byggingen feilet: { $errors } feil, { $warnings } advarsler; { $folder } er ikke endret
+build-failed = byggingen feilet: { $errors } feil, { $warnings ->
+        [one] { $warnings } advarsel
+       *[other] { $warnings } advarsler
+    }; { $folder } er ikke endret
 results-content-errors = { $errors } feil i innholdet: rett dem før resultatene kan regnes ut
 new-partner-created = laget { $dir }/profile.yaml og emissions.yaml
 new-partner-next = fyll dem ut, og kjør så `nfk check`
 
+## nfk results
+
+results-title = { $network }: resultater for { $year }
+results-reported = { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partnere
+    }, { $reporting } av dem har rapportert for { $year }. Status per { $date }.
+results-incomplete = { $count ->
+        [one] { $count } partner
+       *[other] { $count } partnere
+    } har tall for { $year } uten både scope 1 og scope 2 (lokasjonsbasert), og regnes ikke som rapportert.
+results-drafts = Forhåndsvisning: utkast er tatt med i tallene.
+results-coverage = { $count } av { $of ->
+        [one] { $of } partner
+       *[other] { $of } partnere
+    }
+results-preliminary = { $count ->
+        [one] { $count } foreløpig
+       *[other] { $count } foreløpige
+    }
+results-emissions-heading = Utslipp i { $year } ({ $unit })
+results-scope1 = Scope 1
+results-scope2-location = Scope 2, lokasjonsbasert
+results-scope2-market = Scope 2, markedsbasert
+results-scope3 = Scope 3
+results-same-partners = Scope 2 lok., samme partnere
+results-same-partners-note = de { $count } med markedsbasert
+results-largest = Største partner ({ $slug }) står for { $share } av scope 1 + 2.
+results-scope3-note = Scope 3 er rapportert av partnerne, kan overlappe mellom dem og legges ikke sammen med scope 1 og 2.
+results-lfl-heading = Sammenlignbare utslipp { $from }–{ $to } (scope 1 + scope 2 lokasjonsbasert)
+results-lfl-partners = Partnere med tall for begge år
+results-change = Endring
+results-lfl-preliminary = { $preliminary } av dem har foreløpige tall; med bare endelige tall ({ $final ->
+        [one] { $final } partner
+       *[other] { $final } partnere
+    }): { $change }.
+results-lfl-structural = { $count ->
+        [one] { $count } partner
+       *[other] { $count } partnere
+    } er holdt utenfor fordi en strukturendring ikke er omregnet.
+results-lfl-incomplete = { $count ->
+        [one] { $count } partner
+       *[other] { $count } partnere
+    } med tall for begge år er holdt utenfor fordi scope 1 eller 2 mangler i ett av dem.
+results-principles = Prinsipper
+results-principle-1 = 1 Klimaregnskap og mål
+results-principle-2 = 2 Klimakrav til leverandører
+results-principle-3 = 3 Klimastrategi
+results-principle-4 = 4 Miljøsertifisering
+results-requirements = Krav
+results-first-requirement = Første krav (1 og ett av 2–4)
+results-full-requirement = Fullt krav (alle fire)
+results-deadline = { $coverage }, frist { $date }
+results-targets-heading = Mål i { $year } (hver partners hovedmål)
+results-with-targets = Partnere med mål
+results-achieved = Nådd
+results-on-track = I rute
+results-off-track = Ikke i rute
+results-missed = Ikke nådd (utløpt)
+results-not-started = Ikke startet
+results-no-data = Mangler tall
+results-market-based = Markedsbaserte hovedmål
+results-market-on-track = { $count } i rute målt lokasjonsbasert
+results-ambition-heading = Ambisjon (SBTis minste lineære kutt for absolutte mål)
+results-ambition-scope12 = Scope 1+2, minst 4,2 %/år
+results-ambition-scope3 = Scope 3, minst 2,5 %/år
+results-of-comparable = av { $count } sammenlignbare
+results-not-comparable = Ikke sammenlignbare
+
 ## nfk serve
 
-serve-built = bygde { $partners } partnere, { $pages } sider ({ $files } filer) på { $ms } ms
-serve-rebuilt = bygde på nytt { $partners } partnere, { $pages } sider ({ $files } filer) på { $ms } ms
+serve-built = bygde { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partnere
+    }, { $pages ->
+        [one] { $pages } side
+       *[other] { $pages } sider
+    } ({ $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    }) på { $ms } ms
+serve-rebuilt = bygde på nytt { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partnere
+    }, { $pages ->
+        [one] { $pages } side
+       *[other] { $pages } sider
+    } ({ $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    }) på { $ms } ms
 serve-build-failed = byggingen feilet: { $errors } feil, { $warnings ->
         [one] { $warnings } advarsel
        *[other] { $warnings } advarsler
@@ -194,6 +294,12 @@ too-many-digits = { $what } `{ $value }` har mer enn { $max } gjeldende sifre
 markdown-too-deep = Markdown nøstet mer enn { $max } nivåer dypt
     .help = sitater, lister og utheving inne i hverandre teller som nivåer; ingen tekst trenger så mange, så gjør strukturen flatere
 
+what-change-year = året for strukturendringen
+what-change-kind = type strukturendring
+what-scheme = sertifiseringsordning
+what-target-kind = måltype
+what-target-per = intensitetsmål (`per`)
+what-language = språk
 
 ## Partnermapper og profiler
 
@@ -262,6 +368,43 @@ page-template-not-found = fant ikke malen `{ $template }` i temaet
 page-accessibility-needs-config = malen `accessibility` trenger `accessibility:` i site.yaml
     .help = legg til `accessibility: { "{" } statement_url: …, contact: …, last_reviewed: … { "}" }` i site.yaml (docs/format.md)
 
+## Kortkoder i sider
+
+shortcode-not-closed = kortkoden er ikke avsluttet med `{ "}}" }`
+    .help = avslutt den på samme linje: `{ "{{" } figure(key="partners") { "}}" }`
+shortcode-not-a-call = `{ "{{" } { $text } { "}}" }` er ikke en kortkode
+    .help = skriv `{ "{{" } navn(argument="verdi") { "}}" }`
+shortcode-bad-name = `{ $name }` er ikke et navn på en kortkode
+    .help = kortkodene er figure, chart og partner
+shortcode-no-closing-paren = kortkoden `{ $name }` mangler sin avsluttende `)`
+shortcode-argument-without-value = argumentet `{ $argument }` trenger `="verdi"`
+shortcode-value-not-closed = verdien av `{ $argument }` mangler sitt avsluttende anførselstegn
+shortcode-argument-twice = argumentet `{ $argument }` står to ganger
+shortcode-needs-argument = kortkoden `{ $name }` trenger `{ $argument }="…"`
+shortcode-unknown = ukjent kortkode `{ $name }`
+    .help = kortkodene er { $names }
+shortcode-no-such-argument = kortkoden `{ $name }` har ikke noe argument `{ $argument }`
+    .help = den tar { $arguments }
+shortcode-not-alone = kortkoden `{ $name }` må stå alene på sin egen linje
+    .help = sett den på en egen linje, med en tom linje før og etter
+shortcode-decimals = decimals `{ $value }` må være et helt tall fra 0 til 6
+shortcode-coverage = coverage `{ $value }` må være `true` eller `false`
+shortcode-unknown-chart = ukjent diagram `{ $name }`
+    .help = diagrammene er { $names }
+shortcode-draft-partner = partneren `{ $slug }` er et utkast, så den er ikke på nettstedet
+    .help = fjern `draft: true` fra partners/{ $slug }/profile.yaml når den er klar, eller la kortet være ute til da
+shortcode-unknown-partner = ukjent partner `{ $slug }`
+    .help = bruk navnet på en mappe i partners/
+figure-unknown-key = ukjent tallnøkkel `{ $key }`
+    .help = se { $url } for nøklene
+figure-key-is-a-group = tallnøkkelen `{ $key }` er en gruppe, ikke et tall
+    .help = velg en av disse: { $keys }
+figure-no-row = tallnøkkelen `{ $key }`: { $list } har ingen rad `{ $row }`
+figure-row-by-position-help = radene i { $list } har navn etter { $id }, ikke etter plassen: mente du `{ $suggestion }`?
+figure-rows-named-help = radene i { $list } har navn etter { $id }: { $names }
+figure-no-coverage = tallet `{ $key }` har ikke noe dekningstall
+    .help = ta bort `coverage`, eller velg en sum, f.eks. `totals.scope1`
+
 ## Partnernes historier og bilder
 
 story-shortcode = kortkoden `{ $name }` i en partners historie
@@ -307,7 +450,10 @@ picture-not-valid = { $noun } `{ $name }` er ikke en gyldig .{ $extension }-fil
 
 ## Utslippsmål
 
-emissions-jump = { $scope } endrer seg med { $change } % fra { $from } til { $to } uten noen merknad
+emissions-jump = { $scope } { $direction ->
+        [up] øker
+       *[down] synker
+    } med { $change } % fra { $from } til { $to } uten noen merknad
     .help = sjekk tallene; er de riktige, forklar hvorfor i `note` for dette året
 target-label-empty = målet har ingen label
 target-scope-twice = scope { $scope } står to ganger
@@ -383,6 +529,38 @@ routes-rename-file = gi filen et nytt navn, eller flytt den
 routes-another-slug = gi siden en annen `slug`
 routes-rename-or-slug = gi filen et nytt navn, eller gi siden en `slug`
 
+kind-front-page = forsiden
+kind-page = en innholdsside
+kind-section-page = side { $number } av en seksjons liste
+kind-not-found = 404-siden
+kind-glossary = ordlisten
+kind-partner-list = partnerlisten
+kind-partner = partnersiden til `{ $slug }`
+kind-sector = siden for sektor { $code }
+kind-principle-list = listen over partnere som oppfyller `{ $key }`
+kind-fee-list = listen over partnere som betaler { $fee } kr
+kind-target-status-list = listen over partnere med hovedmål `{ $status }`
+kind-results = resultatsiden
+kind-summit = toppmøtepresentasjonen
+kind-search = søkesiden
+kind-network-chart = nettverksdiagrammet `{ $name }`
+kind-partner-chart = diagrammet `{ $name }` til `{ $slug }`
+kind-network-chart-png = PNG-en av nettverksdiagrammet `{ $name }`
+kind-partner-chart-png = PNG-en av diagrammet `{ $name }` til `{ $slug }`
+kind-share-image = delingsbildet til `{ $slug }`
+kind-results-share-image = delingsbildet til resultatsiden
+kind-open-data = de åpne dataene i { $file }
+kind-sitemap = nettstedskartet (sitemap)
+kind-feed = Atom-strømmen
+kind-theme-file = en fil i temaet
+kind-asset = en fil i content/
+kind-logo = logoen til `{ $slug }`
+kind-story-image = et bilde i historien til `{ $slug }`
+owner-partner-pages = partnersidene
+owner-sector-pages = sektorsidene
+owner-open-data = de åpne dataene
+owner-search-index = søkeindeksen
+
 ## Filene i nettstedet
 
 file-no-site-yaml = ingen site.yaml i nettstedsmappen
@@ -406,13 +584,88 @@ file-folder-link = lenker til en mappe, som nfk ikke følger
 file-not-utf8 = filen er ikke gyldig UTF-8
     .help = lagre filen som UTF-8 (de fleste redigeringsprogrammer har dette under «Lagre med koding»)
 
+## Mappen nettstedet skrives til (--output)
+
+output-would-replace-site = nekter å skrive nettstedet til { $output }: det ville erstattet { $what } ({ $path }); --force endrer ikke dette; velg en egen mappe, f.eks. `public` i nettstedsmappen
+output-older-nfk = nekter å erstatte { $output }: det ser ut som et nettsted bygd av en eldre nfk, som ikke merket mappen med en { $marker }-fil; gi --force én gang for å erstatte den (senere bygg kjenner den igjen)
+output-not-nfk = nekter å erstatte { $output }: den har filer som nfk ikke har skrevet (det er ingen { $marker }-fil i den); velg en tom eller ny mappe, eller gi --force for å slette alt i den
+output-not-a-folder = kan ikke skrive nettstedet til { $output }: { $file } er en fil, ikke en mappe; velg en annen --output
+output-dangling-link = kan ikke skrive nettstedet til { $output }: { $link } er en symbolsk lenke til noe som ikke finnes; lag mappen den peker på, eller fjern lenken
+output-mount-point = kan ikke erstatte { $output }: det er et monteringspunkt, og nfk bytter inn hele mappen med én omdøping; bygg til en mappe inne i den i stedet
+output-cannot-empty = kan ikke erstatte { $output }: { $folder } kan ikke tømmes ({ $reason }); rett tilgangene, eller velg en annen --output
+output-what-site = nettstedsmappen
+output-what-home = hjemmemappen din
+output-what-current = mappen du står i
+output-what-content = nettstedets content/-mappe
+output-what-partners = nettstedets partners/-mappe
+output-what-themes = nettstedets themes/-mappe
+output-what-site-yaml = nettstedets site.yaml
+output-what-src = src/-mappen ved siden av nettstedet
+output-what-git = nettstedets .git/-mappe
+output-what-holding = en mappe som har { $what } i seg
+output-what-inside = en mappe inne i { $what }
+write-create-folder = kan ikke lage mappen { $path }
+write-remove = kan ikke fjerne { $path }
+write-remove-previous = det nye nettstedet er på plass, men det forrige kunne ikke fjernes fra { $path }
+write-fresh-folder = kan ikke skrive nettstedet til { $output }: kunne ikke lage en mappe ved siden av den
+write-file = kan ikke skrive { $path }
+write-read = kan ikke lese { $path }
+write-move-in = kan ikke flytte det nye nettstedet til { $path }
+write-move-aside = kan ikke flytte { $path } til side
+
 ## nfk serve: terminalen
 
 serve-serving = viser { $url } (med utkast); trykk Ctrl-C for å stoppe
 serve-serving-everywhere = viser { $url } (med utkast, på alle nettverksgrensesnitt); trykk Ctrl-C for å stoppe
 serve-bind-warning = advarsel: --bind { $ip } lar andre maskiner på nettverket se denne forhåndsvisningen, med utkast
 serve-stopped = stoppet
+serve-stopping = stopper …
+serve-file-changed = { $path } er endret
+serve-files-changed = { $count ->
+        [one] { $count } fil er endret
+       *[other] { $count } filer er endret
+    }
+serve-cannot-watch = advarsel: kan ikke følge med på { $folder }: { $error }
+serve-host-refused = avviste en forespørsel til vertsnavnet `{ $host }` (403): det er ikke en adresse til denne forhåndsvisningen; en nettside kan prøve å lese den (DNS-rebinding)
+serve-hosts-no-longer-logged = flere avviste vertsnavn skrives ikke ut
+serve-host-refused-answer = denne forhåndsvisningen svarer bare på sin egen adresse (localhost eller 127.0.0.1)
+serve-host-not-a-name = Host-headeren er ikke et vertsnavn
+serve-host-missing = HTTP/1.1-forespørsler trenger en Host-header
+serve-host-twice = mer enn én Host-header
 serve-no-browser = merk: kunne ikke åpne en nettleser ({ $error }); åpne { $url } selv
+
+## Temaets maler
+
+theme-folder-outside = lenker til en mappe utenfor nettstedsmappen
+    .help = kopier temaet inn i themes/ i stedet for å lenke til det
+theme-template-missing = temaet har ingen mal `{ $template }`
+    .help = legg den til i themes/<navn>/templates/, eller fjern nettstedets temamappe for å bruke standardtemaet
+theme-template-error = feil i malen: { $error }
+    .help = { $chain }
+template-too-many-operators = denne taggen lenker sammen flere enn { $max } operatorer
+    .help = Tera ville gått tom for stakk da den ble laget: del den opp med `{ "{%" } set { "%}" }`
+template-nests-too-deep = denne malen er nøstet mer enn { $max } nivåer dypt
+    .help = Tera ville gått tom for stakk da den ble laget: flytt den innerste delen til en makro eller en include
+templates-nest-too-deep = include og makrokall er nøstet { $depth } nivåer dypt: { $chain }
+    .help = Tera ville gått tom for stakk da siden ble laget (høyst { $max } nivåer): ha færre maler inne i hverandre
+template-extends-itself = malen { $name } utvider (extends) seg selv
+    .help = en mal kan ikke være sin egen forelder: la den utvide en annen mal
+templates-extend-in-a-loop = maler utvider (extends) hverandre i ring: { $chain }
+    .help = en mal kan ikke være sin egen forfar: la en av dem utvide en annen mal
+template-imports-itself = malen { $name } importerer seg selv
+    .help = bruk `self::` for å kalle en makro i samme fil, og fjern importen
+templates-import-in-a-loop = maler importerer hverandre i ring: { $chain }
+    .help = flytt makroene de deler, til én fil som ikke importerer noen annen
+template-includes-itself = malen { $name } tar med (include) seg selv
+    .help = siden ville aldri blitt ferdig: fjern include-taggen
+macro-calls-itself = makroen { $name } kaller seg selv
+    .help = makroer som kaller seg selv, støttes ikke (Tera kan ikke begrense dybden): skriv den med en løkke
+templates-include-in-a-loop = maler tar med (include) hverandre i ring: { $chain }
+    .help = siden ville aldri blitt ferdig: fjern en av include-taggene
+macros-call-in-a-loop = makroer kaller hverandre i ring: { $chain }
+    .help = makroer som kaller seg selv, støttes ikke (Tera kan ikke begrense dybden): bryt ringen
+templates-and-macros-in-a-loop = maler og makroer bruker hverandre i ring: { $chain }
+    .help = siden ville aldri blitt ferdig: bryt ringen (makroer som kaller seg selv, støttes ikke)
 
 ## Bygging av sidene
 

@@ -135,6 +135,44 @@ fn english_plurals_follow_the_count() {
 }
 
 #[test]
+fn build_summaries_choose_singular_or_plural_in_each_language() {
+    let summary = |lang, partners: usize, pages: usize, files: usize, warnings: usize| {
+        let args: Vec<(&str, Arg)> = vec![
+            ("partners", partners.into()),
+            ("pages", pages.into()),
+            ("files", files.into()),
+            ("folder", "public".into()),
+            ("ms", 5usize.into()),
+            ("warnings", warnings.into()),
+        ];
+        text(lang, ids::BUILD_SUMMARY, &args)
+    };
+    assert_eq!(
+        summary(Language::Nb, 1, 2, 1, 1),
+        "bygde 1 partner, 2 sider (1 fil) i public på 5 ms, 1 advarsel"
+    );
+    assert_eq!(
+        summary(Language::Nb, 2, 1, 1234, 0),
+        "bygde 2 partnere, 1 side (1\u{a0}234 filer) i public på 5 ms"
+    );
+    assert_eq!(
+        summary(Language::En, 1, 2, 1, 2),
+        "built 1 partner, 2 pages (1 file) into public in 5 ms, 2 warnings"
+    );
+    let failed = |lang, warnings: usize| {
+        let args: Vec<(&str, Arg)> = vec![
+            ("errors", 1usize.into()),
+            ("warnings", warnings.into()),
+            ("folder", "public".into()),
+        ];
+        text(lang, ids::BUILD_FAILED, &args)
+    };
+    assert!(failed(Language::Nb, 1).contains("1 feil, 1 advarsel;"));
+    assert!(failed(Language::En, 1).contains("1 error, 1 warning;"));
+    assert!(failed(Language::En, 3).contains("1 error, 3 warnings;"));
+}
+
+#[test]
 fn the_site_language_is_used_unless_the_flag_says_otherwise() {
     let site = tempfile::tempdir().unwrap();
     std::fs::write(site.path().join("site.yaml"), "title: x\nlanguage: en\n").unwrap();

@@ -10,6 +10,7 @@ use super::view::{
 };
 use super::{Editions, OutputFile, Renderer};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, did_you_mean};
+use crate::messages::{Arg, Args, ids};
 use crate::model::Page;
 use crate::routes::{ChartOwner, PageId, Route, WrittenLink, urls};
 
@@ -83,10 +84,12 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> (PageView,
     let at = |line: u32, column: u32| Pos::new(page.body_line + line - 1, column);
     let extracted = shortcodes::extract(&page.body);
     for e in &extracted.errors {
-        diags.push(Diagnostic::error(
+        let args = e.args.clone();
+        diags.push(Diagnostic::error_msg(
             &page.source,
             at(e.line, e.column),
-            e.message.clone(),
+            e.id,
+            args,
         ));
     }
     let rendered = r.markdown(&extracted.text, Trust::Editor, &r.t("anchor_label"));
@@ -110,12 +113,11 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> (PageView,
                 (output, text)
             }
             Ok(Expanded::Html(output)) => (output, String::new()),
-            Err(e) => {
-                let d = Diagnostic::error(&page.source, at(call.line, call.column), e.0);
-                diags.push(match e.1 {
-                    Some(h) => d.with_help(h),
-                    None => d,
-                });
+            Err(mut d) => {
+                // Problems are found at no place; they are the call's.
+                let pos = at(call.line, call.column);
+                (d.path, d.line, d.column) = (page.source.clone(), pos.line, pos.column);
+                diags.push(d);
                 (String::new(), String::new())
             }
         };
@@ -145,7 +147,26 @@ fn render_body(r: &Renderer, page: &Page, diags: &mut Diagnostics) -> (PageView,
     (view, links)
 }
 
-type Problem = (String, Option<String>);
+/// A shortcode's problem: an error of the catalogue at no place yet; `render_body` places it
+/// at the call.
+type Problem = Diagnostic;
+
+fn problem(id: &'static str, args: Args) -> Problem {
+    Diagnostic::error_msg("", Pos::FILE, id, args)
+}
+
+/// `problem`, with "did you mean `x`?" as its help when one of `names` is close to `given`
+/// (else the message's own help, which lists or points to the names).
+fn unknown(id: &'static str, args: Args, given: &str, names: &[&str]) -> Problem {
+    let mut d = problem(id, args);
+    match did_you_mean(given, names.iter().copied()) {
+        Some(close) => d
+            .arg("suggestion", close.into())
+            .help_msg(ids::DID_YOU_MEAN),
+        None => d.arg("names", names.join(", ").into()),
+    };
+    d
+}
 
 /// About how long a summary taken from the text may be (meta description, listings).
 const SUMMARY_CHARS: usize = 200;
@@ -160,12 +181,11 @@ enum Expanded {
 const SHORTCODES: [&str; 3] = ["figure", "chart", "partner"];
 
 fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
-    let arg = |name: &str| -> Result<&String, Problem> {
-        call.args.get(name).ok_or_else(|| {
-            (
-                format!("shortcode `{}` needs `{name}=\"…\"`", call.name),
-                None,
-            )
+    let name = || Arg::from(&call.name);
+    let arg = |argument: &'static str| -> Result<&String, Problem> {
+        call.args.get(argument).ok_or_else(|| {
+            let args = vec![("name", name()), ("argument", argument.into())];
+            problem(ids::SHORTCODE_NEEDS_ARGUMENT, args)
         })
     };
     let allowed: &[&str] = match call.name.as_str() {
@@ -173,34 +193,29 @@ fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
         "chart" => &["name"],
         "partner" => &["slug"],
         other => {
-            let help = did_you_mean(other, SHORTCODES).map_or_else(
-                || format!("shortcodes are {}", SHORTCODES.join(", ")),
-                |s| format!("did you mean `{s}`?"),
-            );
-            return Err((format!("unknown shortcode `{other}`"), Some(help)));
+            let args = vec![("name", other.into())];
+            return Err(unknown(ids::SHORTCODE_UNKNOWN, args, other, &SHORTCODES));
         }
     };
     if let Some(extra) = call.args.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err((
-            format!("shortcode `{}` has no argument `{extra}`", call.name),
-            Some(format!("it takes {}", allowed.join(", "))),
-        ));
+        let args = vec![
+            ("name", name()),
+            ("argument", extra.into()),
+            ("arguments", allowed.join(", ").into()),
+        ];
+        return Err(problem(ids::SHORTCODE_NO_SUCH_ARGUMENT, args));
     }
     if call.name != "figure" && !call.block {
-        return Err((
-            format!("shortcode `{}` must stand alone on its own line", call.name),
-            Some("put it on a line of its own, with an empty line before and after".into()),
-        ));
+        return Err(problem(ids::SHORTCODE_NOT_ALONE, vec![("name", name())]));
     }
     match call.name.as_str() {
         "figure" => {
             let decimals = match call.args.get("decimals") {
-                Some(d) => Some(d.parse::<usize>().ok().filter(|d| *d <= 6).ok_or_else(|| {
-                    (
-                        format!("decimals `{d}` must be a whole number from 0 to 6"),
-                        None,
-                    )
-                })?),
+                Some(d) => {
+                    Some(d.parse::<usize>().ok().filter(|d| *d <= 6).ok_or_else(|| {
+                        problem(ids::SHORTCODE_DECIMALS, vec![("value", d.into())])
+                    })?)
+                }
                 None => None,
             };
             figure(r, arg("key")?, decimals, call.args.get("coverage")).map(Expanded::Text)
@@ -209,11 +224,8 @@ fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
             let name = arg("name")?;
             let Some(chart) = r.charts.network.iter().find(|c| &c.name == name) else {
                 let names: Vec<&str> = r.charts.network.iter().map(|c| c.name.as_str()).collect();
-                let help = did_you_mean(name, names.iter().copied()).map_or_else(
-                    || format!("charts are {}", names.join(", ")),
-                    |s| format!("did you mean `{s}`?"),
-                );
-                return Err((format!("unknown chart `{name}`"), Some(help)));
+                let args = vec![("name", name.into())];
+                return Err(unknown(ids::SHORTCODE_UNKNOWN_CHART, args, name, &names));
             };
             let view = r
                 .chart_views(std::slice::from_ref(chart), &ChartOwner::Network)
@@ -221,30 +233,21 @@ fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
             let values = ChartShortcodeContext { chart: &view };
             r.render_view("shortcodes/chart.html", urls::FRONT_PAGE, &values)
                 .map(Expanded::Html)
-                .map_err(|d| (d.message, d.help))
         }
         _ => {
             let slug = arg("slug")?;
             let Some(partner) = r.summaries.get(slug) else {
                 // A draft's folder exists: "unknown" would send the editor looking for a typo.
+                let args = vec![("slug", slug.into())];
                 if r.site.partners.iter().any(|p| &p.slug == slug && p.draft) {
-                    return Err((
-                        format!("partner `{slug}` is a draft, so it is not on the site"),
-                        Some(format!(
-                            "remove `draft: true` from partners/{slug}/profile.yaml when it is ready, or leave the card out until then"
-                        )),
-                    ));
+                    return Err(problem(ids::SHORTCODE_DRAFT_PARTNER, args));
                 }
-                let help = did_you_mean(slug, r.summaries.keys().map(String::as_str)).map_or_else(
-                    || "use the name of a folder in partners/".to_string(),
-                    |s| format!("did you mean `{s}`?"),
-                );
-                return Err((format!("unknown partner `{slug}`"), Some(help)));
+                let slugs: Vec<&str> = r.summaries.keys().map(String::as_str).collect();
+                return Err(unknown(ids::SHORTCODE_UNKNOWN_PARTNER, args, slug, &slugs));
             };
             let values = PartnerShortcodeContext { partner };
             r.render_view("shortcodes/partner.html", urls::FRONT_PAGE, &values)
                 .map(Expanded::Html)
-                .map_err(|d| (d.message, d.help))
         }
     }
 }
@@ -261,14 +264,14 @@ fn figure(
         None | Some("false") => false,
         Some("true") => true,
         Some(other) => {
-            return Err((
-                format!("coverage `{other}` must be `true` or `false`"),
-                None,
+            return Err(problem(
+                ids::SHORTCODE_COVERAGE,
+                vec![("value", other.into())],
             ));
         }
     };
     let options = crate::aggregate::figure::Options { decimals, coverage };
-    crate::aggregate::figure::show(&r.data.results, key, options, r.language)
+    crate::aggregate::figure::show(&r.data.results, key, options, &r.edition.strings)
 }
 
 /// A content page (not a section) with its own template, or `page.html`.

@@ -12,6 +12,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::markdown::OPTIONS;
+use crate::messages::{Args, ids};
 
 /// One shortcode call, at its 1-based line and column in the Markdown it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,12 +25,18 @@ pub struct Call {
     pub block: bool,
 }
 
+/// A call that cannot be read, at its 1-based line and column: a message of the catalogue
+/// (`shortcode-*`) with its arguments, worded by the caller's diagnostic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub line: u32,
     pub column: u32,
-    pub message: String,
+    pub id: &'static str,
+    pub args: Args,
 }
+
+/// Why a call's text is not a call: its message id and arguments.
+type Problem = (&'static str, Args);
 
 #[derive(Debug, Default)]
 pub struct Extracted {
@@ -113,7 +120,8 @@ fn extract_line(line: &Line, code: &[Range<usize>], out: &mut Extracted) {
             out.errors.push(SyntaxError {
                 line: line.number,
                 column,
-                message: "shortcode is not closed with `}}`".into(),
+                id: ids::SHORTCODE_NOT_CLOSED,
+                args: Vec::new(),
             });
             out.text.push_str(&rest[c..]);
             return;
@@ -134,11 +142,12 @@ fn extract_line(line: &Line, code: &[Range<usize>], out: &mut Extracted) {
                     inline_placeholder(index)
                 });
             }
-            Err(message) => {
+            Err((id, args)) => {
                 out.errors.push(SyntaxError {
                     line: line.number,
                     column,
-                    message,
+                    id,
+                    args,
                 });
                 out.text.push_str(&rest[c..c + end + 2]);
             }
@@ -150,34 +159,37 @@ fn extract_line(line: &Line, code: &[Range<usize>], out: &mut Extracted) {
 }
 
 /// `name(key="value", other="x")` → name and arguments.
-fn parse_call(inner: &str) -> Result<(String, BTreeMap<String, String>), String> {
+fn parse_call(inner: &str) -> Result<(String, BTreeMap<String, String>), Problem> {
     let inner = inner.trim();
-    let open = inner.find('(').ok_or_else(|| {
-        format!(
-            "`{{{{ {inner} }}}}` is not a shortcode call; write `{{{{ name(arg=\"value\") }}}}`"
-        )
-    })?;
+    let open = (inner.find('('))
+        .ok_or_else(|| (ids::SHORTCODE_NOT_A_CALL, vec![("text", inner.into())]))?;
     let name = inner[..open].trim();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(format!("`{name}` is not a shortcode name"));
+        return Err((ids::SHORTCODE_BAD_NAME, vec![("name", name.into())]));
     }
     let body = inner[open + 1..]
         .strip_suffix(')')
-        .ok_or_else(|| format!("shortcode `{name}` is missing its closing `)`"))?;
+        .ok_or_else(|| (ids::SHORTCODE_NO_CLOSING_PAREN, vec![("name", name.into())]))?;
     let mut args = BTreeMap::new();
     let mut rest = body.trim();
     while !rest.is_empty() {
-        let eq = rest
-            .find('=')
-            .ok_or_else(|| format!("argument `{rest}` needs `=\"value\"`"))?;
+        let eq = (rest.find('=')).ok_or_else(|| {
+            (
+                ids::SHORTCODE_ARGUMENT_WITHOUT_VALUE,
+                vec![("argument", rest.into())],
+            )
+        })?;
         let key = rest[..eq].trim().to_string();
         let after = rest[eq + 1..].trim_start();
         let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
         let (value, remaining) = match quote {
             Some(q) => {
-                let close = after[1..]
-                    .find(q)
-                    .ok_or_else(|| format!("the value of `{key}` is missing its closing quote"))?;
+                let close = after[1..].find(q).ok_or_else(|| {
+                    (
+                        ids::SHORTCODE_VALUE_NOT_CLOSED,
+                        vec![("argument", (&key).into())],
+                    )
+                })?;
                 (after[1..1 + close].to_string(), &after[close + 2..])
             }
             None => {
@@ -186,7 +198,10 @@ fn parse_call(inner: &str) -> Result<(String, BTreeMap<String, String>), String>
             }
         };
         if args.insert(key.clone(), value).is_some() {
-            return Err(format!("argument `{key}` is given twice"));
+            return Err((
+                ids::SHORTCODE_ARGUMENT_TWICE,
+                vec![("argument", key.into())],
+            ));
         }
         rest = remaining.trim_start().trim_start_matches(',').trim_start();
     }
@@ -263,13 +278,43 @@ mod tests {
     #[test]
     fn reports_unclosed_and_malformed_calls() {
         let e = extract("x {{ figure(key=\"a\") \n{{ figure key }}\n");
-        let messages: Vec<_> = e
-            .errors
-            .iter()
-            .map(|e| (e.line, e.message.as_str()))
-            .collect();
-        assert_eq!(messages[0], (1, "shortcode is not closed with `}}`"));
-        assert_eq!(messages[1].0, 2);
+        let found: Vec<_> = e.errors.iter().map(|e| (e.line, e.id)).collect();
+        assert_eq!(
+            found,
+            [
+                (1, ids::SHORTCODE_NOT_CLOSED),
+                (2, ids::SHORTCODE_NOT_A_CALL)
+            ]
+        );
+        assert_eq!(e.errors[1].args, vec![("text", "figure key".into())]);
+    }
+
+    #[test]
+    fn names_what_is_wrong_in_a_call() {
+        let problem = |inner: &str| parse_call(inner).unwrap_err();
+        assert_eq!(problem("fig ure(key=1)").0, ids::SHORTCODE_BAD_NAME);
+        assert_eq!(problem("figure(key=1").0, ids::SHORTCODE_NO_CLOSING_PAREN);
+        assert_eq!(
+            problem("figure(key)"),
+            (
+                ids::SHORTCODE_ARGUMENT_WITHOUT_VALUE,
+                vec![("argument", "key".into())]
+            )
+        );
+        assert_eq!(
+            problem("figure(key=\"a)"),
+            (
+                ids::SHORTCODE_VALUE_NOT_CLOSED,
+                vec![("argument", "key".into())]
+            )
+        );
+        assert_eq!(
+            problem("figure(key=\"a\", key=\"b\")"),
+            (
+                ids::SHORTCODE_ARGUMENT_TWICE,
+                vec![("argument", "key".into())]
+            )
+        );
     }
 
     #[test]

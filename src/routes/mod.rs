@@ -18,6 +18,7 @@ use crate::aggregate::{Progress, SiteData};
 use crate::charts::Charts;
 use crate::diagnostics::Pos;
 use crate::load::StaticFile;
+use crate::messages::{Arg, Args, Quote, ids};
 use crate::model::{Language, Page, Site};
 pub use urls::ChartOwner;
 
@@ -104,49 +105,74 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// What nfk writes there, for messages: "the sitemap", "the partner page of `alfa`".
-    pub fn describe(&self) -> String {
+    /// What nfk writes there, for messages: "the sitemap", "the partner page of `alfa`", as a
+    /// phrase of the catalogue (`kind-*`), worded in the message's language.
+    pub fn describe(&self) -> Arg {
+        let with = |id: &'static str, args: Args| {
+            Arg::Message(Box::new(Quote {
+                id,
+                help: false,
+                args,
+            }))
+        };
+        let slug = |slug: &String| vec![("slug", Arg::from(slug))];
+        let chart = |name: &String, owner: &ChartOwner| {
+            let mut args = vec![("name", Arg::from(name))];
+            if let ChartOwner::Partner(slug) = owner {
+                args.push(("slug", slug.into()));
+            }
+            args
+        };
         match self {
-            Kind::FrontPage { .. } => "the front page".into(),
-            Kind::Page { .. } => "a content page".into(),
-            Kind::Section { number, .. } => format!("page {number} of a section's listing"),
-            Kind::NotFound => "the 404 page".into(),
-            Kind::Glossary => "the glossary".into(),
-            Kind::PartnerList => "the partner list".into(),
-            Kind::Partner { slug } => format!("the partner page of `{slug}`"),
-            Kind::Sector { code } => format!("the page of sector {code}"),
+            Kind::FrontPage { .. } => Arg::word(ids::KIND_FRONT_PAGE),
+            Kind::Page { .. } => Arg::word(ids::KIND_PAGE),
+            Kind::Section { number, .. } => {
+                with(ids::KIND_SECTION_PAGE, vec![("number", (*number).into())])
+            }
+            Kind::NotFound => Arg::word(ids::KIND_NOT_FOUND),
+            Kind::Glossary => Arg::word(ids::KIND_GLOSSARY),
+            Kind::PartnerList => Arg::word(ids::KIND_PARTNER_LIST),
+            Kind::Partner { slug: s } => with(ids::KIND_PARTNER, slug(s)),
+            Kind::Sector { code } => {
+                with(ids::KIND_SECTOR, vec![("code", code.to_string().into())])
+            }
             Kind::PartnerGroup { group } => match group {
-                Group::Principle(key) => format!("the list of partners meeting `{key}`"),
-                Group::FeeTier(fee) => format!("the list of partners paying {fee} kr"),
+                Group::Principle(key) => {
+                    with(ids::KIND_PRINCIPLE_LIST, vec![("key", (*key).into())])
+                }
+                Group::FeeTier(fee) => with(ids::KIND_FEE_LIST, vec![("fee", (*fee).into())]),
                 Group::MainTarget(status) => {
-                    format!("the list of partners whose main target is {status:?}")
+                    let name = (urls::TARGET_STATUS_LISTS.iter())
+                        .find(|(s, _)| s == status)
+                        .map_or("", |(_, name)| name);
+                    with(ids::KIND_TARGET_STATUS_LIST, vec![("status", name.into())])
                 }
             },
-            Kind::Results => "the results page".into(),
-            Kind::Summit => "the summit presentation".into(),
-            Kind::Search => "the search page".into(),
+            Kind::Results => Arg::word(ids::KIND_RESULTS),
+            Kind::Summit => Arg::word(ids::KIND_SUMMIT),
+            Kind::Search => Arg::word(ids::KIND_SEARCH),
             Kind::Chart { owner, name } => match owner {
-                ChartOwner::Network => format!("the network chart `{name}`"),
-                ChartOwner::Partner(slug) => format!("the chart `{name}` of `{slug}`"),
+                ChartOwner::Network => with(ids::KIND_NETWORK_CHART, chart(name, owner)),
+                ChartOwner::Partner(_) => with(ids::KIND_PARTNER_CHART, chart(name, owner)),
             },
             Kind::ChartPng { owner, name } => match owner {
-                ChartOwner::Network => format!("the PNG of the network chart `{name}`"),
-                ChartOwner::Partner(slug) => format!("the PNG of the chart `{name}` of `{slug}`"),
+                ChartOwner::Network => with(ids::KIND_NETWORK_CHART_PNG, chart(name, owner)),
+                ChartOwner::Partner(_) => with(ids::KIND_PARTNER_CHART_PNG, chart(name, owner)),
             },
-            Kind::ShareImage { slug } => match slug {
-                Some(slug) => format!("the share image of `{slug}`"),
-                None => "the share image of the results page".into(),
+            Kind::ShareImage { slug: s } => match s {
+                Some(s) => with(ids::KIND_SHARE_IMAGE, slug(s)),
+                None => Arg::word(ids::KIND_RESULTS_SHARE_IMAGE),
             },
-            Kind::ResultsJson => "the open data results.json".into(),
-            Kind::PartnersCsv => "the open data partners.csv".into(),
-            Kind::EmissionsCsv => "the open data emissions.csv".into(),
-            Kind::Sitemap => "the sitemap".into(),
-            Kind::Feed => "the Atom feed".into(),
+            Kind::ResultsJson => with(ids::KIND_OPEN_DATA, vec![("file", "results.json".into())]),
+            Kind::PartnersCsv => with(ids::KIND_OPEN_DATA, vec![("file", "partners.csv".into())]),
+            Kind::EmissionsCsv => with(ids::KIND_OPEN_DATA, vec![("file", "emissions.csv".into())]),
+            Kind::Sitemap => Arg::word(ids::KIND_SITEMAP),
+            Kind::Feed => Arg::word(ids::KIND_FEED),
             Kind::Robots => "robots.txt".into(),
-            Kind::ThemeFile { .. } => "a file of the theme".into(),
-            Kind::Asset { .. } => "a file of content/".into(),
-            Kind::Logo { slug } => format!("the logo of `{slug}`"),
-            Kind::StoryImage { slug, .. } => format!("an image of the story of `{slug}`"),
+            Kind::ThemeFile { .. } => Arg::word(ids::KIND_THEME_FILE),
+            Kind::Asset { .. } => Arg::word(ids::KIND_ASSET),
+            Kind::Logo { slug: s } => with(ids::KIND_LOGO, slug(s)),
+            Kind::StoryImage { slug: s, .. } => with(ids::KIND_STORY_IMAGE, slug(s)),
         }
     }
 

@@ -6,6 +6,7 @@
 //! are pure functions of names, so the plan ([`super::plan`]), validation and render agree.
 
 use crate::aggregate::Progress;
+use crate::messages::ids;
 use crate::model::Language;
 
 /// The front page.
@@ -36,19 +37,19 @@ pub const ROBOTS: &str = "/robots.txt";
 /// outputs of today: a page at `/partnere/ny/` would clash with the next partner called `ny`.
 /// Editors' own slides (`content/toppmote/*.md`) are the exception: see [`summit_slide`].
 pub const RESERVED: [(&str, &str); 7] = [
-    ("/partnere/", "the partner pages"),
-    ("/sektor/", "the sector pages"),
-    ("/resultater/", "the results page"),
-    ("/data/", "the open data"),
-    ("/toppmote/", "the summit presentation"),
-    ("/sok/", "the search page"),
-    ("/pagefind/", "the search index"),
+    ("/partnere/", ids::OWNER_PARTNER_PAGES),
+    ("/sektor/", ids::OWNER_SECTOR_PAGES),
+    ("/resultater/", ids::KIND_RESULTS),
+    ("/data/", ids::OWNER_OPEN_DATA),
+    ("/toppmote/", ids::KIND_SUMMIT),
+    ("/sok/", ids::KIND_SEARCH),
+    ("/pagefind/", ids::OWNER_SEARCH_INDEX),
 ];
 
 /// Content pages per page of a section's listing (docs/decisions.md, "Pagination").
 pub const PER_PAGE: usize = 10;
 
-/// The reserved prefix `url` falls under, with what it belongs to.
+/// The reserved prefix `url` falls under, with what it belongs to (a word of the catalogue).
 pub fn reserved(url: &str) -> Option<(&'static str, &'static str)> {
     RESERVED
         .iter()
@@ -304,7 +305,7 @@ mod tests {
     #[test]
     fn reserves_the_prefixes_of_generated_pages() {
         assert_eq!(reserved("/partnere/ny/").map(|r| r.0), Some("/partnere/"));
-        assert_eq!(reserved("/data/"), Some(("/data/", "the open data")));
+        assert_eq!(reserved("/data/"), Some(("/data/", ids::OWNER_OPEN_DATA)));
         assert_eq!(reserved("/om/"), None);
         assert_eq!(reserved("/toppmote/").map(|r| r.0), Some("/toppmote/"));
     }

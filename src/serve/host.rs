@@ -25,6 +25,9 @@ use axum::http::{StatusCode, Version, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::messages::{self, ids};
+use crate::model::Language;
+
 /// How many distinct refused hosts are logged before the log falls silent about them.
 const LOGGED_HOSTS: usize = 32;
 
@@ -33,16 +36,25 @@ pub struct AllowedHosts {
     bound: IpAddr,
     port: u16,
     refused: Mutex<BTreeSet<String>>,
+    /// The editor's language: the log lines and the answers' text.
+    lang: Language,
 }
 
 impl AllowedHosts {
-    /// For a server listening on `bound` (as bound: `0.0.0.0` means every interface).
-    pub fn new(bound: SocketAddr) -> Self {
+    /// For a server listening on `bound` (as bound: `0.0.0.0` means every interface), speaking
+    /// `lang`.
+    pub fn new(bound: SocketAddr, lang: Language) -> Self {
         AllowedHosts {
             bound: bound.ip().to_canonical(),
             port: bound.port(),
             refused: Mutex::new(BTreeSet::new()),
+            lang,
         }
+    }
+
+    /// Message `id` in the editor's language.
+    fn say(&self, id: &str, args: &[(&str, messages::Arg)]) -> String {
+        messages::text(self.lang, id, args)
     }
 
     /// Does `host` (a `Host` header value or a request URI's authority) name this server?
@@ -75,11 +87,10 @@ impl AllowedHosts {
         }
         refused.insert(host.to_string());
         let shown: String = host.escape_debug().collect();
-        eprintln!(
-            "refused a request for host `{shown}` (403): not an address of this preview; a web page may be trying to read it (DNS rebinding)"
-        );
+        let args = [("host", shown.into())];
+        eprintln!("{}", self.say(ids::SERVE_HOST_REFUSED, &args));
         if refused.len() > LOGGED_HOSTS {
-            eprintln!("further refused hosts are not logged");
+            eprintln!("{}", self.say(ids::SERVE_HOSTS_NO_LONGER_LOGGED, &[]));
         }
     }
 }
@@ -134,11 +145,11 @@ pub async fn check(
     let host = match (values.next(), values.next()) {
         (Some(value), None) => match value.to_str() {
             Ok(host) => Some(host),
-            Err(_) => return bad_request("the Host header is not a host name\n"),
+            Err(_) => return bad_request(&hosts, ids::SERVE_HOST_NOT_A_NAME),
         },
         (None, _) if request.version() <= Version::HTTP_10 => None,
-        (None, _) => return bad_request("HTTP/1.1 requests need a Host header\n"),
-        (Some(_), Some(_)) => return bad_request("more than one Host header\n"),
+        (None, _) => return bad_request(&hosts, ids::SERVE_HOST_MISSING),
+        (Some(_), Some(_)) => return bad_request(&hosts, ids::SERVE_HOST_TWICE),
     };
     // An absolute request target (`GET http://host/ HTTP/1.1`) names a host too.
     let named = host
@@ -147,29 +158,29 @@ pub async fn check(
     for host in named {
         if !hosts.allows(host) {
             hosts.log_refused(host);
-            return refused();
+            return refused(&hosts);
         }
     }
     next.run(request).await
 }
 
-fn refused() -> Response {
+fn refused(hosts: &AllowedHosts) -> Response {
     (
         StatusCode::FORBIDDEN,
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        "this preview answers only to its own address (localhost or 127.0.0.1)\n",
+        hosts.say(ids::SERVE_HOST_REFUSED_ANSWER, &[]) + "\n",
     )
         .into_response()
 }
 
-fn bad_request(text: &'static str) -> Response {
+fn bad_request(hosts: &AllowedHosts, id: &str) -> Response {
     (
         StatusCode::BAD_REQUEST,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        text,
+        hosts.say(id, &[]) + "\n",
     )
         .into_response()
 }
@@ -179,7 +190,7 @@ mod tests {
     use super::*;
 
     fn hosts(bound: &str) -> AllowedHosts {
-        AllowedHosts::new(bound.parse().unwrap())
+        AllowedHosts::new(bound.parse().unwrap(), Language::En)
     }
 
     #[test]

@@ -50,11 +50,12 @@ pub async fn run(
     let bound = listener.local_addr().context("reading the bound address")?;
     let listener =
         tokio::net::TcpListener::from_std(listener).context("configuring the listening socket")?;
-    let hosts = Arc::new(AllowedHosts::new(bound));
+    let hosts = Arc::new(AllowedHosts::new(bound, shared.lang()));
     let on_signal = shared.clone();
     let stopping = async move {
         stop.wait().await;
-        eprintln!("stopping…");
+        let lang = on_signal.lang();
+        eprintln!("{}", crate::messages::text(lang, ids::SERVE_STOPPING, &[]));
         on_signal.shutdown();
     };
     listen::serve(listener, router(shared, hosts, limits), limits, stopping)

@@ -25,6 +25,8 @@ use notify_debouncer_full::{
 
 use super::rebuild::Rebuilder;
 use super::state::Shared;
+use crate::messages::{self, ids};
+use crate::model::Language;
 
 /// The quiet time that ends a burst of events. Editors finish a save within a few milliseconds;
 /// this is well under what a person notices, and the main part of the edit-to-reload latency.
@@ -80,6 +82,7 @@ pub fn start(
         root: root.to_path_buf(),
         debouncer,
         armed: Vec::new(),
+        lang: shared.lang(),
     };
     watches.arm()?;
     std::thread::Builder::new()
@@ -109,20 +112,24 @@ fn rebuild_loop(
         watches.refresh(&changed);
         let start = Instant::now();
         let outcome = rebuilder.rebuild(&changed);
-        eprintln!("{}", describe(&watches.root, &changed));
+        eprintln!("{}", describe(&watches.root, &changed, shared.lang()));
         super::report(&outcome, start, true, shared.lang());
         shared.publish(outcome);
     }
 }
 
-/// "partners/alfa/profile.yaml changed", or "3 files changed".
-fn describe(root: &Path, changed: &[PathBuf]) -> String {
+/// "partners/alfa/profile.yaml changed", or "3 files changed", in `lang`.
+fn describe(root: &Path, changed: &[PathBuf], lang: Language) -> String {
     match changed {
-        [one] => format!(
-            "{} changed",
-            crate::diagnostics::display_path(root, one.as_path())
+        [one] => {
+            let path = crate::diagnostics::display_path(root, one.as_path());
+            messages::text(lang, ids::SERVE_FILE_CHANGED, &[("path", path.into())])
+        }
+        many => messages::text(
+            lang,
+            ids::SERVE_FILES_CHANGED,
+            &[("count", many.len().into())],
         ),
-        many => format!("{} files changed", many.len()),
     }
 }
 
@@ -184,6 +191,8 @@ struct Watches {
     root: PathBuf,
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     armed: Vec<PathBuf>,
+    /// The editor's language, for the warning about a folder that cannot be watched.
+    lang: Language,
 }
 
 impl Watches {
@@ -219,7 +228,16 @@ impl Watches {
         }
         match self.debouncer.watch(dir, RecursiveMode::Recursive) {
             Ok(()) => self.armed.push(dir.to_path_buf()),
-            Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+            Err(e) => {
+                let args = [
+                    ("folder", dir.display().to_string().into()),
+                    ("error", e.to_string().into()),
+                ];
+                eprintln!(
+                    "{}",
+                    messages::text(self.lang, ids::SERVE_CANNOT_WATCH, &args)
+                );
+            }
         }
     }
 }
@@ -278,5 +296,18 @@ mod tests {
         assert!(is_change(&EventKind::Access(AccessKind::Close(
             AccessMode::Write
         ))));
+    }
+
+    #[test]
+    fn says_what_changed_in_the_editors_language() {
+        let root = Path::new("/site");
+        let one = [PathBuf::from("/site/partners/alfa/profile.yaml")];
+        let two = [PathBuf::from("/site/a.md"), PathBuf::from("/site/b.md")];
+        assert_eq!(
+            describe(root, &one, Language::Nb),
+            "partners/alfa/profile.yaml er endret"
+        );
+        assert_eq!(describe(root, &two, Language::Nb), "2 filer er endret");
+        assert_eq!(describe(root, &two, Language::En), "2 files changed");
     }
 }

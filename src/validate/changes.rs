@@ -18,8 +18,12 @@ pub(super) fn structural_changes(
 ) -> Vec<StructuralChange> {
     raw.iter()
         .filter_map(|change| {
-            let year = c.year(&change.year, "structural change year");
-            let kind = c.choice(&change.kind, &ChangeKind::ALL, "structural change kind");
+            let year = c.year(&change.year, Arg::word(ids::WHAT_CHANGE_YEAR));
+            let kind = c.choice(
+                &change.kind,
+                &ChangeKind::ALL,
+                Arg::word(ids::WHAT_CHANGE_KIND),
+            );
             Some(StructuralChange {
                 year: year?,
                 kind: kind?,

@@ -7,7 +7,7 @@ use super::Checker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPage;
 use crate::load::yaml::span_pos;
-use crate::messages::ids;
+use crate::messages::{Arg, ids};
 use crate::model::{Language, Page, Site};
 use crate::render::markdown;
 use crate::routes::{Kind, RoutePlan, urls};
@@ -105,7 +105,7 @@ pub fn validate_pages(
             let args = vec![
                 ("url", url.as_str().into()),
                 ("prefix", prefix.into()),
-                ("owner", owner.into()),
+                ("owner", Arg::word(owner)),
             ];
             c.diags.push(Diagnostic::error_msg(
                 &page.rel,

@@ -199,7 +199,7 @@ fn scope(
                     ok = false;
                     continue;
                 };
-                match c.amount(value, &format!("{what} {known}")) {
+                match c.amount(value, format!("{what} {known}")) {
                     Some(v) => categories.push((*known, v)),
                     None => ok = false,
                 }
@@ -255,9 +255,12 @@ fn warn_about_jumps(c: &mut Checker, raw: &RawEmissions, years: &[YearEntry]) {
             };
             if from > Decimal::ZERO && (to - from).abs() * JUMP_DIVISOR > from {
                 let change = crate::format::to_f64((to - from) / from * Decimal::ONE_HUNDRED);
+                // Up or down in words, the size a number in the language's format (`1 234`).
+                let direction = if change > 0.0 { "up" } else { "down" };
                 let args = vec![
                     ("scope", name.into()),
-                    ("change", format!("{change:+.0}").into()),
+                    ("direction", direction.into()),
+                    ("change", change.abs().round().into()),
                     ("from", before.year.to_string().into()),
                     ("to", after.year.to_string().into()),
                 ];
@@ -401,7 +404,7 @@ pub(crate) mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(
             diags[0].message,
-            "scope 1 changes by -60 % from 2019 to 2020 with no note"
+            "scope 1 falls by 60% from 2019 to 2020 with no note"
         );
         assert_eq!(diags[0].line, 4);
     }
@@ -484,15 +487,37 @@ pub(crate) mod tests {
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert!(diags.iter().all(|d| !d.is_error()));
         assert!(
-            said(&diags[0], "scope 2 changes by +200 % from 2019 to 2020"),
+            said(&diags[0], "scope 2 rises by 200% from 2019 to 2020"),
             "{diags:?}"
         );
         assert!(
-            said(&diags[1], "scope 3 changes by +125 % from 2019 to 2020"),
+            said(&diags[1], "scope 3 rises by 125% from 2019 to 2020"),
             "{diags:?}"
         );
         assert!(
             diags.iter().all(|d| (d.line, d.column) == (4, 13)),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn a_jump_is_worded_with_its_direction_and_a_number_of_the_language() {
+        let text = "base_year: 2019\nyears:\n  - { year: 2019, scope1: 1 }\n  - { year: 2020, scope1: 12346 }\n";
+        let (_, mut diags) = check(text);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            diags[0].message,
+            "scope 1 rises by 1,234,500% from 2019 to 2020 with no note"
+        );
+        diags[0].localize(crate::model::Language::Nb);
+        assert_eq!(
+            diags[0].message,
+            "scope 1 øker med 1\u{a0}234\u{a0}500 % fra 2019 til 2020 uten noen merknad"
+        );
+        let (_, mut diags) = check(&text.replace("12346", "0.4"));
+        diags[0].localize(crate::model::Language::Nb);
+        assert!(
+            said(&diags[0], "scope 1 synker med 60 % fra 2019"),
             "{diags:?}"
         );
     }

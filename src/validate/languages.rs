@@ -10,7 +10,7 @@ use super::Checker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::S;
 use crate::load::raw::{RawSiteConfig, RawSiteTranslation};
-use crate::messages::ids;
+use crate::messages::{Arg, ids};
 use crate::model::{Language, MenuItem, Page, Partner, SiteTranslation};
 use crate::routes::{RoutePlan, WrittenLink};
 
@@ -22,13 +22,17 @@ pub fn site_languages(c: &mut Checker, raw: &RawSiteConfig) -> Option<Vec<Langua
             c.error_msg(one, ids::SITE_LANGUAGE_AND_LANGUAGES, vec![]);
             None
         }
-        (Some(one), None) => Some(vec![c.choice(one, &Language::ALL, "language")?]),
+        (Some(one), None) => Some(vec![c.choice(
+            one,
+            &Language::ALL,
+            Arg::word(ids::WHAT_LANGUAGE),
+        )?]),
         (None, None) => Some(vec![Language::Nb]),
         (None, Some(list)) => {
             let mut languages = Vec::new();
             let mut ok = true;
             for code in &list.value {
-                match c.choice(code, &Language::ALL, "language") {
+                match c.choice(code, &Language::ALL, Arg::word(ids::WHAT_LANGUAGE)) {
                     Some(l) if languages.contains(&l) => {
                         let args = vec![("code", l.code().into())];
                         c.error_msg(code, ids::SITE_LANGUAGE_TWICE, args);

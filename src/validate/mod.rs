@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawSite, S};
-use crate::messages::{Args, ids};
+use crate::messages::{Arg, Args, ids};
 use crate::model::{Decimal, Language, Logo, ResultsConfig, Site, StoryImage};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
@@ -142,7 +142,9 @@ impl Checker<'_> {
         self.diags.last_mut().expect("a diagnostic was just pushed")
     }
 
-    pub fn date(&mut self, value: &S<Text>, what: &str) -> Option<NaiveDate> {
+    /// `what` names the value in the message: its key as written (`"as_of"`), or a word of
+    /// the catalogue (`Arg::word(ids::WHAT_TARGET_KIND)`) where the key alone would not say it.
+    pub fn date(&mut self, value: &S<Text>, what: impl Into<Arg>) -> Option<NaiveDate> {
         let text = value.value.0.trim();
         match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(date) => Some(date),
@@ -154,7 +156,7 @@ impl Checker<'_> {
         }
     }
 
-    pub fn year(&mut self, value: &S<i64>, what: &str) -> Option<i32> {
+    pub fn year(&mut self, value: &S<i64>, what: impl Into<Arg>) -> Option<i32> {
         let year = value.value;
         if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
             Some(year as i32)
@@ -175,7 +177,7 @@ impl Checker<'_> {
         &mut self,
         value: &S<String>,
         table: &[(&str, T)],
-        what: &str,
+        what: impl Into<Arg>,
     ) -> Option<T> {
         let given = value.value.trim();
         if let Some((_, v)) = table.iter().find(|(k, _)| *k == given) {
@@ -189,19 +191,20 @@ impl Checker<'_> {
     }
 
     /// A figure that must be a finite number ≥ 0, as the exact decimal the editor wrote.
-    pub fn amount(&mut self, value: &S<f64>, what: &str) -> Option<Decimal> {
+    pub fn amount(&mut self, value: &S<f64>, what: impl Into<Arg>) -> Option<Decimal> {
+        let what: Arg = what.into();
         let v = value.value;
         if !v.is_finite() {
-            let args = vec![("what", what.into()), ("value", v.to_string().into())];
+            let args = vec![("what", what), ("value", v.to_string().into())];
             self.error_msg(value, ids::NOT_A_NUMBER, args);
             None
         } else if v < 0.0 {
-            let args = vec![("what", what.into()), ("value", v.into())];
+            let args = vec![("what", what), ("value", v.into())];
             self.error_msg(value, ids::NEGATIVE_FIGURE, args);
             None
         } else if v > 1e12 {
             // Exponent form: a figure this large is a unit mistake, its digits do not matter.
-            let args = vec![("what", what.into()), ("value", format!("{v:e}").into())];
+            let args = vec![("what", what), ("value", format!("{v:e}").into())];
             self.error_msg(value, ids::IMPLAUSIBLY_LARGE, args);
             None
         } else {
@@ -211,7 +214,7 @@ impl Checker<'_> {
 
     /// `value` as an exact decimal, or an error at the value when it has more significant
     /// digits than survive the YAML parser's binary number (docs/figures.md "Exact arithmetic").
-    pub fn decimal(&mut self, value: &S<f64>, what: &str) -> Option<Decimal> {
+    pub fn decimal(&mut self, value: &S<f64>, what: impl Into<Arg>) -> Option<Decimal> {
         let decimal = exact_decimal(value.value);
         if decimal.is_none() {
             let args = vec![

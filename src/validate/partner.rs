@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPartner;
 use crate::load::raw::{RawPrinciple, RawProfile};
 use crate::load::yaml::span_pos;
-use crate::messages::ids;
+use crate::messages::{Arg, ids};
 use crate::model::{
     Certificate, Language, Partner, PartnerTranslation, Principle, Principles, Scheme, Status,
 };
@@ -320,7 +320,7 @@ fn principles(c: &mut Checker, raw: &RawProfile) -> Principles {
         .iter()
         .flat_map(|cert| &cert.certificates)
         .filter_map(|raw| {
-            let scheme = c.choice(&raw.scheme, &Scheme::ALL, "certification scheme");
+            let scheme = c.choice(&raw.scheme, &Scheme::ALL, Arg::word(ids::WHAT_SCHEME));
             let valid_until = c.date(&raw.valid_until, "valid_until");
             Some(Certificate {
                 scheme: scheme?,

@@ -128,7 +128,7 @@ fn diagnostic(path: &str, pos: Pos, route: &Route, other: &Route, clash: Clash) 
     let args = vec![
         ("mine", mine.as_str().into()),
         ("theirs", theirs.as_str().into()),
-        ("what", what.into()),
+        ("what", what),
         ("file", file.into()),
         ("at", place.into()),
     ];

@@ -103,7 +103,7 @@ pub(super) fn target(
         None
     };
     let intensity = match &raw.kind {
-        Some(k) => c.choice(k, &KINDS, "target kind"),
+        Some(k) => c.choice(k, &KINDS, Arg::word(ids::WHAT_TARGET_KIND)),
         None => Some(false),
     };
     let kind = match (intensity, &raw.per) {
@@ -112,7 +112,9 @@ pub(super) fn target(
             None
         }
         (Some(false), None) => Some(TargetKind::Absolute),
-        (Some(true), Some(per)) => c.choice(per, &PER, "normaliser").map(TargetKind::Intensity),
+        (Some(true), Some(per)) => c
+            .choice(per, &PER, Arg::word(ids::WHAT_TARGET_PER))
+            .map(TargetKind::Intensity),
         (Some(true), None) => {
             let at = raw.kind.as_ref().unwrap_or(&raw.label);
             c.error_msg(at, ids::TARGET_INTENSITY_WITHOUT_PER, vec![]);

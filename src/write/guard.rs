@@ -13,6 +13,9 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::Context;
 
+use crate::messages::{self, Arg, Args, Quote, ids};
+use crate::model::Language;
+
 /// The file nfk writes into every output folder: a folder that holds it may be replaced.
 pub const MARKER: &str = ".nfk-output";
 
@@ -30,7 +33,8 @@ pub enum Refusal {
     /// the current folder. `--force` does not change this.
     WouldReplaceSite {
         output: String,
-        what: String,
+        /// What it would replace: a phrase of the catalogue ("the site folder").
+        what: Arg,
         path: PathBuf,
     },
     /// A folder with files that nfk did not write (no marker). `--force` replaces it.
@@ -49,56 +53,64 @@ pub enum Refusal {
     },
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::WouldReplaceSite { output, what, path } => write!(
-                f,
-                "refusing to write the site to {output}: it would replace {what} ({}); \
-                 --force does not change this; choose a folder of its own, such as `public` \
-                 in the site folder",
-                path.display()
+impl Refusal {
+    /// What is refused and why, in `lang` (the catalogue's `output-*` messages).
+    pub fn message(&self, lang: Language) -> String {
+        let path = |p: &Path| Arg::from(p.display().to_string());
+        let (id, args): (&str, Args) = match self {
+            Refusal::WouldReplaceSite {
+                output,
+                what,
+                path: p,
+            } => (
+                ids::OUTPUT_WOULD_REPLACE_SITE,
+                vec![
+                    ("output", output.into()),
+                    ("what", what.clone()),
+                    ("path", path(p)),
+                ],
             ),
-            Refusal::NotNfkOutput { output, older_nfk } if *older_nfk => write!(
-                f,
-                "refusing to replace {output}: it looks like a site built by an older nfk, which \
-                 did not mark its output with a {MARKER} file; pass --force once to replace it \
-                 (later builds recognise it)"
+            Refusal::NotNfkOutput { output, older_nfk } => (
+                if *older_nfk {
+                    ids::OUTPUT_OLDER_NFK
+                } else {
+                    ids::OUTPUT_NOT_NFK
+                },
+                vec![("output", output.into()), ("marker", MARKER.into())],
             ),
-            Refusal::NotNfkOutput { output, .. } => write!(
-                f,
-                "refusing to replace {output}: it holds files that nfk did not write (there is \
-                 no {MARKER} file in it); choose an empty or new folder, or pass --force to \
-                 delete everything in it"
+            Refusal::NotAFolder { output, file } => (
+                ids::OUTPUT_NOT_A_FOLDER,
+                vec![("output", output.into()), ("file", path(file))],
             ),
-            Refusal::NotAFolder { output, file } => write!(
-                f,
-                "cannot write the site to {output}: {} is a file, not a folder; choose another \
-                 --output",
-                file.display()
+            Refusal::DanglingLink { output, link } => (
+                ids::OUTPUT_DANGLING_LINK,
+                vec![("output", output.into()), ("link", path(link))],
             ),
-            Refusal::DanglingLink { output, link } => write!(
-                f,
-                "cannot write the site to {output}: {} is a symbolic link to something that \
-                 does not exist; create its target folder or remove the link",
-                link.display()
-            ),
-            Refusal::MountPoint { output } => write!(
-                f,
-                "cannot replace {output}: it is a mount point, and nfk swaps the whole output \
-                 folder in with one rename; build into a folder inside it instead"
-            ),
+            Refusal::MountPoint { output } => {
+                (ids::OUTPUT_MOUNT_POINT, vec![("output", output.into())])
+            }
             Refusal::CannotEmpty {
                 output,
                 folder,
                 reason,
-            } => write!(
-                f,
-                "cannot replace {output}: {} cannot be emptied ({reason}); fix its permissions \
-                 or choose another --output",
-                folder.display()
+            } => (
+                ids::OUTPUT_CANNOT_EMPTY,
+                vec![
+                    ("output", output.into()),
+                    ("folder", path(folder)),
+                    ("reason", reason.into()),
+                ],
             ),
-        }
+        };
+        messages::text(lang, id, &args)
+    }
+}
+
+/// In English, as errors are chained; `main` prints [`Refusal::message`] in the editor's
+/// language.
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Language::En))
     }
 }
 
@@ -224,13 +236,20 @@ fn refuse_the_site_itself(real: &Path, root: &Path, shown: &str) -> anyhow::Resu
         .canonicalize()
         .or_else(|_| std::path::absolute(root))
         .with_context(|| format!("reading the site folder {}", root.display()))?;
-    let refuse = |what: &str, path: &Path| {
+    let refuse = |what: &'static str, path: &Path| {
+        let around = |id: &'static str| {
+            Arg::Message(Box::new(Quote {
+                id,
+                help: false,
+                args: vec![("what", Arg::word(what))],
+            }))
+        };
         let what = if path == real {
-            what.to_string()
+            Arg::word(what)
         } else if path.starts_with(real) {
-            format!("a folder that holds {what}")
+            around(ids::OUTPUT_WHAT_HOLDING)
         } else {
-            format!("a folder inside {what}")
+            around(ids::OUTPUT_WHAT_INSIDE)
         };
         Err(Refusal::WouldReplaceSite {
             output: shown.to_string(),
@@ -240,12 +259,12 @@ fn refuse_the_site_itself(real: &Path, root: &Path, shown: &str) -> anyhow::Resu
         .into())
     };
     // A folder that holds any of these would take it along.
-    let mut held: Vec<(&'static str, PathBuf)> = vec![("the site folder", root.clone())];
+    let mut held: Vec<(&'static str, PathBuf)> = vec![(ids::OUTPUT_WHAT_SITE, root.clone())];
     if let Some(home) = std::env::var_os("HOME").and_then(|h| Path::new(&h).canonicalize().ok()) {
-        held.push(("your home folder", home));
+        held.push((ids::OUTPUT_WHAT_HOME, home));
     }
     if let Ok(cwd) = std::env::current_dir().and_then(|d| d.canonicalize()) {
-        held.push(("the current folder", cwd));
+        held.push((ids::OUTPUT_WHAT_CURRENT, cwd));
     }
     for (what, path) in &held {
         if path.starts_with(real) {
@@ -266,14 +285,15 @@ fn refuse_the_site_itself(real: &Path, root: &Path, shown: &str) -> anyhow::Resu
     Ok(())
 }
 
+/// A source of the site in words: a message id of the catalogue.
 fn source_name(source: &str) -> &'static str {
     match source {
-        "content" => "the site's content/ folder",
-        "partners" => "the site's partners/ folder",
-        "themes" => "the site's themes/ folder",
-        "site.yaml" => "the site's site.yaml",
-        "src" => "the src/ folder next to the site",
-        _ => "the site's .git/ folder",
+        "content" => ids::OUTPUT_WHAT_CONTENT,
+        "partners" => ids::OUTPUT_WHAT_PARTNERS,
+        "themes" => ids::OUTPUT_WHAT_THEMES,
+        "site.yaml" => ids::OUTPUT_WHAT_SITE_YAML,
+        "src" => ids::OUTPUT_WHAT_SRC,
+        _ => ids::OUTPUT_WHAT_GIT,
     }
 }
 

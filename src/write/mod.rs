@@ -24,8 +24,45 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use rayon::prelude::*;
 
+use crate::messages::{self, Args, ids};
+use crate::model::Language;
 use crate::render::{Contents, OutputFile, RenderedSite};
 pub use guard::{MARKER, MARKER_TEXT, Refusal, is_nfk_output};
+
+/// A step of writing the site that the system refused (a full disk, a folder without write
+/// permission): what nfk was doing, as a message of the catalogue (`write-*`), and the system's
+/// error as its source. `main` words it in the editor's language ([`Failed::message`]).
+#[derive(Debug)]
+pub struct Failed {
+    id: &'static str,
+    args: Args,
+    source: std::io::Error,
+}
+
+impl Failed {
+    /// What nfk was doing, in `lang` (without the system's error, which is the source).
+    pub fn message(&self, lang: Language) -> String {
+        messages::text(lang, self.id, &self.args)
+    }
+}
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Language::En))
+    }
+}
+
+impl std::error::Error for Failed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// `map_err` for an IO step: the system's error `e` while doing `id` with `path`.
+fn failed(id: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Failed {
+    let args = vec![("path", path.display().to_string().into())];
+    move |source| Failed { id, args, source }
+}
 
 const TEMP_PREFIX: &str = ".nfk-tmp-";
 
@@ -56,18 +93,15 @@ pub fn prepare(options: &OutputOptions, root: &Path) -> anyhow::Result<Prepared>
         fresh,
         created: Vec::new(),
     };
-    staging.created = create_missing(parent)
-        .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    staging.created = create_missing(parent).map_err(failed(ids::WRITE_CREATE_FOLDER, parent))?;
     if staging.fresh.symlink_metadata().is_ok() {
         // Only this process makes folders with its id: one left by an earlier run with the same id.
-        fs::remove_dir_all(&staging.fresh)
-            .with_context(|| format!("removing {}", staging.fresh.display()))?;
+        fs::remove_dir_all(&staging.fresh).map_err(failed(ids::WRITE_REMOVE, &staging.fresh))?;
     }
-    fs::create_dir(&staging.fresh).with_context(|| {
-        format!(
-            "cannot write the site to {}: creating a folder next to it failed",
-            checked.shown
-        )
+    fs::create_dir(&staging.fresh).map_err(|source| Failed {
+        id: ids::WRITE_FRESH_FOLDER,
+        args: vec![("output", checked.shown.as_str().into())],
+        source,
     })?;
     Ok(Prepared {
         options: options.clone(),
@@ -102,7 +136,7 @@ impl Prepared {
     ) -> anyhow::Result<Writer<'_>> {
         let dir = &self.staging.fresh;
         let marker = dir.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).with_context(|| format!("writing {}", marker.display()))?;
+        fs::write(&marker, MARKER_TEXT).map_err(failed(ids::WRITE_FILE, &marker))?;
         let writer = Writer { dir };
         writer.make_folders(paths)?;
         Ok(writer)
@@ -122,12 +156,7 @@ impl Prepared {
         // The new site is in place: the folders made for it stay.
         self.staging.created.clear();
         if let Some(old) = old {
-            fs::remove_dir_all(&old).with_context(|| {
-                format!(
-                    "the new site is in place, but removing the previous one from {} failed",
-                    old.display()
-                )
-            })?;
+            fs::remove_dir_all(&old).map_err(failed(ids::WRITE_REMOVE_PREVIOUS, &old))?;
         }
         remove_stale_temporaries(parent, name);
         Ok(())
@@ -155,7 +184,7 @@ impl Writer<'_> {
             .collect();
         for folder in folders {
             let path = self.dir.join(folder);
-            fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+            fs::create_dir_all(&path).map_err(failed(ids::WRITE_CREATE_FOLDER, &path))?;
         }
         Ok(())
     }
@@ -164,7 +193,7 @@ impl Writer<'_> {
         let path = self.dir.join(&file.path);
         match &file.contents {
             Contents::Bytes(bytes) => {
-                fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))
+                fs::write(&path, bytes).map_err(|e| failed(ids::WRITE_FILE, &path)(e).into())
             }
             Contents::Copy(source) => copy_file(source, &path),
         }
@@ -243,11 +272,9 @@ fn remove_stale_temporaries(parent: &Path, name: &str) {
 /// file systems that share extents), so the file never passes through nfk's memory. The copy
 /// gets the usual permissions of a new file, not the source's.
 fn copy_file(source: &Path, to: &Path) -> anyhow::Result<()> {
-    let mut from =
-        fs::File::open(source).with_context(|| format!("reading {}", source.display()))?;
-    let mut file = fs::File::create(to).with_context(|| format!("writing {}", to.display()))?;
-    std::io::copy(&mut from, &mut file)
-        .with_context(|| format!("copying {} to {}", source.display(), to.display()))?;
+    let mut from = fs::File::open(source).map_err(failed(ids::WRITE_READ, source))?;
+    let mut file = fs::File::create(to).map_err(failed(ids::WRITE_FILE, to))?;
+    std::io::copy(&mut from, &mut file).map_err(failed(ids::WRITE_FILE, to))?;
     Ok(())
 }
 
@@ -259,8 +286,7 @@ fn swap_in(
     name: &str,
 ) -> anyhow::Result<Option<PathBuf>> {
     if output.symlink_metadata().is_err() {
-        fs::rename(fresh, output)
-            .with_context(|| format!("moving the new site to {}", output.display()))?;
+        fs::rename(fresh, output).map_err(failed(ids::WRITE_MOVE_IN, output))?;
         return Ok(None);
     }
     let exchanged = rustix::fs::renameat_with(
@@ -276,10 +302,10 @@ fn swap_in(
     }
     // No atomic exchange on this file system: two renames, with a short gap.
     let old = parent.join(format!("{TEMP_PREFIX}{name}-old-{}", std::process::id()));
-    fs::rename(output, &old).with_context(|| format!("moving {} aside", output.display()))?;
+    fs::rename(output, &old).map_err(failed(ids::WRITE_MOVE_ASIDE, output))?;
     if let Err(e) = fs::rename(fresh, output) {
         let _ = fs::rename(&old, output);
-        return Err(e).with_context(|| format!("moving the new site to {}", output.display()));
+        return Err(failed(ids::WRITE_MOVE_IN, output)(e).into());
     }
     Ok(Some(old))
 }
@@ -515,5 +541,43 @@ mod tests {
         let out = dir.path().join("public");
         write(&site(&[("index.html", "x")]), &to(&out, false), dir.path()).unwrap();
         assert!(!stale.exists());
+    }
+
+    #[test]
+    fn a_refused_write_says_what_nfk_was_doing_in_the_editors_language() {
+        let disk_full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let e: anyhow::Error =
+            failed(ids::WRITE_FILE, Path::new("public/om/index.html"))(disk_full).into();
+        let failed = e.downcast_ref::<Failed>().unwrap();
+        assert_eq!(
+            failed.message(Language::Nb),
+            "kan ikke skrive public/om/index.html"
+        );
+        assert_eq!(
+            failed.message(Language::En),
+            "cannot write public/om/index.html"
+        );
+        // The system's error follows as the cause, in anyhow's chain.
+        let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+        assert_eq!(chain.len(), 2, "{chain:?}");
+        assert_eq!(chain[0], "cannot write public/om/index.html");
+    }
+
+    #[test]
+    fn a_refusal_is_worded_in_each_language() {
+        let refusal = Refusal::MountPoint {
+            output: "public".into(),
+        };
+        assert!(
+            refusal
+                .message(Language::Nb)
+                .starts_with("kan ikke erstatte public: det er et monteringspunkt")
+        );
+        assert_eq!(refusal.to_string(), refusal.message(Language::En));
+        assert!(
+            refusal
+                .to_string()
+                .starts_with("cannot replace public: it is a mount point")
+        );
     }
 }

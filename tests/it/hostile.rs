@@ -88,7 +88,7 @@ fn a_protocol_relative_image_is_refused_and_such_a_link_kept() {
         output.contains("story.md:1:1: error: image `//tracker.example/p.png` is on another site"),
         "{output}"
     );
-    assert!(output.contains(": 1 errors, 0 warnings"), "{output}");
+    assert!(output.contains(": 1 error, 0 warnings"), "{output}");
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn two_hundred_kilobytes_of_block_quotes_are_one_nesting_error() {
         ),
         "{output}"
     );
-    assert!(output.contains(": 1 errors, 0 warnings"), "{output}");
+    assert!(output.contains(": 1 error, 0 warnings"), "{output}");
 }
 
 #[test]

@@ -175,7 +175,7 @@ fn an_output_of_an_older_nfk_needs_force_once() {
     std::fs::remove_file(public.join(MARKER)).unwrap();
     let before = files(&public);
     let refused = build(&root, &public, &[]);
-    assert_refused(&refused, &["older nfk", "--force once"]);
+    assert_refused(&refused, &["eldre nfk", "--force én gang"]);
     assert_eq!(files(&public), before);
     assert_eq!(build(&root, &public, &["--force"]).code, Some(0));
     assert_eq!(build(&root, &public, &[]).code, Some(0));
@@ -190,15 +190,15 @@ fn a_link_to_the_site_cannot_make_the_output_replace_its_sources() {
     for (out, what) in [
         (link.join("content"), "content/"),
         (link.join("partners"), "partners/"),
-        (link.clone(), "the site folder"),
+        (link.clone(), "nettstedsmappen"),
         (link.join("site.yaml"), "site.yaml"),
         (
             dir.path().to_path_buf(),
-            "a folder that holds the site folder",
+            "en mappe som har nettstedsmappen i seg",
         ),
     ] {
         let refused = build(&root, &out, &["--force"]);
-        assert_refused(&refused, &[what, "does not change this"]);
+        assert_refused(&refused, &[what, "--force endrer ikke dette"]);
     }
     assert_eq!(files(&root), before, "the site is untouched");
     assert_eq!(names(dir.path()), ["L", "site"]);
@@ -231,7 +231,7 @@ fn an_output_that_is_a_file_is_refused_before_building() {
     std::fs::write(&file, "mine").unwrap();
     for out in [file.clone(), file.join("public")] {
         let refused = build(&root, &out, &["--force"]);
-        assert_refused(&refused, &[file.to_str().unwrap(), "is a file"]);
+        assert_refused(&refused, &[file.to_str().unwrap(), "er en fil"]);
     }
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     assert_eq!(names(dir.path()), ["notes.txt", "site"]);
@@ -272,7 +272,7 @@ fn an_old_output_that_cannot_be_removed_is_found_before_building() {
     set_mode(&stuck, 0o555);
     let before = files(&public);
     let refused = build_as(&root, &public, &[], true);
-    assert_refused(&refused, &[stuck.to_str().unwrap(), "cannot be emptied"]);
+    assert_refused(&refused, &[stuck.to_str().unwrap(), "kan ikke tømmes"]);
     assert_eq!(files(&public), before, "the old output is whole");
     assert_eq!(names(&parent), ["public"]);
     set_mode(&stuck, 0o755);
@@ -375,7 +375,7 @@ fn a_theme_folder_that_links_out_of_the_site_is_refused_at_the_link() {
     assert!(
         checked
             .stdout
-            .contains("themes/nfk: error: links to a folder outside the site folder"),
+            .contains("themes/nfk: error: lenker til en mappe utenfor nettstedsmappen"),
         "{}",
         checked.stdout
     );

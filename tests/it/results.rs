@@ -476,6 +476,30 @@ fn human_summary_shows_figures_with_coverage_in_norwegian() {
 }
 
 #[test]
+fn human_summary_speaks_english_with_lang_en() {
+    let out = nfk(&["--lang", "en", "results"], bundled());
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "Næring for klima: results for 2024",
+        "  Scope 1                           21,758  14 of 15 partners, 3 preliminary",
+        "  Scope 2, market-based              1,756  5 of 15 partners, 1 preliminary",
+        "  Change                            -29.9%",
+        "  2 of them have preliminary figures; final figures only (8 partners): -37.0%.",
+        "  Full (all four)                        6  6 of 15 partners, deadline 31 December 2025",
+        "  Off track                              1",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in\n{text}"
+        );
+    }
+    for norwegian in ["partnere", "resultater", "Endring", "frist"] {
+        assert!(!text.contains(norwegian), "{norwegian:?} in\n{text}");
+    }
+}
+
+#[test]
 fn content_errors_stop_the_results_with_exit_code_1() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("site.yaml"), "title: T\ntitel: x\n").unwrap();

@@ -144,10 +144,11 @@ impl Step {
         }
     }
 
+    /// `` `page.html` `` or `` `card()` ``: a name, the same in every language.
     fn label(&self) -> String {
         match self {
             Step::Template(name) => format!("`{name}`"),
-            Step::Macro(_, name) => format!("macro `{name}`"),
+            Step::Macro(_, name) => format!("`{name}()`"),
         }
     }
 }
@@ -386,7 +387,7 @@ mod tests {
             "{% macro ok() %}x{% endmacro %}\n{% macro tree(n) %}{{ self::tree(n=n) }}{% endmacro %}",
         )]);
         assert_eq!((d.line, d.column), (2, 1));
-        assert_eq!(d.message, "macro `tree` calls itself");
+        assert_eq!(d.message, "macro `tree()` calls itself");
     }
 
     #[test]
@@ -414,7 +415,7 @@ mod tests {
         assert_eq!(d.line, 1);
         assert_eq!(
             d.message,
-            "macros call each other in a loop: macro `ping` → macro `pong` → macro `ping`"
+            "macros call each other in a loop: `ping()` → `pong()` → `ping()`"
         );
     }
 
@@ -433,7 +434,7 @@ mod tests {
         assert_eq!(d.path, "themes/t/templates/card.html");
         assert_eq!(
             d.message,
-            "templates and macros use each other in a loop: `card.html` → macro `card` → `card.html`"
+            "templates and macros use each other in a loop: `card.html` → `card()` → `card.html`"
         );
     }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::tags::tags;
 use super::{Kind, MAX_RENDER_DEPTH, Source, Step};
 use crate::diagnostics::{Diagnostic, Pos};
+use crate::messages::ids;
 
 /// The diagnostic for a chain of includes and calls too deep to render, at its first step the
 /// site provides.
@@ -31,14 +32,17 @@ pub(super) fn too_deep(
     if let Some(cut) = chain.rfind(" → ") {
         chain.truncate(cut);
     }
-    Diagnostic::error(
+    let args = vec![
+        ("depth", depth.into()),
+        ("chain", chain.into()),
+        ("max", MAX_RENDER_DEPTH.into()),
+    ];
+    Diagnostic::error_msg(
         source.map_or("themes", |s| s.rel),
         pos,
-        format!("includes and macro calls nest {depth} levels deep: {chain}"),
+        ids::TEMPLATES_NEST_TOO_DEEP,
+        args,
     )
-    .with_help(format!(
-        "Tera could not render it without running out of stack (at most {MAX_RENDER_DEPTH} levels): include fewer templates inside each other"
-    ))
 }
 
 /// The diagnostic for one cycle, at the site's own template in it (the embedded theme has no
@@ -59,54 +63,33 @@ pub(super) fn report(cycle: &[Step], kind: Kind, by_name: &BTreeMap<&str, &Sourc
     let pos = source.map_or(Pos::FILE, |s| tag_position(s.text, here, next, kind));
     let chain = describe(cycle[at..].iter().chain(&cycle[..at]));
     let alone = cycle.len() == 1;
-    let (message, help) = match (kind, here) {
-        (Kind::Extends, _) if alone => (
-            format!("template {} extends itself", here.label()),
-            "a template cannot be its own parent: extend another template",
-        ),
-        (Kind::Extends, _) => (
-            format!("templates extend each other in a loop: {chain}"),
-            "a template cannot be its own ancestor: make one of them extend another template",
-        ),
-        (Kind::Import, _) if alone => (
-            format!("template {} imports itself", here.label()),
-            "use `self::` to call a macro of the same file, and remove the import",
-        ),
-        (Kind::Import, _) => (
-            format!("templates import each other in a loop: {chain}"),
-            "move the macros they share into one file that imports no other",
-        ),
-        (Kind::Render, Step::Template(_)) if alone => (
-            format!("template {} includes itself", here.label()),
-            "rendering it would never end: remove the include",
-        ),
-        (Kind::Render, Step::Macro(..)) if alone => (
-            format!("{} calls itself", here.label()),
-            "recursive macros are not supported (Tera cannot bound their depth): write it with a loop",
-        ),
-        (Kind::Render, _) if cycle.iter().all(|s| matches!(s, Step::Template(_))) => (
-            format!("templates include each other in a loop: {chain}"),
-            "rendering would never end: remove one of the includes",
-        ),
-        (Kind::Render, _) if cycle.iter().all(|s| matches!(s, Step::Macro(..))) => (
-            format!("macros call each other in a loop: {chain}"),
-            "recursive macros are not supported (Tera cannot bound their depth): break the loop",
-        ),
-        (Kind::Render, _) => (
-            format!("templates and macros use each other in a loop: {chain}"),
-            "rendering would never end: break the loop (recursive macros are not supported)",
-        ),
+    let id = match (kind, here) {
+        (Kind::Extends, _) if alone => ids::TEMPLATE_EXTENDS_ITSELF,
+        (Kind::Extends, _) => ids::TEMPLATES_EXTEND_IN_A_LOOP,
+        (Kind::Import, _) if alone => ids::TEMPLATE_IMPORTS_ITSELF,
+        (Kind::Import, _) => ids::TEMPLATES_IMPORT_IN_A_LOOP,
+        (Kind::Render, Step::Template(_)) if alone => ids::TEMPLATE_INCLUDES_ITSELF,
+        (Kind::Render, Step::Macro(..)) if alone => ids::MACRO_CALLS_ITSELF,
+        (Kind::Render, _) if cycle.iter().all(|s| matches!(s, Step::Template(_))) => {
+            ids::TEMPLATES_INCLUDE_IN_A_LOOP
+        }
+        (Kind::Render, _) if cycle.iter().all(|s| matches!(s, Step::Macro(..))) => {
+            ids::MACROS_CALL_IN_A_LOOP
+        }
+        (Kind::Render, _) => ids::TEMPLATES_AND_MACROS_IN_A_LOOP,
     };
-    Diagnostic::error(rel, pos, message).with_help(help)
+    let args = vec![("name", here.label().into()), ("chain", chain.into())];
+    Diagnostic::error_msg(rel, pos, id, args)
 }
 
-/// "`a.html` → `b.html` → `a.html`": the steps and back to the first; a long loop shortened.
+/// "`a.html` → `b.html` → `a.html`": the steps and back to the first; a long loop shortened
+/// (`… (+3)`). Names and signs only, so the chain reads the same in every language.
 fn describe<'a>(steps: impl Iterator<Item = &'a Step>) -> String {
     const SHOWN: usize = 5;
     let steps: Vec<&Step> = steps.collect();
     let mut labels: Vec<String> = steps.iter().take(SHOWN).map(|s| s.label()).collect();
     if steps.len() > SHOWN {
-        labels.push(format!("… ({} more)", steps.len() - SHOWN));
+        labels.push(format!("… (+{})", steps.len() - SHOWN));
     }
     labels.extend(steps.first().map(|s| s.label()));
     labels.join(" → ")

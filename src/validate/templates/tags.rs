@@ -5,6 +5,7 @@
 //! Pure and linear in the text; it must not recurse (the input is what may be deep).
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::messages::ids;
 
 /// How deep a template may nest: tags inside tags (`if`, `for`, `block`, `macro`, `filter`) and
 /// brackets inside one tag. Tera's parser and renderer recurse once per level and overflow the
@@ -31,29 +32,23 @@ pub fn check_nesting(rel: &str, text: &str, diags: &mut Diagnostics) -> bool {
         }
         let (brackets, operators) = expression_size(tag);
         if operators > MAX_OPERATORS {
-            diags.push(
-                Diagnostic::error(
-                    rel,
-                    pos,
-                    format!("this tag chains more than {MAX_OPERATORS} operators"),
-                )
-                .with_help(
-                    "Tera could not render it without running out of stack: split it with `{% set %}`",
-                ),
-            );
+            let args = vec![("max", MAX_OPERATORS.into())];
+            diags.push(Diagnostic::error_msg(
+                rel,
+                pos,
+                ids::TEMPLATE_TOO_MANY_OPERATORS,
+                args,
+            ));
             return false;
         }
         if depth.max(brackets) > MAX_NESTING {
-            diags.push(
-                Diagnostic::error(
-                    rel,
-                    pos,
-                    format!("this template nests more than {MAX_NESTING} levels deep"),
-                )
-                .with_help(
-                    "Tera could not render it without running out of stack: move the inner part into a macro or an include",
-                ),
-            );
+            let args = vec![("max", MAX_NESTING.into())];
+            diags.push(Diagnostic::error_msg(
+                rel,
+                pos,
+                ids::TEMPLATE_NESTS_TOO_DEEP,
+                args,
+            ));
             return false;
         }
     }
