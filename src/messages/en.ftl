@@ -4,11 +4,11 @@
 ## Command output
 
 check-summary = checked { $partners ->
-        [one] { $partners } partner
-       *[other] { $partners } partners
-    }, { $pages ->
-        [one] { $pages } page
-       *[other] { $pages } pages
+        [one] { $partners } partner folder
+       *[other] { $partners } partner folders
+    } and { $pages ->
+        [one] { $pages } Markdown file
+       *[other] { $pages } Markdown files
     }: { $errors ->
         [one] { $errors } error
        *[other] { $errors } errors

@@ -4,11 +4,11 @@
 ## Utskrift fra kommandoene
 
 check-summary = sjekket { $partners ->
-        [one] { $partners } partner
-       *[other] { $partners } partnere
-    }, { $pages ->
-        [one] { $pages } side
-       *[other] { $pages } sider
+        [one] { $partners } partnermappe
+       *[other] { $partners } partnermapper
+    } og { $pages ->
+        [one] { $pages } Markdown-fil
+       *[other] { $pages } Markdown-filer
     }: { $errors } feil, { $warnings ->
         [one] { $warnings } advarsel
        *[other] { $warnings } advarsler
