@@ -218,7 +218,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 live_reload: false,
                 check_only: false,
             };
-            build(&options, &nfk::write::OutputOptions { folder, force }, lang)
+            build(&options, &nfk::OutputOptions { folder, force }, lang)
         }
         Command::Serve {
             root,
@@ -316,10 +316,10 @@ fn results(root: &Path, format: ResultsFormat, lang: Language) -> anyhow::Result
         return Ok(exit_for(true));
     }
     let site = validated.site.context("site.yaml could not be read")?;
-    let data = nfk::aggregate::aggregate(&site, false);
+    let results = nfk::network_results(&site);
     let text = match format {
-        ResultsFormat::Human => nfk::aggregate::render_human(&data.results),
-        ResultsFormat::Json => serde_json::to_string_pretty(&data.results)? + "\n",
+        ResultsFormat::Human => nfk::render_results(&results),
+        ResultsFormat::Json => serde_json::to_string_pretty(&results)? + "\n",
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -327,7 +327,7 @@ fn results(root: &Path, format: ResultsFormat, lang: Language) -> anyhow::Result
 
 fn build(
     options: &nfk::BuildOptions,
-    output: &nfk::write::OutputOptions,
+    output: &nfk::OutputOptions,
     lang: Language,
 ) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();

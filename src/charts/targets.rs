@@ -4,7 +4,6 @@
 //! (docs/figures.md "E(y) of a target"). A pathway is never drawn over figures it was not
 //! computed from. Pure: reads the partner's targets and their progress.
 
-use super::canvas::LineStyle;
 use super::columns::{Columns, Line, Series, Slot};
 use super::partner::{Input, join_words};
 use super::svg::Mark;
@@ -108,7 +107,6 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
         lines.push(Line {
             label: l.chart_pathway.clone(),
             points: vec![((b - first) as usize, vb), ((t - first) as usize, vt)],
-            style: LineStyle::Solid,
             tag: None,
         });
     }
