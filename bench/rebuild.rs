@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use nfk::serve::rebuild::Rebuilder;
+use nfk::serve::Rebuilder;
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -53,8 +53,8 @@ fn main() {
             continue;
         }
         let start = Instant::now();
-        let _ = nfk::build_in_memory(rebuilder.options(), &nfk::memo::Memos::off())
-            .expect("the site builds");
+        let _ =
+            nfk::build_in_memory(rebuilder.options(), &nfk::Memos::off()).expect("the site builds");
         full.push(start.elapsed());
     }
     std::fs::write(&profile, original).expect("restores profile.yaml");

@@ -5,26 +5,50 @@
 //! `check`, which runs the whole build in memory. `build` streams each rendered file to the
 //! output as it is made.
 
-pub mod aggregate;
-pub mod charts;
+// The public API is what the `nfk` binary, the integration tests and the bench use (the entry
+// points below, these modules and re-exports); every other module is `pub(crate)`, so the
+// compiler sees what nothing calls. ARCHITECTURE.md, "Public API".
 pub mod diagnostics;
-pub mod filters;
-pub mod format;
-pub mod glossary;
 pub mod import;
-pub mod load;
-pub mod memo;
 pub mod messages;
 pub mod model;
-pub mod render;
-pub mod routes;
 pub mod scaffold;
-pub mod search;
 pub mod serve;
-pub mod strings;
-pub mod theme;
-pub mod validate;
-pub mod write;
+
+pub(crate) mod aggregate;
+pub(crate) mod charts;
+pub(crate) mod filters;
+pub(crate) mod format;
+pub(crate) mod glossary;
+pub(crate) mod load;
+pub(crate) mod memo;
+pub(crate) mod render;
+pub(crate) mod routes;
+pub(crate) mod search;
+pub(crate) mod strings;
+pub(crate) mod theme;
+pub(crate) mod validate;
+pub(crate) mod write;
+
+pub use aggregate::{NetworkResults, render_human as render_results};
+pub use memo::Memos;
+pub use render::{Contents, OutputFile, RenderedSite};
+pub use write::{Failed as WriteFailed, OutputOptions, Refusal};
+
+/// What the fuzz targets (`fuzz/`, a crate of their own) drive directly. Not API: it follows
+/// the code under it and may change with any commit.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::load::raw::{RawEmissions, RawProfile, RawSiteConfig};
+    pub use crate::load::yaml::{decode, parse};
+    pub use crate::load::{RawPartner, RawSite, split_page};
+    pub use crate::render::markdown::{
+        MAX_NESTING, STORY_ID_PREFIX, Trust, outline, render, too_deep,
+    };
+    pub use crate::render::sanitize::{is_relative_path, sanitize};
+    pub use crate::render::shortcodes::extract;
+    pub use crate::validate::{text::is_control, validate};
+}
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,9 +57,8 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use diagnostics::Diagnostics;
-use memo::Memos;
 use model::Site;
-use render::{RenderOptions, RenderedSite};
+use render::RenderOptions;
 
 /// What [`load_and_validate`] learns about a site: the model (when `site.yaml` is usable) and
 /// every diagnostic. With an error among them, the model holds only what validated.
@@ -64,6 +87,12 @@ fn validated(raw: load::RawSite, mut diagnostics: Diagnostics) -> Validated {
         partner_folders,
         page_files,
     }
+}
+
+/// The network's figures (SPEC §8) of a validated site, drafts left out: what `nfk results`
+/// prints ([`render_results`] for people, JSON otherwise).
+pub fn network_results(site: &Site) -> NetworkResults {
+    aggregate::aggregate(site, false).results
 }
 
 #[derive(Debug, Clone)]
@@ -120,7 +149,7 @@ pub fn check_build(root: &Path) -> CheckReport {
 
 /// [`check_build`] on the site as it would be after `edit` changed what was read, in memory:
 /// `nfk import` checks the files it is about to write with every rule of `check`.
-pub fn check_build_edited(
+pub(crate) fn check_build_edited(
     root: &Path,
     edit: impl FnOnce(&mut load::RawSite, &mut Diagnostics),
 ) -> CheckReport {

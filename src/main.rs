@@ -241,7 +241,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 live_reload: false,
                 check_only: false,
             };
-            build(&options, &nfk::write::OutputOptions { folder, force }, lang)
+            build(&options, &nfk::OutputOptions { folder, force }, lang)
         }
         Command::Serve {
             root,
@@ -339,10 +339,10 @@ fn results(root: &Path, format: ResultsFormat, lang: Language) -> anyhow::Result
         return Ok(exit_for(true));
     }
     let site = validated.site.context("site.yaml could not be read")?;
-    let data = nfk::aggregate::aggregate(&site, false);
+    let results = nfk::network_results(&site);
     let text = match format {
-        ResultsFormat::Human => nfk::aggregate::render_human(&data.results, lang),
-        ResultsFormat::Json => serde_json::to_string_pretty(&data.results)? + "\n",
+        ResultsFormat::Human => nfk::render_results(&results, lang),
+        ResultsFormat::Json => serde_json::to_string_pretty(&results)? + "\n",
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -350,7 +350,7 @@ fn results(root: &Path, format: ResultsFormat, lang: Language) -> anyhow::Result
 
 fn build(
     options: &nfk::BuildOptions,
-    output: &nfk::write::OutputOptions,
+    output: &nfk::OutputOptions,
     lang: Language,
 ) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();
@@ -390,10 +390,10 @@ fn build(
 /// One link of an error's chain in the editor's language, when it is one of nfk's own words
 /// about the output folder; the system's error it carries stays as the system says it.
 fn words_of(cause: &(dyn std::error::Error + 'static), lang: Language) -> Option<String> {
-    if let Some(refusal) = cause.downcast_ref::<nfk::write::Refusal>() {
+    if let Some(refusal) = cause.downcast_ref::<nfk::Refusal>() {
         return Some(refusal.message(lang));
     }
-    (cause.downcast_ref::<nfk::write::Failed>()).map(|failed| failed.message(lang))
+    (cause.downcast_ref::<nfk::WriteFailed>()).map(|failed| failed.message(lang))
 }
 
 fn exit_for(has_errors: bool) -> ExitCode {

@@ -30,14 +30,16 @@ pub fn pagefind_language(language: Language) -> &'static str {
     }
 }
 
-/// A page to index: its URL (root-relative, without the base path: Pagefind's script puts its
+/// A page to index (in tests: the build hands pages to [`Indexes`] as they are made): its URL (root-relative, without the base path: Pagefind's script puts its
 /// own location's base in front) and its rendered HTML.
+#[cfg(test)]
 pub struct Indexed<'a> {
     pub url: String,
     pub html: &'a [u8],
 }
 
 /// The bundle for `pages`, as output files under [`BUNDLE_DIR`], sorted by path.
+#[cfg(test)]
 pub fn bundle(pages: &[Indexed], language: Language) -> Result<Vec<OutputFile>> {
     let indexer = Indexer::start(language);
     for page in pages {

@@ -2,11 +2,12 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use nfk::diagnostics::Diagnostics;
+use nfk::fuzzing::{decode, split_page};
 
 fuzz_target!(|data: &[u8]| {
     let mut diags = Diagnostics::new();
-    let Some(text) = nfk::load::yaml::decode("content/a.md", data, &mut diags) else { return };
-    let page = nfk::load::split_page("content/a.md".into(), &text, &mut diags);
+    let Some(text) = decode("content/a.md", data, &mut diags) else { return };
+    let page = split_page("content/a.md".into(), &text, &mut diags);
     assert!(page.body_line >= 1);
     let _ = diags.sorted();
 });

@@ -1,8 +1,7 @@
 //! Any text as Markdown with shortcodes, rendered as an editor's page and as a partner's story.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use nfk::render::markdown::{Trust, render};
-use nfk::render::shortcodes::extract;
+use nfk::fuzzing::{Trust, extract, render};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -2,8 +2,7 @@
 //! that makes the browser contact another host, no id outside the story's prefix.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use nfk::render::markdown::STORY_ID_PREFIX;
-use nfk::render::sanitize::{is_relative_path, sanitize};
+use nfk::fuzzing::{STORY_ID_PREFIX, is_relative_path, sanitize};
 use scraper::{Html, Selector};
 
 fuzz_target!(|data: &[u8]| {

@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 
 use libfuzzer_sys::fuzz_target;
-use nfk::render::markdown::{MAX_NESTING, STORY_ID_PREFIX, Trust, outline, render, too_deep};
-use nfk::render::sanitize::is_relative_path;
-use nfk::validate::text::is_control;
+use nfk::fuzzing::{
+    MAX_NESTING, STORY_ID_PREFIX, Trust, is_control, is_relative_path, outline, render, too_deep,
+};
 use percent_encoding::percent_decode_str;
 use scraper::{ElementRef, Html};
 

@@ -3,15 +3,14 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use nfk::diagnostics::Diagnostics;
-use nfk::load::raw::{RawEmissions, RawProfile, RawSiteConfig};
-use nfk::load::{RawPartner, RawSite, yaml};
+use nfk::fuzzing::{RawEmissions, RawPartner, RawProfile, RawSite, RawSiteConfig, decode, parse};
 
 fuzz_target!(|data: &[u8]| {
     let mut diags = Diagnostics::new();
-    let Some(text) = yaml::decode("f.yaml", data, &mut diags) else { return };
-    let config: Option<RawSiteConfig> = yaml::parse("site.yaml", &text, 0, &mut diags);
-    let profile: Option<RawProfile> = yaml::parse("profile.yaml", &text, 0, &mut diags);
-    let emissions: Option<RawEmissions> = yaml::parse("emissions.yaml", &text, 0, &mut diags);
+    let Some(text) = decode("f.yaml", data, &mut diags) else { return };
+    let config: Option<RawSiteConfig> = parse("site.yaml", &text, 0, &mut diags);
+    let profile: Option<RawProfile> = parse("profile.yaml", &text, 0, &mut diags);
+    let emissions: Option<RawEmissions> = parse("emissions.yaml", &text, 0, &mut diags);
     let raw = RawSite {
         config,
         partners: vec![RawPartner {
@@ -22,12 +21,13 @@ fuzz_target!(|data: &[u8]| {
             profile_text: Some(text.clone()),
             emissions_text: Some(text.clone()),
             story: None,
+            stories: Vec::new(),
             logo: None,
             images: Vec::new(),
         }],
         pages: Vec::new(),
         assets: Vec::new(),
     };
-    let _ = nfk::validate::validate(raw, &mut diags);
+    let _ = nfk::fuzzing::validate(raw, &mut diags);
     let _ = diags.sorted();
 });

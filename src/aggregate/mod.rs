@@ -41,15 +41,11 @@ use serde::Serialize;
 use crate::model::{Partner, Site};
 
 pub use ambition::{Ambition, Class, Reason};
-pub use counts::{AmbitionCounts, PrincipleCounts, TargetCounts};
-pub use figure::Figure;
 pub use intensity::SectorMedians;
-pub use like_for_like::LikeForLike;
-pub use network::{FeeTierRow, NetworkResults, RequirementCounts, SectorRow, Totals, YearRow};
-pub use partner::{PartnerData, PrincipleFlags, YearFigures};
+pub use network::{NetworkResults, SectorRow, YearRow};
+pub use partner::{PartnerData, YearFigures};
 pub use progress::{Progress, TargetProgress};
 pub use summary::render_human;
-pub use sums::ScopeSums;
 
 /// Everything later stages need to show numbers: the network's results and each partner's.
 #[derive(Debug, Clone, Serialize)]

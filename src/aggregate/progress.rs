@@ -29,27 +29,6 @@ pub enum Progress {
 }
 
 impl Progress {
-    pub const ALL: [Progress; 6] = [
-        Progress::Achieved,
-        Progress::OnTrack,
-        Progress::OffTrack,
-        Progress::Missed,
-        Progress::NotStarted,
-        Progress::NoData,
-    ];
-
-    /// The key used in `results.json` and templates: `achieved`, `on_track`, …
-    pub fn key(self) -> &'static str {
-        match self {
-            Progress::Achieved => "achieved",
-            Progress::OnTrack => "on_track",
-            Progress::OffTrack => "off_track",
-            Progress::Missed => "missed",
-            Progress::NotStarted => "not_started",
-            Progress::NoData => "no_data",
-        }
-    }
-
     /// A partner is on track when its main target is achieved or on track.
     pub fn is_on_track(self) -> bool {
         matches!(self, Progress::Achieved | Progress::OnTrack)
@@ -545,7 +524,6 @@ mod tests {
             serde_json::to_string(&Progress::NotStarted).unwrap(),
             "\"not_started\""
         );
-        assert_eq!(Progress::Missed.key(), "missed");
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub enum Layout {
 }
 
 impl Layout {
+    #[cfg(test)]
     pub const BOTH: [Layout; 2] = [Layout::Wide, Layout::Narrow];
 
     pub fn width(self) -> f64 {
@@ -236,7 +237,7 @@ impl Ticks {
 pub enum Swatch {
     Mark(Mark),
     /// A line as targets' pathways are drawn.
-    Line(LineStyle),
+    Line,
 }
 
 #[derive(Debug, Clone)]
@@ -289,11 +290,9 @@ impl Legend {
             let mid = y + size.line_height() / 2.0;
             match swatch {
                 Swatch::Mark(mark) => canvas.swatch((x + SWATCH_WIDTH / 2.0, mid), *mark)?,
-                Swatch::Line(style) => pathway_line(
-                    canvas,
-                    &[(*x + 1.0, mid), (x + SWATCH_WIDTH - 1.0, mid)],
-                    *style,
-                )?,
+                Swatch::Line => {
+                    pathway_line(canvas, &[(*x + 1.0, mid), (x + SWATCH_WIDTH - 1.0, mid)])?
+                }
             }
             canvas.lines(
                 lines,
@@ -307,33 +306,10 @@ impl Legend {
     }
 }
 
-/// How a line is stroked, so that lines are told apart without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineStyle {
-    Solid,
-    Dashed,
-    Dotted,
-}
-
-impl LineStyle {
-    /// The `n`-th line's style (from 0): solid, dashed, dotted, dotted…
-    pub fn nth(n: usize) -> LineStyle {
-        match n {
-            0 => LineStyle::Solid,
-            1 => LineStyle::Dashed,
-            _ => LineStyle::Dotted,
-        }
-    }
-}
-
 /// A target's pathway: dark, on a white halo so it stands out on any bar.
-pub fn pathway_line(canvas: &Canvas, points: &[(f64, f64)], style: LineStyle) -> DrawResult {
+pub fn pathway_line(canvas: &Canvas, points: &[(f64, f64)]) -> DrawResult {
     canvas.line(points, WHITE, 6)?;
-    match style {
-        LineStyle::Solid => canvas.line(points, INK, 2),
-        LineStyle::Dashed => canvas.dashed(points, Dash::Dashed, 2),
-        LineStyle::Dotted => canvas.dashed(points, Dash::Dotted, 2),
-    }
+    canvas.line(points, INK, 2)
 }
 
 /// The unit of an axis, written where the axis starts.

@@ -9,8 +9,7 @@
 use plotters::style::text_anchor::HPos;
 
 use super::canvas::{
-    self, Canvas, DrawResult, Layout, Legend, LegendItem, LineStyle, MARGIN, MIN_BAR, Scale,
-    Swatch, Ticks,
+    self, Canvas, DrawResult, Layout, Legend, LegendItem, MARGIN, MIN_BAR, Scale, Swatch, Ticks,
 };
 use super::svg::{Accessible, GRID, INK, MUTED, Mark};
 use super::text::{self, Size};
@@ -37,7 +36,6 @@ pub struct Series {
 pub struct Line {
     pub label: String,
     pub points: Vec<(usize, f64)>,
-    pub style: LineStyle,
     /// Written at the line's end ("1", "2"), matching the legend, when lines need telling apart.
     pub tag: Option<String>,
 }
@@ -77,7 +75,7 @@ impl Columns {
             label: s.label.clone(),
         });
         let lines = self.lines.iter().map(|l| LegendItem {
-            swatch: Swatch::Line(l.style),
+            swatch: Swatch::Line,
             label: l.label.clone(),
         });
         marks.chain(lines).collect()
@@ -152,7 +150,7 @@ impl Columns {
             for line in &self.lines {
                 let points: Vec<(f64, f64)> =
                     line.points.iter().map(|(i, v)| (x(*i), y.at(*v))).collect();
-                canvas::pathway_line(c, &points, line.style)?;
+                canvas::pathway_line(c, &points)?;
                 for p in [points.first(), points.last()].into_iter().flatten() {
                     c.dot(*p, 4, INK)?;
                 }

@@ -81,6 +81,7 @@ pub struct Charts {
 }
 
 /// Names a content page may use in `{{ chart(name="…") }}`.
+#[cfg(test)]
 pub const NETWORK_CHARTS: [&str; 6] = [
     "network-by-year",
     "like-for-like",

@@ -55,6 +55,7 @@ impl<'a> Input<'a> {
 }
 
 /// The partner's charts; none without emissions.
+#[cfg(test)]
 pub fn charts(
     partner: &Partner,
     data: &PartnerData,

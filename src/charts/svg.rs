@@ -97,16 +97,14 @@ impl Mark {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dash {
     Dashed,
-    Dotted,
 }
 
 impl Dash {
-    pub const ALL: [Dash; 2] = [Dash::Dashed, Dash::Dotted];
+    pub const ALL: [Dash; 1] = [Dash::Dashed];
 
     pub fn colour(self) -> RGBColor {
         match self {
             Dash::Dashed => RGBColor(0x1a, 0x1f, 0x1d),
-            Dash::Dotted => RGBColor(0x1a, 0x1f, 0x1e),
         }
     }
 
@@ -114,7 +112,6 @@ impl Dash {
         let RGBColor(r, g, b) = self.colour();
         let pattern = match self {
             Dash::Dashed => "7 4",
-            Dash::Dotted => "2 3",
         };
         (
             format!(r##"stroke="#{r:02X}{g:02X}{b:02X}""##),
@@ -245,7 +242,7 @@ mod tests {
 
     #[test]
     fn turns_stand_in_strokes_into_dashes_of_ink() {
-        let raw = "<svg>\n<polyline fill=\"none\" stroke=\"#1A1F1E\" stroke-width=\"2\" points=\"0,0 5,5 \"/>\n</svg>\n";
+        let raw = "<svg>\n<polyline fill=\"none\" stroke=\"#1A1F1D\" stroke-width=\"2\" points=\"0,0 5,5 \"/>\n</svg>\n";
         let a = Accessible {
             id: "x",
             title: "t",
@@ -253,7 +250,7 @@ mod tests {
         };
         let svg = finish(raw, (5, 5), &a);
         assert!(
-            svg.contains(r##"stroke="#1A1F1C" stroke-dasharray="2 3""##),
+            svg.contains(r##"stroke="#1A1F1C" stroke-dasharray="7 4""##),
             "{svg}"
         );
     }

@@ -4,11 +4,10 @@
 //! (docs/figures.md "E(y) of a target"). A pathway is never drawn over figures it was not
 //! computed from. Pure: reads the partner's targets and their progress.
 
-use super::canvas::LineStyle;
 use super::columns::{Columns, Line, Series, Slot};
 use super::partner::{Input, join_words};
 use super::svg::Mark;
-use super::{Chart, Picture, Sketch, Spec, Table, finish};
+use super::{Picture, Sketch, Spec, Table};
 use crate::aggregate::{Progress, TargetProgress};
 use crate::format;
 use crate::model::{Language, Normaliser, Scope2Method, Target, TargetKind};
@@ -20,9 +19,10 @@ pub fn name(n: usize) -> String {
 }
 
 /// A chart per target that has a pathway or any figure to show.
-pub fn charts(input: &Input) -> Vec<Chart> {
+#[cfg(test)]
+pub fn charts(input: &Input) -> Vec<super::Chart> {
     (sketches(input).into_iter())
-        .filter_map(|(spec, picture)| finish(spec, &picture))
+        .filter_map(|(spec, picture)| super::finish(spec, &picture))
         .collect()
 }
 
@@ -115,7 +115,6 @@ fn chart(input: &Input, n: usize, target: &Target, p: &TargetProgress) -> Option
         lines.push(Line {
             label: l.chart_pathway.clone(),
             points: vec![((b - first) as usize, vb), ((t - first) as usize, vt)],
-            style: LineStyle::Solid,
             tag: None,
         });
     }

@@ -19,9 +19,9 @@ use crate::model::Language;
 mod render;
 mod suggest;
 
-pub use render::{Format, printable, render_github, render_human};
+pub use render::{Format, render_github, render_human};
 use render::{serialize_printable, serialize_printable_option};
-pub use suggest::{MAX_SUGGESTION_CHARS, did_you_mean, suggestion_help};
+pub(crate) use suggest::{did_you_mean, suggestion_help};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,12 +40,12 @@ pub struct Pos {
 impl Pos {
     pub const FILE: Pos = Pos { line: 0, column: 0 };
 
-    pub fn new(line: u32, column: u32) -> Self {
+    pub(crate) fn new(line: u32, column: u32) -> Self {
         Pos { line, column }
     }
 
     /// Moves a position found in an embedded document (front matter) to the enclosing file.
-    pub fn shifted(self, lines: u32) -> Self {
+    pub(crate) fn shifted(self, lines: u32) -> Self {
         if self.line == 0 {
             self
         } else {
@@ -59,7 +59,7 @@ impl Pos {
 
 /// Byte offsets of a text → 1-based [`Pos`] (line, and column in characters), for every place
 /// that finds a problem by offset (Markdown events, characters in a file).
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
@@ -140,11 +140,12 @@ pub fn localized(mut list: Vec<Diagnostic>, lang: Language) -> Vec<Diagnostic> {
 }
 
 impl Diagnostic {
-    pub fn error(path: &str, pos: Pos, message: impl Into<String>) -> Self {
+    pub(crate) fn error(path: &str, pos: Pos, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, path, pos, message)
     }
 
-    pub fn warning(path: &str, pos: Pos, message: impl Into<String>) -> Self {
+    #[cfg(test)]
+    pub(crate) fn warning(path: &str, pos: Pos, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, path, pos, message)
     }
 
@@ -161,11 +162,11 @@ impl Diagnostic {
     }
 
     /// An error worded by message `id` of the catalogue, with its `.help` line if it has one.
-    pub fn error_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+    pub(crate) fn error_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
         Self::coded(Severity::Error, path, pos, id, args)
     }
 
-    pub fn warning_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
+    pub(crate) fn warning_msg(path: &str, pos: Pos, id: &'static str, args: Args) -> Self {
         Self::coded(Severity::Warning, path, pos, id, args)
     }
 
@@ -181,7 +182,7 @@ impl Diagnostic {
     }
 
     /// The help line is message `id` (with the same arguments) instead of the `.help` line.
-    pub fn with_help_msg(mut self, id: &'static str) -> Self {
+    pub(crate) fn with_help_msg(mut self, id: &'static str) -> Self {
         if let Some(c) = &mut self.catalogued {
             c.help = Some(id);
         }
@@ -190,7 +191,7 @@ impl Diagnostic {
     }
 
     /// [`Diagnostic::with_help_msg`] in place, for a diagnostic already pushed.
-    pub fn help_msg(&mut self, id: &'static str) -> &mut Self {
+    pub(crate) fn help_msg(&mut self, id: &'static str) -> &mut Self {
         if let Some(c) = &mut self.catalogued {
             c.help = Some(id);
         }
@@ -199,7 +200,7 @@ impl Diagnostic {
     }
 
     /// An argument added to a catalogued message, for a help line that needs one more value.
-    pub fn arg(&mut self, name: &'static str, value: messages::Arg) -> &mut Self {
+    pub(crate) fn arg(&mut self, name: &'static str, value: messages::Arg) -> &mut Self {
         if let Some(c) = &mut self.catalogued {
             c.args.push((name, value));
         }
@@ -209,7 +210,7 @@ impl Diagnostic {
 
     /// The help line for an unknown name: "did you mean `x`?" when one of `candidates` is
     /// close, else the list ([`suggestion_help`], in the catalogue's words).
-    pub fn suggest(&mut self, given: &str, candidates: &[&str]) -> &mut Self {
+    pub(crate) fn suggest(&mut self, given: &str, candidates: &[&str]) -> &mut Self {
         let Some(c) = &mut self.catalogued else {
             self.help = Some(suggestion_help(given, candidates));
             return self;
@@ -228,13 +229,14 @@ impl Diagnostic {
         self
     }
 
-    /// The catalogue id of the message, for tests and the JSON's `code`.
-    pub fn code(&self) -> Option<&'static str> {
+    /// The catalogue id of the message, for tests (the JSON's `code` is `serialize_code`).
+    #[cfg(test)]
+    pub(crate) fn code(&self) -> Option<&'static str> {
         self.catalogued.as_ref().map(|c| c.id)
     }
 
     /// Words a catalogued diagnostic in `lang`; one without a `code` keeps its text.
-    pub fn localize(&mut self, lang: Language) {
+    pub(crate) fn localize(&mut self, lang: Language) {
         let Some(c) = &self.catalogued else { return };
         self.message = messages::text(lang, c.id, &c.args);
         self.help = match c.help {
@@ -243,17 +245,17 @@ impl Diagnostic {
         };
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Where the diagnostic is, as a [`Pos`].
-    pub fn pos(&self) -> Pos {
+    pub(crate) fn pos(&self) -> Pos {
         Pos::new(self.line, self.column)
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
@@ -279,23 +281,19 @@ impl Diagnostics {
         Self::default()
     }
 
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
-    pub fn error(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
         self.push(Diagnostic::error(path, pos, message));
     }
 
-    pub fn warning(&mut self, path: &str, pos: Pos, message: impl Into<String>) {
-        self.push(Diagnostic::warning(path, pos, message));
-    }
-
-    pub fn last_mut(&mut self) -> Option<&mut Diagnostic> {
+    pub(crate) fn last_mut(&mut self) -> Option<&mut Diagnostic> {
         self.items.last_mut()
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
@@ -307,15 +305,16 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.items.len() - self.error_count()
     }
 
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
 
@@ -335,7 +334,7 @@ pub fn counts(list: &[Diagnostic]) -> (usize, usize) {
 }
 
 /// The path of `file` relative to `root`, with `/` separators, for messages.
-pub fn display_path(root: &Path, file: &Path) -> String {
+pub(crate) fn display_path(root: &Path, file: &Path) -> String {
     let rel: PathBuf = file.strip_prefix(root).unwrap_or(file).to_path_buf();
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -13,7 +13,7 @@ mod csv;
 mod diff;
 mod input;
 mod merge;
-pub mod messages;
+pub(crate) mod messages;
 mod numbers;
 pub mod template;
 mod write;
@@ -36,7 +36,7 @@ use write::Snapshot;
 pub use write::apply;
 
 /// A workbook or CSV file larger than this is refused before it is read.
-pub const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
+pub(crate) const MAX_INPUT_BYTES: u64 = 20 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -49,7 +49,7 @@ pub struct ImportOptions {
 /// What an import would do, checked and ready to [`apply`].
 #[derive(Debug)]
 pub struct Plan {
-    pub files: Vec<FileChange>,
+    pub(crate) files: Vec<FileChange>,
     /// Warnings about the files the import writes (the same as `nfk check` would give).
     pub warnings: Diagnostics,
 }

@@ -7,6 +7,8 @@
 //! file inside the partner's folder, reporting what it found as a [`PictureFile`].
 
 pub mod files;
+#[cfg(test)]
+mod format_doc;
 pub mod picture;
 pub mod raw;
 mod stamp;

@@ -87,10 +87,12 @@ impl<V: Clone> Memo<V> {
     }
 
     /// Entries held.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.lock().map_or(0, |state| state.entries.len())
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -6,6 +6,7 @@ macro_rules! ids {
     ($($name:ident = $id:literal,)*) => {
         $(pub const $name: &str = $id;)*
         /// Every id, for the catalogue tests.
+        #[cfg(test)]
         pub const ALL: &[&str] = &[$($id),*];
     };
 }

@@ -20,8 +20,9 @@ pub mod ids;
 const NB: &str = include_str!("nb.ftl");
 const EN: &str = include_str!("en.ftl");
 
-/// The catalogue files, for tests and the docs: `(language, file name, text)`.
-pub const CATALOGUES: [(Language, &str, &str); 2] =
+/// The catalogue files, for tests: `(language, file name, text)`.
+#[cfg(test)]
+pub(crate) const CATALOGUES: [(Language, &str, &str); 2] =
     [(Language::Nb, "nb.ftl", NB), (Language::En, "en.ftl", EN)];
 
 /// A message argument: text is shown as written; a count selects plural forms; counts and
@@ -48,7 +49,7 @@ pub struct Quote {
 
 impl Arg {
     /// Message `id` (a word or phrase of the catalogue) as an argument.
-    pub fn word(id: &'static str) -> Self {
+    pub(crate) fn word(id: &'static str) -> Self {
         Arg::Message(Box::new(Quote {
             id,
             help: false,
@@ -189,7 +190,7 @@ pub fn text(lang: Language, id: &str, args: &[(&str, Arg)]) -> String {
 }
 
 /// The `.help` line of message `id`, if it has one.
-pub fn help(lang: Language, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+pub(crate) fn help(lang: Language, id: &str, args: &[(&str, Arg)]) -> Option<String> {
     attribute(lang, id, Some("help"), args)
 }
 

@@ -87,39 +87,6 @@ pub struct RenderOptions {
     pub draw_pictures: bool,
 }
 
-/// What rendering gives: the files, the links editors wrote (for `validate::links`), and the
-/// problems found on the way (a template that fails, a shortcode that cannot be expanded).
-/// With an error among `diagnostics`, `site` must not be written.
-pub struct Rendered {
-    /// Sorted by path, each path once.
-    pub site: RenderedSite,
-    pub links: Vec<WrittenLink>,
-    pub diagnostics: Diagnostics,
-}
-
-/// Makes every file of the plan, in memory (`nfk check`, `nfk serve`): [`prepare`], then
-/// [`Prepared::each_file`] collecting the files. Template outputs and Markdown are taken from
-/// `memos` where their whole input is unchanged since an earlier build (`nfk serve`); the files
-/// are the same as without them.
-pub fn render(
-    site: &Site,
-    data: &SiteData,
-    charts: &[Charts],
-    theme: &Theme,
-    plan: &RoutePlan,
-    options: &RenderOptions,
-    memos: &Memos,
-) -> Rendered {
-    let prepared = prepare(site, data, charts, theme, plan, options, memos);
-    let links = prepared.links();
-    let (site, diagnostics) = prepared.collect();
-    Rendered {
-        site,
-        links,
-        diagnostics,
-    }
-}
-
 /// A build's rendering once the Markdown bodies are made, before any file is: what the links
 /// editors wrote are is known here, so the caller can decide which pages' HTML it needs to keep
 /// for the link check before the files stream past ([`Prepared::each_file`]).

@@ -14,9 +14,7 @@ use crate::aggregate::{
     PartnerData, Progress, SectorMedians, SectorRow, TargetProgress, YearFigures,
 };
 use crate::charts::Table;
-use crate::model::{
-    Language, MenuItem, Normaliser, Partner, Sbti, Scope2Method, Site, Status, TargetKind,
-};
+use crate::model::{Language, MenuItem, Normaliser, Partner, Sbti, Scope2Method, Site, TargetKind};
 use crate::routes::{RoutePlan, urls};
 use crate::strings::Strings;
 
@@ -583,10 +581,6 @@ pub fn sector_view(code: char, strings: &Strings, base_path: &str) -> SectorView
     }
 }
 
-pub fn status_key(status: Status) -> &'static str {
-    status.key()
-}
-
 pub fn target_view(target: &crate::model::Target, progress: &TargetProgress) -> TargetView {
     let (kind, per) = match target.kind {
         TargetKind::Absolute => ("absolute", None),
@@ -610,11 +604,6 @@ pub fn target_view(target: &crate::model::Target, progress: &TargetProgress) -> 
         },
         progress: progress.clone(),
     }
-}
-
-/// Keeps `Progress` in the template API's vocabulary (`achieved`, `on_track`, …).
-pub fn progress_key(p: Progress) -> &'static str {
-    p.key()
 }
 
 /// The fee tiers of `site.yaml` with the employees each starts at.

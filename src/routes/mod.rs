@@ -12,7 +12,7 @@
 mod plan;
 pub mod urls;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::aggregate::{Progress, SiteData};
 use crate::charts::Charts;
@@ -246,6 +246,15 @@ pub struct Route {
     pub language: Language,
     /// For HTML pages: the theme template that renders it (`page.html`).
     pub template: Option<String>,
+    /// What the output is made from (read by the plan's tests; `serve` is to re-render only
+    /// the outputs whose inputs changed, issue 17).
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "read by nothing but the plan's tests until issue 17"
+        )
+    )]
     pub made_from: Vec<Input>,
     pub wanted_by: WantedBy,
 }
@@ -370,18 +379,19 @@ pub fn default_template(kind: &Kind) -> Option<&'static str> {
     })
 }
 
+/// Every output path, for the plan's tests: path → the routes that want it.
+#[cfg(test)]
+pub fn by_output(plan: &RoutePlan) -> std::collections::BTreeMap<&str, Vec<&Route>> {
+    let mut map = std::collections::BTreeMap::<&str, Vec<&Route>>::new();
+    for route in plan.routes() {
+        map.entry(route.output.as_str()).or_default().push(route);
+    }
+    map
+}
+
 /// The template file a page's `template:` names (`event` → `event.html`), or `default`.
 pub fn page_template(page: &Page, default: &str) -> String {
     page.template
         .as_ref()
         .map_or_else(|| default.to_string(), |name| format!("{name}.html"))
-}
-
-/// Every output path, for tests and the collision check: path → the routes that want it.
-pub fn by_output(plan: &RoutePlan) -> BTreeMap<&str, Vec<&Route>> {
-    let mut map: BTreeMap<&str, Vec<&Route>> = BTreeMap::new();
-    for route in plan.routes() {
-        map.entry(route.output.as_str()).or_default().push(route);
-    }
-    map
 }

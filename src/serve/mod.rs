@@ -14,14 +14,14 @@
 //!
 //! `serve` never writes to the site folder or to `public/`: everything lives in memory.
 
-pub mod host;
-pub mod http;
-pub mod listen;
-pub mod overlay;
-pub mod rebuild;
-pub mod reload;
-pub mod state;
-pub mod watch;
+pub(crate) mod host;
+pub(crate) mod http;
+pub(crate) mod listen;
+pub(crate) mod overlay;
+pub(crate) mod rebuild;
+pub(crate) mod reload;
+pub(crate) mod state;
+pub(crate) mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ use anyhow::Context;
 use crate::diagnostics::{localized, render_human};
 use crate::messages::{self, ids};
 use crate::model::Language;
-use rebuild::Rebuilder;
+pub use rebuild::Rebuilder;
 use state::Shared;
 
 /// The options of `nfk serve`.
@@ -121,7 +121,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
 }
 
 /// Binds the listening socket. A taken port is reported with the next free one to try.
-pub fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
+pub(crate) fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
     match TcpListener::bind(SocketAddr::new(ip, port)) {
         Ok(listener) => Ok(listener),
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
@@ -140,7 +140,7 @@ pub fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
 /// `http://127.0.0.1:1111/`, `http://[::1]:1111/`: the base URL of the served site. Listening on
 /// all interfaces (`0.0.0.0`, `::`) is not an address a browser can open: this machine's loopback
 /// stands in for it (others reach the pages by this machine's address; links are root-relative).
-pub fn site_url(addr: SocketAddr) -> String {
+pub(crate) fn site_url(addr: SocketAddr) -> String {
     let mut addr = addr;
     if addr.ip().is_unspecified() {
         addr.set_ip(match addr.ip() {
@@ -152,7 +152,7 @@ pub fn site_url(addr: SocketAddr) -> String {
 }
 
 /// Prints the outcome of a build: warnings or errors (the same text as `nfk build`), then a line.
-pub fn report(outcome: &rebuild::Outcome, start: Instant, again: bool, lang: Language) {
+pub(crate) fn report(outcome: &rebuild::Outcome, start: Instant, again: bool, lang: Language) {
     let ms = i64::try_from(start.elapsed().as_millis()).unwrap_or(i64::MAX);
     match &outcome.result {
         Ok(built) => {

@@ -35,8 +35,6 @@ keys! {
     // Shared with the templates.
     // The language's name in itself ("Norsk", "English"): the language switch.
     language_name,
-    // "Shown in Norwegian": beside a partner's words that have no translation.
-    untranslated_note,
     scope1,
     scope2_location,
     scope3,
@@ -60,7 +58,6 @@ keys! {
     // The charts' words.
     chart_total,
     chart_pathway,
-    chart_target,
     chart_partner,
     chart_count,
     chart_not_reported,

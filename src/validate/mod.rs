@@ -32,8 +32,8 @@ use crate::model::{Decimal, Language, Logo, ResultsConfig, Site, StoryImage};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
 
-pub use links::{Html, element_ids};
-pub use partner::{is_slug, org_number_is_valid};
+pub use links::Html;
+pub use partner::is_slug;
 pub use site::base_url_option;
 
 /// Validates the whole site. `None` only when `site.yaml` itself is unusable.

@@ -9,8 +9,7 @@
 //! fresh folder again and leaves the previous output untouched.
 //!
 //! `nfk build` streams the files in as they are rendered ([`Prepared::start`], [`Writer`]): the
-//! site is never held whole in memory. [`Prepared::write`] writes a [`RenderedSite`] made in
-//! memory the same way.
+//! site is never held whole in memory.
 //!
 //! Files published as they are (theme static files, content assets) are copied file to file by
 //! the kernel (`copy_file_range`), never read into memory.
@@ -22,12 +21,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use rayon::prelude::*;
 
 use crate::messages::{self, Args, ids};
 use crate::model::Language;
-use crate::render::{Contents, OutputFile, RenderedSite};
-pub use guard::{MARKER, MARKER_TEXT, Refusal, is_nfk_output};
+use crate::render::{Contents, OutputFile};
+pub use guard::{MARKER, MARKER_TEXT, Refusal};
+#[cfg(test)]
+use guard::is_nfk_output;
 
 /// A step of writing the site that the system refused (a full disk, a folder without write
 /// permission): what nfk was doing, as a message of the catalogue (`write-*`), and the system's
@@ -111,21 +111,7 @@ pub fn prepare(options: &OutputOptions, root: &Path) -> anyhow::Result<Prepared>
     })
 }
 
-/// Writes `site` to the output folder in one go: [`prepare`], then [`Prepared::write`].
-pub fn write(site: &RenderedSite, options: &OutputOptions, root: &Path) -> anyhow::Result<()> {
-    prepare(options, root)?.write(site)
-}
-
 impl Prepared {
-    /// Writes `site` into the fresh folder and swaps it in for the output.
-    pub fn write(self, site: &RenderedSite) -> anyhow::Result<()> {
-        let writer = self.start(site.files.iter().map(|f| f.path.as_str()))?;
-        site.files
-            .par_iter()
-            .try_for_each(|file| writer.write(file))?;
-        self.finish()
-    }
-
     /// Opens the fresh folder for the files at `paths` (relative, `/` separators): writes the
     /// marker and makes every folder they need, so the files can then be written in any order,
     /// from any thread, as they are made ([`Writer::write`]). [`Prepared::finish`] swaps the
@@ -312,7 +298,25 @@ fn swap_in(
 
 #[cfg(test)]
 mod tests {
+    use rayon::prelude::*;
+
     use super::*;
+    use crate::render::RenderedSite;
+
+    /// Writes `site` to the output folder in one go: [`prepare`], then [`write_prepared`].
+    fn write(site: &RenderedSite, options: &OutputOptions, root: &Path) -> anyhow::Result<()> {
+        write_prepared(prepare(options, root)?, site)
+    }
+
+    /// Writes `site` into the fresh folder as a build does (from many threads) and swaps it in
+    /// for the output.
+    fn write_prepared(prepared: Prepared, site: &RenderedSite) -> anyhow::Result<()> {
+        let writer = prepared.start(site.files.iter().map(|f| f.path.as_str()))?;
+        site.files
+            .par_iter()
+            .try_for_each(|file| writer.write(file))?;
+        prepared.finish()
+    }
 
     fn site(files: &[(&str, &str)]) -> RenderedSite {
         RenderedSite {
@@ -511,7 +515,7 @@ mod tests {
         fs::create_dir(&out).unwrap();
         let prepared = prepare(&to(&out, false), dir.path()).unwrap();
         fs::write(out.join("saved-while-building.txt"), "x").unwrap();
-        assert!(prepared.write(&site(&[("index.html", "x")])).is_err());
+        assert!(write_prepared(prepared, &site(&[("index.html", "x")])).is_err());
         assert_eq!(names(&out), ["saved-while-building.txt"]);
         assert_eq!(names(dir.path()), ["public"]);
     }

@@ -4,11 +4,11 @@
 mod atomic;
 mod build;
 mod check;
-mod format_doc;
 mod hostile;
 mod import;
 mod languages;
 mod output_safety;
+mod repository;
 mod results;
 mod serve;
 mod share;

@@ -415,7 +415,7 @@ fn files_published_as_they_are_are_named_not_held_and_read_on_request() {
         live_reload: false,
         check_only: false,
     };
-    let built = nfk::build_in_memory(&options, &nfk::memo::Memos::off())
+    let built = nfk::build_in_memory(&options, &nfk::Memos::off())
         .map_err(|d| d.sorted())
         .expect("builds");
     for (path, source, text) in [
@@ -428,7 +428,7 @@ fn files_published_as_they_are_are_named_not_held_and_read_on_request() {
     ] {
         let file = built.site.get(path).unwrap();
         let real = root.join(source).canonicalize().unwrap();
-        assert_eq!(file.contents, nfk::render::Contents::Copy(real));
+        assert_eq!(file.contents, nfk::Contents::Copy(real));
         // What `nfk serve` answers with.
         assert_eq!(&*file.contents.read().unwrap(), text.as_bytes());
     }

@@ -540,7 +540,7 @@ fn a_site_that_never_built_shows_the_overlay_and_recovers() {
 /// The served site after rebuilds equals a fresh full build, byte for byte (issue 6).
 #[test]
 fn rebuilt_site_equals_a_fresh_full_build() {
-    use nfk::serve::rebuild::Rebuilder;
+    use nfk::serve::Rebuilder;
 
     let site = fixture_site();
     let root = site.path().canonicalize().unwrap();
@@ -602,7 +602,7 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         std::fs::write(path, after).unwrap();
         let served = rebuilder.rebuild(std::slice::from_ref(path));
         let served = served.result.map_err(|d| d.sorted()).expect("rebuild");
-        let fresh = nfk::build_in_memory(rebuilder.options(), &nfk::memo::Memos::off())
+        let fresh = nfk::build_in_memory(rebuilder.options(), &nfk::Memos::off())
             .map_err(|d| d.sorted())
             .expect("fresh build");
         assert_eq!(served.site.files.len(), fresh.site.files.len());

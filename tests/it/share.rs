@@ -168,12 +168,12 @@ fn check_judges_the_same_site_without_drawing_pictures_or_indexing() {
         live_reload: false,
         check_only,
     };
-    let memos = nfk::memo::Memos::off();
+    let memos = nfk::Memos::off();
     let full = nfk::build_in_memory(&options(false), &memos).unwrap_or_else(|d| panic!("{d:?}"));
     let checked = nfk::build_in_memory(&options(true), &memos).unwrap_or_else(|d| panic!("{d:?}"));
     let bytes = |built: &nfk::Built, path: &str| match &built.site.get(path).unwrap().contents {
-        nfk::render::Contents::Bytes(b) => b.len(),
-        nfk::render::Contents::Copy(_) => panic!("{path} is copied"),
+        nfk::Contents::Bytes(b) => b.len(),
+        nfk::Contents::Copy(_) => panic!("{path} is copied"),
     };
     for png in ["grafer/network-by-year.png", "resultater/del.png"] {
         assert!(bytes(&full, png) > 1000, "{png} is drawn by build");

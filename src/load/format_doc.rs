@@ -1,9 +1,8 @@
-//! `docs/format.md` against nfk itself: every key the loader accepts is documented, every
-//! documented key is accepted (the loader's keys come from [`walk`], over the raw structs of
-//! `src/load/raw.rs`), "required" is what nfk requires, the category and chart tables follow the
-//! model's and the charts' lists, and the documented values of each enumerated key are the ones
-//! `nfk check` allows. And nothing in the repository points at a path outside it (the reference
-//! is here, not beside the repository).
+//! `docs/format.md` against nfk itself (unit tests of the loader, which is what they read):
+//! every key the loader accepts is documented, every documented key is accepted (the loader's
+//! keys come from [`walk`], over the raw structs of `raw.rs`), "required" is what nfk requires,
+//! the category and chart tables follow the model's and the charts' lists, and the documented
+//! values of each enumerated key are the ones `nfk check` ([`crate::check_build`]) allows.
 //!
 //! The document is read by its tables: under a `##` heading naming a file in backticks, a table
 //! whose first column is `key` lists keys; the paragraph just before it names the group in
@@ -12,12 +11,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
-use nfk::load::raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
-use nfk::model::{Language, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, SECTOR_CODES};
-use nfk::strings::Strings;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::charts::NETWORK_CHARTS;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
+use crate::model::{Language, SCOPE1_CATEGORIES, SCOPE3_CATEGORIES, SECTOR_CODES};
+use crate::strings::Strings;
 
 use walk::{join, loader_keys};
 
@@ -243,7 +244,7 @@ fn lists_the_categories_in_ghg_protocol_order_with_their_norwegian_names() {
             .column("Norwegian name")
             .expect("a Norwegian name column");
         let number = table.column("GHG Protocol category");
-        let nb = nfk::strings::Strings::embedded(Language::Nb);
+        let nb = Strings::embedded(Language::Nb);
         for (i, row) in table.rows.iter().enumerate() {
             let key = &keys[i];
             let label = nb.category(key);
@@ -338,8 +339,9 @@ fn choices() -> Vec<(&'static str, &'static str, String)> {
     ]
 }
 
-/// The diagnostics of `nfk check` on a one-partner site whose `doc_file` is `text`.
-fn check_site(doc_file: &str, text: &str) -> Vec<serde_json::Value> {
+/// The diagnostics of `nfk check` on a one-partner site whose `doc_file` is `text`, worded as
+/// the command words them.
+fn check_site(doc_file: &str, text: &str) -> Vec<Diagnostic> {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let partner = root.join("partners/alfa");
@@ -357,30 +359,23 @@ fn check_site(doc_file: &str, text: &str) -> Vec<serde_json::Value> {
         std::fs::write(partner.join(name), own(name, default)).unwrap();
     }
     std::fs::write(root.join("content/_index.md"), "---\ntitle: Forside\n---\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_nfk"))
-        .args(["check", "--format", "json", "--root"])
-        .arg(root)
-        .output()
-        .expect("runs nfk");
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
-    report["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .clone()
+    let report = crate::check_build(root);
+    let lang = crate::messages::choose(None, root);
+    crate::diagnostics::localized(report.diagnostics.sorted(), lang)
 }
 
 /// The values `nfk check` offers when `doc_file` of a one-partner site is `text`, which has
 /// [`BAD`] in it.
 fn allowed_values(doc_file: &str, text: &str) -> BTreeSet<String> {
     let diagnostics = check_site(doc_file, text);
-    let about_bad: Vec<&serde_json::Value> = diagnostics
+    let about_bad: Vec<&Diagnostic> = diagnostics
         .iter()
-        .filter(|d| d["message"].as_str().is_some_and(|m| m.contains(BAD)))
+        .filter(|d| d.message.contains(BAD))
         .collect();
     let [d] = about_bad.as_slice() else {
         panic!("{doc_file}: one diagnostic about `{BAD}` expected: {diagnostics:?}");
     };
-    let help = d["help"].as_str().expect("a help line");
+    let help = d.help.as_deref().expect("a help line");
     let (_, list) = help
         .rsplit_once(": ")
         .unwrap_or_else(|| panic!("help `{help}` lists no values"));
@@ -400,9 +395,9 @@ fn required_by_check() -> Vec<(&'static str, &'static str, String)> {
 /// Whether `nfk check` refuses `text` (as `doc_file`) with an error that names `key`.
 fn check_requires(doc_file: &str, key: &str, text: &str) -> bool {
     let name = format!("`{}`", key.rsplit('.').next().unwrap_or(key));
-    check_site(doc_file, text).iter().any(|d| {
-        d["severity"] == "error" && d["message"].as_str().is_some_and(|m| m.contains(&name))
-    })
+    check_site(doc_file, text)
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.message.contains(&name))
 }
 
 #[test]
@@ -457,35 +452,5 @@ fn names_every_chart_a_page_can_embed() {
         .find(|t| t.kind() == "chart")
         .expect("the table of charts");
     let names: Vec<String> = table.rows.iter().map(|r| table.first(r)).collect();
-    assert_eq!(names, nfk::charts::NETWORK_CHARTS);
-}
-
-#[test]
-fn nothing_in_the_repository_points_outside_it() {
-    // Built from parts, so this file does not match itself.
-    let needles = [["", "work", ""].join("/"), ["..", "shared", ""].join("/")];
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let skipped = ["target", ".git", "node_modules", "artifacts", "public"];
-    let files = walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !skipped.contains(&&*e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file());
-    let mut found = Vec::new();
-    for file in files {
-        let Ok(text) = std::fs::read_to_string(file.path()) else {
-            continue; // not text
-        };
-        for (i, line) in text.lines().enumerate() {
-            if needles.iter().any(|n| line.contains(n.as_str())) {
-                let rel = file.path().strip_prefix(root).unwrap_or(file.path());
-                found.push(format!("{}:{}: {line}", rel.display(), i + 1));
-            }
-        }
-    }
-    assert!(
-        found.is_empty(),
-        "paths outside the repository:\n{}",
-        found.join("\n")
-    );
+    assert_eq!(names, NETWORK_CHARTS);
 }

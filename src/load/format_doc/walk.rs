@@ -1,4 +1,4 @@
-//! The keys a raw struct of `src/load/raw.rs` accepts, learnt from the struct itself.
+//! The keys a raw struct of `raw.rs` accepts, learnt from the struct itself.
 //!
 //! [`Walk`] is a deserializer with no input: serde's derive hands `deserialize_struct` each
 //! struct's field names, and the walk feeds every field a made-up value of the kind it asks for,
@@ -258,8 +258,8 @@ mod tests {
         #[serde(deny_unknown_fields)]
         #[allow(dead_code)]
         struct Outer {
-            a: nfk::load::S<i64>,
-            inner: Option<nfk::load::S<Inner>>,
+            a: crate::load::S<i64>,
+            inner: Option<crate::load::S<Inner>>,
             #[serde(default)]
             list: Vec<Inner>,
             text: String,
