@@ -346,4 +346,50 @@ mod tests {
             []
         );
     }
+
+    #[test]
+    fn a_template_name_is_letters_digits_hyphens_and_underscores_with_or_without_html() {
+        for (written, name) in [
+            ("side", "side"),
+            ("side.html", "side"),
+            ("Side_2-a", "Side_2-a"),
+            ("\" min-side \"", "min-side"),
+        ] {
+            let (pages, diags) = check(&[(
+                "content/a.md",
+                &format!("---\ntitle: A\ntemplate: {written}\n---\n"),
+            )]);
+            assert!(diags.is_empty(), "{written}: {diags:?}");
+            assert_eq!(pages[0].template.as_deref(), Some(name), "{written}");
+            assert_eq!(pages[0].template_at, Pos::new(3, 11), "{written}");
+        }
+        for written in ["\"\"", ".html", "../side", "a.b", "min side", "side/x"] {
+            let (pages, diags) = check(&[(
+                "content/a.md",
+                &format!("---\ntitle: A\ntemplate: {written}\n---\n"),
+            )]);
+            assert!(
+                pages.is_empty(),
+                "{written}: a page with an error is left out"
+            );
+            let found: Vec<_> = (diags.iter())
+                .map(|d| (d.line, d.column, d.code()))
+                .collect();
+            assert_eq!(found, [(3, 11, Some(ids::PAGE_TEMPLATE_NAME))], "{written}");
+        }
+    }
+
+    #[test]
+    fn a_page_url_is_at_its_slug_but_a_section_url_at_the_top_of_its_file() {
+        let (pages, diags) = check(&[
+            ("content/a.md", "---\ntitle: A\nslug: b\n---\n"),
+            ("content/nyheter/_index.md", "---\ntitle: N\nslug: x\n---\n"),
+        ]);
+        assert!(diags.is_empty(), "{diags:?}");
+        let found: Vec<_> = (pages.iter()).map(|p| (p.url.as_str(), p.url_at)).collect();
+        assert_eq!(
+            found,
+            [("/b/", Pos::new(3, 7)), ("/nyheter/", Pos::new(1, 1))]
+        );
+    }
 }
