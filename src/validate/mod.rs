@@ -289,12 +289,12 @@ mod tests {
         status: S<String>,
     }
 
+    /// A problem found: its message id, line and column.
+    type Found = (Option<&'static str>, u32, u32);
+
     /// What `read` gets from the checker for `yaml`, and the problems (id, line, column), the
     /// YAML being line 3 of its file.
-    fn checked<T>(
-        yaml: &str,
-        read: impl FnOnce(&mut Checker, &Values) -> T,
-    ) -> (T, Vec<(Option<&'static str>, u32, u32)>) {
+    fn checked<T>(yaml: &str, read: impl FnOnce(&mut Checker, &Values) -> T) -> (T, Vec<Found>) {
         let mut diags = Diagnostics::new();
         let values: Values =
             crate::load::yaml::parse("v.yaml", yaml, 0, &mut diags).expect("parses");
