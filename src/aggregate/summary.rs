@@ -347,4 +347,90 @@ mod tests {
             "{text}"
         );
     }
+
+    /// The lines of a one-partner network's summary that contain `needle`, after `change`.
+    fn lines_with(needle: &str, change: impl FnOnce(&mut NetworkResults)) -> Vec<String> {
+        let a = with_emissions(
+            partner("a", 'F', 5),
+            vec![year(C).s1(100.0).s2(20.0), year(Y).s1(80.0).s2(10.0)],
+            vec![target(&[1, 2], C, 2030, 50.0)],
+        );
+        let mut results = aggregate(&site(vec![a]), false).results;
+        change(&mut results);
+        (render_human(&results).lines())
+            .filter(|l| l.contains(needle))
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn each_note_of_a_count_appears_only_when_the_count_is_not_zero() {
+        type Set = fn(&mut NetworkResults, usize);
+        let notes: [(&str, Set, &str, &str); 5] = [
+            (
+                "regnes ikke som rapportert",
+                |r, n| r.incomplete_partners = n,
+                "1 partner har tall for 2024 uten",
+                "2 partnere har tall for 2024 uten",
+            ),
+            (
+                "har foreløpige tall",
+                |r, n| r.like_for_like.preliminary_partners = n,
+                "  1 av dem har foreløpige tall",
+                "  2 av dem har foreløpige tall",
+            ),
+            (
+                "strukturendring",
+                |r, n| r.like_for_like.excluded_structural = n,
+                "  1 partner er holdt utenfor",
+                "  2 partnere er holdt utenfor",
+            ),
+            (
+                "scope 1 eller 2 mangler",
+                |r, n| r.like_for_like.partners_incomplete = n,
+                "  1 partner med tall for begge år",
+                "  2 partnere med tall for begge år",
+            ),
+            (
+                "Markedsbaserte hovedmål",
+                |r, n| r.targets.market_based = n,
+                "  Markedsbaserte hovedmål                1",
+                "  Markedsbaserte hovedmål                2",
+            ),
+        ];
+        for (needle, set, one, two) in notes {
+            assert_eq!(lines_with(needle, |r| set(r, 0)), Vec::<String>::new());
+            let found = lines_with(needle, |r| set(r, 1));
+            assert!(found.len() == 1 && found[0].starts_with(one), "{found:?}");
+            let found = lines_with(needle, |r| set(r, 2));
+            assert!(found.len() == 1 && found[0].starts_with(two), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn every_part_of_the_summary_has_its_heading_on_a_line_of_its_own() {
+        let a = with_emissions(
+            partner("a", 'F', 5),
+            vec![year(C).s1(100.0).s2(20.0), year(Y).s1(80.0).s2(10.0)],
+            vec![],
+        );
+        let text = render_human(&aggregate(&site(vec![a]), false).results);
+        for heading in [
+            "Utslipp i 2024 (tonn CO₂e)",
+            "Sammenlignbare utslipp 2019–2024 (scope 1 + scope 2 lokasjonsbasert)",
+            "Prinsipper",
+            "Krav",
+            "Mål i 2024 (hver partners hovedmål)",
+            "Ambisjon (SBTis minste lineære kutt for absolutte mål)",
+        ] {
+            assert!(
+                text.contains(&format!("\n\n{heading}\n")),
+                "{heading}: {text}"
+            );
+        }
+        assert!(
+            text.ends_with("  Ikke sammenlignbare                    0\n"),
+            "{text}"
+        );
+    }
 }

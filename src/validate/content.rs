@@ -265,4 +265,131 @@ mod tests {
         let (_, diags) = check(&[("content/a.md", "---\ntitle: \"\"\n---\n")]);
         assert_eq!(diags[0].message, "title is empty");
     }
+
+    /// The problems `check_templates` finds in a site of `pages` (file, `template:`) whose theme
+    /// has `page.html`, `section.html`, `side.html` and `accessibility.html`.
+    fn template_problems(
+        pages: &[(&str, Option<&str>)],
+        accessibility: bool,
+    ) -> Vec<(String, u32, u32, Option<&'static str>)> {
+        let mut s = crate::aggregate::testkit::site(Vec::new());
+        if accessibility {
+            s.config.accessibility = Some(crate::model::Accessibility {
+                statement_url: "https://uustatus.no/nb/erklaringer/publisert/x".into(),
+                contact: "post@example.org".into(),
+                last_reviewed: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date"),
+            });
+        }
+        for (source, template) in pages {
+            let (mut read, diags) = check(&[(source, "---\ntitle: T\n---\n")]);
+            assert!(diags.is_empty(), "{diags:?}");
+            let mut page = read.remove(0);
+            page.template = template.map(str::to_string);
+            page.template_at = Pos::new(4, 11);
+            s.pages.push(page);
+        }
+        let data = crate::aggregate::aggregate(&s, false);
+        let plan = RoutePlan::new(&crate::routes::PlanInput {
+            site: &s,
+            data: &data,
+            charts: &[crate::charts::Charts::default()],
+            theme_files: &[],
+            drafts: false,
+        });
+        let theme = [
+            "page.html",
+            "section.html",
+            "side.html",
+            "accessibility.html",
+        ];
+        let mut diags = Diagnostics::new();
+        check_templates(&s, &plan, &|t| theme.contains(&t), "nfk", &mut diags);
+        (diags.sorted().into_iter())
+            .map(|d| (d.path.clone(), d.line, d.column, d.code()))
+            .collect()
+    }
+
+    #[test]
+    fn a_template_the_theme_lacks_is_an_error_at_the_template_line_of_a_page_or_section() {
+        let problems = template_problems(
+            &[
+                ("content/a.md", Some("mangler")),
+                ("content/b.md", Some("side")),
+                ("content/c.md", None),
+                ("content/nyheter/_index.md", Some("liste")),
+            ],
+            false,
+        );
+        let at = |file: &str| (file.to_string(), 4, 11, Some(ids::PAGE_TEMPLATE_NOT_FOUND));
+        assert_eq!(
+            problems,
+            [at("content/a.md"), at("content/nyheter/_index.md")]
+        );
+    }
+
+    #[test]
+    fn the_accessibility_template_needs_the_accessibility_facts_of_site_yaml() {
+        let pages = [("content/tilgjengelighet.md", Some("accessibility"))];
+        assert_eq!(
+            template_problems(&pages, false),
+            [(
+                "content/tilgjengelighet.md".to_string(),
+                4,
+                11,
+                Some(ids::PAGE_ACCESSIBILITY_NEEDS_CONFIG)
+            )]
+        );
+        assert_eq!(template_problems(&pages, true), []);
+        // Another template the theme has needs no such facts.
+        assert_eq!(
+            template_problems(&[("content/b.md", Some("side"))], false),
+            []
+        );
+    }
+
+    #[test]
+    fn a_template_name_is_letters_digits_hyphens_and_underscores_with_or_without_html() {
+        for (written, name) in [
+            ("side", "side"),
+            ("side.html", "side"),
+            ("Side_2-a", "Side_2-a"),
+            ("\" min-side \"", "min-side"),
+        ] {
+            let (pages, diags) = check(&[(
+                "content/a.md",
+                &format!("---\ntitle: A\ntemplate: {written}\n---\n"),
+            )]);
+            assert!(diags.is_empty(), "{written}: {diags:?}");
+            assert_eq!(pages[0].template.as_deref(), Some(name), "{written}");
+            assert_eq!(pages[0].template_at, Pos::new(3, 11), "{written}");
+        }
+        for written in ["\"\"", ".html", "../side", "a.b", "min side", "side/x"] {
+            let (pages, diags) = check(&[(
+                "content/a.md",
+                &format!("---\ntitle: A\ntemplate: {written}\n---\n"),
+            )]);
+            assert!(
+                pages.is_empty(),
+                "{written}: a page with an error is left out"
+            );
+            let found: Vec<_> = (diags.iter())
+                .map(|d| (d.line, d.column, d.code()))
+                .collect();
+            assert_eq!(found, [(3, 11, Some(ids::PAGE_TEMPLATE_NAME))], "{written}");
+        }
+    }
+
+    #[test]
+    fn a_page_url_is_at_its_slug_but_a_section_url_at_the_top_of_its_file() {
+        let (pages, diags) = check(&[
+            ("content/a.md", "---\ntitle: A\nslug: b\n---\n"),
+            ("content/nyheter/_index.md", "---\ntitle: N\nslug: x\n---\n"),
+        ]);
+        assert!(diags.is_empty(), "{diags:?}");
+        let found: Vec<_> = (pages.iter()).map(|p| (p.url.as_str(), p.url_at)).collect();
+        assert_eq!(
+            found,
+            [("/b/", Pos::new(3, 7)), ("/nyheter/", Pos::new(1, 1))]
+        );
+    }
 }

@@ -299,4 +299,194 @@ mod tests {
             (Language::Nb, "content/om.nb.md".to_string())
         );
     }
+
+    /// A page of `source` in `language` as `validate_pages` leaves it, dated `date`, its date
+    /// written at 3:7.
+    fn page(source: &str, language: Language, date: Option<&str>) -> Page {
+        let (_, original) = page_language(source, &BOTH);
+        let (url, is_section) = crate::routes::urls::page(&original, None);
+        Page {
+            source: source.into(),
+            url: crate::routes::urls::in_language(&url, language, Language::Nb),
+            is_section,
+            title: "T".into(),
+            description: None,
+            date: date.map(|d| d.parse().expect("a date")),
+            updated: None,
+            draft: false,
+            weight: 0,
+            template: None,
+            url_at: Pos::new(1, 1),
+            template_at: Pos::new(1, 1),
+            date_at: Pos::new(3, 7),
+            body: String::new(),
+            body_line: 5,
+            language,
+            original,
+        }
+    }
+
+    fn page_problems(pages: &[Page]) -> Vec<(String, u32, u32, Option<&'static str>)> {
+        let mut diags = Diagnostics::new();
+        check_page_translations(pages, &mut diags);
+        (diags.sorted().into_iter())
+            .map(|d| (d.path.clone(), d.line, d.column, d.code()))
+            .collect()
+    }
+
+    #[test]
+    fn a_translation_needs_its_original_and_its_date() {
+        let om = page("content/om.md", Language::Nb, Some("2025-03-13"));
+        let om_en = page("content/om.en.md", Language::En, Some("2025-03-13"));
+        assert_eq!(page_problems(&[om.clone(), om_en]), []);
+
+        let late = page("content/om.en.md", Language::En, Some("2025-03-14"));
+        let undated = page("content/om.en.md", Language::En, None);
+        for translation in [late, undated] {
+            assert_eq!(
+                page_problems(&[om.clone(), translation]),
+                [(
+                    "content/om.en.md".to_string(),
+                    3,
+                    7,
+                    Some(ids::TRANSLATION_DATE_DIFFERS)
+                )]
+            );
+        }
+
+        let orphan = page("content/kontakt.en.md", Language::En, None);
+        assert_eq!(
+            page_problems(&[om.clone(), orphan]),
+            [(
+                "content/kontakt.en.md".to_string(),
+                0,
+                0,
+                Some(ids::TRANSLATION_WITHOUT_ORIGINAL)
+            )]
+        );
+        // An original is no translation of itself, dated or not.
+        let kontakt = page("content/kontakt.md", Language::Nb, None);
+        assert_eq!(page_problems(&[om, kontakt]), []);
+    }
+
+    #[test]
+    fn a_translated_story_without_a_translated_summary_is_a_warning_at_the_story() {
+        use crate::model::PartnerTranslation;
+        let with = |summary: Option<&str>, story: Option<&str>| {
+            let mut p = crate::aggregate::testkit::partner("alfa", 'F', 5);
+            p.translations.push(PartnerTranslation {
+                language: Language::En,
+                summary: summary.map(str::to_string),
+                story: story.map(str::to_string),
+            });
+            p
+        };
+        let problems = |p: Partner| {
+            let mut diags = Diagnostics::new();
+            check_partner_translations(&[p], &mut diags);
+            (diags.sorted().into_iter())
+                .map(|d| (d.path.clone(), d.is_error(), d.code()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            problems(with(None, Some("# Story"))),
+            [(
+                "partners/alfa/story.en.md".to_string(),
+                false,
+                Some(ids::STORY_TRANSLATION_WITHOUT_SUMMARY)
+            )]
+        );
+        assert_eq!(problems(with(Some("Summary"), Some("# Story"))), []);
+        assert_eq!(problems(with(Some("Summary"), None)), []);
+        assert_eq!(problems(with(None, None)), []);
+    }
+
+    /// The warnings for links written at 4:2 in the page at `from` (its file `source`) to each of
+    /// `urls`, in a site of `content/om.md`, its English translation and the Norwegian-only
+    /// `content/nyhet.md`.
+    fn cross_language(
+        source: &str,
+        from: &str,
+        urls: &[&str],
+    ) -> Vec<(String, Option<&'static str>, Option<String>)> {
+        let mut s = crate::aggregate::testkit::site(Vec::new());
+        s.config.languages = BOTH.to_vec();
+        s.pages.push(page("content/om.md", Language::Nb, None));
+        s.pages.push(page("content/om.en.md", Language::En, None));
+        s.pages.push(page("content/nyhet.md", Language::Nb, None));
+        let data = crate::aggregate::aggregate(&s, false);
+        let plan = RoutePlan::new(&crate::routes::PlanInput {
+            site: &s,
+            data: &data,
+            charts: &[crate::charts::Charts::default()],
+            theme_files: &[],
+            drafts: false,
+        });
+        let links: Vec<WrittenLink> = (urls.iter())
+            .map(|url| WrittenLink {
+                source: source.into(),
+                page_url: from.into(),
+                url: url.to_string(),
+                at: Pos::new(4, 2),
+            })
+            .collect();
+        let mut diags = Diagnostics::new();
+        check_links_across_languages(&plan, &links, &mut diags);
+        (diags.sorted().into_iter())
+            .map(|d| {
+                assert_eq!((d.line, d.column, d.is_error()), (4, 2, false), "{d:?}");
+                assert_eq!(d.path, source);
+                let translation = (d.catalogued.as_ref())
+                    .and_then(|c| c.args.iter().find(|(k, _)| *k == "translation"))
+                    .map(|(_, v)| format!("{v:?}"));
+                (d.message.clone(), d.code(), translation)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_link_to_a_page_of_another_language_is_a_warning_naming_its_translation_if_any() {
+        let found = cross_language("content/om.en.md", "/en/om/", &["/om/", "/nyhet/"]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            Some(ids::LINK_TO_UNTRANSLATED_PAGE),
+            "{found:?}"
+        );
+        assert!(found[0].0.contains("/nyhet/"), "{found:?}");
+        assert_eq!(found[0].2, None);
+        assert_eq!(found[1].1, Some(ids::LINK_TO_OTHER_LANGUAGE), "{found:?}");
+        assert!(found[1].0.contains("/om/"), "{found:?}");
+        assert!(
+            found[1]
+                .2
+                .as_deref()
+                .is_some_and(|t| t.contains("\"/en/om/\"")),
+            "{found:?}"
+        );
+        // Back to Norwegian from the Norwegian page: the link names the English page.
+        let found = cross_language("content/om.md", "/om/", &["/en/om/"]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Some(ids::LINK_TO_OTHER_LANGUAGE));
+        assert!(
+            found[0]
+                .2
+                .as_deref()
+                .is_some_and(|t| t.contains("\"/om/\"")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn links_within_a_language_to_shared_files_or_from_pages_not_published_are_fine() {
+        let fine = [
+            "/en/om/",
+            "/data/results.json",
+            "/nope/",
+            "https://example.org/",
+        ];
+        assert_eq!(cross_language("content/om.en.md", "/en/om/", &fine), []);
+        assert_eq!(cross_language("content/om.md", "/om/", &["/nyhet/"]), []);
+        assert_eq!(cross_language("content/x.en.md", "/en/x/", &["/om/"]), []);
+    }
 }

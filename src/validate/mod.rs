@@ -282,4 +282,242 @@ mod tests {
         assert_eq!(exact_decimal(1_234_567_890.123_456), None);
         assert_eq!(exact_decimal(f64::NAN), None);
     }
+
+    /// One value of each kind the checker reads, as YAML gives it.
+    #[derive(serde::Deserialize)]
+    struct Values {
+        date: S<Text>,
+        year: S<i64>,
+        amount: S<f64>,
+        status: S<String>,
+    }
+
+    /// A problem found: its message id, line and column.
+    type Found = (Option<&'static str>, u32, u32);
+
+    /// What `read` gets from the checker for `yaml`, and the problems (id, line, column), the
+    /// YAML being line 3 of its file.
+    fn checked<T>(yaml: &str, read: impl FnOnce(&mut Checker, &Values) -> T) -> (T, Vec<Found>) {
+        let mut diags = Diagnostics::new();
+        let values: Values =
+            crate::load::yaml::parse("v.yaml", yaml, 0, &mut diags).expect("parses");
+        let mut c = Checker {
+            rel: "v.yaml",
+            diags: &mut diags,
+            line_offset: 2,
+        };
+        let got = read(&mut c, &values);
+        let found = (diags.sorted().iter())
+            .map(|d| (d.code(), d.line, d.column))
+            .collect();
+        (got, found)
+    }
+
+    fn values(date: &str, year: &str, amount: &str) -> String {
+        format!("date: {date}\nyear: {year}\namount: {amount}\nstatus: in_place\n")
+    }
+
+    #[test]
+    fn reads_dates_and_years_from_1990_to_2100_and_words_the_rest_at_the_value() {
+        for (year, expected) in [("1990", Some(1990)), ("2100", Some(2100))] {
+            let (got, found) = checked(&values("2024-02-29", year, "1"), |c, v| {
+                (c.date(&v.date, "date"), c.year(&v.year, "year"))
+            });
+            assert_eq!(found, []);
+            assert_eq!(got.0.map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+            assert_eq!(got.1, expected);
+        }
+        for year in ["1989", "2101", "24"] {
+            let (got, found) = checked(&values("2023-02-29", year, "1"), |c, v| {
+                (c.date(&v.date, "date"), c.year(&v.year, "year"))
+            });
+            assert_eq!(got, (None, None), "{year}");
+            assert_eq!(
+                found,
+                [
+                    (Some(ids::INVALID_DATE), 3, 7),
+                    (Some(ids::IMPLAUSIBLE_YEAR), 4, 7)
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn an_amount_is_a_finite_figure_from_0_to_a_million_million_with_at_most_15_digits() {
+        for (amount, expected) in [
+            ("0", "0"),
+            ("12.4", "12.4"),
+            ("1e12", "1000000000000"),
+            ("123456789012.345", "123456789012.345"),
+        ] {
+            let (got, found) = checked(&values("2024-01-01", "2024", amount), |c, v| {
+                c.amount(&v.amount, "scope1")
+            });
+            assert_eq!(found, [], "{amount}");
+            assert_eq!(got, Some(d(expected)), "{amount}");
+        }
+        for (amount, id) in [
+            (".nan", ids::NOT_A_NUMBER),
+            (".inf", ids::NOT_A_NUMBER),
+            ("-0.5", ids::NEGATIVE_FIGURE),
+            ("1.000001e12", ids::IMPLAUSIBLY_LARGE),
+            ("0.30000000000000004", ids::TOO_MANY_DIGITS),
+        ] {
+            let (got, found) = checked(&values("2024-01-01", "2024", amount), |c, v| {
+                c.amount(&v.amount, "scope1")
+            });
+            assert_eq!(got, None, "{amount}");
+            assert_eq!(found, [(Some(id), 5, 9)], "{amount}");
+        }
+    }
+
+    #[test]
+    fn a_choice_is_one_of_its_names_and_a_typo_gets_the_nearest() {
+        let table = crate::model::Status::ALL;
+        let (got, found) = checked(&values("2024-01-01", "2024", "1"), |c, v| {
+            c.choice(&v.status, &table, "status")
+        });
+        assert_eq!((got, found), (Some(crate::model::Status::InPlace), vec![]));
+        let yaml = values("2024-01-01", "2024", "1").replace("in_place", "inplace");
+        let mut diags = Diagnostics::new();
+        let v: Values = crate::load::yaml::parse("v.yaml", &yaml, 0, &mut diags).expect("parses");
+        let mut c = Checker {
+            rel: "v.yaml",
+            diags: &mut diags,
+            line_offset: 0,
+        };
+        assert_eq!(c.choice(&v.status, &table, "status"), None);
+        let list = diags.sorted();
+        assert_eq!(list[0].code(), Some(ids::UNKNOWN_NAME));
+        assert_eq!(list[0].help.as_deref(), Some("did you mean `in_place`?"));
+    }
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\nrest";
+
+    /// A site of `languages` with the partner `alfa` (a logo, a story with an image and
+    /// summaries in English and bokmål) and the pages `files`, validated.
+    fn validated(languages: &str, files: &[(&str, &str)]) -> (Option<Site>, Diagnostics) {
+        use crate::load::{PictureFile, RawPartner, story::RawStoryImage};
+        let mut diags = Diagnostics::new();
+        let config = format!(
+            "title: T\nbase_url: https://example.org\nresults: {{ reporting_year: 2024, as_of: 2025-06-16 }}\nfee_tiers:\n  - {{ fee_nok: 50000 }}\nlanguages: {languages}\n"
+        );
+        let profile = "name: Alfa AS\norg_number: \"912345688\"\nsector: F\nemployees: 5\nlogo: logo.png\nsummary_en: In English.\nsummary_nb: På bokmål.\n";
+        let alfa = RawPartner {
+            slug: "alfa".into(),
+            profile: crate::load::yaml::parse("p.yaml", profile, 0, &mut diags),
+            emissions: None,
+            profile_text: Some(profile.into()),
+            emissions_text: None,
+            story: Some("![Tak](tak.png)\n\n[Mer](/nope/)\n".into()),
+            stories: Vec::new(),
+            logo: Some(PictureFile::Read(PNG.to_vec())),
+            images: vec![RawStoryImage {
+                name: "tak.png".into(),
+                at: Pos::new(1, 1),
+                file: PictureFile::Read(PNG.to_vec()),
+            }],
+        };
+        let raw = RawSite {
+            config: crate::load::yaml::parse("site.yaml", &config, 0, &mut diags),
+            partners: vec![alfa],
+            pages: (files.iter())
+                .map(|(rel, text)| crate::load::split_page(rel.to_string(), text, &mut diags))
+                .collect(),
+            assets: Vec::new(),
+        };
+        let site = validate(raw, &mut diags);
+        (site, diags)
+    }
+
+    #[test]
+    fn a_partner_gets_its_logo_images_and_only_the_words_of_the_sites_other_languages() {
+        let (site, diags) = validated("[nb, en]", &[]);
+        let list = diags.sorted();
+        assert!(list.is_empty(), "{list:?}");
+        let site = site.unwrap();
+        let alfa = &site.partners[0];
+        assert_eq!(
+            alfa.logo.as_ref().map(|l| l.file_name.as_str()),
+            Some("logo.png")
+        );
+        let images: Vec<&str> = alfa.images.iter().map(|i| i.file_name.as_str()).collect();
+        assert_eq!(images, ["tak.png"]);
+        let languages: Vec<Language> = alfa.translations.iter().map(|t| t.language).collect();
+        assert_eq!(languages, [Language::En]);
+        let (site, _) = validated("[nb]", &[]);
+        assert!(site.unwrap().partners[0].translations.is_empty());
+        let (site, _) = validated("[en, nb]", &[]);
+        let languages: Vec<Language> = (site.unwrap().partners[0].translations.iter())
+            .map(|t| t.language)
+            .collect();
+        assert_eq!(languages, [Language::Nb]);
+    }
+
+    /// The site `validated` gives with `files`, its plan and the embedded theme, for `check`.
+    fn with_plan(files: &[(&str, &str)], check: impl FnOnce(&Site, &RoutePlan, &Theme)) {
+        let (site, diags) = validated("[nb]", files);
+        let list = diags.sorted();
+        assert!(list.iter().all(|d| !d.is_error()), "{list:?}");
+        let site = site.unwrap();
+        let data = crate::aggregate::aggregate(&site, false);
+        let plan = RoutePlan::new(&crate::routes::PlanInput {
+            site: &site,
+            data: &data,
+            charts: &[crate::charts::Charts::default()],
+            theme_files: &[],
+            drafts: false,
+        });
+        let empty = tempfile::tempdir().expect("a temporary folder");
+        let mut theme_diags = Diagnostics::new();
+        let theme =
+            crate::theme::load_theme(empty.path(), "nfk", &[Language::Nb], &mut theme_diags)
+                .expect("the embedded theme");
+        check(&site, &plan, &theme);
+    }
+
+    #[test]
+    fn the_plan_is_checked_for_templates_the_theme_lacks() {
+        let files = [("content/a.md", "---\ntitle: A\ntemplate: mangler\n---\n")];
+        with_plan(&files, |site, plan, theme| {
+            let mut diags = Diagnostics::new();
+            validate_plan(site, plan, theme, &mut diags);
+            let found: Vec<_> = (diags.sorted().iter())
+                .map(|d| (d.path.clone(), d.line, d.code()))
+                .collect();
+            assert_eq!(
+                found,
+                [(
+                    "content/a.md".to_string(),
+                    3,
+                    Some(ids::PAGE_TEMPLATE_NOT_FOUND)
+                )]
+            );
+        });
+    }
+
+    #[test]
+    fn the_links_of_pages_and_of_stories_are_checked() {
+        let files = [("content/a.md", "---\ntitle: A\n---\n[x](/nope/)\n")];
+        with_plan(&files, |site, plan, _| {
+            let links = [WrittenLink {
+                source: "content/a.md".into(),
+                page_url: "/a/".into(),
+                url: "/nope/".into(),
+                at: Pos::new(4, 1),
+            }];
+            let mut diags = Diagnostics::new();
+            validate_links(site, plan, &links, &|_| None, &mut diags);
+            let found: Vec<_> = (diags.sorted().into_iter())
+                .map(|d| (d.path.clone(), d.line, d.is_error()))
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    ("content/a.md".to_string(), 4, true),
+                    ("partners/alfa/story.md".to_string(), 3, true)
+                ]
+            );
+        });
+    }
 }

@@ -474,4 +474,266 @@ mod tests {
         assert!(!is_slug("Eksempel_Bygg"));
         assert_eq!(slugify("Ørsta Bygg AS"), "orsta-bygg-as");
     }
+
+    /// The ids (and help ids) of the problems of a profile: `GOOD` with `from` replaced by `to`.
+    fn codes(from: &str, to: &str) -> Vec<(Option<&'static str>, Option<&'static str>)> {
+        let (partner, diags) = check(&GOOD.replace(from, to));
+        assert_eq!(partner.is_none(), diags.iter().any(Diagnostic::is_error));
+        (diags.iter())
+            .map(|d| (d.code(), d.catalogued.as_ref().and_then(|c| c.help)))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_of_150_characters_is_accepted_and_one_more_is_too_long() {
+        let name = "Å".repeat(150);
+        assert_eq!(codes("Eksempel Bygg AS", &name), []);
+        let (p, _) = check(&GOOD.replace("Eksempel Bygg AS", &name));
+        assert_eq!(p.unwrap().name, name);
+        let longer = format!("{name}x");
+        assert_eq!(
+            codes("Eksempel Bygg AS", &longer),
+            [(Some(ids::NAME_TOO_LONG), None)]
+        );
+        assert_eq!(
+            codes("Eksempel Bygg AS", "\"  \""),
+            [(Some(ids::NAME_NOT_FILLED_IN), None)]
+        );
+    }
+
+    #[test]
+    fn each_mistake_in_an_org_number_has_its_own_message() {
+        // YAML reads `org_number: 012345674` as the number 12345674; load keeps what was written.
+        let text = GOOD.replace("\"912345688\"", "012345674");
+        let mut diags = Diagnostics::new();
+        let mut raw: RawProfile = yaml::parse("p.yaml", &text, 0, &mut diags).expect("parses");
+        raw.org_number_unquoted = Some("012345674".into());
+        let mut c = Checker {
+            rel: "p.yaml",
+            diags: &mut diags,
+            line_offset: 0,
+        };
+        assert!(validate_profile("eksempel", &raw, &mut c).is_none());
+        let found: Vec<_> = (diags.sorted().iter()).map(Diagnostic::code).collect();
+        assert_eq!(found, [Some(ids::ORG_NUMBER_NEEDS_QUOTES)]);
+        assert_eq!(
+            codes("\"912345688\"", "\" \""),
+            [(Some(ids::ORG_NUMBER_NOT_FILLED_IN), None)]
+        );
+        // Nine digits with a wrong check digit: the help says what to look for.
+        assert_eq!(
+            codes("912345688", "912345687"),
+            [(
+                Some(ids::ORG_NUMBER_INVALID),
+                Some(ids::ORG_NUMBER_CHECK_DIGIT_HELP)
+            )]
+        );
+        assert_eq!(
+            codes("912345688", "91234568"),
+            [(Some(ids::ORG_NUMBER_INVALID), None)]
+        );
+        assert_eq!(codes("\"912345688\"", "\"012345674\""), []);
+    }
+
+    #[test]
+    fn the_check_digit_follows_modulus_11_including_0_and_the_impossible_10() {
+        // The weighted sum of 10000004 is 1·3 + 4·2 = 11, remainder 0: the check digit is 0.
+        assert!(org_number_is_valid("100000040"));
+        assert!(!org_number_is_valid("100000041"));
+        // That of 12345670 is 122, remainder 1: the check digit would be 10, which no digit is.
+        for last in '0'..='9' {
+            assert!(!org_number_is_valid(&format!("12345670{last}")));
+        }
+        assert!(org_number_is_valid("100000067"));
+        assert!(!org_number_is_valid("100000066"));
+        // Nine digits in ten characters is no org number.
+        assert!(!org_number_is_valid("91234-5688"));
+        assert_eq!(
+            normalised_org_number("912\u{a0}345\u{a0}688").as_deref(),
+            Some("912345688")
+        );
+        assert_eq!(normalised_org_number("912-345-688"), None);
+    }
+
+    #[test]
+    fn a_sector_is_one_capital_letter_from_a_to_u() {
+        for letter in ["A", "U"] {
+            let (p, diags) = check(&GOOD.replace("sector: F", &format!("sector: {letter}")));
+            assert!(diags.is_empty(), "{diags:?}");
+            assert_eq!(p.unwrap().sector.to_string(), letter);
+        }
+        for (given, id) in [
+            ("\"\"", ids::SECTOR_NOT_FILLED_IN),
+            ("u", ids::SECTOR_LOWERCASE),
+            ("V", ids::SECTOR_UNKNOWN),
+            ("FF", ids::SECTOR_UNKNOWN),
+            ("v", ids::SECTOR_UNKNOWN),
+        ] {
+            assert_eq!(
+                codes("sector: F", &format!("sector: {given}")),
+                [(Some(id), None)],
+                "{given}"
+            );
+        }
+    }
+
+    #[test]
+    fn employees_are_a_whole_number_from_0_to_ten_million() {
+        for n in ["0", "10000000"] {
+            let (p, diags) = check(&GOOD.replace("240", n));
+            assert!(diags.is_empty(), "{n}: {diags:?}");
+            assert_eq!(p.unwrap().employees.to_string(), n);
+        }
+        for n in ["10000001", "-1", "0.5", ".inf", ".nan", "1e300"] {
+            assert_eq!(
+                codes("employees: 240", &format!("employees: {n}")),
+                [(Some(ids::EMPLOYEES_NOT_WHOLE), None)],
+                "{n}"
+            );
+        }
+        assert_eq!(
+            codes("employees: 240", "employees: ~"),
+            [(Some(ids::EMPLOYEES_NOT_FILLED_IN), None)]
+        );
+    }
+
+    #[test]
+    fn a_website_is_an_http_or_https_address_with_a_host() {
+        for site in ["https://example.no", "http://example.no/om"] {
+            let (p, diags) = check(&format!("{GOOD}website: {site}\n"));
+            assert!(diags.is_empty(), "{diags:?}");
+            assert_eq!(p.unwrap().website.as_deref(), Some(site));
+        }
+        for (site, help) in [
+            ("ftp://example.no", Some(ids::WEBSITE_SCHEME_HELP)),
+            ("mailto:post@example.no", Some(ids::WEBSITE_SCHEME_HELP)),
+            ("www.example.no", None),
+        ] {
+            let found = codes(
+                "employees: 240\n",
+                &format!("employees: 240\nwebsite: {site}\n"),
+            );
+            assert_eq!(found.len(), 1, "{site}: {found:?}");
+            assert_eq!(found[0].0, Some(ids::WEBSITE_NOT_HTTP), "{site}");
+            if help.is_some() {
+                assert_eq!(found[0].1, help, "{site}");
+            }
+        }
+    }
+
+    #[test]
+    fn reads_the_summary_principles_and_certificates() {
+        let text = format!(
+            "{GOOD}summary: \"  Bygg.  \"\npartner_since: 2021-05-01\ndraft: true\nprinciples:\n  strategy: {{ status: in_place, since: 2020 }}\n  supplier_requirements: {{ status: planned, note: Snart }}\n  certification:\n    certificates:\n      - {{ scheme: iso14001, id: \"A-1\", valid_until: 2026-01-31 }}\n"
+        );
+        let (p, diags) = check(&text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let p = p.unwrap();
+        assert_eq!(p.summary.as_deref(), Some("Bygg."));
+        assert_eq!(
+            p.partner_since.map(|d| d.to_string()).as_deref(),
+            Some("2021-05-01")
+        );
+        assert!(p.draft);
+        let strategy = p.principles.strategy.unwrap();
+        assert_eq!(
+            (strategy.status, strategy.since),
+            (Status::InPlace, Some(2020))
+        );
+        let supplier = p.principles.supplier_requirements.unwrap();
+        assert_eq!(
+            (supplier.status, supplier.note.as_deref()),
+            (Status::Planned, Some("Snart"))
+        );
+        let [cert] = p.principles.certificates.as_slice() else {
+            panic!("{:?}", p.principles.certificates);
+        };
+        assert_eq!(
+            (
+                cert.scheme,
+                cert.id.as_deref(),
+                cert.valid_until.to_string()
+            ),
+            (Scheme::Iso14001, Some("A-1"), "2026-01-31".to_string())
+        );
+        let (p, _) = check(&format!("{GOOD}summary: \"   \"\n"));
+        assert_eq!(p.unwrap().summary, None);
+    }
+
+    fn raw_partner(slug: &str, profile: &str) -> RawPartner {
+        let mut d = Diagnostics::new();
+        RawPartner {
+            slug: slug.into(),
+            profile: yaml::parse("p.yaml", profile, 0, &mut d),
+            emissions: None,
+            profile_text: Some(profile.to_string()),
+            emissions_text: None,
+            story: None,
+            stories: Vec::new(),
+            logo: None,
+            images: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_partner_folder_must_be_a_slug_and_the_error_suggests_one() {
+        let mut diags = Diagnostics::new();
+        validate_partners(vec![raw_partner("Bærum_Ås", GOOD)], None, &mut diags);
+        let list = diags.sorted();
+        let found: Vec<_> = (list.iter())
+            .map(|d| (d.path.as_str(), d.line, d.code()))
+            .collect();
+        assert_eq!(
+            found,
+            [("partners/Bærum_Ås", 0, Some(ids::PARTNER_FOLDER_NOT_A_SLUG))]
+        );
+        let words = format!(
+            "{} {}",
+            list[0].message,
+            list[0].help.as_deref().unwrap_or("")
+        );
+        assert!(words.contains("`baerum-as`"), "{words}");
+        assert!(is_slug("a") && !is_slug("") && !is_slug("a b"));
+        assert_eq!(slugify("  Æ  og Å, 2 AS "), "ae-og-a-2-as");
+    }
+
+    #[test]
+    fn a_partner_keeps_its_story_and_its_words_in_other_languages() {
+        let text = format!("{GOOD}summary_en: \" In English. \"\nsummary_nb: \"  \"\n");
+        let mut raw = raw_partner("alfa", &text);
+        raw.story = Some("# Historie\n".into());
+        raw.stories = vec![
+            (Language::En, "# Story\n".into()),
+            (Language::Nb, "# Historie på bokmål\n".into()),
+        ];
+        let mut diags = Diagnostics::new();
+        let partners = validate_partners(vec![raw], None, &mut diags);
+        assert!(diags.sorted().is_empty());
+        let [p] = partners.as_slice() else { panic!() };
+        assert_eq!(p.story.as_deref(), Some("# Historie\n"));
+        let found: Vec<_> = (p.translations.iter())
+            .map(|t| (t.language, t.summary.as_deref(), t.story.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Language::En, Some("In English."), Some("# Story\n")),
+                (Language::Nb, None, Some("# Historie på bokmål\n")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_partner_whose_stories_break_a_rule_is_told_at_each_story() {
+        let mut raw = raw_partner("alfa", GOOD);
+        raw.story = Some("![x](https://t.example/p.png)\n".into());
+        raw.stories = vec![(Language::En, "[x](#nothing)\n".into())];
+        let mut diags = Diagnostics::new();
+        validate_partners(vec![raw], None, &mut diags);
+        let paths: Vec<String> = (diags.sorted().into_iter()).map(|d| d.path).collect();
+        assert_eq!(
+            paths,
+            ["partners/alfa/story.en.md", "partners/alfa/story.md"]
+        );
+    }
 }

@@ -211,22 +211,28 @@ fn svg_is_inert(bytes: &[u8]) -> Result<(), Quote> {
                 let args = vec![("attribute", attr.name().into())];
                 return Err(problem(ids::SVG_EVENT_HANDLER, args));
             }
-            if (name == "href" && !value.starts_with('#'))
-                || (value.contains("url(") && !value.contains("url(#"))
-            {
+            if (name == "href" && !value.starts_with('#')) || refers_outside(value) {
                 let args = vec![("value", value.into())];
                 return Err(problem(ids::SVG_OUTSIDE_REFERENCE, args));
             }
         }
         if tag == "style"
-            && node
-                .text()
-                .is_some_and(|css| css.contains("@import") || css.contains("url("))
+            && node.text().is_some_and(|css| {
+                let css = css.to_ascii_lowercase();
+                css.contains("@import") || css.contains("url(")
+            })
         {
             return Err(problem(ids::SVG_LOADS_STYLES, vec![]));
         }
     }
     Ok(())
+}
+
+/// Whether an attribute's value refers to anything but an element of the file: a CSS `url(`
+/// (in any case, as CSS reads it) not followed by `#`, wherever it is in the value.
+fn refers_outside(value: &str) -> bool {
+    let value = value.to_ascii_lowercase();
+    (value.match_indices("url(")).any(|(i, _)| !value[i + 4..].starts_with('#'))
 }
 
 /// A cheap sniff of the file's first bytes, so a renamed document is not published as a picture.
@@ -383,5 +389,194 @@ mod tests {
         assert!(looks_like("png", b"\x89PNG\r\n\x1a\nrest"));
         assert!(!looks_like("png", b"%PDF-1.4"));
         assert!(looks_like("svg", b"<?xml version='1.0'?><svg/>"));
+    }
+
+    /// What `judge` says of `name` read as `file`, for the logo or a story's image: the
+    /// message's id, its help's id and its words.
+    fn judged(
+        picture: Picture,
+        name: &str,
+        file: PictureFile,
+    ) -> Option<(&'static str, Option<&'static str>, String)> {
+        let place = Place {
+            slug: "alfa",
+            rel: "partners/alfa/profile.yaml".into(),
+            at: Pos::new(5, 7),
+        };
+        let mut diags = Diagnostics::new();
+        let bytes = judge(picture, name, &file, &place, &mut diags).cloned();
+        let list = diags.sorted();
+        assert_eq!(bytes.is_none(), list.len() == 1, "{list:?}");
+        let d = list.first()?;
+        assert_eq!((d.line, d.column, d.is_error()), (5, 7, true));
+        let c = d.catalogued.as_ref().expect("a catalogued message");
+        Some((c.id, c.help, d.message.clone()))
+    }
+
+    #[test]
+    fn each_problem_of_a_picture_has_its_message_and_the_help_for_a_logo_or_an_image() {
+        let png = || PictureFile::Read(b"\x89PNG\r\n\x1a\nrest".to_vec());
+        let script = b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>";
+        let cases: [(&str, PictureFile, &str, Option<[&str; 2]>); 10] = [
+            (
+                "../x.png",
+                png(),
+                ids::PICTURE_NOT_A_FILE_NAME,
+                Some([ids::PICTURE_LOGO_NAME_HELP, ids::PICTURE_IMAGE_NAME_HELP]),
+            ),
+            (
+                "x.gif",
+                PictureFile::Read(b"GIF89a".to_vec()),
+                ids::PICTURE_WRONG_TYPE,
+                None,
+            ),
+            (
+                "x.png",
+                PictureFile::NotFound,
+                ids::PICTURE_NOT_FOUND,
+                Some([
+                    ids::PICTURE_LOGO_MISSING_HELP,
+                    ids::PICTURE_IMAGE_MISSING_HELP,
+                ]),
+            ),
+            (
+                "x.png",
+                PictureFile::NotRead,
+                ids::PICTURE_NOT_FOUND,
+                Some([
+                    ids::PICTURE_LOGO_MISSING_HELP,
+                    ids::PICTURE_IMAGE_MISSING_HELP,
+                ]),
+            ),
+            ("x.png", PictureFile::Outside, ids::PICTURE_OUTSIDE, None),
+            (
+                "x.png",
+                PictureFile::Unreadable("permission denied".into()),
+                ids::PICTURE_UNREADABLE,
+                None,
+            ),
+            (
+                "x.png",
+                PictureFile::TooLarge { size: 9, limit: 8 },
+                ids::PICTURE_TOO_LARGE,
+                Some([ids::PICTURE_LOGO_SIZE_HELP, ids::PICTURE_IMAGE_SIZE_HELP]),
+            ),
+            (
+                "x.png",
+                PictureFile::NotAFile,
+                ids::PICTURE_NOT_A_FILE,
+                None,
+            ),
+            (
+                "x.svg",
+                PictureFile::Read(script.to_vec()),
+                ids::PICTURE_NOT_INERT,
+                Some([ids::PICTURE_LOGO_INERT_HELP, ids::PICTURE_IMAGE_INERT_HELP]),
+            ),
+            ("x.jpg", png(), ids::PICTURE_NOT_VALID, None),
+        ];
+        for (name, file, id, helps) in cases {
+            for (i, (picture, noun, other)) in [
+                (Picture::Logo, "logo", "image"),
+                (Picture::StoryImage, "image", "logo"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let (found, help, message) = judged(picture, name, file.clone())
+                    .unwrap_or_else(|| panic!("{name} {file:?} accepted"));
+                assert_eq!(found, id, "{name} {file:?}");
+                assert_eq!(help, helps.map(|h| h[i]), "{name} {file:?}");
+                let names = |noun: &str| {
+                    message.contains(&format!("{noun} `"))
+                        || message.contains(&format!("{noun} file `"))
+                };
+                assert!(names(noun) && !names(other), "{message}");
+            }
+        }
+        assert_eq!(judged(Picture::StoryImage, "x.png", png()), None);
+        assert_eq!(judged(Picture::Logo, "X.PNG", png()), None);
+    }
+
+    #[test]
+    fn a_logo_named_nowhere_or_not_looked_for_is_no_logo_and_no_problem() {
+        let mut diags = Diagnostics::new();
+        let mut raw = partner("logo.png", PictureFile::NotRead);
+        raw.logo = None;
+        assert!(validate_logo(&raw, &mut diags).is_none());
+        raw.profile = None;
+        assert!(validate_logo(&raw, &mut diags).is_none());
+        assert!(diags.sorted().is_empty());
+    }
+
+    /// The id of what makes `svg` not inert, or `None` when it is.
+    fn svg_problem(svg: &str) -> Option<&'static str> {
+        svg_is_inert(svg.as_bytes()).err().map(|q| q.id)
+    }
+
+    #[test]
+    fn names_what_makes_an_svg_not_inert() {
+        let svg = |inner: &str| format!("<svg xmlns='http://www.w3.org/2000/svg'>{inner}</svg>");
+        for (inner, id) in [
+            ("<script>x()</script>", ids::SVG_ELEMENT),
+            ("<IFRAME/>", ids::SVG_ELEMENT),
+            ("<rect onClick='x()'/>", ids::SVG_EVENT_HANDLER),
+            ("<a href='https://t.example/'/>", ids::SVG_OUTSIDE_REFERENCE),
+            (
+                "<rect fill='url(https://t.example/p)'/>",
+                ids::SVG_OUTSIDE_REFERENCE,
+            ),
+            (
+                "<rect fill='URL(https://t.example/p)'/>",
+                ids::SVG_OUTSIDE_REFERENCE,
+            ),
+            (
+                "<rect style='fill: url(#g); stroke: url(https://t.example/p)'/>",
+                ids::SVG_OUTSIDE_REFERENCE,
+            ),
+            (
+                "<style>@import 'https://t.example/a.css';</style>",
+                ids::SVG_LOADS_STYLES,
+            ),
+            (
+                "<style>@IMPORT 'https://t.example/a.css';</style>",
+                ids::SVG_LOADS_STYLES,
+            ),
+            (
+                "<style>rect { fill: url(https://t.example/p) }</style>",
+                ids::SVG_LOADS_STYLES,
+            ),
+        ] {
+            assert_eq!(svg_problem(&svg(inner)), Some(id), "{inner}");
+        }
+        assert_eq!(svg_problem("\u{0}<svg"), Some(ids::SVG_NOT_WELL_FORMED));
+        assert_eq!(
+            svg_is_inert(b"<svg>\xff</svg>").err().map(|q| q.id),
+            Some(ids::SVG_NOT_UTF8)
+        );
+        // Words in the drawing and a style of its own are no reference to anything.
+        for inner in [
+            "<text>@import url(x)</text>",
+            "<style>rect { fill: red }</style>",
+            "<rect id='g' fill='red'/><use href=' #g'/>",
+        ] {
+            assert_eq!(svg_problem(&svg(inner)), None, "{inner}");
+        }
+    }
+
+    #[test]
+    fn sniffs_jpeg_and_webp_by_their_first_bytes() {
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10];
+        assert!(looks_like("jpg", &jpeg) && looks_like("jpeg", &jpeg));
+        assert!(!looks_like("jpg", b"\x89PNG\r\n\x1a\nrest"));
+        assert!(!looks_like("jpeg", &[0xFF, 0xD8]));
+        assert!(looks_like("webp", b"RIFF\x24\0\0\0WEBPVP8 "));
+        assert!(!looks_like("webp", b"RIFF\x24\0\0\0WEBP"), "a header only");
+        assert!(!looks_like("webp", b"RIFF\x24\0\0\0WAVEfmt "));
+        assert!(!looks_like("webp", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        assert!(!looks_like("webp", b"RIFX\x24\0\0\0WEBPVP8 "));
+        assert!(!looks_like("svg", b"<html></html>"));
+        assert!(!looks_like("svg", b"<svg \xff"));
+        assert!(!looks_like("gif", b"GIF89a"));
     }
 }

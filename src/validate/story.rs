@@ -234,4 +234,65 @@ mod tests {
         );
         assert!(check(&"> ".repeat(MAX_NESTING - 1)).is_empty());
     }
+
+    /// The links `written_links` gives for a site of `alfa` (a story and its English
+    /// translation) and the draft `beta`, whose story the plan does not publish.
+    fn links_of_stories() -> Vec<(String, String, String, (u32, u32))> {
+        use crate::aggregate::testkit::{partner, site};
+        use crate::model::{Language, PartnerTranslation};
+        let mut alfa = partner("alfa", 'F', 5);
+        alfa.story = Some(
+            "# Historie\n\nSe [om](/om/), ![tak](tak.png), [her](#historie)\nog [ut](https://example.org/).\n"
+                .into(),
+        );
+        alfa.translations.push(PartnerTranslation {
+            language: Language::En,
+            summary: Some("S".into()),
+            story: Some("Read [about](/en/om/).\n".into()),
+        });
+        let mut beta = partner("beta", 'F', 5);
+        beta.draft = true;
+        beta.story = Some("[om](/om/)\n".into());
+        let mut s = site(vec![alfa, beta]);
+        s.config.languages = vec![Language::Nb, Language::En];
+        let data = crate::aggregate::aggregate(&s, false);
+        let plan = RoutePlan::new(&crate::routes::PlanInput {
+            site: &s,
+            data: &data,
+            charts: &[crate::charts::Charts::default()],
+            theme_files: &[],
+            drafts: false,
+        });
+        (written_links(&s, &plan).into_iter())
+            .map(|l| (l.source, l.page_url, l.url, (l.at.line, l.at.column)))
+            .collect()
+    }
+
+    #[test]
+    fn the_link_check_gets_the_links_of_published_stories_but_their_images_and_fragments() {
+        let s = |v: &str| v.to_string();
+        assert_eq!(
+            links_of_stories(),
+            [
+                (
+                    s("partners/alfa/story.md"),
+                    s("/partnere/alfa/"),
+                    s("/om/"),
+                    (3, 4)
+                ),
+                (
+                    s("partners/alfa/story.md"),
+                    s("/partnere/alfa/"),
+                    s("https://example.org/"),
+                    (4, 4)
+                ),
+                (
+                    s("partners/alfa/story.en.md"),
+                    s("/en/partnere/alfa/"),
+                    s("/en/om/"),
+                    (1, 6)
+                ),
+            ]
+        );
+    }
 }
