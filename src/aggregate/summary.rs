@@ -357,7 +357,7 @@ mod tests {
         );
         let mut results = aggregate(&site(vec![a]), false).results;
         change(&mut results);
-        (render_human(&results).lines())
+        (render_human(&results, Language::Nb).lines())
             .filter(|l| l.contains(needle))
             .map(str::to_string)
             .collect()
@@ -414,7 +414,7 @@ mod tests {
             vec![year(C).s1(100.0).s2(20.0), year(Y).s1(80.0).s2(10.0)],
             vec![],
         );
-        let text = render_human(&aggregate(&site(vec![a]), false).results);
+        let text = render_human(&aggregate(&site(vec![a]), false).results, Language::Nb);
         for heading in [
             "Utslipp i 2024 (tonn CO₂e)",
             "Sammenlignbare utslipp 2019–2024 (scope 1 + scope 2 lokasjonsbasert)",

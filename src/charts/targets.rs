@@ -221,6 +221,7 @@ mod tests {
     use super::*;
     use crate::aggregate::aggregate;
     use crate::aggregate::testkit::*;
+    use crate::charts::Chart;
     use crate::model::Partner;
 
     /// The target charts of the one partner of a site made of `p`.

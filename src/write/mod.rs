@@ -25,9 +25,9 @@ use anyhow::Context;
 use crate::messages::{self, Args, ids};
 use crate::model::Language;
 use crate::render::{Contents, OutputFile};
-pub use guard::{MARKER, MARKER_TEXT, Refusal};
 #[cfg(test)]
 use guard::is_nfk_output;
+pub use guard::{MARKER, MARKER_TEXT, Refusal};
 
 /// A step of writing the site that the system refused (a full disk, a folder without write
 /// permission): what nfk was doing, as a message of the catalogue (`write-*`), and the system's
