@@ -386,7 +386,7 @@ mod tests {
                 "  2 partnere er holdt utenfor",
             ),
             (
-                "scope 1 eller 2 mangler",
+                "med tall for begge år er",
                 |r, n| r.like_for_like.partners_incomplete = n,
                 "  1 partner med tall for begge år",
                 "  2 partnere med tall for begge år",

@@ -208,8 +208,8 @@ fn numbers_in_messages_follow_the_language() {
         ("errors", 0usize.into()),
         ("warnings", 0usize.into()),
     ];
-    assert!(text(Language::Nb, ids::CHECK_SUMMARY, &counts).contains("1\u{a0}234 partnere"));
-    assert!(text(Language::En, ids::CHECK_SUMMARY, &counts).contains("1,234 partners"));
+    assert!(text(Language::Nb, ids::CHECK_SUMMARY, &counts).contains("1\u{a0}234 partnermapper"));
+    assert!(text(Language::En, ids::CHECK_SUMMARY, &counts).contains("1,234 partner folders"));
 }
 
 #[test]
