@@ -216,7 +216,7 @@ fn render_in_memory(
             pages: planned.plan.pages().len(),
         });
     }
-    let indexes = search_bundle(&planned.plan, html, &planned.site.config);
+    let indexes = search_indexes(&planned.plan, html, &planned.site.config);
     let bundle = finish_search(indexes, |path| site.get(path).is_some(), &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -361,10 +361,10 @@ impl Planned {
     }
 }
 
-/// The search bundle (Pagefind, `search.rs`) for the pages `html` gives, in the plan's order so
-/// the index is the same whatever order the pages were rendered in: files under `/pagefind/`
-/// for the one writer.
-fn search_bundle<'h>(
+/// The search indexes (Pagefind, `search.rs`) of the pages `html` gives, added in the plan's
+/// order so the index is the same whatever order the pages were rendered in ([`finish_search`]
+/// makes their files).
+fn search_indexes<'h>(
     plan: &routes::RoutePlan,
     html: impl Fn(&str) -> Option<&'h [u8]>,
     config: &model::SiteConfig,

@@ -101,8 +101,8 @@ pub(crate) fn chart_png(
     owner: &ChartOwner,
     name: &str,
 ) -> Result<OutputFile, Diagnostic> {
-    match r.chart(owner, name) {
-        Some(chart) => png(r, route, &chart.svg, CHART_SCALE),
+    match r.chart_svg(owner, name) {
+        Some(svg) => png(r, route, &svg, CHART_SCALE),
         None => Err(missing(route)),
     }
 }

@@ -262,8 +262,8 @@ fn render_route(
         Kind::Results => partners::render_results(r, route),
         Kind::Summit => summit::render_summit(r, slides, route),
         Kind::Search => partners::render_search(r, route),
-        Kind::Chart { owner, name } => match r.chart(owner, name) {
-            Some(chart) => made(chart.svg.as_bytes()),
+        Kind::Chart { owner, name } => match r.chart_svg(owner, name) {
+            Some(svg) => made(svg.as_bytes()),
             None => Err(missing(route)),
         },
         Kind::ChartPng { .. } | Kind::ShareImage { .. } if !r.options.draw_pictures => {
@@ -491,9 +491,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The chart `name` of `owner`, in this language.
-    pub fn chart(&self, owner: &ChartOwner, name: &str) -> Option<Chart> {
-        let find = |charts: &[Chart]| charts.iter().find(|c| c.name == name).cloned();
+    /// The drawing (wide layout) of the chart `name` of `owner`, in this language: what its
+    /// `.svg` file holds and its `.png` is made from.
+    pub fn chart_svg(&self, owner: &ChartOwner, name: &str) -> Option<Arc<str>> {
+        let find =
+            |charts: &[Chart]| (charts.iter().find(|c| c.name == name)).map(|c| Arc::clone(&c.svg));
         match owner {
             ChartOwner::Network => find(&self.charts.network),
             ChartOwner::Partner(slug) => find(&self.partner_charts(slug)),

@@ -379,6 +379,20 @@ pub fn default_template(kind: &Kind) -> Option<&'static str> {
     })
 }
 
+/// The plan of `site` with its drafts left out, no charts and no theme files: what the rules'
+/// tests judge a site's pages and partners against.
+#[cfg(test)]
+pub fn plan_of(site: &crate::model::Site) -> RoutePlan {
+    let data = crate::aggregate::aggregate(site, false);
+    RoutePlan::new(&PlanInput {
+        site,
+        data: &data,
+        charts: &[crate::charts::Charts::default()],
+        theme_files: &[],
+        drafts: false,
+    })
+}
+
 /// Every output path, for the plan's tests: path → the routes that want it.
 #[cfg(test)]
 pub fn by_output(plan: &RoutePlan) -> std::collections::BTreeMap<&str, Vec<&Route>> {

@@ -288,14 +288,7 @@ mod tests {
             page.template_at = Pos::new(4, 11);
             s.pages.push(page);
         }
-        let data = crate::aggregate::aggregate(&s, false);
-        let plan = RoutePlan::new(&crate::routes::PlanInput {
-            site: &s,
-            data: &data,
-            charts: &[crate::charts::Charts::default()],
-            theme_files: &[],
-            drafts: false,
-        });
+        let plan = crate::routes::plan_of(&s);
         let theme = [
             "page.html",
             "section.html",

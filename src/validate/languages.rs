@@ -414,14 +414,7 @@ mod tests {
         s.pages.push(page("content/om.md", Language::Nb, None));
         s.pages.push(page("content/om.en.md", Language::En, None));
         s.pages.push(page("content/nyhet.md", Language::Nb, None));
-        let data = crate::aggregate::aggregate(&s, false);
-        let plan = RoutePlan::new(&crate::routes::PlanInput {
-            site: &s,
-            data: &data,
-            charts: &[crate::charts::Charts::default()],
-            theme_files: &[],
-            drafts: false,
-        });
+        let plan = crate::routes::plan_of(&s);
         let links: Vec<WrittenLink> = (urls.iter())
             .map(|url| WrittenLink {
                 source: source.into(),

@@ -460,14 +460,7 @@ mod tests {
         let list = diags.sorted();
         assert!(list.iter().all(|d| !d.is_error()), "{list:?}");
         let site = site.unwrap();
-        let data = crate::aggregate::aggregate(&site, false);
-        let plan = RoutePlan::new(&crate::routes::PlanInput {
-            site: &site,
-            data: &data,
-            charts: &[crate::charts::Charts::default()],
-            theme_files: &[],
-            drafts: false,
-        });
+        let plan = crate::routes::plan_of(&site);
         let empty = tempfile::tempdir().expect("a temporary folder");
         let mut theme_diags = Diagnostics::new();
         let theme =

@@ -255,14 +255,7 @@ mod tests {
         beta.story = Some("[om](/om/)\n".into());
         let mut s = site(vec![alfa, beta]);
         s.config.languages = vec![Language::Nb, Language::En];
-        let data = crate::aggregate::aggregate(&s, false);
-        let plan = RoutePlan::new(&crate::routes::PlanInput {
-            site: &s,
-            data: &data,
-            charts: &[crate::charts::Charts::default()],
-            theme_files: &[],
-            drafts: false,
-        });
+        let plan = crate::routes::plan_of(&s);
         (written_links(&s, &plan).into_iter())
             .map(|l| (l.source, l.page_url, l.url, (l.at.line, l.at.column)))
             .collect()
