@@ -127,11 +127,107 @@ pub struct Built {
 /// `nfk serve` keeps [`Memos::keeping`] between builds, everything else passes [`Memos::off`].
 /// The result is the same either way.
 pub fn build_in_memory(options: &BuildOptions, memos: &Memos) -> Result<Built, Diagnostics> {
+    let (mut built, search) = build_pages_in_memory(options, memos)?;
+    let bundle = search.make(&built.site, || false);
+    let bundle = bundle.unwrap_or_else(|| unreachable!("never cancelled"));
+    let mut diagnostics = built.diagnostics;
+    match bundle {
+        Ok(files) => built.site.add(files),
+        Err(problems) => diagnostics.extend(problems),
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    built.files = built.site.files.len();
+    built.diagnostics = diagnostics;
+    Ok(built)
+}
+
+/// [`build_in_memory`] but for the search index, which is left to make ([`PendingSearch::make`]):
+/// `nfk serve` shows a change first and makes the index after, as it takes seconds on a large
+/// site. The pages are the same as `build_in_memory`'s.
+pub fn build_pages_in_memory(
+    options: &BuildOptions,
+    memos: &Memos,
+) -> Result<(Built, PendingSearch), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let raw = timed("load", || {
         load::load(&options.root, &mut diagnostics, memos)
     });
-    build_validated(validated(raw, diagnostics), options, memos)
+    let (planned, diagnostics) = plan_validated(validated(raw, diagnostics), options)?;
+    render_in_memory(&planned, diagnostics, memos)
+}
+
+/// The search index of a site built in memory, still to be made from its pages (what
+/// [`build_pages_in_memory`] leaves for later).
+pub struct PendingSearch {
+    default: model::Language,
+    /// The languages with an index; none for `check`, which makes no index.
+    languages: Vec<model::Language>,
+    /// The indexed pages in the plan's order (so the index is the same however the pages were
+    /// rendered): language, URL and output path.
+    pages: Vec<(model::Language, String, String)>,
+    /// Every output of the plan: the index must not take a path of the site.
+    outputs: BTreeSet<String>,
+}
+
+impl PendingSearch {
+    fn of(plan: &routes::RoutePlan, config: &model::SiteConfig) -> Self {
+        let indexed = plan.routes().iter().filter(|r| search::Indexes::wants(r));
+        PendingSearch {
+            default: config.language,
+            languages: config.languages.clone(),
+            pages: indexed
+                .map(|r| (r.language, r.url.clone(), r.output.clone()))
+                .collect(),
+            outputs: plan.routes().iter().map(|r| r.output.clone()).collect(),
+        }
+    }
+
+    fn none(config: &model::SiteConfig) -> Self {
+        PendingSearch {
+            default: config.language,
+            languages: Vec::new(),
+            pages: Vec::new(),
+            outputs: BTreeSet::new(),
+        }
+    }
+
+    /// The index's files, sorted by path, made from `site` (the build this was planned with), or the problems
+    /// that kept it from being made. `None` when `cancelled` answered yes between two pages: the
+    /// work done so far is dropped.
+    pub fn make(
+        &self,
+        site: &RenderedSite,
+        cancelled: impl Fn() -> bool,
+    ) -> Option<Result<Vec<OutputFile>, Diagnostics>> {
+        if self.languages.is_empty() {
+            return Some(Ok(Vec::new()));
+        }
+        let indexes = search::Indexes::start_in(self.default, &self.languages);
+        for (language, url, output) in &self.pages {
+            if cancelled() {
+                indexes.abandon();
+                return None;
+            }
+            // Pages are made in memory; a copied file (`Contents::Copy`) is never a page.
+            if let Some(render::Contents::Bytes(html)) = site.get(output).map(|f| &f.contents) {
+                indexes.add_page(*language, url.clone(), html.clone());
+            }
+        }
+        let mut diagnostics = Diagnostics::new();
+        let mut files = finish_search(
+            indexes,
+            |path| self.outputs.contains(path),
+            &mut diagnostics,
+        );
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Some(if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok(files)
+        })
+    }
 }
 
 /// What `nfk check` reports: every problem the build would meet, and what was checked.
@@ -185,51 +281,42 @@ fn build_validated(
     memos: &Memos,
 ) -> Result<Built, Diagnostics> {
     let (planned, diagnostics) = plan_validated(validated, options)?;
-    render_in_memory(&planned, diagnostics, memos)
+    Ok(render_in_memory(&planned, diagnostics, memos)?.0)
 }
 
-/// Renders `planned` in memory and checks its links.
+/// Renders `planned` in memory and checks its links; the search index is left to make.
 fn render_in_memory(
     planned: &Planned,
     diagnostics: Diagnostics,
     memos: &Memos,
-) -> Result<Built, Diagnostics> {
+) -> Result<(Built, PendingSearch), Diagnostics> {
     let (rendered, links) = timed("render", || {
         let prepared = planned.prepare(memos);
         let links = prepared.links();
         (prepared.collect(), links)
     });
-    let (mut site, render_diagnostics) = rendered;
+    let (site, render_diagnostics) = rendered;
     // Pages are made in memory; a copied file (`Contents::Copy`) is never a page with ids.
     let html = |output: &str| match site.get(output).map(|f| &f.contents) {
         Some(render::Contents::Bytes(bytes)) => Some(bytes.as_slice()),
         _ => None,
     };
-    let mut diagnostics = planned.check(diagnostics, &links, &html, render_diagnostics)?;
-    if !planned.render_options.draw_pictures {
+    let diagnostics = planned.check(diagnostics, &links, &html, render_diagnostics)?;
+    let config = &planned.site.config;
+    let search = if planned.render_options.draw_pictures {
+        PendingSearch::of(&planned.plan, config)
+    } else {
         // `check`: no search index (see `BuildOptions::check_only`).
-        return Ok(Built {
-            files: site.files.len(),
-            site,
-            diagnostics,
-            partners: planned.data.partners.len(),
-            pages: planned.plan.pages().len(),
-        });
-    }
-    let indexes = search_indexes(&planned.plan, html, &planned.site.config);
-    let bundle = finish_search(indexes, |path| site.get(path).is_some(), &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    site.files.extend(bundle);
-    site.files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Built {
+        PendingSearch::none(config)
+    };
+    let built = Built {
         files: site.files.len(),
         site,
         diagnostics,
         partners: planned.data.partners.len(),
         pages: planned.plan.pages().len(),
-    })
+    };
+    Ok((built, search))
 }
 
 /// A site validated up to its route plan: everything rendering needs, owned.
@@ -361,23 +448,6 @@ impl Planned {
     }
 }
 
-/// The search indexes (Pagefind, `search.rs`) of the pages `html` gives, added in the plan's
-/// order so the index is the same whatever order the pages were rendered in ([`finish_search`]
-/// makes their files).
-fn search_indexes<'h>(
-    plan: &routes::RoutePlan,
-    html: impl Fn(&str) -> Option<&'h [u8]>,
-    config: &model::SiteConfig,
-) -> search::Indexes {
-    let indexes = search::Indexes::start(config);
-    for route in plan.routes().iter().filter(|r| search::Indexes::wants(r)) {
-        if let Some(html) = html(&route.output) {
-            indexes.add(route, html.to_vec());
-        }
-    }
-    indexes
-}
-
 /// The files of `indexes` once every page is in. `taken` says whether an output of the site is
 /// already at a path; the plan reserves `/pagefind/` (`urls::RESERVED`), so this is a last guard.
 fn finish_search(
@@ -444,7 +514,7 @@ fn build_streamed(
     if diagnostics.has_errors() {
         // The plan has problems (outputs that collide): its files cannot all be written. Render
         // in memory, as `check` does, to report the same problems; nothing is written.
-        return Ok(render_in_memory(&planned, diagnostics, &memos));
+        return Ok(render_in_memory(&planned, diagnostics, &memos).map(|(built, _)| built));
     }
     let (links, kept, render_diagnostics, writer, indexes) =
         timed("render", || -> anyhow::Result<_> {

@@ -11,6 +11,9 @@
 //! shell out, serve, or reach the network. Pagefind's API is async; it runs on a runtime of its
 //! own on a thread of its own, so a build called from inside `serve`'s runtime is unaffected.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use anyhow::{Context, Result, anyhow};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
@@ -59,9 +62,15 @@ pub struct Indexes {
 impl Indexes {
     /// Starts an indexer for each of the site's languages.
     pub fn start(config: &SiteConfig) -> Self {
+        Indexes::start_in(config.language, &config.languages)
+    }
+
+    /// Starts an indexer for each of `languages`; `default` is the one whose index is at
+    /// `/pagefind/`.
+    pub fn start_in(default: Language, languages: &[Language]) -> Self {
         Indexes {
-            default: config.language,
-            indexers: (config.languages.iter())
+            default,
+            indexers: (languages.iter())
                 .map(|&language| (language, Indexer::start(language)))
                 .collect(),
         }
@@ -74,8 +83,20 @@ impl Indexes {
 
     /// Indexes `route`'s page, made as `html`, in its language's index.
     pub fn add(&self, route: &Route, html: Vec<u8>) {
-        if let Some((_, indexer)) = self.indexers.iter().find(|(l, _)| *l == route.language) {
-            indexer.add(route.url.clone(), html);
+        self.add_page(route.language, route.url.clone(), html);
+    }
+
+    /// Indexes the page at `url`, made as `html`, in `language`'s index.
+    pub fn add_page(&self, language: Language, url: String, html: Vec<u8>) {
+        if let Some((_, indexer)) = self.indexers.iter().find(|(l, _)| *l == language) {
+            indexer.add(url, html);
+        }
+    }
+
+    /// Stops every indexer without making its bundle: the pages given so far are dropped.
+    pub fn abandon(self) {
+        for (_, indexer) in self.indexers {
+            indexer.abandon();
         }
     }
 
@@ -105,22 +126,34 @@ const QUEUE: usize = 32;
 pub struct Indexer {
     pages: Option<std::sync::mpsc::SyncSender<(String, Vec<u8>)>>,
     thread: std::thread::JoinHandle<Result<Vec<OutputFile>>>,
+    /// Set by [`Indexer::abandon`]: the thread stops before making the bundle.
+    abandoned: Arc<AtomicBool>,
 }
 
 impl Indexer {
     pub fn start(language: Language) -> Self {
         let (pages, queue) = std::sync::mpsc::sync_channel(QUEUE);
+        let abandoned = Arc::new(AtomicBool::new(false));
+        let stop = abandoned.clone();
         let thread = std::thread::spawn(move || {
             tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .context("starting the search indexer")?
-                .block_on(index(queue, language))
+                .block_on(index(queue, language, &stop))
         });
         Indexer {
             pages: Some(pages),
             thread,
+            abandoned,
         }
+    }
+
+    /// Stops the indexer without making its bundle. Returns at once; the thread ends after the
+    /// page it is indexing.
+    pub fn abandon(mut self) {
+        self.abandoned.store(true, Ordering::Relaxed);
+        drop(self.pages.take());
     }
 
     /// Indexes the page at `url` (waits while the queue is full).
@@ -143,6 +176,7 @@ impl Indexer {
 async fn index(
     queue: std::sync::mpsc::Receiver<(String, Vec<u8>)>,
     language: Language,
+    abandoned: &AtomicBool,
 ) -> Result<Vec<OutputFile>> {
     let options = PagefindServiceConfig::builder()
         .force_language(pagefind_language(language).to_string())
@@ -150,6 +184,9 @@ async fn index(
     let mut index = PagefindIndex::new(Some(options)).context("configuring the search index")?;
     // The queue's `recv` blocks this thread, which runs nothing else.
     while let Ok((url, html)) = queue.recv() {
+        if abandoned.load(Ordering::Relaxed) {
+            break;
+        }
         let html = match String::from_utf8(html) {
             Ok(html) => html,
             Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
@@ -158,6 +195,9 @@ async fn index(
             .add_html_file(None, Some(url.clone()), html)
             .await
             .with_context(|| format!("indexing {url}"))?;
+    }
+    if abandoned.load(Ordering::Relaxed) {
+        anyhow::bail!("the search index was abandoned");
     }
     let files = index
         .get_files()

@@ -66,6 +66,12 @@ pub struct RenderedSite {
 }
 
 impl RenderedSite {
+    /// Adds `files` (paths the site does not have yet), keeping the files sorted.
+    pub fn add(&mut self, files: Vec<OutputFile>) {
+        self.files.extend(files);
+        self.files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
     pub fn get(&self, path: &str) -> Option<&OutputFile> {
         self.files
             .binary_search_by(|f| f.path.as_str().cmp(path))

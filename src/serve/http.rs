@@ -31,9 +31,8 @@ use super::host::{self, AllowedHosts};
 use super::listen::{self, Limits};
 use super::overlay;
 use super::reload::{self, EVENTS_PATH, SCRIPT_PATH, Streams};
-use super::state::{Shared, Snapshot};
+use super::state::{Files, Shared, Snapshot};
 use crate::messages::ids;
-use crate::render::RenderedSite;
 use crate::routes::urls;
 
 /// Serves until Ctrl-C (or SIGTERM), then closes the event streams and stops. Connections are
@@ -144,7 +143,7 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         return response;
     }
     let snapshot = shared.current();
-    let Some(site) = snapshot.site.as_deref() else {
+    let Some(site) = snapshot.files() else {
         return not_built_yet(&snapshot);
     };
     match resolve(site, uri.path()) {
@@ -177,7 +176,7 @@ pub enum Resolved {
 }
 
 /// Maps a request path (as sent: percent-encoded) to a file of `site`.
-pub fn resolve(site: &RenderedSite, raw_path: &str) -> Resolved {
+pub fn resolve(site: Files, raw_path: &str) -> Resolved {
     let Some(rel) = safe_relative_path(raw_path) else {
         return Resolved::NotFound;
     };
@@ -212,7 +211,7 @@ fn safe_relative_path(raw_path: &str) -> Option<String> {
     (!bad).then(|| rel.to_string())
 }
 
-fn file(status: StatusCode, site: &RenderedSite, path: &str, snapshot: &Snapshot) -> Response {
+fn file(status: StatusCode, site: Files, path: &str, snapshot: &Snapshot) -> Response {
     let Some(file) = site.get(path) else {
         return plain(StatusCode::NOT_FOUND, "not found\n");
     };
@@ -312,7 +311,7 @@ fn redirect(location: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::OutputFile;
+    use crate::render::{OutputFile, RenderedSite};
 
     fn site() -> RenderedSite {
         let file = |path: &str| OutputFile::new(path, b"x".to_vec());
@@ -327,24 +326,55 @@ mod tests {
         }
     }
 
+    fn files(site: &RenderedSite) -> Files<'_> {
+        Files { site, search: None }
+    }
+
     #[test]
     fn folders_serve_their_index() {
         let s = site();
-        assert_eq!(resolve(&s, "/"), Resolved::File("index.html".into()));
+        assert_eq!(resolve(files(&s), "/"), Resolved::File("index.html".into()));
         assert_eq!(
-            resolve(&s, "/partnere/alfa/"),
+            resolve(files(&s), "/partnere/alfa/"),
             Resolved::File("partnere/alfa/index.html".into())
         );
         assert_eq!(
-            resolve(&s, "/data/results.json"),
+            resolve(files(&s), "/data/results.json"),
             Resolved::File("data/results.json".into())
+        );
+    }
+
+    #[test]
+    fn the_search_index_is_served_beside_the_site_and_the_site_comes_first() {
+        let search = RenderedSite {
+            files: vec![
+                OutputFile::new("index.html", b"not the site's".to_vec()),
+                OutputFile::new("pagefind/pagefind.js", b"js".to_vec()),
+            ],
+        };
+        let s = site();
+        let both = Files {
+            site: &s,
+            search: Some(&search),
+        };
+        assert_eq!(
+            resolve(both, "/pagefind/pagefind.js"),
+            Resolved::File("pagefind/pagefind.js".into())
+        );
+        assert_eq!(
+            both.get("index.html").map(|f| &f.contents),
+            s.get("index.html").map(|f| &f.contents)
+        );
+        assert_eq!(
+            resolve(files(&s), "/pagefind/pagefind.js"),
+            Resolved::NotFound
         );
     }
 
     #[test]
     fn folders_without_slash_redirect() {
         assert_eq!(
-            resolve(&site(), "/partnere/alfa"),
+            resolve(files(&site()), "/partnere/alfa"),
             Resolved::Redirect("/partnere/alfa/".into())
         );
     }
@@ -368,7 +398,7 @@ mod tests {
             "relative",
             "/missing/",
         ] {
-            assert_eq!(resolve(&s, path), Resolved::NotFound, "{path}");
+            assert_eq!(resolve(files(&s), path), Resolved::NotFound, "{path}");
         }
     }
 

@@ -5,6 +5,7 @@
 //! - [`state`]: the last good [`RenderedSite`](crate::render::RenderedSite) plus the diagnostics
 //!   of the last build, swapped atomically, and the channel that tells browsers to reload;
 //! - [`rebuild`]: turns a batch of changed paths into a new build (reusing what it safely can);
+//! - [`index`]: makes each build's search index after its pages are served;
 //! - [`watch`]: the file watcher (notify + debouncer) and which paths count as a change;
 //! - [`http`]: the HTTP server (axum on tokio): paths, content types, 404s, redirects;
 //! - [`host`]: answers only requests for this preview's own address (DNS rebinding);
@@ -16,6 +17,7 @@
 
 pub(crate) mod host;
 pub(crate) mod http;
+pub(crate) mod index;
 pub(crate) mod listen;
 pub(crate) mod overlay;
 pub(crate) mod rebuild;
@@ -81,9 +83,14 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
 
     let mut rebuilder = Rebuilder::new(root.clone(), url.clone());
     let start = Instant::now();
-    let first = rebuilder.build_all();
+    let mut first = rebuilder.build_all();
     report(&first, start, false, options.lang);
+    let search = first.take_search();
     let shared = Arc::new(Shared::new(first, options.lang));
+    let indexing = index::Indexing::start(shared.clone());
+    if let Some((site, search)) = search {
+        indexing.index(site, search);
+    }
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -91,7 +98,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         .build()
         .context("starting the async runtime")?;
 
-    let watcher = watch::start(&root, rebuilder, shared.clone())?;
+    let watcher = watch::start(&root, rebuilder, shared.clone(), indexing)?;
     let stop = {
         let _inside = runtime.enter();
         http::Stop::install()?

@@ -12,6 +12,10 @@
 //! [`passing_reason`]) is tried again a few times with a short pause, with the memo's parsed
 //! files forgotten (it keeps a file's read error like any other outcome), instead of showing the
 //! error until the next save. Content errors are never retried: the same files give the same errors.
+//!
+//! The search index is not part of a rebuild: it is made after the pages are served
+//! (`super::index`), as it takes seconds on a large site, and it cannot hold an editor's
+//! mistake that the pages do not.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,11 +24,15 @@ use std::time::Duration;
 use crate::diagnostics::Diagnostics;
 use crate::memo::Memos;
 use crate::render::RenderedSite;
-use crate::{BuildOptions, build_in_memory};
+use crate::{BuildOptions, PendingSearch, build_pages_in_memory};
 
 /// A build that succeeded, as the server keeps it.
 pub struct ServedBuild {
+    /// Every file but the search index's.
     pub site: Arc<RenderedSite>,
+    /// The search index of `site`, still to make: the server shows the pages first
+    /// (`super::index`). `None` once taken.
+    pub search: Option<PendingSearch>,
     /// Warnings only (a build with errors is an `Err`).
     pub diagnostics: Diagnostics,
     pub partners: usize,
@@ -36,6 +44,14 @@ pub struct Outcome {
     /// 1 for the first build, then one more for each rebuild.
     pub build_number: u64,
     pub result: Result<ServedBuild, Diagnostics>,
+}
+
+impl Outcome {
+    /// The site built and its search index still to make, taken out of a build that succeeded.
+    pub fn take_search(&mut self) -> Option<(Arc<RenderedSite>, PendingSearch)> {
+        let built = self.result.as_mut().ok()?;
+        Some((built.site.clone(), built.search.take()?))
+    }
 }
 
 /// Builds the served site, first whole, then again after each batch of changes.
@@ -75,10 +91,12 @@ impl Rebuilder {
             if retry > 0 {
                 memos.forget_files();
             }
-            build_in_memory(options, memos)
+            build_pages_in_memory(options, memos)
         };
-        let result = retry_passing(&RETRY, attempt, std::thread::sleep).map(|built| ServedBuild {
+        let result = retry_passing(&RETRY, attempt, std::thread::sleep);
+        let result = result.map(|(built, search)| ServedBuild {
             site: Arc::new(built.site),
+            search: Some(search),
             diagnostics: built.diagnostics,
             partners: built.partners,
             pages: built.pages,

@@ -12,7 +12,7 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::RenderedSite;
+use crate::render::{OutputFile, RenderedSite};
 
 use super::rebuild::Outcome;
 use crate::model::Language;
@@ -30,11 +30,35 @@ pub struct Snapshot {
     pub build_id: String,
     /// The language of the overlay and of `problems`.
     pub lang: Language,
+    /// The search index (`/pagefind/`) of `site`, or of an earlier site while the index of this
+    /// one is being made (`super::index`); `None` until the first is made.
+    pub search: Option<Arc<RenderedSite>>,
 }
 
 impl Snapshot {
     pub fn failed(&self) -> bool {
         self.problems.iter().any(Diagnostic::is_error)
+    }
+
+    /// What the server can answer with; `None` until a site has built.
+    pub fn files(&self) -> Option<Files<'_>> {
+        Some(Files {
+            site: self.site.as_deref()?,
+            search: self.search.as_deref(),
+        })
+    }
+}
+
+/// The files of a snapshot: the site's, and its search index's.
+#[derive(Clone, Copy)]
+pub struct Files<'a> {
+    pub site: &'a RenderedSite,
+    pub search: Option<&'a RenderedSite>,
+}
+
+impl<'a> Files<'a> {
+    pub fn get(&self, path: &str) -> Option<&'a OutputFile> {
+        (self.site.get(path)).or_else(|| self.search.and_then(|s| s.get(path)))
     }
 }
 
@@ -103,6 +127,29 @@ impl Shared {
         drop(previous);
     }
 
+    /// Swaps in `search`, the index of `site`, if `site` is still the one served (a newer
+    /// build's index is on its way otherwise). Browsers are not told: no page changed.
+    pub fn publish_search(&self, site: &Arc<RenderedSite>, search: Vec<OutputFile>) -> bool {
+        let mut guard = match self.snapshot.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if !guard.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, site)) {
+            return false;
+        }
+        let next = Snapshot {
+            site: guard.site.clone(),
+            problems: guard.problems.clone(),
+            build_id: guard.build_id.clone(),
+            lang: guard.lang,
+            search: Some(Arc::new(RenderedSite { files: search })),
+        };
+        let previous = std::mem::replace(&mut *guard, Arc::new(next));
+        drop(guard);
+        drop(previous);
+        true
+    }
+
     pub fn subscribe(&self) -> broadcast::Receiver<Message> {
         self.events.subscribe()
     }
@@ -119,18 +166,21 @@ fn next_snapshot(
     lang: Language,
 ) -> Snapshot {
     let build_id = format!("{instance}-{}", outcome.build_number);
+    let search = previous.and_then(|p| p.search.clone());
     match outcome.result {
         Ok(built) => Snapshot {
             site: Some(built.site),
             problems: Vec::new(),
             build_id,
             lang,
+            search,
         },
         Err(problems) => Snapshot {
             site: previous.and_then(|p| p.site.clone()),
             problems: crate::diagnostics::localized(problems.sorted(), lang),
             build_id,
             lang,
+            search,
         },
     }
 }

@@ -23,6 +23,7 @@ use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
 };
 
+use super::index::Indexing;
 use super::rebuild::Rebuilder;
 use super::state::Shared;
 use crate::messages::{self, ids};
@@ -56,6 +57,7 @@ pub fn start(
     root: &Path,
     rebuilder: Rebuilder,
     shared: Arc<Shared>,
+    indexing: Indexing,
 ) -> anyhow::Result<WatchHandle> {
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
@@ -87,7 +89,7 @@ pub fn start(
     watches.arm()?;
     std::thread::Builder::new()
         .name("nfk-rebuild".into())
-        .spawn(move || rebuild_loop(rx, watches, rebuilder, shared))
+        .spawn(move || rebuild_loop(rx, watches, rebuilder, shared, indexing))
         .context("starting the rebuild thread")?;
     Ok(WatchHandle { stop: tx })
 }
@@ -97,6 +99,7 @@ fn rebuild_loop(
     mut watches: Watches,
     mut rebuilder: Rebuilder,
     shared: Arc<Shared>,
+    indexing: Indexing,
 ) {
     while let Ok(Message::Changed(mut changed)) = rx.recv() {
         // Changes that arrived while the last build ran are folded into this one.
@@ -111,10 +114,15 @@ fn rebuild_loop(
         changed.dedup();
         watches.refresh(&changed);
         let start = Instant::now();
-        let outcome = rebuilder.rebuild(&changed);
+        indexing.cancel();
+        let mut outcome = rebuilder.rebuild(&changed);
         eprintln!("{}", describe(&watches.root, &changed, shared.lang()));
         super::report(&outcome, start, true, shared.lang());
+        let search = outcome.take_search();
         shared.publish(outcome);
+        if let Some((site, search)) = search {
+            indexing.index(site, search);
+        }
     }
 }
 

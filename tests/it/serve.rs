@@ -600,13 +600,20 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         let after = edit(&before);
         assert_ne!(before, after, "{}", path.display());
         std::fs::write(path, after).unwrap();
-        let served = rebuilder.rebuild(std::slice::from_ref(path));
-        let served = served.result.map_err(|d| d.sorted()).expect("rebuild");
+        let mut served = rebuilder.rebuild(std::slice::from_ref(path));
+        if let Err(problems) = &served.result {
+            panic!("rebuild: {:?}", problems.clone().sorted());
+        }
+        // The search index, which the server makes after it serves the pages.
+        let (site, search) = served.take_search().expect("rebuild");
+        let index = search.make(&site, || false).unwrap().expect("search index");
+        let mut served: Vec<&nfk::OutputFile> = site.files.iter().chain(&index).collect();
+        served.sort_by(|a, b| a.path.cmp(&b.path));
         let fresh = nfk::build_in_memory(rebuilder.options(), &nfk::Memos::off())
             .map_err(|d| d.sorted())
             .expect("fresh build");
-        assert_eq!(served.site.files.len(), fresh.site.files.len());
-        for (a, b) in served.site.files.iter().zip(&fresh.site.files) {
+        assert_eq!(served.len(), fresh.site.files.len());
+        for (a, b) in served.iter().zip(&fresh.site.files) {
             assert_eq!(a.path, b.path);
             assert!(
                 a.contents == b.contents,
