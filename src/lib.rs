@@ -298,10 +298,13 @@ fn render_in_memory(
     let (site, render_diagnostics) = rendered;
     // Pages are made in memory; a copied file (`Contents::Copy`) is never a page with ids.
     let html = |output: &str| match site.get(output).map(|f| &f.contents) {
-        Some(render::Contents::Bytes(bytes)) => Some(bytes.as_slice()),
+        Some(render::Contents::Bytes(bytes)) => Some(&bytes[..]),
         _ => None,
     };
-    let diagnostics = planned.check(diagnostics, &links, &html, render_diagnostics)?;
+    let checked = timed("links", || {
+        planned.check(diagnostics, &links, &html, render_diagnostics)
+    });
+    let diagnostics = checked?;
     let config = &planned.site.config;
     let search = if planned.render_options.draw_pictures {
         PendingSearch::of(&planned.plan, config)
@@ -354,12 +357,14 @@ fn plan_validated(
         Some(given) => validate::base_url_option(given, &mut diagnostics),
         None => Some(site.config.base_url.clone()),
     };
-    let theme = theme::load_theme(
-        &options.root,
-        &site.config.theme,
-        &site.config.languages,
-        &mut diagnostics,
-    );
+    let theme = timed("theme", || {
+        theme::load_theme(
+            &options.root,
+            &site.config.theme,
+            &site.config.languages,
+            &mut diagnostics,
+        )
+    });
     let Some(theme) = theme else {
         return Err(diagnostics);
     };
@@ -547,7 +552,7 @@ fn build_streamed(
                 indexes,
             ))
         })?;
-    let html = |output: &str| kept.get(output).map(Vec::as_slice);
+    let html = |output: &str| kept.get(output).map(|b: &bytes::Bytes| &b[..]);
     let mut diagnostics = match planned.check(diagnostics, &links, &html, render_diagnostics) {
         Ok(diagnostics) => diagnostics,
         Err(diagnostics) => return Ok(Err(diagnostics)),

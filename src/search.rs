@@ -15,6 +15,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, anyhow};
+use bytes::Bytes;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
@@ -46,7 +47,7 @@ pub struct Indexed<'a> {
 pub fn bundle(pages: &[Indexed], language: Language) -> Result<Vec<OutputFile>> {
     let indexer = Indexer::start(language);
     for page in pages {
-        indexer.add(page.url.clone(), page.html.to_vec());
+        indexer.add(page.url.clone(), Bytes::copy_from_slice(page.html));
     }
     indexer.finish()
 }
@@ -82,12 +83,12 @@ impl Indexes {
     }
 
     /// Indexes `route`'s page, made as `html`, in its language's index.
-    pub fn add(&self, route: &Route, html: Vec<u8>) {
+    pub fn add(&self, route: &Route, html: Bytes) {
         self.add_page(route.language, route.url.clone(), html);
     }
 
     /// Indexes the page at `url`, made as `html`, in `language`'s index.
-    pub fn add_page(&self, language: Language, url: String, html: Vec<u8>) {
+    pub fn add_page(&self, language: Language, url: String, html: Bytes) {
         if let Some((_, indexer)) = self.indexers.iter().find(|(l, _)| *l == language) {
             indexer.add(url, html);
         }
@@ -124,7 +125,7 @@ const QUEUE: usize = 32;
 /// the pages. Pages must come in the same order in every build (Pagefind numbers them in the
 /// order they come), which the caller keeps: the plan's.
 pub struct Indexer {
-    pages: Option<std::sync::mpsc::SyncSender<(String, Vec<u8>)>>,
+    pages: Option<std::sync::mpsc::SyncSender<(String, Bytes)>>,
     thread: std::thread::JoinHandle<Result<Vec<OutputFile>>>,
     /// Set by [`Indexer::abandon`]: the thread stops before making the bundle.
     abandoned: Arc<AtomicBool>,
@@ -157,7 +158,7 @@ impl Indexer {
     }
 
     /// Indexes the page at `url` (waits while the queue is full).
-    pub fn add(&self, url: String, html: Vec<u8>) {
+    pub fn add(&self, url: String, html: Bytes) {
         // A send fails only when the indexer has stopped: `finish` reports why.
         if let Some(pages) = &self.pages {
             let _ = pages.send((url, html));
@@ -174,7 +175,7 @@ impl Indexer {
 }
 
 async fn index(
-    queue: std::sync::mpsc::Receiver<(String, Vec<u8>)>,
+    queue: std::sync::mpsc::Receiver<(String, Bytes)>,
     language: Language,
     abandoned: &AtomicBool,
 ) -> Result<Vec<OutputFile>> {
@@ -187,10 +188,8 @@ async fn index(
         if abandoned.load(Ordering::Relaxed) {
             break;
         }
-        let html = match String::from_utf8(html) {
-            Ok(html) => html,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
+        // Pagefind takes the page as its own `String`: the one copy of it.
+        let html = String::from_utf8_lossy(&html).into_owned();
         index
             .add_html_file(None, Some(url.clone()), html)
             .await
@@ -306,7 +305,7 @@ mod tests {
             files
                 .into_iter()
                 .map(|f| match f.contents {
-                    crate::render::Contents::Bytes(b) => (f.path, b),
+                    crate::render::Contents::Bytes(b) => (f.path, b.to_vec()),
                     _ => (f.path, Vec::new()),
                 })
                 .collect()

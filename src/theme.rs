@@ -134,7 +134,7 @@ pub fn load_theme(
                 path.to_string(),
                 (
                     format!("(embedded theme)/{path}"),
-                    Contents::Bytes(bytes.to_vec()),
+                    Contents::Bytes(bytes::Bytes::from_static(bytes)),
                 ),
             )
         })
@@ -206,7 +206,8 @@ fn read_site_theme(
         let contents = if inner.starts_with("static/") {
             crate::load::copied_file(root, entry.path(), &rel, diags)
         } else if inner.starts_with("templates/") || inner.starts_with("strings/") {
-            crate::load::read_bytes(root, entry.path(), &rel, diags).map(Contents::Bytes)
+            crate::load::read_bytes(root, entry.path(), &rel, diags)
+                .map(|b| Contents::Bytes(b.into()))
         } else {
             // Not part of a theme (a README, a screenshot): never read.
             continue;

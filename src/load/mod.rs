@@ -84,8 +84,9 @@ pub struct StaticFile {
 /// What a published file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Contents {
-    /// Made or read by the build: pages, charts, logos (checked), the embedded theme.
-    Bytes(Vec<u8>),
+    /// Made or read by the build: pages, charts, logos (checked), the embedded theme. Shared,
+    /// not copied, between a memo and the builds that reuse it.
+    Bytes(bytes::Bytes),
     /// A file of the site, by its real path inside the site folder, copied as it is when the
     /// site is written and never read into memory by the build: theme static files and content
     /// assets, which may be large.
@@ -96,7 +97,7 @@ impl Contents {
     /// The bytes; a copied file is read now (`nfk serve` answers a request with it).
     pub fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
         match self {
-            Contents::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            Contents::Bytes(bytes) => Ok(Cow::Borrowed(&bytes[..])),
             Contents::Copy(path) => std::fs::read(path).map(Cow::Owned),
         }
     }

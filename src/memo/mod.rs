@@ -17,7 +17,7 @@ pub mod key;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 
 pub use key::{Key, KeyHasher};
 
@@ -180,11 +180,12 @@ pub struct Memos {
     /// Each partner's charts, keyed by `charts::partner::Input` (`charts/mod.rs`).
     pub(crate) charts: Memo<Vec<Chart>>,
     /// Template outputs, keyed by everything `render::Renderer::render_view` gives the template.
-    pub(crate) templates: Memo<String>,
+    /// UTF-8 HTML as shared bytes: a page reused is handed over, not copied.
+    pub(crate) templates: Memo<bytes::Bytes>,
     /// Markdown, keyed by the text and the options of `render::markdown::render`.
     pub(crate) markdown: Memo<markdown::Rendered>,
     /// PNG files (charts, share images), keyed by the SVG they are drawn from (`render/images.rs`).
-    pub(crate) images: Memo<Arc<[u8]>>,
+    pub(crate) images: Memo<bytes::Bytes>,
 }
 
 impl Memos {

@@ -232,7 +232,7 @@ fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
                 .remove(0);
             let values = ChartShortcodeContext { chart: &view };
             r.render_view("shortcodes/chart.html", urls::FRONT_PAGE, &values)
-                .map(Expanded::Html)
+                .map(|html| Expanded::Html(String::from_utf8_lossy(&html).into_owned()))
         }
         _ => {
             let slug = arg("slug")?;
@@ -247,7 +247,7 @@ fn expand(r: &Renderer, call: &Call) -> Result<Expanded, Problem> {
             };
             let values = PartnerShortcodeContext { partner };
             r.render_view("shortcodes/partner.html", urls::FRONT_PAGE, &values)
-                .map(Expanded::Html)
+                .map(|html| Expanded::Html(String::from_utf8_lossy(&html).into_owned()))
         }
     }
 }

@@ -83,7 +83,7 @@ fn png(r: &Renderer, route: &Route, svg: &str, scale: f32) -> Result<OutputFile,
         Some(h.finish())
     };
     let bytes = r.passes.images.try_get_or_make(key, || {
-        rasterise(svg, scale).map(Arc::<[u8]>::from).map_err(|e| {
+        rasterise(svg, scale).map(bytes::Bytes::from).map_err(|e| {
             Diagnostic::error(
                 "content",
                 Pos::FILE,
@@ -91,7 +91,7 @@ fn png(r: &Renderer, route: &Route, svg: &str, scale: f32) -> Result<OutputFile,
             )
         })
     })?;
-    Ok(OutputFile::new(route.output.clone(), bytes.to_vec()))
+    Ok(OutputFile::new(route.output.clone(), bytes))
 }
 
 /// A chart's `.png`: its `.svg` drawing (the wide layout) at [`CHART_SCALE`].

@@ -51,10 +51,10 @@ pub struct OutputFile {
 
 impl OutputFile {
     /// A file made by the build.
-    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+    pub fn new(path: impl Into<String>, bytes: impl Into<bytes::Bytes>) -> Self {
         OutputFile {
             path: path.into(),
-            contents: Contents::Bytes(bytes),
+            contents: Contents::Bytes(bytes.into()),
         }
     }
 }
@@ -191,7 +191,7 @@ impl Prepared<'_> {
         self,
         sink: impl Fn(OutputFile) -> Result<(), E> + Sync,
         wants: impl Fn(&Route) -> bool + Sync,
-        mut follow: impl FnMut(&Route, Vec<u8>),
+        mut follow: impl FnMut(&Route, bytes::Bytes),
     ) -> Result<Diagnostics, E> {
         let Prepared {
             r,
@@ -246,7 +246,7 @@ fn render_route(
             contents,
         })
     };
-    let made = |bytes: &[u8]| file(Contents::Bytes(bytes.to_vec()));
+    let made = |bytes: &[u8]| file(Contents::Bytes(bytes::Bytes::copy_from_slice(bytes)));
     match &route.kind {
         Kind::FrontPage { page } => sections::render_front_page(r, bodies, route, *page),
         Kind::Page { page } => content::render_page(r, bodies.get(*page), route),
@@ -350,10 +350,10 @@ impl<'a> Editions<'a> {
 struct Passes<'a> {
     /// Partners' charts by their input (`charts::draw_partner`).
     charts: Pass<'a, Vec<Chart>>,
-    templates: Pass<'a, String>,
+    templates: Pass<'a, bytes::Bytes>,
     markdown: Pass<'a, markdown::Rendered>,
     /// PNGs by the SVG they are drawn from (`images.rs`).
-    images: Pass<'a, std::sync::Arc<[u8]>>,
+    images: Pass<'a, bytes::Bytes>,
 }
 
 /// What a renderer of any language is made from.
@@ -611,7 +611,7 @@ impl<'a> Renderer<'a> {
         template: &str,
         current_path: &str,
         values: &T,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<bytes::Bytes, Diagnostic> {
         let key = || {
             let mut h = KeyHasher::new();
             h.number(self.stamp?).text(template).text(current_path);
@@ -633,7 +633,10 @@ impl<'a> Renderer<'a> {
                 )
             })?;
             ctx.extend(own);
-            self.template(template, &ctx)
+            let mut html = self.template(template, &ctx)?;
+            // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
+            html.shrink_to_fit();
+            Ok(bytes::Bytes::from(html))
         })
     }
 
@@ -666,13 +669,8 @@ impl<'a> Renderer<'a> {
         url_path: &str,
         values: &T,
     ) -> Result<OutputFile, Diagnostic> {
-        let mut html = self.render_view(template, url_path, values)?;
-        // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
-        html.shrink_to_fit();
-        Ok(OutputFile::new(
-            urls::output_path(url_path),
-            html.into_bytes(),
-        ))
+        let html = self.render_view(template, url_path, values)?;
+        Ok(OutputFile::new(urls::output_path(url_path), html))
     }
 
     pub fn template(&self, template: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {

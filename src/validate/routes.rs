@@ -179,7 +179,7 @@ mod tests {
         StaticFile {
             path: path.into(),
             source: format!("content/{path}"),
-            contents: crate::load::Contents::Bytes(Vec::new()),
+            contents: crate::load::Contents::Bytes(bytes::Bytes::new()),
         }
     }
 
@@ -188,7 +188,7 @@ mod tests {
         let theme_files = [StaticFile {
             path: "style.css".into(),
             source: "(embedded theme)/static/style.css".into(),
-            contents: crate::load::Contents::Bytes(Vec::new()),
+            contents: crate::load::Contents::Bytes(bytes::Bytes::new()),
         }];
         let plan = RoutePlan::new(&PlanInput {
             site,

@@ -64,6 +64,10 @@ fn hidden_warning(rel: &str, at: Pos, ch: char) -> Diagnostic {
 /// and zero-width characters warnings, each at its place in the file. A file the parser cannot
 /// read is left to the YAML parser's own diagnostic.
 pub fn check_yaml(rel: &str, source: &str, diags: &mut Diagnostics) {
+    if !may_hold_a_wanted_character(source) {
+        // Nothing to find: a file is parsed again only when it can hold what is looked for.
+        return;
+    }
     let lines = crate::diagnostics::LineIndex::new(source);
     let byte_at = CharToByte::new(source);
     for event in Parser::new_from_str(source) {
@@ -92,6 +96,13 @@ pub fn check_yaml(rel: &str, source: &str, diags: &mut Diagnostics) {
             diags.push(hidden_warning(rel, lines.pos(start + offset), ch));
         }
     }
+}
+
+/// Whether a scalar of the YAML `source` can hold a character [`check_yaml`] looks for: the
+/// character written as it is, or an escape (`"\x07"`, which needs a backslash).
+fn may_hold_a_wanted_character(source: &str) -> bool {
+    source.contains('\\')
+        || (source.chars()).any(|c| is_control(c) || is_bidi_control(c) || is_zero_width(c))
 }
 
 /// Checks a partner's Markdown: control characters are errors, bidi controls warnings (a
@@ -258,6 +269,19 @@ mod tests {
             d[1].message,
             "invisible zero-width character U+200B in the text"
         );
+    }
+
+    #[test]
+    fn only_a_file_with_a_backslash_or_a_wanted_character_is_parsed_again() {
+        assert!(!may_hold_a_wanted_character(
+            "name: Alfa AS\nsummary: |\n  Tab\there\n"
+        ));
+        assert!(!may_hold_a_wanted_character("name: Ærlig «sitat» – ok\n"));
+        assert!(may_hold_a_wanted_character("name: \"a\\x07\"\n"));
+        assert!(may_hold_a_wanted_character("name: a\u{7}\n"));
+        assert!(may_hold_a_wanted_character("name: a\u{202e}b\n"));
+        assert!(may_hold_a_wanted_character("name: a\u{200b}b\n"));
+        assert!(may_hold_a_wanted_character("name: a\r\n"));
     }
 
     #[test]

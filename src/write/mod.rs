@@ -480,7 +480,9 @@ mod tests {
         let prepared = prepare(&to(&out, false), dir.path()).unwrap();
         let writer = prepared.start(["index.html", "a/b/c.html"]).unwrap();
         for (path, text) in [("a/b/c.html", "c"), ("index.html", "new")] {
-            writer.write(&OutputFile::new(path, text.into())).unwrap();
+            writer
+                .write(&OutputFile::new(path, text.as_bytes().to_vec()))
+                .unwrap();
         }
         // The build found an error after the files were written: it never finishes.
         drop(prepared);
