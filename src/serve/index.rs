@@ -9,7 +9,8 @@
 //!
 //! A newer build makes older work useless: [`Indexing::cancel`] (called when a rebuild starts)
 //! stops the index being made between two pages, so it does not take the machine from the
-//! rebuild, and the thread waits for saves to settle ([`SETTLE`]) before it starts.
+//! rebuild, the thread waits for saves to settle ([`SETTLE`]) before it starts, and it runs
+//! at a lower priority than the rebuild (`run_behind`).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -66,7 +67,10 @@ impl Indexing {
         let (jobs, queue) = std::sync::mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = latest.clone();
-        std::thread::spawn(move || run(&queue, &seen, &*publish));
+        std::thread::spawn(move || {
+            run_behind();
+            run(&queue, &seen, &*publish)
+        });
         Indexing { jobs, latest }
     }
 
@@ -84,6 +88,17 @@ impl Indexing {
     /// A build is starting: the index being made for an older one is given up.
     pub fn cancel(&self) {
         self.latest.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// Lowers the calling thread's priority (nice 10), so a rebuild, the server and the editor's
+/// own programs come first; the indexers it starts inherit it. On Linux the nice value is the
+/// thread's own (`setpriority` of "the calling process" sets the calling thread's). Best effort:
+/// where it is refused, the index is made at the usual priority.
+fn run_behind() {
+    #[cfg(target_os = "linux")]
+    if let Err(e) = rustix::process::setpriority_process(None, 10) {
+        log::debug!("search index at the usual priority: {e}");
     }
 }
 

@@ -292,6 +292,57 @@ fn serves_pages_with_content_types_404_and_redirects() {
     );
 }
 
+/// The search index is made after the pages are served, and then served beside them; a save
+/// makes it again for the new pages (docs/serve.md, "The search index comes after the pages").
+#[test]
+fn the_search_index_follows_the_pages_and_their_edits() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+    let deadline = std::time::Instant::now() + WAIT;
+    let first = loop {
+        let entry = server.get("/pagefind/pagefind-entry.json");
+        if entry.status == 200 {
+            break entry;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no search index within {WAIT:?}:\n{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(
+        first.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    assert_eq!(server.get("/pagefind/pagefind.js").status, 200);
+
+    let profile = site.path().join(PROFILE);
+    let text = std::fs::read_to_string(&profile).unwrap();
+    let events = server.events();
+    hello(&events);
+    let edited = text.replace("bygger skoler", "bygger sykehjem");
+    assert_ne!(edited, text);
+    atomic_save(&profile, &edited);
+    next_reload(&events, || server.log());
+    // The index of the new build (other words on the partner's page) replaces the old one: the
+    // entry, which names the index's hash, changes.
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let entry = server.get("/pagefind/pagefind-entry.json");
+        if entry.status == 200 && entry.body != first.body {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            panic!(
+                "the index was not made again for the edit:\n{}",
+                server.log()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn never_serves_files_outside_the_site() {
     let outer = tempfile::tempdir().unwrap();
