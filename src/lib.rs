@@ -154,7 +154,7 @@ pub fn build_pages_in_memory(
     let raw = timed("load", || {
         load::load(&options.root, &mut diagnostics, memos)
     });
-    let (planned, diagnostics) = plan_validated(validated(raw, diagnostics), options)?;
+    let (planned, diagnostics) = plan_validated(validated(raw, diagnostics), options, memos)?;
     render_in_memory(&planned, diagnostics, memos)
 }
 
@@ -280,7 +280,7 @@ fn build_validated(
     options: &BuildOptions,
     memos: &Memos,
 ) -> Result<Built, Diagnostics> {
-    let (planned, diagnostics) = plan_validated(validated, options)?;
+    let (planned, diagnostics) = plan_validated(validated, options, memos)?;
     Ok(render_in_memory(&planned, diagnostics, memos)?.0)
 }
 
@@ -328,7 +328,7 @@ struct Planned {
     data: aggregate::SiteData,
     /// In each language of the site, the default first.
     charts: Vec<charts::Charts>,
-    theme: theme::Theme,
+    theme: std::sync::Arc<theme::Theme>,
     plan: routes::RoutePlan,
     render_options: RenderOptions,
 }
@@ -340,6 +340,7 @@ struct Planned {
 fn plan_validated(
     validated: Validated,
     options: &BuildOptions,
+    memos: &Memos,
 ) -> Result<(Planned, Diagnostics), Diagnostics> {
     let Validated {
         site,
@@ -363,6 +364,7 @@ fn plan_validated(
             &site.config.theme,
             &site.config.languages,
             &mut diagnostics,
+            memos,
         )
     });
     let Some(theme) = theme else {
@@ -512,7 +514,8 @@ fn build_streamed(
     let raw = timed("load", || {
         load::load(&options.root, &mut diagnostics, &memos)
     });
-    let (planned, diagnostics) = match plan_validated(validated(raw, diagnostics), options) {
+    let (planned, diagnostics) = match plan_validated(validated(raw, diagnostics), options, &memos)
+    {
         Ok(planned) => planned,
         Err(diagnostics) => return Ok(Err(diagnostics)),
     };

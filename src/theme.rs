@@ -10,12 +10,14 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use tera::Tera;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
 use crate::load::files::{self, Problem};
 use crate::load::{Contents, StaticFile};
+use crate::memo::Memos;
 use crate::messages::ids;
 use crate::model::Language;
 use crate::strings::{self, Strings};
@@ -126,7 +128,8 @@ pub fn load_theme(
     name: &str,
     languages: &[Language],
     diags: &mut Diagnostics,
-) -> Option<Theme> {
+    memos: &Memos,
+) -> Option<Arc<Theme>> {
     let mut files: BTreeMap<String, (String, Contents)> = EMBEDDED
         .iter()
         .map(|(path, bytes)| {
@@ -143,7 +146,19 @@ pub fn load_theme(
     if dir.symlink_metadata().is_ok() {
         read_site_theme(root, &dir, &mut files, diags);
     }
-    build(files, languages, diags)
+    // The files are read every build (a stat and a small read each); parsing them into
+    // templates is what `nfk serve` reuses while they are the same.
+    let fingerprint = fingerprint(&files, languages);
+    let (theme, found) = memos.themes.pass().get_or_make(
+        || Some(fingerprint),
+        || {
+            let mut found = Diagnostics::new();
+            let theme = build(files, languages, fingerprint, &mut found).map(Arc::new);
+            (theme, found)
+        },
+    );
+    diags.extend(found);
+    theme
 }
 
 /// Lays the files of the site's theme folder `dir` over `files`, by their path inside the theme.
@@ -221,6 +236,7 @@ fn read_site_theme(
 fn build(
     files: BTreeMap<String, (String, Contents)>,
     languages: &[Language],
+    fingerprint: u128,
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
     let mut templates = Vec::new();
@@ -282,7 +298,7 @@ fn build(
     (ok && !editions.is_empty()).then_some(Theme {
         editions,
         static_files,
-        fingerprint: fingerprint(&files, languages),
+        fingerprint,
         sources: templates
             .into_iter()
             .map(|(name, text, rel)| (name, (rel, text)))
@@ -547,7 +563,13 @@ mod tests {
     fn the_default_theme_loads_without_problems() {
         let mut diags = Diagnostics::new();
         let dir = tempfile::tempdir().unwrap();
-        let theme = load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags);
+        let theme = load_theme(
+            dir.path(),
+            "nfk",
+            &[Language::Nb],
+            &mut diags,
+            &Memos::off(),
+        );
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let theme = theme.unwrap();
         assert!(theme.strings(Language::Nb).get("skip_to_content").is_some());
@@ -565,9 +587,62 @@ mod tests {
         )
         .unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags).unwrap();
+        let theme = load_theme(
+            dir.path(),
+            "nfk",
+            &[Language::Nb],
+            &mut diags,
+            &Memos::off(),
+        )
+        .unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         assert!(theme.has_template("partner.html"));
+    }
+
+    #[test]
+    fn serve_reuses_the_parsed_theme_until_a_file_of_it_changes_and_keeps_its_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("themes/nfk/templates");
+        fs::create_dir_all(&templates).unwrap();
+        let page = templates.join("page.html");
+        fs::write(&page, "<p>\n{{ page.title \n").unwrap();
+        let memos = Memos::keeping();
+        let load = || {
+            let mut diags = Diagnostics::new();
+            let theme = load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags, &memos);
+            (theme, diags.sorted())
+        };
+        // A broken template: its error is reported on every build, not only the first.
+        let (broken, first) = load();
+        let (_, again) = load();
+        assert!(broken.is_none());
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert_eq!(first, again);
+
+        fs::write(
+            &page,
+            "{% extends \"base.html\" %}{% block main %}Side{% endblock %}",
+        )
+        .unwrap();
+        let (one, problems) = load();
+        let (two, _) = load();
+        assert!(problems.is_empty(), "{problems:?}");
+        let (one, two) = (one.unwrap(), two.unwrap());
+        assert!(
+            Arc::ptr_eq(&one, &two),
+            "the same files give the same parsed theme"
+        );
+        assert!(one.has_template("page.html"));
+
+        fs::write(
+            &page,
+            "{% extends \"base.html\" %}{% block main %}Ny{% endblock %}",
+        )
+        .unwrap();
+        let (three, _) = load();
+        let three = three.unwrap();
+        assert!(!Arc::ptr_eq(&one, &three), "a changed file is parsed again");
+        assert_ne!(one.fingerprint, three.fingerprint);
     }
 
     #[test]
@@ -577,7 +652,16 @@ mod tests {
         fs::create_dir_all(&templates).unwrap();
         fs::write(templates.join("page.html"), "<p>\n{{ page.title \n").unwrap();
         let mut diags = Diagnostics::new();
-        assert!(load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags).is_none());
+        assert!(
+            load_theme(
+                dir.path(),
+                "nfk",
+                &[Language::Nb],
+                &mut diags,
+                &Memos::off()
+            )
+            .is_none()
+        );
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert!(d.line >= 2, "{d:?}");
@@ -591,7 +675,14 @@ mod tests {
         // Sparse, far over any limit of what is read into memory.
         fs::File::create(&film).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags).unwrap();
+        let theme = load_theme(
+            dir.path(),
+            "nfk",
+            &[Language::Nb],
+            &mut diags,
+            &Memos::off(),
+        )
+        .unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let published = theme
             .static_files
@@ -611,7 +702,13 @@ mod tests {
         fs::create_dir_all(page.parent().unwrap()).unwrap();
         fs::File::create(&page).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        load_theme(dir.path(), "nfk", &[Language::Nb], &mut diags);
+        load_theme(
+            dir.path(),
+            "nfk",
+            &[Language::Nb],
+            &mut diags,
+            &Memos::off(),
+        );
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert_eq!(
@@ -629,7 +726,13 @@ mod tests {
         fs::create_dir(site.path().join("themes")).unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("themes/nfk")).unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(site.path(), "nfk", &[Language::Nb], &mut diags);
+        let theme = load_theme(
+            site.path(),
+            "nfk",
+            &[Language::Nb],
+            &mut diags,
+            &Memos::off(),
+        );
         let d = &diags.sorted()[0];
         assert_eq!(
             (d.path.as_str(), d.message.as_str()),
@@ -653,7 +756,14 @@ mod tests {
         )
         .unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(site.path(), "nfk", &[Language::Nb], &mut diags).unwrap();
+        let theme = load_theme(
+            site.path(),
+            "nfk",
+            &[Language::Nb],
+            &mut diags,
+            &Memos::off(),
+        )
+        .unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         assert!(theme.static_files.iter().any(|f| f.path == "extra.css"));
     }

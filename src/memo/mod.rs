@@ -17,7 +17,7 @@ pub mod key;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use key::{Key, KeyHasher};
 
@@ -25,6 +25,7 @@ use crate::charts::Chart;
 use crate::diagnostics::Diagnostics;
 use crate::load::{RawPage, RawPartner};
 use crate::render::markdown;
+use crate::theme::Theme;
 
 /// Values under keys, kept between builds. [`Memo::off`] keeps nothing.
 pub struct Memo<V> {
@@ -186,6 +187,9 @@ pub struct Memos {
     pub(crate) markdown: Memo<markdown::Rendered>,
     /// PNG files (charts, share images), keyed by the SVG they are drawn from (`render/images.rs`).
     pub(crate) images: Memo<bytes::Bytes>,
+    /// The parsed theme and what parsing it found, keyed by the fingerprint of its files and
+    /// languages (`theme.rs`).
+    pub(crate) themes: Memo<(Option<Arc<Theme>>, Diagnostics)>,
 }
 
 impl Memos {
@@ -197,6 +201,7 @@ impl Memos {
             templates: Memo::keeping(),
             markdown: Memo::keeping(),
             images: Memo::keeping(),
+            themes: Memo::keeping(),
         }
     }
 
@@ -208,6 +213,7 @@ impl Memos {
             templates: Memo::off(),
             markdown: Memo::off(),
             images: Memo::off(),
+            themes: Memo::off(),
         }
     }
 

@@ -463,9 +463,14 @@ mod tests {
         let plan = crate::routes::plan_of(&site);
         let empty = tempfile::tempdir().expect("a temporary folder");
         let mut theme_diags = Diagnostics::new();
-        let theme =
-            crate::theme::load_theme(empty.path(), "nfk", &[Language::Nb], &mut theme_diags)
-                .expect("the embedded theme");
+        let theme = crate::theme::load_theme(
+            empty.path(),
+            "nfk",
+            &[Language::Nb],
+            &mut theme_diags,
+            &crate::memo::Memos::off(),
+        )
+        .expect("the embedded theme");
         check(&site, &plan, &theme);
     }
 
