@@ -114,3 +114,32 @@ impl Graph {
         Some((*depth, path))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+
+    fn step(name: &str) -> Step {
+        Step::Template(name.to_string())
+    }
+
+    #[test]
+    fn the_deepest_path_weighs_each_step_once_even_when_paths_and_starts_share_it() {
+        // `a` is a start of its own before `e` reaches it; `d` is reached through `b` and `c`.
+        let graph = Graph::from_edges(
+            [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("e", "a")]
+                .map(|(from, to)| (step(from), step(to))),
+        );
+        let weighed = RefCell::new(Vec::new());
+        let deepest = graph.deepest_path(|s| {
+            weighed.borrow_mut().push(s.clone());
+            if *s == step("b") { 5 } else { 1 }
+        });
+        let mut weighed = weighed.into_inner();
+        weighed.sort();
+        assert_eq!(weighed, ["a", "b", "c", "d", "e"].map(step));
+        assert_eq!(deepest, Some((8, ["e", "a", "b", "d"].map(step).to_vec())));
+    }
+}

@@ -313,13 +313,20 @@ mod tests {
 
     /// Checks templates given as (name, text); each is a site file `themes/t/templates/<name>`.
     fn run(files: &[(&str, &str)]) -> (Verdict, Vec<Diagnostic>) {
+        run_with_embedded(files, &[])
+    }
+
+    /// As [`run`], with the templates named in `embedded` from the embedded default theme.
+    fn run_with_embedded(files: &[(&str, &str)], embedded: &[&str]) -> (Verdict, Vec<Diagnostic>) {
         let parsed: Vec<(String, Template)> = files
             .iter()
             .map(|(name, text)| {
-                (
-                    format!("themes/t/templates/{name}"),
-                    Template::new(name, None, text).expect("parses"),
-                )
+                let rel = if embedded.contains(name) {
+                    format!("(embedded theme)/templates/{name}")
+                } else {
+                    format!("themes/t/templates/{name}")
+                };
+                (rel, Template::new(name, None, text).expect("parses"))
             })
             .collect();
         let sources: Vec<Source> = parsed
@@ -341,6 +348,28 @@ mod tests {
         assert_eq!(diags.len(), 1, "{diags:#?}");
         assert_eq!(verdict.loops, 1);
         diags[0].clone()
+    }
+
+    /// `t0.html` includes `t1.html`, which includes `t2.html`, … up to `t{last}.html`: a chain
+    /// as deep as its number of files.
+    fn include_chain(last: usize) -> Vec<(String, String)> {
+        (0..=last)
+            .map(|i| {
+                let text = if i < last {
+                    format!("{{% include \"t{}.html\" %}}", i + 1)
+                } else {
+                    "x".to_string()
+                };
+                (format!("t{i}.html"), text)
+            })
+            .collect()
+    }
+
+    fn as_refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
+        files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect()
     }
 
     #[test]
@@ -547,5 +576,137 @@ mod tests {
             d.message
                 .starts_with("templates include each other in a loop: `t0.html` → `t1.html`")
         );
+    }
+
+    #[test]
+    fn a_render_exactly_as_deep_as_the_limit_is_accepted_and_one_level_more_is_not() {
+        let (verdict, diags) = run(&as_refs(&include_chain(MAX_RENDER_DEPTH - 1)));
+        assert_eq!(verdict, Verdict::default());
+        assert!(diags.is_empty(), "{diags:#?}");
+        let d = one(&as_refs(&include_chain(MAX_RENDER_DEPTH)));
+        assert_eq!(d.path, "themes/t/templates/t0.html");
+        assert_eq!((d.line, d.column), (1, 1));
+        assert_eq!(
+            d.message,
+            "includes and macro calls nest 129 levels deep: \
+             `t0.html` → `t1.html` → `t2.html` → `t3.html` → `t4.html` → … (+124)"
+        );
+    }
+
+    #[test]
+    fn an_extends_or_import_loop_is_the_one_report_even_beside_a_chain_too_deep_to_render() {
+        let mut files = include_chain(MAX_RENDER_DEPTH);
+        files.push(("a.html".into(), "{% extends \"b.html\" %}".into()));
+        files.push(("b.html".into(), "{% extends \"a.html\" %}".into()));
+        let (verdict, diags) = run(&as_refs(&files));
+        assert_eq!(
+            verdict,
+            Verdict {
+                loops: 1,
+                extends_loop: true
+            }
+        );
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!(
+            diags[0].message,
+            "templates extend each other in a loop: `a.html` → `b.html` → `a.html`"
+        );
+        let mut files = include_chain(MAX_RENDER_DEPTH);
+        files.push(("a.html".into(), "{% import \"b.html\" as b %}".into()));
+        files.push(("b.html".into(), "{% import \"a.html\" as a %}".into()));
+        let (verdict, diags) = run(&as_refs(&files));
+        assert_eq!(
+            verdict,
+            Verdict {
+                loops: 1,
+                extends_loop: false
+            }
+        );
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!(
+            diags[0].message,
+            "templates import each other in a loop: `a.html` → `b.html` → `a.html`"
+        );
+    }
+
+    #[test]
+    fn a_chain_too_deep_from_the_embedded_theme_is_reported_at_the_first_template_of_the_site() {
+        let files = include_chain(MAX_RENDER_DEPTH);
+        let (verdict, diags) = run_with_embedded(&as_refs(&files), &["t0.html"]);
+        assert_eq!(verdict.loops, 1);
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        let d = &diags[0];
+        assert_eq!(d.path, "themes/t/templates/t1.html");
+        assert_eq!((d.line, d.column), (1, 1));
+        assert_eq!(
+            d.message,
+            "includes and macro calls nest 129 levels deep: \
+             `t1.html` → `t2.html` → `t3.html` → `t4.html` → `t5.html` → … (+123)"
+        );
+    }
+
+    #[test]
+    fn a_template_that_extends_itself_is_told_so_at_its_extends_tag() {
+        let d = one(&[("a.html", "{# base #}\n  {% extends \"a.html\" %}")]);
+        assert_eq!(d.path, "themes/t/templates/a.html");
+        assert_eq!((d.line, d.column), (2, 3));
+        assert_eq!(d.message, "template `a.html` extends itself");
+    }
+
+    #[test]
+    fn a_template_that_imports_itself_is_told_so_at_its_import_tag() {
+        let d = one(&[(
+            "m.html",
+            "{# macros #}\n{% import \"m.html\" as m %}{% macro a() %}x{% endmacro %}",
+        )]);
+        assert_eq!((d.line, d.column), (2, 1));
+        assert_eq!(d.message, "template `m.html` imports itself");
+    }
+
+    #[test]
+    fn an_extends_loop_is_reported_at_the_extends_tag_not_an_import_of_the_same_file() {
+        let d = one(&[
+            (
+                "a.html",
+                "{% import \"b.html\" as b %}\n{% extends \"b.html\" %}",
+            ),
+            (
+                "b.html",
+                "{% extends \"a.html\" %}{% macro m() %}{% endmacro %}",
+            ),
+        ]);
+        assert_eq!(d.path, "themes/t/templates/a.html");
+        assert_eq!((d.line, d.column), (2, 1));
+    }
+
+    #[test]
+    fn an_import_loop_is_reported_at_the_import_that_closes_it_not_the_first_import() {
+        let d = one(&[
+            (
+                "a.html",
+                "{% import \"other.html\" as o %}\n{% import \"b.html\" as b %}",
+            ),
+            ("b.html", "{% import \"a.html\" as a %}"),
+            ("other.html", "{% macro x() %}{% endmacro %}"),
+        ]);
+        assert_eq!(d.path, "themes/t/templates/a.html");
+        assert_eq!((d.line, d.column), (2, 1));
+        assert_eq!(
+            d.message,
+            "templates import each other in a loop: `a.html` → `b.html` → `a.html`"
+        );
+    }
+
+    #[test]
+    fn a_template_including_itself_is_reported_at_that_include_not_its_first_one() {
+        let d = one(&[
+            (
+                "page.html",
+                "{% include \"nav.html\" %}\n<p>{{ \"page.html\" }}</p>{% include \"page.html\" %}",
+            ),
+            ("nav.html", "<nav></nav>"),
+        ]);
+        assert_eq!((d.line, d.column), (2, 25));
+        assert_eq!(d.message, "template `page.html` includes itself");
     }
 }

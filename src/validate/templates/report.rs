@@ -129,3 +129,27 @@ fn tag_position(text: &str, here: &Step, next: &Step, kind: Kind) -> Pos {
         .find(|(_, tag)| wanted(tag))
         .map_or(Pos::FILE, |(pos, _)| pos)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates(count: usize) -> Vec<Step> {
+        (0..count)
+            .map(|i| Step::Template(format!("t{i}.html")))
+            .collect()
+    }
+
+    #[test]
+    fn a_loop_of_five_steps_is_written_out_and_a_longer_one_shortened_after_five() {
+        assert_eq!(
+            describe(templates(5).iter()),
+            "`t0.html` → `t1.html` → `t2.html` → `t3.html` → `t4.html` → `t0.html`"
+        );
+        assert_eq!(
+            describe(templates(6).iter()),
+            "`t0.html` → `t1.html` → `t2.html` → `t3.html` → `t4.html` → … (+1) → `t0.html`"
+        );
+        assert_eq!(describe(templates(1).iter()), "`t0.html` → `t0.html`");
+    }
+}

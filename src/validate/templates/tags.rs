@@ -210,4 +210,88 @@ mod tests {
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         Template::new("t.html", None, &deep).expect("Tera parses what is accepted");
     }
+
+    /// `tags` on a thread, given ten seconds: a scan that never ends fails the test instead of
+    /// hanging it.
+    fn tags_in_time(text: &str) -> Vec<(Pos, String)> {
+        let text = text.to_string();
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let found = tags(&text).into_iter().map(|(p, t)| (p, t.to_string()));
+            let _ = send.send(found.collect());
+        });
+        receive
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the scan ends, without a panic")
+    }
+
+    fn found(list: &[(u32, u32, &str)]) -> Vec<(Pos, String)> {
+        list.iter()
+            .map(|&(line, column, tag)| (Pos::new(line, column), tag.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_brace_is_text_and_the_tags_after_it_keep_their_positions() {
+        let text = "{ color: red }\n<style>a { b: c }</style>{{ x }} {y\n  {%- if z -%}";
+        assert_eq!(tags_in_time(text), found(&[(2, 26, "x"), (3, 3, "if z")]));
+    }
+
+    #[test]
+    fn a_comment_ends_at_its_closer_even_when_empty_or_ending_in_an_opener() {
+        let text = "{##}{# unfinished {{#}\n{{ y }}";
+        assert_eq!(tags_in_time(text), found(&[(2, 1, "y")]));
+    }
+
+    #[test]
+    fn tags_inside_a_raw_section_are_text_up_to_its_endraw() {
+        let text = "{% raw %}{% if a %}{{ x }}{% endraw %}\n{{ y }}";
+        assert_eq!(tags_in_time(text), found(&[(2, 1, "y")]));
+        let raw = format!("{{% raw %}}{}{{% endraw %}}", "{% if a %}".repeat(40));
+        let mut diags = Diagnostics::new();
+        assert!(check_nesting("t.html", &raw, &mut diags));
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        assert_eq!(deepest(&raw), 0);
+    }
+
+    #[test]
+    fn brackets_and_operators_inside_a_string_do_not_count_but_after_its_closing_quote_do() {
+        let string = format!(
+            "{{{{ \"{}\" ~ ')' ~ \"and + or [\" ~ `]` }}}}",
+            "(".repeat(40)
+        );
+        let mut diags = Diagnostics::new();
+        assert!(check_nesting("t.html", &string, &mut diags));
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        assert_eq!(deepest(&string), 0);
+        Template::new("t.html", None, &string).expect("Tera parses what is accepted");
+        assert_eq!(deepest("{{ \"(\" ~ f(x=[1]) }}"), 2);
+    }
+
+    #[test]
+    fn a_chain_of_one_operator_more_than_the_limit_is_refused_at_its_tag() {
+        let chain = format!("x\n {{{{ {}1 }}}}", "1 + ".repeat(MAX_OPERATORS + 1));
+        let mut diags = Diagnostics::new();
+        assert!(!check_nesting("t.html", &chain, &mut diags));
+        let d = &diags.sorted()[0];
+        assert_eq!((d.line, d.column), (2, 2));
+        assert_eq!(d.message, "this tag chains more than 64 operators");
+        let comparisons = format!("{{{{ {}1 }}}}", "1 == ".repeat(MAX_OPERATORS + 1));
+        assert!(!check_nesting(
+            "t.html",
+            &comparisons,
+            &mut Diagnostics::new()
+        ));
+    }
+
+    #[test]
+    fn a_closing_bracket_ends_its_level_so_siblings_do_not_nest() {
+        let siblings: Vec<String> = (0..40).map(|i| format!("a{i}=(1), b{i}=[2]")).collect();
+        let siblings = format!("{{{{ f({}) }}}}", siblings.join(", "));
+        let mut diags = Diagnostics::new();
+        assert!(check_nesting("t.html", &siblings, &mut diags));
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        assert_eq!(deepest(&siblings), 2);
+        assert_eq!(deepest("{{ f((1), [[2]]) }}"), 3);
+    }
 }
