@@ -193,9 +193,9 @@ impl PendingSearch {
         }
     }
 
-    /// The index's files, sorted by path, made from `site` (the build this was planned with), or the problems
-    /// that kept it from being made. `None` when `cancelled` answered yes between two pages: the
-    /// work done so far is dropped.
+    /// The index's files, sorted by path, made from `site` (the build this was planned with),
+    /// or the problems that kept it from being made. `None` when `cancelled` answered yes
+    /// between two pages: the work done so far is dropped.
     pub fn make(
         &self,
         site: &RenderedSite,
