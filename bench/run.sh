@@ -110,7 +110,7 @@ CHECKS=$DIR/checks.txt
 : > "$CHECKS"
 for site in "$SITES/nfk-p$P_PAGES" "$SITES/nfk-n$M_PARTNERS-p$M_PAGES" "$SITES/nfk-p$G_SMALL" "$SITES/nfk-p$G_LARGE" \
   "$SITES/nfk-n$N_SMALL" "$SITES/nfk-n$N_LARGE"; do
-  summary=$("$NFK" check --root "$site" 2>&1 | tail -n 1)
+  summary=$("$NFK" --lang en check --root "$site" 2>&1 | tail -n 1)
   printf '%s: %s\n' "$(basename "$site")" "$summary" >> "$CHECKS"
   case "$summary" in
     *": 0 errors,"*) ;;
