@@ -207,3 +207,38 @@ fn spread_tags(mut ends: Vec<(&String, (f64, f64))>) -> Vec<(&String, (f64, f64)
     }
     ends
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_that_would_touch_are_moved_up_from_the_lowest_and_the_others_stay() {
+        let gap = Size::Normal.line_height();
+        let (a, b, c, d) = (
+            "a".to_string(),
+            "b".to_string(),
+            "c".to_string(),
+            "d".to_string(),
+        );
+        // y grows downwards: `c` is the lowest; `b` is a little above `a`, closer than a line;
+        // `d` is far above them all.
+        let ends = vec![
+            (&a, (10.0, 200.0)),
+            (&b, (20.0, 200.0 - gap / 2.0)),
+            (&c, (30.0, 400.0)),
+            (&d, (40.0, 50.0)),
+        ];
+        let spread = spread_tags(ends);
+        let expected = vec![
+            (&c, (30.0, 400.0)),
+            (&a, (10.0, 200.0)),
+            (&b, (20.0, 200.0 - gap)),
+            (&d, (40.0, 50.0)),
+        ];
+        assert_eq!(spread, expected);
+        assert!(spread_tags(Vec::new()).is_empty());
+        let one = vec![(&a, (1.0, 2.0))];
+        assert_eq!(spread_tags(one.clone()), one);
+    }
+}
