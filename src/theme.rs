@@ -537,6 +537,11 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The theme of the site at `root` in bokmål, made afresh.
+    fn load_nb(root: &Path, diags: &mut Diagnostics) -> Option<Arc<Theme>> {
+        load_theme(root, "nfk", &[Language::Nb], diags, &Memos::off())
+    }
     use std::fs;
 
     #[test]
@@ -563,13 +568,7 @@ mod tests {
     fn the_default_theme_loads_without_problems() {
         let mut diags = Diagnostics::new();
         let dir = tempfile::tempdir().unwrap();
-        let theme = load_theme(
-            dir.path(),
-            "nfk",
-            &[Language::Nb],
-            &mut diags,
-            &Memos::off(),
-        );
+        let theme = load_nb(dir.path(), &mut diags);
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let theme = theme.unwrap();
         assert!(theme.strings(Language::Nb).get("skip_to_content").is_some());
@@ -587,14 +586,7 @@ mod tests {
         )
         .unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(
-            dir.path(),
-            "nfk",
-            &[Language::Nb],
-            &mut diags,
-            &Memos::off(),
-        )
-        .unwrap();
+        let theme = load_nb(dir.path(), &mut diags).unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         assert!(theme.has_template("partner.html"));
     }
@@ -652,16 +644,7 @@ mod tests {
         fs::create_dir_all(&templates).unwrap();
         fs::write(templates.join("page.html"), "<p>\n{{ page.title \n").unwrap();
         let mut diags = Diagnostics::new();
-        assert!(
-            load_theme(
-                dir.path(),
-                "nfk",
-                &[Language::Nb],
-                &mut diags,
-                &Memos::off()
-            )
-            .is_none()
-        );
+        assert!(load_nb(dir.path(), &mut diags).is_none());
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert!(d.line >= 2, "{d:?}");
@@ -675,14 +658,7 @@ mod tests {
         // Sparse, far over any limit of what is read into memory.
         fs::File::create(&film).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(
-            dir.path(),
-            "nfk",
-            &[Language::Nb],
-            &mut diags,
-            &Memos::off(),
-        )
-        .unwrap();
+        let theme = load_nb(dir.path(), &mut diags).unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         let published = theme
             .static_files
@@ -702,13 +678,7 @@ mod tests {
         fs::create_dir_all(page.parent().unwrap()).unwrap();
         fs::File::create(&page).unwrap().set_len(1 << 30).unwrap();
         let mut diags = Diagnostics::new();
-        load_theme(
-            dir.path(),
-            "nfk",
-            &[Language::Nb],
-            &mut diags,
-            &Memos::off(),
-        );
+        load_nb(dir.path(), &mut diags);
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "themes/nfk/templates/page.html");
         assert_eq!(
@@ -726,13 +696,7 @@ mod tests {
         fs::create_dir(site.path().join("themes")).unwrap();
         std::os::unix::fs::symlink(outside.path(), site.path().join("themes/nfk")).unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(
-            site.path(),
-            "nfk",
-            &[Language::Nb],
-            &mut diags,
-            &Memos::off(),
-        );
+        let theme = load_nb(site.path(), &mut diags);
         let d = &diags.sorted()[0];
         assert_eq!(
             (d.path.as_str(), d.message.as_str()),
@@ -756,14 +720,7 @@ mod tests {
         )
         .unwrap();
         let mut diags = Diagnostics::new();
-        let theme = load_theme(
-            site.path(),
-            "nfk",
-            &[Language::Nb],
-            &mut diags,
-            &Memos::off(),
-        )
-        .unwrap();
+        let theme = load_nb(site.path(), &mut diags).unwrap();
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         assert!(theme.static_files.iter().any(|f| f.path == "extra.css"));
     }

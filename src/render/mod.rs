@@ -269,7 +269,8 @@ fn render_route(
         Kind::Summit => summit::render_summit(r, slides, route),
         Kind::Search => partners::render_search(r, route),
         Kind::Chart { owner, name } => match r.chart_svg(owner, name) {
-            Some(svg) => made(svg.as_bytes()),
+            // The drawing the charts hold, shared with the file rather than copied into it.
+            Some(svg) => file(Contents::Bytes(bytes::Bytes::from_owner(SharedSvg(svg)))),
             None => Err(missing(route)),
         },
         Kind::ChartPng { .. } | Kind::ShareImage { .. } if !r.options.draw_pictures => {
@@ -312,6 +313,15 @@ fn render_route(
 /// The template a page route is rendered with (the plan names one for every page).
 fn template(route: &Route) -> &str {
     route.template.as_deref().unwrap_or_default()
+}
+
+/// A chart's drawing as the bytes of its `.svg` file.
+struct SharedSvg(Arc<str>);
+
+impl AsRef<[u8]> for SharedSvg {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
 }
 
 /// A route whose input is gone: the plan and the site disagree, which is nfk's bug.
