@@ -68,6 +68,9 @@ pub struct Validated {
     /// Partner folders and Markdown files found, valid or not.
     pub partner_folders: usize,
     pub page_files: usize,
+    /// What load read, by its memo keys: for `serve`, which renders again only the routes
+    /// whose inputs changed.
+    stamps: memo::Stamps,
 }
 
 /// load → validate, in memory: the model, for `nfk results` and `nfk new`. Reads the site
@@ -78,14 +81,16 @@ pub fn load_and_validate(root: &Path) -> Validated {
     validated(raw, diagnostics)
 }
 
-fn validated(raw: load::RawSite, mut diagnostics: Diagnostics) -> Validated {
+fn validated(mut raw: load::RawSite, mut diagnostics: Diagnostics) -> Validated {
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
+    let stamps = std::mem::take(&mut raw.stamps);
     let site = timed("validate", || validate::validate(raw, &mut diagnostics));
     Validated {
         site,
         diagnostics,
         partner_folders,
         page_files,
+        stamps,
     }
 }
 
@@ -331,6 +336,7 @@ struct Planned {
     theme: std::sync::Arc<theme::Theme>,
     plan: routes::RoutePlan,
     render_options: RenderOptions,
+    stamps: memo::Stamps,
 }
 
 /// validate → aggregate → charts → plan. `Err` holds every problem found when the model is not
@@ -345,6 +351,7 @@ fn plan_validated(
     let Validated {
         site,
         mut diagnostics,
+        stamps,
         ..
     } = validated;
     let Some(site) = site else {
@@ -406,6 +413,7 @@ fn plan_validated(
         theme,
         plan,
         render_options,
+        stamps,
     };
     Ok((planned, diagnostics))
 }
@@ -419,6 +427,7 @@ impl Planned {
             &self.theme,
             &self.plan,
             &self.render_options,
+            &self.stamps,
             memos,
         )
     }

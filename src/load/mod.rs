@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, display_path};
-use crate::memo::{Loaded, Memos};
+use crate::memo::{Key, Loaded, Memos, Stamps};
 use crate::messages::ids;
 use files::Problem;
 use raw::{RawEmissions, RawFrontMatter, RawProfile, RawSiteConfig};
@@ -39,6 +39,8 @@ pub struct RawSite {
     pub pages: Vec<RawPage>,
     /// Files in `content/` that are not Markdown (images, PDFs), copied as they are.
     pub assets: Vec<StaticFile>,
+    /// The memo keys of the partner folders and pages read (none when the memos keep nothing).
+    pub stamps: Stamps,
 }
 
 #[derive(Debug, Clone)]
@@ -112,14 +114,16 @@ pub fn site_file(root: &Path) -> PathBuf {
 /// `memos` (`nfk serve`; `stamp.rs`); the result is the same as without them.
 pub fn load(root: &Path, diags: &mut Diagnostics, memos: &Memos) -> RawSite {
     let config = load_config(root, diags);
-    let (partners, partner_diags) = load_partners(root, memos);
+    let mut stamps = Stamps::default();
+    let (partners, partner_diags) = load_partners(root, memos, &mut stamps);
     diags.extend(partner_diags);
-    let (pages, assets) = load_content(root, diags, memos);
+    let (pages, assets) = load_content(root, diags, memos, &mut stamps);
     RawSite {
         config,
         partners,
         pages,
         assets,
+        stamps,
     }
 }
 
@@ -221,7 +225,11 @@ fn sorted_entries(dir: &Path) -> Vec<fs::DirEntry> {
     entries
 }
 
-fn load_partners(root: &Path, memos: &Memos) -> (Vec<RawPartner>, Diagnostics) {
+fn load_partners(
+    root: &Path,
+    memos: &Memos,
+    stamps: &mut Stamps,
+) -> (Vec<RawPartner>, Diagnostics) {
     let memo = memos.partners.pass();
     let dir = root.join("partners");
     let folders: Vec<PathBuf> = sorted_entries(&dir)
@@ -229,25 +237,35 @@ fn load_partners(root: &Path, memos: &Memos) -> (Vec<RawPartner>, Diagnostics) {
         .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
         .map(|e| e.path())
         .collect();
-    let loaded: Vec<(RawPartner, Diagnostics)> = folders
+    let loaded: Vec<(RawPartner, Diagnostics, Option<Key>)> = folders
         .par_iter()
         .map(|folder| {
-            let loaded = memo.get_or_make(
-                || stamp::folder_key(folder),
-                || load_partner_folder(root, folder),
-            );
-            (loaded.value, loaded.diagnostics)
+            let key = key_of(memos, folder, stamp::folder_key);
+            let loaded = memo.get_or_make(|| key, || load_partner_folder(root, folder));
+            (loaded.value, loaded.diagnostics, key)
         })
         .collect();
     let mut all = Diagnostics::new();
     let partners = loaded
         .into_iter()
-        .map(|(partner, diags)| {
+        .map(|(partner, diags, key)| {
             all.extend(diags);
+            if let Some(key) = key {
+                stamps.partners.insert(partner.slug.clone(), key);
+            }
             partner
         })
         .collect();
     (partners, all)
+}
+
+/// The memo key of what is read at `path` (`stamp`, with what the watcher reported there);
+/// `None` when the memos keep nothing or the stamp cannot be taken.
+fn key_of(memos: &Memos, path: &Path, stamp: fn(&Path) -> Option<Key>) -> Option<Key> {
+    if !memos.partners.keeps() {
+        return None;
+    }
+    stamp(path).map(|key| memos.touched(key, path))
 }
 
 fn load_partner_folder(root: &Path, folder: &Path) -> Loaded<RawPartner> {
@@ -338,6 +356,7 @@ fn load_content(
     root: &Path,
     diags: &mut Diagnostics,
     memos: &Memos,
+    stamps: &mut Stamps,
 ) -> (Vec<RawPage>, Vec<StaticFile>) {
     let memo = memos.pages.pass();
     let dir = root.join("content");
@@ -382,7 +401,11 @@ fn load_content(
                     diagnostics,
                 }
             };
-            let loaded = memo.get_or_make(|| stamp::file_key(entry.path()), load_page);
+            let key = key_of(memos, entry.path(), stamp::file_key);
+            let loaded = memo.get_or_make(|| key, load_page);
+            if let Some(key) = key {
+                stamps.pages.insert(rel.clone(), key);
+            }
             diags.extend(loaded.diagnostics);
             pages.extend(loaded.value);
         } else if let Some(contents) = copied_file(root, entry.path(), &rel, diags) {

@@ -23,7 +23,7 @@ pub use key::{Key, KeyHasher};
 
 use crate::charts::Chart;
 use crate::diagnostics::Diagnostics;
-use crate::load::{RawPage, RawPartner};
+use crate::load::{Contents, RawPage, RawPartner};
 use crate::render::markdown;
 use crate::theme::Theme;
 
@@ -31,6 +31,53 @@ use crate::theme::Theme;
 pub struct Memo<V> {
     /// `None` for a memo that keeps nothing. One lock for the pass number and the entries.
     state: Option<Mutex<State<V>>>,
+    /// For a memo that whole outputs are made through: which one, so that the keys an output
+    /// used here are recorded with it ([`recording`]).
+    under: Option<Under>,
+}
+
+/// The memos a whole output ([`Memos::outputs`]) is made through. The keys an output looked up
+/// in them are kept with it, and marked used again whenever the output is reused, so that what
+/// its next change may need is still there (a pass drops what it did not use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Under {
+    Charts,
+    Templates,
+    Markdown,
+    Images,
+}
+
+/// The keys looked up in the memos of [`Under`], by what a [`recording`] runs.
+pub type Used = Vec<(Under, Key)>;
+
+thread_local! {
+    /// The recording running on this thread, if any.
+    static USED: std::cell::RefCell<Option<Used>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `make` and returns what it made with the keys it looked up on this thread in the memos
+/// of [`Under`] (what it looked up through work it handed to other threads is missed: then a
+/// later change makes that part again, nothing worse).
+pub fn recording<T>(make: impl FnOnce() -> T) -> (T, Used) {
+    let outer = USED.with(|u| u.replace(Some(Vec::new())));
+    let value = make();
+    let used = USED.with(|u| u.replace(outer)).unwrap_or_default();
+    (value, used)
+}
+
+fn record(under: Under, key: Key) {
+    USED.with(|u| {
+        if let Some(used) = u.borrow_mut().as_mut() {
+            used.push((under, key));
+        }
+    });
+}
+
+/// A whole output file kept by [`Memos::outputs`], with the keys it was made through.
+#[derive(Clone)]
+pub struct Output {
+    pub contents: Contents,
+    pub used: Arc<[(Under, Key)]>,
 }
 
 struct State<V> {
@@ -53,12 +100,24 @@ impl<V: Clone> Memo<V> {
                 passes: 0,
                 entries: HashMap::new(),
             })),
+            under: None,
+        }
+    }
+
+    /// A memo that keeps what it is given and that whole outputs are made through.
+    fn keeping_under(under: Under) -> Self {
+        Memo {
+            under: Some(under),
+            ..Memo::keeping()
         }
     }
 
     /// A memo that keeps nothing: every value is made, no key is ever computed.
     pub fn off() -> Self {
-        Memo { state: None }
+        Memo {
+            state: None,
+            under: None,
+        }
     }
 
     /// Whether it keeps values: keys are worth making.
@@ -127,6 +186,11 @@ impl<V: Clone> Pass<'_, V> {
         }
     }
 
+    /// Whether the memo keeps values: keys are worth making.
+    pub fn keeps(&self) -> bool {
+        self.memo.keeps()
+    }
+
     /// [`Pass::get_or_make`] for a `make` that can fail; a failure is not remembered.
     pub fn try_get_or_make<E>(
         &self,
@@ -136,6 +200,9 @@ impl<V: Clone> Pass<'_, V> {
         let Some(key) = self.memo.keeps().then(key).flatten() else {
             return make();
         };
+        if let Some(under) = self.memo.under {
+            record(under, key);
+        }
         if let Some(mut state) = self.memo.lock()
             && let Some(entry) = state.entries.get_mut(&key)
         {
@@ -155,12 +222,28 @@ impl<V: Clone> Pass<'_, V> {
     }
 }
 
+impl<V: Clone> Pass<'_, V> {
+    /// Marks the value under `key`, if there is one, as used by this pass.
+    pub fn touch(&self, key: Key) {
+        if let Some(mut state) = self.memo.lock()
+            && let Some(entry) = state.entries.get_mut(&key)
+        {
+            entry.used = self.number;
+        }
+    }
+}
+
 impl<V: Clone> Drop for Pass<'_, V> {
     fn drop(&mut self) {
         if let Some(mut state) = self.memo.lock() {
             state.entries.retain(|_, e| e.used == self.number);
         }
     }
+}
+
+/// Whether `read` (a file or folder read) is one of `paths` or holds or lies under one.
+fn touches(paths: &[PathBuf], read: &Path) -> bool {
+    (paths.iter()).any(|p| p.starts_with(read) || read.starts_with(p))
 }
 
 /// What loading a file or a folder gave, with where it was read (for [`Memos::forget`]).
@@ -190,6 +273,30 @@ pub struct Memos {
     /// The parsed theme and what parsing it found, keyed by the fingerprint of its files and
     /// languages (`theme.rs`).
     pub(crate) themes: Memo<(Option<Arc<Theme>>, Diagnostics)>,
+    /// Whole output files, keyed by their route and the stamps of what it is made from
+    /// (`render/reuse.rs`): a route whose inputs did not change is not rendered again.
+    pub(crate) outputs: Memo<Output>,
+    /// The paths the watcher reported changed, each with the number of the [`Memos::forget`]
+    /// that last reported it: part of the stamps of what was read there ([`Memos::touched`]).
+    touches: Mutex<Touches>,
+}
+
+#[derive(Default)]
+struct Touches {
+    /// How many times [`Memos::forget`] was called.
+    generation: u64,
+    paths: Vec<(PathBuf, u64)>,
+}
+
+/// Each partner folder's and Markdown page's key as load made it (`load/stamp.rs`, with
+/// [`Memos::touched`]): what render compares to tell which routes' inputs are unchanged. Empty
+/// when the memos keep nothing.
+#[derive(Debug, Default, Clone)]
+pub struct Stamps {
+    /// By slug (the folder's name).
+    pub partners: HashMap<String, Key>,
+    /// By source path (`content/nyheter/a.md`).
+    pub pages: HashMap<String, Key>,
 }
 
 impl Memos {
@@ -197,11 +304,13 @@ impl Memos {
         Memos {
             partners: Memo::keeping(),
             pages: Memo::keeping(),
-            charts: Memo::keeping(),
-            templates: Memo::keeping(),
-            markdown: Memo::keeping(),
-            images: Memo::keeping(),
+            charts: Memo::keeping_under(Under::Charts),
+            templates: Memo::keeping_under(Under::Templates),
+            markdown: Memo::keeping_under(Under::Markdown),
+            images: Memo::keeping_under(Under::Images),
             themes: Memo::keeping(),
+            outputs: Memo::keeping(),
+            touches: Mutex::default(),
         }
     }
 
@@ -214,17 +323,48 @@ impl Memos {
             markdown: Memo::off(),
             images: Memo::off(),
             themes: Memo::off(),
+            outputs: Memo::off(),
+            touches: Mutex::default(),
         }
     }
 
     /// Drops the parsed files that `paths` (absolute, as the watcher reports them) may have made
     /// stale: the pages themselves, and partner folders that hold them or lie under them. The
     /// stamps would catch most of it; this catches a same-size edit within one timestamp tick.
+    ///
+    /// The files' stamps alone would miss such an edit in what is kept beyond the parsed files
+    /// (whole outputs), so the paths are also remembered with the number of this call, which
+    /// [`Memos::touched`] then adds to the stamps of what is read under them.
     pub fn forget(&self, paths: &[PathBuf]) {
-        let touched =
-            |read: &Path| (paths.iter()).any(|p| p.starts_with(read) || read.starts_with(p));
-        self.partners.retain(|l| !touched(&l.path));
-        self.pages.retain(|l| !touched(&l.path));
+        self.partners.retain(|l| !touches(paths, &l.path));
+        self.pages.retain(|l| !touches(paths, &l.path));
+        if !self.partners.keeps() {
+            return;
+        }
+        let mut touched = self.touches.lock().unwrap_or_else(|e| e.into_inner());
+        touched.generation += 1;
+        let generation = touched.generation;
+        touched.paths.retain(|(p, _)| !paths.contains(p));
+        touched.paths.extend(paths.iter().map(|p| (p.clone(), generation)));
+    }
+
+    /// `stamp` (the key of what was read at `read`) with the number of the last
+    /// [`Memos::forget`] that reported a path in or around `read`: an edit the watcher saw
+    /// changes the stamp even when the file's size and time did not change.
+    pub fn touched(&self, stamp: Key, read: &Path) -> Key {
+        let touched = self.touches.lock().unwrap_or_else(|e| e.into_inner());
+        let generation = (touched.paths.iter())
+            .filter(|(p, _)| touches(std::slice::from_ref(p), read))
+            .map(|(_, generation)| *generation)
+            .max();
+        match generation {
+            None => stamp,
+            Some(generation) => {
+                let mut h = KeyHasher::new();
+                h.number(stamp).number(u128::from(generation));
+                h.finish()
+            }
+        }
     }
 
     /// Drops every parsed file: read errors are kept like any other outcome, and a retried build

@@ -19,6 +19,7 @@ mod drawn;
 mod images;
 mod outputs;
 mod partners;
+mod reuse;
 mod sections;
 mod share;
 mod summit;
@@ -33,7 +34,7 @@ use serde::Serialize;
 use crate::aggregate::{PartnerData, SiteData};
 use crate::charts::{Chart, Charts};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::memo::{Key, KeyHasher, Memos, Pass};
+use crate::memo::{Key, KeyHasher, Memos, Output, Pass, Stamps, Under};
 use crate::model::{Language, Partner, Site};
 use crate::routes::{ChartOwner, Kind, Route, RoutePlan, WrittenLink, urls};
 use crate::theme::{Edition, Theme};
@@ -100,6 +101,8 @@ pub struct Prepared<'a> {
     r: Editions<'a>,
     bodies: Bodies<'a>,
     slides: Bodies<'a>,
+    /// Which routes an earlier build already made (`nfk serve`).
+    reuse: reuse::Reuse<'a>,
     diagnostics: Diagnostics,
 }
 
@@ -112,15 +115,18 @@ pub fn prepare<'a>(
     theme: &'a Theme,
     plan: &'a RoutePlan,
     options: &'a RenderOptions,
+    stamps: &'a Stamps,
     memos: &'a Memos,
 ) -> Prepared<'a> {
     // The memos' passes end with `r`: what this build did not use is then dropped.
     let passes = Arc::new(Passes {
+        outputs: memos.outputs.pass(),
         charts: memos.charts.pass(),
         templates: memos.templates.pass(),
         markdown: memos.markdown.pass(),
         images: memos.images.pass(),
     });
+    let reuse = reuse::Reuse::new(site, data, plan, stamps, &passes.outputs);
     let r = Editions {
         list: (theme.editions().iter())
             .map(|edition| {
@@ -146,6 +152,7 @@ pub fn prepare<'a>(
         r,
         bodies,
         slides,
+        reuse,
         diagnostics,
     }
 }
@@ -197,6 +204,7 @@ impl Prepared<'_> {
             r,
             bodies,
             slides,
+            reuse,
             mut diagnostics,
         } = self;
         let plan = r.plan();
@@ -204,8 +212,10 @@ impl Prepared<'_> {
             // `collect` keeps the plan's order, so the problems come in the same order every
             // build, and so do the copies.
             let made = (chunk.par_iter())
-                .map(
-                    |route| match render_route(r.of(route.language), &bodies, &slides, route) {
+                .map(|route| {
+                    let r = r.of(route.language);
+                    let made = reuse.made(r, route, || render_route(r, &bodies, &slides, route));
+                    match made {
                         Ok(file) => {
                             let copy = match (&file.contents, wants(route)) {
                                 (Contents::Bytes(bytes), true) => Some(bytes.clone()),
@@ -214,8 +224,8 @@ impl Prepared<'_> {
                             sink(file).map(|()| Ok(copy))
                         }
                         Err(d) => Ok(Err(d)),
-                    },
-                )
+                    }
+                })
                 .collect::<Result<Vec<_>, E>>()?;
             for (route, made) in chunk.iter().zip(made) {
                 match made {
@@ -358,12 +368,28 @@ impl<'a> Editions<'a> {
 /// The memos' passes of one build, shared by the renderers of every language (a pass drops what
 /// it did not use when it ends, so there is one per memo and build).
 struct Passes<'a> {
+    /// Whole files by their route and inputs (`reuse.rs`).
+    outputs: Pass<'a, Output>,
     /// Partners' charts by their input (`charts::draw_partner`).
     charts: Pass<'a, Vec<Chart>>,
     templates: Pass<'a, bytes::Bytes>,
     markdown: Pass<'a, markdown::Rendered>,
     /// PNGs by the SVG they are drawn from (`images.rs`).
     images: Pass<'a, bytes::Bytes>,
+}
+
+impl Passes<'_> {
+    /// Marks what a reused file was made through as used by this build.
+    fn touch(&self, used: &[(Under, Key)]) {
+        for &(under, key) in used {
+            match under {
+                Under::Charts => self.charts.touch(key),
+                Under::Templates => self.templates.touch(key),
+                Under::Markdown => self.markdown.touch(key),
+                Under::Images => self.images.touch(key),
+            }
+        }
+    }
 }
 
 /// What a renderer of any language is made from.

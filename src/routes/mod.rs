@@ -214,6 +214,9 @@ pub enum Input {
     File(String),
     /// One partner's folder (profile, emissions, story, logo, the story's images).
     Partner(String),
+    /// The figures of a sector that a partner's page compares it with (the medians of the
+    /// sector with this SN2007 letter).
+    Sector(char),
     /// Every visible partner: the network's figures, lists and charts.
     Network,
     /// Every visible content page (listings, the feed).
@@ -246,15 +249,9 @@ pub struct Route {
     pub language: Language,
     /// For HTML pages: the theme template that renders it (`page.html`).
     pub template: Option<String>,
-    /// What the output is made from (read by the plan's tests; `serve` is to re-render only
-    /// the outputs whose inputs changed, issue 17).
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "read by nothing but the plan's tests until issue 17"
-        )
-    )]
+    /// What the output is made from besides what every route shares (`site.yaml`, the theme,
+    /// the plan itself): `serve` renders again only the routes whose inputs changed
+    /// (`render/reuse.rs`), so this must name everything the route's file shows.
     pub made_from: Vec<Input>,
     pub wanted_by: WantedBy,
 }

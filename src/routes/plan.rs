@@ -150,6 +150,12 @@ fn plan_summit(b: &mut Builder, site: &Site, slides: &[PageId]) {
     b.add(urls::SUMMIT.into(), Kind::Summit, made_from, WantedBy::Nfk);
 }
 
+/// Whether `page`'s body may call a shortcode, which shows the network's figures, charts or
+/// partners: what the page shows then depends on every partner.
+fn shows_figures(page: &Page) -> bool {
+    page.body.contains("{{")
+}
+
 /// Who wants a page's URL: its `slug:` line, or the file itself.
 fn page_wanted_by(page: &Page) -> WantedBy {
     WantedBy::File {
@@ -216,15 +222,25 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
         }
         let source = Input::File(page.source.clone());
         if !page.is_section {
+            let mut made_from = vec![source];
+            made_from.extend(shows_figures(page).then_some(Input::Network));
             b.push(
                 page.url.clone(),
                 Kind::Page { page: id },
                 Some(page_template(page, "page.html")),
-                // Shortcodes may show the network's figures and partners.
-                vec![source, Input::Network],
+                made_from,
                 page_wanted_by(page),
             );
             continue;
+        }
+        // A listing shows its members' summaries, which show the figures in them.
+        let members = sections.iter().find(|(s, _)| *s == id).map(|(_, m)| m);
+        let listed = (members.into_iter())
+            .flat_map(|m| m.pages.iter().chain(&m.subsections))
+            .map(|member| &site.pages[member.0]);
+        let mut made_from = vec![source, Input::Pages];
+        if shows_figures(page) || listed.clone().any(shows_figures) {
+            made_from.push(Input::Network);
         }
         let total = urls::page_count(counts.get(&id).copied().unwrap_or(0));
         for number in 1..=total {
@@ -236,7 +252,7 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
                     total,
                 },
                 Some(page_template(page, "section.html")),
-                vec![source.clone(), Input::Pages, Input::Network],
+                made_from.clone(),
                 page_wanted_by(page),
             );
         }
@@ -249,12 +265,11 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
     );
     // The theme's own words link their terms here, so every site has it.
     b.add(urls::GLOSSARY.into(), Kind::Glossary, vec![], WantedBy::Nfk);
-    b.add(
-        urls::FEED.into(),
-        Kind::Feed,
-        vec![Input::Pages],
-        WantedBy::Nfk,
-    );
+    let mut made_from = vec![Input::Pages];
+    if (pages.iter()).any(|id| shows_figures(&site.pages[id.0])) {
+        made_from.push(Input::Network);
+    }
+    b.add(urls::FEED.into(), Kind::Feed, made_from, WantedBy::Nfk);
 }
 
 /// What every language shares: the sitemap, robots.txt, the open data, the partners' logos and
@@ -320,7 +335,8 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
         b.add(
             urls::partner(slug),
             Kind::Partner { slug: slug.clone() },
-            from(),
+            // Its intensities are shown beside its sector's medians.
+            vec![Input::Partner(slug.clone()), Input::Sector(partner.sector)],
             WantedBy::Nfk,
         );
         b.add(

@@ -425,6 +425,7 @@ mod tests {
                 .map(|(rel, text)| crate::load::split_page(rel.to_string(), text, &mut diags))
                 .collect(),
             assets: Vec::new(),
+            stamps: Default::default(),
         };
         let site = validate(raw, &mut diags);
         (site, diags)
