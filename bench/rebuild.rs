@@ -1,12 +1,16 @@
-//! How long `nfk serve` takes to rebuild after one partner's `profile.yaml` changed, next to a
-//! full in-memory build of the same site, measured in one process and interleaved so machine load
+//! How long `nfk serve` takes to rebuild after one edit, next to a full in-memory build of the
+//! same site, measured in one process and interleaved so machine load
 //! affects both alike (both without the search index, which the server makes after serving the
 //! pages). A benchmark, not a test (issue 6); see docs/serve.md.
 //!
 //! ```sh
 //! python3 bench/generate.py --partners 1000 --pages 2000 --out /tmp/big
-//! cargo bench --bench rebuild -- /tmp/big [RUNS]
+//! cargo bench --bench rebuild -- /tmp/big [RUNS] [--edit=profile|emissions|news]
 //! ```
+//!
+//! The edit (default `profile`): the first partner's `summary:` in `profile.yaml`; its last
+//! year's `mobile_combustion` in `emissions.yaml` (a figure the network's totals count); or a
+//! line added to the first news page.
 //!
 //! The site folder is changed while it runs and restored at the end: use a copy.
 
@@ -27,11 +31,35 @@ fn main() {
         return;
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(10);
+    let edit = (std::env::args())
+        .find_map(|a| a.strip_prefix("--edit=").map(str::to_string))
+        .unwrap_or_else(|| "profile".into());
     let root = Path::new(site)
         .canonicalize()
         .expect("the site folder exists");
-    let profile = first_profile(&root);
-    let original = std::fs::read_to_string(&profile).expect("reads profile.yaml");
+    let partner = first_partner(&root);
+    let (file, change): (PathBuf, fn(&str, usize) -> String) = match edit.as_str() {
+        "profile" => (partner.join("profile.yaml"), |text, run| {
+            text.replacen("summary:", &format!("summary: Endring {run}."), 1)
+        }),
+        "emissions" => (partner.join("emissions.yaml"), |text, run| {
+            let at = text
+                .rfind("mobile_combustion: ")
+                .expect("a mobile_combustion figure");
+            let end = at + text[at..].find('\n').unwrap_or(text.len() - at);
+            format!(
+                "{}mobile_combustion: {}.5{}",
+                &text[..at],
+                10 + run,
+                &text[end..]
+            )
+        }),
+        "news" => (first_news_page(&root), |text, run| {
+            format!("{text}\nEndring {run}.\n")
+        }),
+        other => panic!("--edit={other}: profile, emissions or news"),
+    };
+    let original = std::fs::read_to_string(&file).expect("reads the file to edit");
 
     let mut rebuilder = Rebuilder::new(root.clone(), "http://127.0.0.1:1111/".into());
     let start = Instant::now();
@@ -46,10 +74,9 @@ fn main() {
     let only_rebuilds = std::env::var_os("NFK_BENCH_ONLY_REBUILDS").is_some();
     let (mut incremental, mut full) = (Vec::new(), Vec::new());
     for run in 0..runs {
-        let changed = original.replacen("summary:", &format!("summary: Endring {run}."), 1);
-        std::fs::write(&profile, changed).expect("writes profile.yaml");
+        std::fs::write(&file, change(&original, run)).expect("writes the edit");
         let start = Instant::now();
-        let outcome = rebuilder.rebuild(std::slice::from_ref(&profile));
+        let outcome = rebuilder.rebuild(std::slice::from_ref(&file));
         incremental.push(start.elapsed());
         assert!(outcome.result.is_ok(), "the rebuild failed");
         if only_rebuilds {
@@ -61,19 +88,19 @@ fn main() {
             .expect("the site builds");
         full.push(start.elapsed());
     }
-    std::fs::write(&profile, original).expect("restores profile.yaml");
+    std::fs::write(&file, original).expect("restores the edited file");
 
     if only_rebuilds {
         let i = summary(&mut incremental);
         println!(
-            "rebuild after one profile.yaml edit: min {:.0} ms, median {:.0} ms",
+            "rebuild after one {edit} edit: min {:.0} ms, median {:.0} ms",
             i.0, i.1
         );
         return;
     }
     let (i, f) = (summary(&mut incremental), summary(&mut full));
     println!(
-        "rebuild after one profile.yaml edit: min {:.0} ms, median {:.0} ms",
+        "rebuild after one {edit} edit: min {:.0} ms, median {:.0} ms",
         i.0, i.1
     );
     println!(
@@ -83,18 +110,26 @@ fn main() {
     println!("ratio of medians: {:.2}", i.1 / f.1);
 }
 
-fn first_profile(root: &Path) -> PathBuf {
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(root.join("partners"))
-        .expect("a partners/ folder")
+fn first_partner(root: &Path) -> PathBuf {
+    first(&root.join("partners"), |p| p.join("profile.yaml").is_file())
+}
+
+fn first_news_page(root: &Path) -> PathBuf {
+    first(&root.join("content/nyheter"), |p| {
+        p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md")
+    })
+}
+
+/// The first entry of `dir`, by name, that `wanted`.
+fn first(dir: &Path, wanted: impl Fn(&Path) -> bool) -> PathBuf {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the folder exists")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.join("profile.yaml").is_file())
+        .filter(|p| wanted(p))
         .collect();
-    folders.sort();
-    folders
-        .first()
-        .expect("at least one partner")
-        .join("profile.yaml")
+    found.sort();
+    found.into_iter().next().expect("something to edit")
 }
 
 fn ms(d: Duration) -> f64 {

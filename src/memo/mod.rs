@@ -345,7 +345,9 @@ impl Memos {
         touched.generation += 1;
         let generation = touched.generation;
         touched.paths.retain(|(p, _)| !paths.contains(p));
-        touched.paths.extend(paths.iter().map(|p| (p.clone(), generation)));
+        touched
+            .paths
+            .extend(paths.iter().map(|p| (p.clone(), generation)));
     }
 
     /// `stamp` (the key of what was read at `read`) with the number of the last

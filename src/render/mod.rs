@@ -108,6 +108,10 @@ pub struct Prepared<'a> {
 
 /// Renders the Markdown bodies of the plan's pages and slides (which every listing, feed and
 /// page shares); the files come from [`Prepared::each_file`].
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the stages' outputs, each its own type; `Planned::prepare` is the one caller"
+)]
 pub fn prepare<'a>(
     site: &'a Site,
     data: &'a SiteData,

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
@@ -666,15 +666,21 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         Edit("site.yaml", |t| {
             t.replace("reporting_year: 2024", "reporting_year: 2023")
         }),
-        Edit("partners/bjerkedal-bygg/story.md", |t| format!("{t}\nEn ny linje.\n")),
-        Edit("content/nyheter/ny-side.md", |t| t.replace("Ny side", "Ny side, endret")),
+        Edit("partners/bjerkedal-bygg/story.md", |t| {
+            format!("{t}\nEn ny linje.\n")
+        }),
+        Edit("content/nyheter/ny-side.md", |t| {
+            t.replace("Ny side", "Ny side, endret")
+        }),
         Edit("content/toppmote/aaret-som-gikk.md", |t| {
             format!("{t}\nEn ny linje på lysbildet.\n")
         }),
         Edit("themes/nfk/templates/404.html", |t| {
             t.replace("{% block main %}", "{% block main %}<p>egen</p>")
         }),
-        Edit("themes/nfk/strings/nb.yaml", |t| t.replace("grafen", "figuren")),
+        Edit("themes/nfk/strings/nb.yaml", |t| {
+            t.replace("grafen", "figuren")
+        }),
         EditInPlace("partners/stovner-ror/profile.yaml", |t| {
             t.replace("employees: 19", "employees: 91")
         }),
@@ -729,7 +735,11 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         };
         let mut served = rebuilder.rebuild(std::slice::from_ref(&path));
         if let Err(problems) = &served.result {
-            panic!("rebuild after {}: {:?}", path.display(), problems.clone().sorted());
+            panic!(
+                "rebuild after {}: {:?}",
+                path.display(),
+                problems.clone().sorted()
+            );
         }
         // The search index, which the server makes after it serves the pages.
         let (site, search) = served.take_search().expect("rebuild");
@@ -740,7 +750,8 @@ fn rebuilt_site_equals_a_fresh_full_build() {
             .map_err(|d| d.sorted())
             .expect("fresh build");
         let served_paths: BTreeSet<&str> = served.iter().map(|f| f.path.as_str()).collect();
-        let fresh_paths: BTreeSet<&str> = fresh.site.files.iter().map(|f| f.path.as_str()).collect();
+        let fresh_paths: BTreeSet<&str> =
+            fresh.site.files.iter().map(|f| f.path.as_str()).collect();
         let only: Vec<_> = served_paths.symmetric_difference(&fresh_paths).collect();
         assert!(
             only.is_empty(),
