@@ -220,9 +220,7 @@ impl<V: Clone> Pass<'_, V> {
         }
         Ok(value)
     }
-}
 
-impl<V: Clone> Pass<'_, V> {
     /// Marks the value under `key`, if there is one, as used by this pass.
     pub fn touch(&self, key: Key) {
         if let Some(mut state) = self.memo.lock()
@@ -243,7 +241,11 @@ impl<V: Clone> Drop for Pass<'_, V> {
 
 /// Whether `read` (a file or folder read) is one of `paths` or holds or lies under one.
 fn touches(paths: &[PathBuf], read: &Path) -> bool {
-    (paths.iter()).any(|p| p.starts_with(read) || read.starts_with(p))
+    (paths.iter()).any(|p| touches_one(p, read))
+}
+
+fn touches_one(path: &Path, read: &Path) -> bool {
+    path.starts_with(read) || read.starts_with(path)
 }
 
 /// What loading a file or a folder gave, with where it was read (for [`Memos::forget`]).
@@ -356,7 +358,7 @@ impl Memos {
     pub fn touched(&self, stamp: Key, read: &Path) -> Key {
         let touched = self.touches.lock().unwrap_or_else(|e| e.into_inner());
         let generation = (touched.paths.iter())
-            .filter(|(p, _)| touches(std::slice::from_ref(p), read))
+            .filter(|(p, _)| touches_one(p, read))
             .map(|(_, generation)| *generation)
             .max();
         match generation {

@@ -109,6 +109,9 @@ impl<'a> Reuse<'a> {
         route: &Route,
         make: impl FnOnce() -> Result<OutputFile, Diagnostic>,
     ) -> Result<OutputFile, Diagnostic> {
+        if self.shared.is_none() {
+            return make();
+        }
         let passes = &r.passes;
         let output = passes.outputs.try_get_or_make(
             || self.key(r, route),

@@ -53,12 +53,18 @@ pub fn inline_placeholder(index: usize) -> String {
     format!("\u{E000}{index}\u{E001}")
 }
 
+/// Whether `text` may call a shortcode (it holds the opening `{{`): without one, `extract`
+/// finds no call in it.
+pub fn may_call(text: &str) -> bool {
+    text.contains("{{")
+}
+
 pub fn extract(markdown: &str) -> Extracted {
     let code = code_ranges(markdown);
     let mut out = Extracted::default();
     let mut offset = 0usize;
     for (i, line) in markdown.split_inclusive('\n').enumerate() {
-        if line.contains("{{") {
+        if may_call(line) {
             let line = Line {
                 text: line,
                 number: i as u32 + 1,

@@ -153,7 +153,7 @@ fn plan_summit(b: &mut Builder, site: &Site, slides: &[PageId]) {
 /// Whether `page`'s body may call a shortcode, which shows the network's figures, charts or
 /// partners: what the page shows then depends on every partner.
 fn shows_figures(page: &Page) -> bool {
-    page.body.contains("{{")
+    crate::render::shortcodes::may_call(&page.body)
 }
 
 /// Who wants a page's URL: its `slug:` line, or the file itself.
@@ -235,11 +235,11 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
         }
         // A listing shows its members' summaries, which show the figures in them.
         let members = sections.iter().find(|(s, _)| *s == id).map(|(_, m)| m);
-        let listed = (members.into_iter())
+        let mut listed = (members.into_iter())
             .flat_map(|m| m.pages.iter().chain(&m.subsections))
             .map(|member| &site.pages[member.0]);
         let mut made_from = vec![source, Input::Pages];
-        if shows_figures(page) || listed.clone().any(shows_figures) {
+        if shows_figures(page) || listed.any(shows_figures) {
             made_from.push(Input::Network);
         }
         let total = urls::page_count(counts.get(&id).copied().unwrap_or(0));
