@@ -53,7 +53,7 @@ pub mod fuzzing {
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use diagnostics::Diagnostics;
@@ -71,26 +71,35 @@ pub struct Validated {
     /// What load read, by its memo keys: for `serve`, which renders again only the routes
     /// whose inputs changed.
     stamps: memo::Stamps,
+    /// What the partners as validated are made from ([`memo::Stamps::partners_key`]), and so
+    /// their figures and the network's charts; `None` when the memos keep nothing.
+    partners_key: Option<memo::Key>,
 }
 
 /// load → validate, in memory: the model, for `nfk results` and `nfk new`. Reads the site
 /// folder; writes nothing. [`check_build`] is what `nfk check` runs.
 pub fn load_and_validate(root: &Path) -> Validated {
     let mut diagnostics = Diagnostics::new();
-    let raw = timed("load", || load::load(root, &mut diagnostics, &Memos::off()));
-    validated(raw, diagnostics)
+    let memos = Memos::off();
+    let raw = timed("load", || load::load(root, &mut diagnostics, &memos));
+    validated(raw, diagnostics, &memos)
 }
 
-fn validated(mut raw: load::RawSite, mut diagnostics: Diagnostics) -> Validated {
+fn validated(mut raw: load::RawSite, mut diagnostics: Diagnostics, memos: &Memos) -> Validated {
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let stamps = std::mem::take(&mut raw.stamps);
-    let site = timed("validate", || validate::validate(raw, &mut diagnostics));
+    let slugs = raw.partners.iter().map(|p| p.slug.as_str());
+    let partners_key = stamps.partners_key(&raw.config, slugs);
+    let site = timed("validate", || {
+        validate::validate(raw, &mut diagnostics, memos, partners_key)
+    });
     Validated {
         site,
         diagnostics,
         partner_folders,
         page_files,
         stamps,
+        partners_key,
     }
 }
 
@@ -159,7 +168,8 @@ pub fn build_pages_in_memory(
     let raw = timed("load", || {
         load::load(&options.root, &mut diagnostics, memos)
     });
-    let (planned, diagnostics) = plan_validated(validated(raw, diagnostics), options, memos)?;
+    let (planned, diagnostics) =
+        plan_validated(validated(raw, diagnostics, memos), options, memos)?;
     render_in_memory(&planned, diagnostics, memos)
 }
 
@@ -257,7 +267,7 @@ pub(crate) fn check_build_edited(
     let mut diagnostics = Diagnostics::new();
     let mut raw = timed("load", || load::load(root, &mut diagnostics, &Memos::off()));
     edit(&mut raw, &mut diagnostics);
-    check_validated(root, validated(raw, diagnostics))
+    check_validated(root, validated(raw, diagnostics, &Memos::off()))
 }
 
 fn check_validated(root: &Path, validated: Validated) -> CheckReport {
@@ -330,9 +340,9 @@ fn render_in_memory(
 /// A site validated up to its route plan: everything rendering needs, owned.
 struct Planned {
     site: Site,
-    data: aggregate::SiteData,
+    data: Arc<aggregate::SiteData>,
     /// In each language of the site, the default first.
-    charts: Vec<charts::Charts>,
+    charts: Arc<Vec<charts::Charts>>,
     theme: std::sync::Arc<theme::Theme>,
     plan: routes::RoutePlan,
     render_options: RenderOptions,
@@ -352,6 +362,7 @@ fn plan_validated(
         site,
         mut diagnostics,
         stamps,
+        partners_key,
         ..
     } = validated;
     let Some(site) = site else {
@@ -377,10 +388,28 @@ fn plan_validated(
     let Some(theme) = theme else {
         return Err(diagnostics);
     };
-    let data = timed("aggregate", || aggregate::aggregate(&site, options.drafts));
+    // The figures and the network's charts are made from the partners, site.yaml (both in
+    // `partners_key`), the drafts option and, for the charts, the theme's strings.
+    let key = |what: &str, theme: u128| {
+        let mut h = memo::KeyHasher::new();
+        h.text(what).number(partners_key?);
+        h.number(u128::from(options.drafts)).number(theme);
+        Some(h.finish())
+    };
+    let data = timed("aggregate", || {
+        memos.figures.pass().get_or_make(
+            || key("figures", 0),
+            || Arc::new(aggregate::aggregate(&site, options.drafts)),
+        )
+    });
     let charts = timed("charts", || {
-        let strings: Vec<_> = (theme.editions().iter()).map(|e| &e.strings).collect();
-        charts::draw(&site, &data, &strings)
+        memos.network_charts.pass().get_or_make(
+            || key("charts", theme.fingerprint),
+            || {
+                let strings: Vec<_> = (theme.editions().iter()).map(|e| &e.strings).collect();
+                Arc::new(charts::draw(&site, &data, &strings))
+            },
+        )
     });
     let plan = timed("plan", || {
         routes::RoutePlan::new(&routes::PlanInput {
@@ -523,11 +552,11 @@ fn build_streamed(
     let raw = timed("load", || {
         load::load(&options.root, &mut diagnostics, &memos)
     });
-    let (planned, diagnostics) = match plan_validated(validated(raw, diagnostics), options, &memos)
-    {
-        Ok(planned) => planned,
-        Err(diagnostics) => return Ok(Err(diagnostics)),
-    };
+    let (planned, diagnostics) =
+        match plan_validated(validated(raw, diagnostics, &memos), options, &memos) {
+            Ok(planned) => planned,
+            Err(diagnostics) => return Ok(Err(diagnostics)),
+        };
     if diagnostics.has_errors() {
         // The plan has problems (outputs that collide): its files cannot all be written. Render
         // in memory, as `check` does, to report the same problems; nothing is written.

@@ -21,9 +21,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use key::{Key, KeyHasher};
 
-use crate::charts::Chart;
+use crate::aggregate::SiteData;
+use crate::charts::{Chart, Charts};
 use crate::diagnostics::Diagnostics;
 use crate::load::{Contents, RawPage, RawPartner};
+use crate::model::Partner;
 use crate::render::markdown;
 use crate::theme::Theme;
 
@@ -275,6 +277,13 @@ pub struct Memos {
     /// The parsed theme and what parsing it found, keyed by the fingerprint of its files and
     /// languages (`theme.rs`).
     pub(crate) themes: Memo<(Option<Arc<Theme>>, Diagnostics)>,
+    /// The partners as validated, with what was found in their folders; the network's figures;
+    /// the network's charts and the names of each partner's, in each language: all keyed by
+    /// [`Stamps::partners_key`] (with the drafts option, and the theme for the charts), so an
+    /// edit of a page validates, sums and draws nothing again.
+    pub(crate) validated: Memo<Arc<(Vec<Partner>, Diagnostics)>>,
+    pub(crate) figures: Memo<Arc<SiteData>>,
+    pub(crate) network_charts: Memo<Arc<Vec<Charts>>>,
     /// Whole output files, keyed by their route and the stamps of what it is made from
     /// (`render/reuse.rs`): a route whose inputs did not change is not rendered again.
     pub(crate) outputs: Memo<Output>,
@@ -301,6 +310,49 @@ pub struct Stamps {
     pub pages: HashMap<String, Key>,
 }
 
+impl Stamps {
+    /// The stamps of the partner folders `slugs` together, in their order; `None` when one has
+    /// none (the memos keep nothing, or the folder could not be stamped).
+    pub fn of_partners<'s>(&self, slugs: impl IntoIterator<Item = &'s str>) -> Option<Key> {
+        together(
+            "partners",
+            slugs.into_iter().map(|s| (s, self.partners.get(s))),
+        )
+    }
+
+    /// The stamps of the pages `sources` together, in their order; `None` when one has none.
+    pub fn of_pages<'s>(&self, sources: impl IntoIterator<Item = &'s str>) -> Option<Key> {
+        together("pages", sources.into_iter().map(|s| (s, self.pages.get(s))))
+    }
+
+    /// The key of what the partners as validated are made from: `site` (site.yaml as read) and
+    /// every partner folder (`slugs`, in load's order).
+    pub fn partners_key<'s>(
+        &self,
+        site: &impl std::fmt::Debug,
+        slugs: impl IntoIterator<Item = &'s str>,
+    ) -> Option<Key> {
+        use std::fmt::Write;
+        let mut h = KeyHasher::new();
+        h.text("validated partners");
+        write!(h, "{site:?}").ok()?;
+        h.number(self.of_partners(slugs)?);
+        Some(h.finish())
+    }
+}
+
+fn together<'s>(
+    what: &str,
+    stamps: impl Iterator<Item = (&'s str, Option<&'s Key>)>,
+) -> Option<Key> {
+    let mut h = KeyHasher::new();
+    h.text(what);
+    for (name, stamp) in stamps {
+        h.text(name).number(*stamp?);
+    }
+    Some(h.finish())
+}
+
 impl Memos {
     pub fn keeping() -> Self {
         Memos {
@@ -311,6 +363,9 @@ impl Memos {
             markdown: Memo::keeping_under(Under::Markdown),
             images: Memo::keeping_under(Under::Images),
             themes: Memo::keeping(),
+            validated: Memo::keeping(),
+            figures: Memo::keeping(),
+            network_charts: Memo::keeping(),
             outputs: Memo::keeping(),
             touches: Mutex::default(),
         }
@@ -325,6 +380,9 @@ impl Memos {
             markdown: Memo::off(),
             images: Memo::off(),
             themes: Memo::off(),
+            validated: Memo::off(),
+            figures: Memo::off(),
+            network_charts: Memo::off(),
             outputs: Memo::off(),
             touches: Mutex::default(),
         }
@@ -376,6 +434,10 @@ impl Memos {
     pub fn forget_files(&self) {
         self.partners.clear();
         self.pages.clear();
+        // Made from the parsed files under the same stamps.
+        self.validated.clear();
+        self.figures.clear();
+        self.network_charts.clear();
     }
 }
 

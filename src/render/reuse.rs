@@ -60,14 +60,8 @@ impl<'a> Reuse<'a> {
             return reuse;
         }
         reuse.shared = shared_key(site, plan);
-        reuse.network = all_stamps(
-            "partners",
-            (site.partners.iter()).map(|p| (&p.slug, stamps.partners.get(&p.slug))),
-        );
-        reuse.pages = all_stamps(
-            "pages",
-            (site.pages.iter()).map(|p| (&p.source, stamps.pages.get(&p.source))),
-        );
+        reuse.network = stamps.of_partners(site.partners.iter().map(|p| p.slug.as_str()));
+        reuse.pages = stamps.of_pages(site.pages.iter().map(|p| p.source.as_str()));
         for sector in &data.results.by_sector {
             let mut h = KeyHasher::new();
             let key = h.text("sector").value(sector).ok().map(|h| h.finish());
@@ -130,19 +124,6 @@ impl<'a> Reuse<'a> {
             contents: output.contents,
         })
     }
-}
-
-/// The stamps of `inputs` together, in their order; `None` when one has none.
-fn all_stamps<'s>(
-    what: &str,
-    inputs: impl Iterator<Item = (&'s String, Option<&'s Key>)>,
-) -> Option<Key> {
-    let mut h = KeyHasher::new();
-    h.text(what);
-    for (name, stamp) in inputs {
-        h.text(name).number(*stamp?);
-    }
-    Some(h.finish())
 }
 
 /// What every route is made from besides its own inputs: `site.yaml` (its `Debug` dump names

@@ -20,15 +20,17 @@ mod targets;
 pub(crate) mod templates;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 pub mod text;
 
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::yaml::{Text, span_pos};
-use crate::load::{RawSite, S};
+use crate::load::{RawPartner, RawSite, S};
+use crate::memo::{Key, Memos};
 use crate::messages::{Arg, Args, ids};
-use crate::model::{Decimal, Language, Logo, ResultsConfig, Site, StoryImage};
+use crate::model::{Decimal, Language, Logo, Partner, ResultsConfig, Site, StoryImage};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
 
@@ -37,31 +39,34 @@ pub use partner::is_slug;
 pub use site::base_url_option;
 
 /// Validates the whole site. `None` only when `site.yaml` itself is unusable.
-pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
+///
+/// The partners as validated, with what was found in their folders, are taken from
+/// `memos.validated` when `partners_key` (everything they are made from: `site.yaml` as read and
+/// each partner folder's stamp, [`crate::memo::Stamps::partners_key`]) is an earlier build's.
+pub fn validate(
+    raw: RawSite,
+    diags: &mut Diagnostics,
+    memos: &Memos,
+    partners_key: Option<Key>,
+) -> Option<Site> {
     let config = raw
         .config
         .as_ref()
         .and_then(|c| site::validate_config(c, diags));
-    let results = config.as_ref().map(|c| c.results);
-    let mut logos: BTreeMap<String, Logo> = (raw.partners.iter())
-        .filter_map(|p| Some((p.slug.clone(), picture::validate_logo(p, diags)?)))
-        .collect();
-    let mut images: BTreeMap<String, Vec<StoryImage>> = (raw.partners.iter())
-        .map(|p| (p.slug.clone(), picture::validate_story_images(p, diags)))
-        .collect();
-    let mut partners = partner::validate_partners(raw.partners, results.as_ref(), diags);
-    for partner in &mut partners {
-        partner.logo = logos.remove(&partner.slug);
-        partner.images = images.remove(&partner.slug).unwrap_or_default();
-    }
     let languages = (config.as_ref()).map_or_else(|| vec![Language::Nb], |c| c.languages.clone());
-    for partner in &mut partners {
-        // Words in a language the site does not publish are never shown.
-        partner
-            .translations
-            .retain(|t| languages.iter().skip(1).any(|l| *l == t.language));
-    }
-    languages::check_partner_translations(&partners, diags);
+    let results = config.as_ref().map(|c| c.results);
+    let validated = memos.validated.pass().get_or_make(
+        || partners_key,
+        || {
+            let mut found = Diagnostics::new();
+            let partners =
+                validate_partners(raw.partners, results.as_ref(), &languages, &mut found);
+            Arc::new((partners, found))
+        },
+    );
+    let (partners, found) = &*validated;
+    diags.extend(found.clone());
+    let partners = partners.clone();
     let pages = content::validate_pages(raw.pages, &languages, diags);
     languages::check_page_translations(&pages, diags);
     Some(Site {
@@ -70,6 +75,33 @@ pub fn validate(raw: RawSite, diags: &mut Diagnostics) -> Option<Site> {
         pages,
         assets: raw.assets,
     })
+}
+
+/// Every partner folder's rules, the cross-partner ones with them, and the partners' logos,
+/// story images and translations.
+fn validate_partners(
+    raw: Vec<RawPartner>,
+    results: Option<&ResultsConfig>,
+    languages: &[Language],
+    diags: &mut Diagnostics,
+) -> Vec<Partner> {
+    let mut logos: BTreeMap<String, Logo> = (raw.iter())
+        .filter_map(|p| Some((p.slug.clone(), picture::validate_logo(p, diags)?)))
+        .collect();
+    let mut images: BTreeMap<String, Vec<StoryImage>> = (raw.iter())
+        .map(|p| (p.slug.clone(), picture::validate_story_images(p, diags)))
+        .collect();
+    let mut partners = partner::validate_partners(raw, results, diags);
+    for partner in &mut partners {
+        partner.logo = logos.remove(&partner.slug);
+        partner.images = images.remove(&partner.slug).unwrap_or_default();
+        // Words in a language the site does not publish are never shown.
+        partner
+            .translations
+            .retain(|t| languages.iter().skip(1).any(|l| *l == t.language));
+    }
+    languages::check_partner_translations(&partners, diags);
+    partners
 }
 
 /// Rules for the route plan, before anything is rendered: no two outputs in one place
@@ -427,7 +459,7 @@ mod tests {
             assets: Vec::new(),
             stamps: Default::default(),
         };
-        let site = validate(raw, &mut diags);
+        let site = validate(raw, &mut diags, &Memos::off(), None);
         (site, diags)
     }
 

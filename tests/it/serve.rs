@@ -604,7 +604,8 @@ fn rebuilt_site_equals_a_fresh_full_build() {
     crate::support::copy_dir(&root.join("partners/granlia-ror"), &third);
     let profile = std::fs::read_to_string(third.join("profile.yaml")).unwrap();
     let profile = profile
-        .replace("Granlia Rørleggerservice AS", "Stovner Rør AS")
+        // A zero-width space: a warning, which every rebuild must report as a fresh build does.
+        .replace("Granlia Rørleggerservice AS", "Stovner\u{200B} Rør AS")
         .replace("175758194", "315830001");
     std::fs::write(third.join("profile.yaml"), profile).unwrap();
     // One employee a year: its intensity is the sector's highest, so the median is the higher
@@ -640,7 +641,12 @@ fn rebuilt_site_equals_a_fresh_full_build() {
 
     let base_url = "http://127.0.0.1:1111/".to_string();
     let mut rebuilder = Rebuilder::new(root.clone(), base_url);
-    rebuilder.build_all().result.expect("first build");
+    let first = rebuilder.build_all().result.expect("first build");
+    let first = first.diagnostics.clone().sorted();
+    assert!(
+        first.iter().any(|d| d.path.contains("stovner")),
+        "{first:?}"
+    );
 
     /// A change to the site: what it does, the path the watcher reports.
     enum Change {
@@ -741,6 +747,7 @@ fn rebuilt_site_equals_a_fresh_full_build() {
                 problems.clone().sorted()
             );
         }
+        let served_warnings = (served.result.as_ref().unwrap().diagnostics).clone();
         // The search index, which the server makes after it serves the pages.
         let (site, search) = served.take_search().expect("rebuild");
         let index = search.make(&site, || false).unwrap().expect("search index");
@@ -756,6 +763,14 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         assert!(
             only.is_empty(),
             "after changing {}, in one of the two only: {only:?}",
+            path.display()
+        );
+        let warnings = |d: &nfk::diagnostics::Diagnostics| d.clone().sorted();
+        let found = warnings(&served_warnings);
+        assert_eq!(
+            found,
+            warnings(&fresh.diagnostics),
+            "warnings after changing {}",
             path.display()
         );
         for (a, b) in served.iter().zip(&fresh.site.files) {
