@@ -283,6 +283,8 @@ pub struct Memos {
     /// edit of a page validates, sums and draws nothing again.
     pub(crate) validated: Memo<Arc<(Vec<Partner>, Diagnostics)>>,
     pub(crate) figures: Memo<Arc<SiteData>>,
+    /// Where a page's Markdown nests too deep, if it does, keyed by its text (`validate/content.rs`).
+    pub(crate) depths: Memo<Option<(u32, u32)>>,
     pub(crate) network_charts: Memo<Arc<Vec<Charts>>>,
     /// Whole output files, keyed by their route and the stamps of what it is made from
     /// (`render/reuse.rs`): a route whose inputs did not change is not rendered again.
@@ -365,6 +367,7 @@ impl Memos {
             themes: Memo::keeping(),
             validated: Memo::keeping(),
             figures: Memo::keeping(),
+            depths: Memo::keeping(),
             network_charts: Memo::keeping(),
             outputs: Memo::keeping(),
             touches: Mutex::default(),
@@ -382,6 +385,7 @@ impl Memos {
             themes: Memo::off(),
             validated: Memo::off(),
             figures: Memo::off(),
+            depths: Memo::off(),
             network_charts: Memo::off(),
             outputs: Memo::off(),
             touches: Mutex::default(),

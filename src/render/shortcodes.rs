@@ -60,6 +60,13 @@ pub fn may_call(text: &str) -> bool {
 }
 
 pub fn extract(markdown: &str) -> Extracted {
+    // Without a `{{` there is no call, and no code to tell a call in it from one outside it.
+    if !may_call(markdown) {
+        return Extracted {
+            text: markdown.to_string(),
+            ..Extracted::default()
+        };
+    }
     let code = code_ranges(markdown);
     let mut out = Extracted::default();
     let mut offset = 0usize;

@@ -7,6 +7,7 @@ use super::Checker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::RawPage;
 use crate::load::yaml::span_pos;
+use crate::memo::{KeyHasher, Pass};
 use crate::messages::{Arg, ids};
 use crate::model::{Language, Page, Site};
 use crate::render::markdown;
@@ -15,6 +16,7 @@ use crate::routes::{Kind, RoutePlan, urls};
 pub fn validate_pages(
     raw: Vec<RawPage>,
     languages: &[Language],
+    depths: &Pass<Option<(u32, u32)>>,
     diags: &mut Diagnostics,
 ) -> Vec<Page> {
     let default = languages.first().copied().unwrap_or(Language::Nb);
@@ -29,7 +31,11 @@ pub fn validate_pages(
     // URL → the file that has it
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for page in raw {
-        if let Some((line, column)) = markdown::too_deep(&page.body) {
+        // Where the body nests too deep, by its text (parsing every page again is most of what
+        // validating a page costs).
+        let key = || Some(KeyHasher::new().text("too deep").text(&page.body).finish());
+        let too_deep = depths.get_or_make(key, || markdown::too_deep(&page.body));
+        if let Some((line, column)) = too_deep {
             let line = line.saturating_add(page.body_line.saturating_sub(1));
             diags.push(super::nesting_error(&page.rel, Pos::new(line, column)));
         }
@@ -204,7 +210,12 @@ mod tests {
             .iter()
             .map(|(rel, text)| split_page(rel.to_string(), text, &mut diags))
             .collect();
-        let pages = validate_pages(raw, &[crate::model::Language::Nb], &mut diags);
+        let pages = validate_pages(
+            raw,
+            &[Language::Nb],
+            &crate::memo::Memo::off().pass(),
+            &mut diags,
+        );
         (pages, diags.sorted())
     }
 

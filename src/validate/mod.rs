@@ -67,7 +67,7 @@ pub fn validate(
     let (partners, found) = &*validated;
     diags.extend(found.clone());
     let partners = partners.clone();
-    let pages = content::validate_pages(raw.pages, &languages, diags);
+    let pages = content::validate_pages(raw.pages, &languages, &memos.depths.pass(), diags);
     languages::check_page_translations(&pages, diags);
     Some(Site {
         config: config?,
