@@ -1,6 +1,7 @@
 // The site search on /sok/ (SPEC §13, issue 19): Pagefind's index of the built site, searched in
 // the browser. A partner's name, a word stem ("bygg" finds Bjerkedal's "byggeplasser") and the
 // sector filter each give the right partner links, with the count in the polite live region;
+// the explanations every partner page repeats are not indexed;
 // without JavaScript the page lists every partner; axe finds nothing on /sok/; and all of it
 // works when the site lives under a sub-path (`base_url` https://example.org/nfk/).
 'use strict';
@@ -45,6 +46,15 @@ describe('search on /sok/', () => {
     const { links, problems } = await search('q=bygg');
     assert.deepEqual(problems, []);
     assert.ok(links.includes('/partnere/bjerkedal-bygg/'), links.join(', '));
+  });
+
+  it('does not index the sentences every partner page repeats', async () => {
+    // "rapporteringsåret" is on every partner page only in the explanation of a principle,
+    // which the search leaves out; /metode/ uses it in its own words.
+    const { links, problems } = await search('q=rapporteringsåret');
+    assert.deepEqual(problems, []);
+    assert.ok(links.includes('/metode/'), links.join(', '));
+    assert.deepEqual(links.filter((l) => l.startsWith('/partnere/')), []);
   });
 
   it('filters by sector', async () => {
