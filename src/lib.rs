@@ -47,7 +47,15 @@ pub mod fuzzing {
     };
     pub use crate::render::sanitize::{is_relative_path, sanitize};
     pub use crate::render::shortcodes::extract;
-    pub use crate::validate::{text::is_control, validate};
+    pub use crate::validate::text::is_control;
+
+    /// The whole site validated, with nothing kept between calls.
+    pub fn validate(
+        raw: RawSite,
+        diags: &mut crate::diagnostics::Diagnostics,
+    ) -> Option<crate::model::Site> {
+        crate::validate::validate(raw, diags, &crate::Memos::off(), None)
+    }
 }
 
 use std::cell::RefCell;

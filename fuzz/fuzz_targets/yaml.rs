@@ -24,9 +24,9 @@ fuzz_target!(|data: &[u8]| {
             stories: Vec::new(),
             logo: None,
             images: Vec::new(),
-        }],
-        pages: Vec::new(),
-        assets: Vec::new(),
+        }
+        .into()],
+        ..RawSite::default()
     };
     let _ = nfk::fuzzing::validate(raw, &mut diags);
     let _ = diags.sorted();

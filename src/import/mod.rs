@@ -22,6 +22,7 @@ mod xlsx;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 
@@ -465,6 +466,7 @@ fn check_with_files(root: &Path, files: &[FileChange]) -> (Diagnostics, Diagnost
             let Some(partner) = raw.partners.iter_mut().find(|p| p.slug == file.slug) else {
                 continue;
             };
+            let partner = Arc::make_mut(partner);
             let text = file
                 .text
                 .trim_start_matches('\u{feff}')

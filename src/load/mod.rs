@@ -19,6 +19,7 @@ mod yaml_syntax;
 use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -35,7 +36,9 @@ pub use raw::S;
 #[derive(Debug, Default, Clone)]
 pub struct RawSite {
     pub config: Option<RawSiteConfig>,
-    pub partners: Vec<RawPartner>,
+    /// Shared with the memo that keeps them (`nfk serve`): taken whole, cloned only when
+    /// validated again.
+    pub partners: Vec<Arc<RawPartner>>,
     pub pages: Vec<RawPage>,
     /// Files in `content/` that are not Markdown (images, PDFs), copied as they are.
     pub assets: Vec<StaticFile>,
@@ -229,7 +232,7 @@ fn load_partners(
     root: &Path,
     memos: &Memos,
     stamps: &mut Stamps,
-) -> (Vec<RawPartner>, Diagnostics) {
+) -> (Vec<Arc<RawPartner>>, Diagnostics) {
     let memo = memos.partners.pass();
     let dir = root.join("partners");
     let folders: Vec<PathBuf> = sorted_entries(&dir)
@@ -237,7 +240,7 @@ fn load_partners(
         .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
         .map(|e| e.path())
         .collect();
-    let loaded: Vec<(RawPartner, Diagnostics, Option<Key>)> = folders
+    let loaded: Vec<(Arc<RawPartner>, Diagnostics, Option<Key>)> = folders
         .par_iter()
         .map(|folder| {
             let key = key_of(memos, folder, stamp::folder_key);
@@ -268,9 +271,9 @@ fn key_of(memos: &Memos, path: &Path, stamp: fn(&Path) -> Option<Key>) -> Option
     stamp(path).map(|key| memos.touched(key, path))
 }
 
-fn load_partner_folder(root: &Path, folder: &Path) -> Loaded<RawPartner> {
+fn load_partner_folder(root: &Path, folder: &Path) -> Loaded<Arc<RawPartner>> {
     let mut diagnostics = Diagnostics::new();
-    let value = load_partner(root, folder, &mut diagnostics);
+    let value = Arc::new(load_partner(root, folder, &mut diagnostics));
     Loaded {
         path: folder.to_path_buf(),
         value,

@@ -263,7 +263,7 @@ pub struct Loaded<T> {
 /// [`Memos::off`].
 pub struct Memos {
     /// Parsed partner folders and Markdown pages, keyed by their files' stamps (`load/stamp.rs`).
-    pub(crate) partners: Memo<Loaded<RawPartner>>,
+    pub(crate) partners: Memo<Loaded<Arc<RawPartner>>>,
     pub(crate) pages: Memo<Loaded<Option<RawPage>>>,
     /// Each partner's charts, keyed by `charts::partner::Input` (`charts/mod.rs`).
     pub(crate) charts: Memo<Vec<Chart>>,

@@ -80,7 +80,7 @@ pub fn validate(
 /// Every partner folder's rules, the cross-partner ones with them, and the partners' logos,
 /// story images and translations.
 fn validate_partners(
-    raw: Vec<RawPartner>,
+    raw: Vec<Arc<RawPartner>>,
     results: Option<&ResultsConfig>,
     languages: &[Language],
     diags: &mut Diagnostics,
@@ -452,7 +452,7 @@ mod tests {
         };
         let raw = RawSite {
             config: crate::load::yaml::parse("site.yaml", &config, 0, &mut diags),
-            partners: vec![alfa],
+            partners: vec![Arc::new(alfa)],
             pages: (files.iter())
                 .map(|(rel, text)| crate::load::split_page(rel.to_string(), text, &mut diags))
                 .collect(),

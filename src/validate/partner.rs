@@ -3,6 +3,7 @@
 //! story checked (`story.rs`).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{Checker, ResultsRef, emissions, story, text};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -20,7 +21,7 @@ const MAX_NAME_CHARS: usize = 150;
 const MAX_EMPLOYEES: f64 = 10_000_000.0;
 
 pub fn validate_partners(
-    raw: Vec<RawPartner>,
+    raw: Vec<Arc<RawPartner>>,
     results: ResultsRef,
     diags: &mut Diagnostics,
 ) -> Vec<Partner> {
@@ -28,6 +29,8 @@ pub fn validate_partners(
     // org number → (file, position) of the first partner that has it
     let mut seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for partner in raw {
+        // Its own copy only when the memo keeps the one read (`nfk serve`).
+        let partner = Arc::unwrap_or_clone(partner);
         let rel = format!("partners/{}/profile.yaml", partner.slug);
         if !is_slug(&partner.slug) {
             diags.push(Diagnostic::error_msg(
@@ -411,7 +414,7 @@ mod tests {
             }
         };
         let mut diags = Diagnostics::new();
-        let partners = validate_partners(vec![raw("a"), raw("b")], None, &mut diags);
+        let partners = validate_partners(vec![raw("a").into(), raw("b").into()], None, &mut diags);
         assert_eq!(partners.len(), 2);
         let d = &diags.sorted()[0];
         assert_eq!(d.path, "partners/b/profile.yaml");
@@ -678,7 +681,7 @@ mod tests {
     #[test]
     fn a_partner_folder_must_be_a_slug_and_the_error_suggests_one() {
         let mut diags = Diagnostics::new();
-        validate_partners(vec![raw_partner("Bærum_Ås", GOOD)], None, &mut diags);
+        validate_partners(vec![raw_partner("Bærum_Ås", GOOD).into()], None, &mut diags);
         let list = diags.sorted();
         let found: Vec<_> = (list.iter())
             .map(|d| (d.path.as_str(), d.line, d.code()))
@@ -707,7 +710,7 @@ mod tests {
             (Language::Nb, "# Historie på bokmål\n".into()),
         ];
         let mut diags = Diagnostics::new();
-        let partners = validate_partners(vec![raw], None, &mut diags);
+        let partners = validate_partners(vec![raw.into()], None, &mut diags);
         assert!(diags.sorted().is_empty());
         let [p] = partners.as_slice() else { panic!() };
         assert_eq!(p.story.as_deref(), Some("# Historie\n"));
@@ -729,7 +732,7 @@ mod tests {
         raw.story = Some("![x](https://t.example/p.png)\n".into());
         raw.stories = vec![(Language::En, "[x](#nothing)\n".into())];
         let mut diags = Diagnostics::new();
-        validate_partners(vec![raw], None, &mut diags);
+        validate_partners(vec![raw.into()], None, &mut diags);
         let paths: Vec<String> = (diags.sorted().into_iter()).map(|d| d.path).collect();
         assert_eq!(
             paths,
