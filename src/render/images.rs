@@ -61,16 +61,20 @@ pub fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     encode(&pixmap).map_err(|e| e.to_string())
 }
 
-/// An opaque pixmap as an 8-bit RGBA PNG. On a white background every pixel is opaque, so the
-/// premultiplied colour tiny-skia keeps is the colour itself.
+/// An opaque pixmap as an 8-bit RGB PNG. On a white background every pixel is opaque, so the
+/// premultiplied colour tiny-skia keeps is the colour itself, and the alpha channel (a quarter
+/// of the bytes to filter and compress) says nothing.
 fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let rgb: Vec<u8> = (pixmap.data().chunks_exact(4))
+        .flat_map(|pixel| [pixel[0], pixel[1], pixel[2]])
+        .collect();
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
     let mut writer = encoder.write_header()?;
-    writer.write_image_data(pixmap.data())?;
+    writer.write_image_data(&rgb)?;
     writer.finish()?;
     Ok(out)
 }
@@ -153,6 +157,26 @@ mod tests {
         assert_ne!(with("Inter"), blank, "the text is drawn");
         assert_eq!(with("Inter"), with("sans-serif"));
         assert_eq!(with("Inter"), with("Some Font Nobody Has, serif"));
+    }
+
+    #[test]
+    fn a_picture_is_opaque_rgb_on_white() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="2" height="2" fill="red"/></svg>"#;
+        let bytes = rasterise(svg, 1.0).unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        let info = reader.info();
+        assert_eq!(
+            (info.color_type, info.bit_depth),
+            (png::ColorType::Rgb, png::BitDepth::Eight)
+        );
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut pixels).unwrap();
+        let rows: Vec<&[u8]> = pixels.chunks(4 * 3).collect();
+        for row in rows {
+            assert_eq!(row, [255, 0, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
+        }
     }
 
     #[test]
