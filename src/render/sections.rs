@@ -113,12 +113,11 @@ pub fn render_section(
             })
             .collect(),
     };
-    let chunk = (members.pages.iter())
-        .skip((number - 1) * urls::PER_PAGE)
-        .take(urls::PER_PAGE);
     let view = SectionView {
         page: body.view.clone(),
-        pages: chunk.map(|id| listed(bodies.get(*id))).collect(),
+        pages: (members.listing_page(number).iter())
+            .map(|id| listed(bodies.get(*id)))
+            .collect(),
         subsections: (members.subsections.iter())
             .map(|id| listed(bodies.get(*id)))
             .collect(),

@@ -278,6 +278,15 @@ pub struct Members {
     pub subsections: Vec<PageId>,
 }
 
+impl Members {
+    /// The pages listing page `number` (from 1) shows: [`urls::PER_PAGE`] of them.
+    pub fn listing_page(&self, number: usize) -> &[PageId] {
+        let start = (number.saturating_sub(1) * urls::PER_PAGE).min(self.pages.len());
+        let end = (start + urls::PER_PAGE).min(self.pages.len());
+        &self.pages[start..end]
+    }
+}
+
 /// Every output of one build, sorted by URL.
 #[derive(Debug, Clone)]
 pub struct RoutePlan {

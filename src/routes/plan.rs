@@ -233,17 +233,26 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
             );
             continue;
         }
-        // A listing shows its members' summaries, which show the figures in them.
-        let members = sections.iter().find(|(s, _)| *s == id).map(|(_, m)| m);
-        let mut listed = (members.into_iter())
-            .flat_map(|m| m.pages.iter().chain(&m.subsections))
-            .map(|member| &site.pages[member.0]);
-        let mut made_from = vec![source, Input::Pages];
-        if shows_figures(page) || listed.any(shows_figures) {
-            made_from.push(Input::Network);
-        }
+        // A listing page shows the section, its subsections and one chunk of its pages, with
+        // their summaries, which show the figures in them. Which pages are in the chunk is
+        // named by their files, in order: a page that moves to another chunk (a new date)
+        // changes both.
+        static NO_MEMBERS: Members = Members {
+            pages: Vec::new(),
+            subsections: Vec::new(),
+        };
+        let members = (sections.iter().find(|(s, _)| *s == id)).map_or(&NO_MEMBERS, |(_, m)| m);
         let total = urls::page_count(counts.get(&id).copied().unwrap_or(0));
         for number in 1..=total {
+            let listed: Vec<&Page> = (members.listing_page(number).iter())
+                .chain(&members.subsections)
+                .map(|member| &site.pages[member.0])
+                .collect();
+            let mut made_from = vec![source.clone()];
+            made_from.extend(listed.iter().map(|p| Input::File(p.source.clone())));
+            if shows_figures(page) || listed.iter().any(|p| shows_figures(p)) {
+                made_from.push(Input::Network);
+            }
             b.push(
                 urls::section_page(&page.url, number),
                 Kind::Section {
@@ -252,7 +261,7 @@ fn plan_content(b: &mut Builder, site: &Site, pages: &[PageId], sections: &[(Pag
                     total,
                 },
                 Some(page_template(page, "section.html")),
-                made_from.clone(),
+                made_from,
                 page_wanted_by(page),
             );
         }
@@ -390,8 +399,9 @@ fn plan_partners(b: &mut Builder, input: &PlanInput) {
     b.add(
         urls::RESULTS.into(),
         Kind::Results,
-        // Pages: it links to the methodology page when there is one.
-        vec![Input::Network, Input::Pages],
+        // It links to the methodology page when there is one: a route of the plan, which
+        // every route is made from.
+        vec![Input::Network],
         WantedBy::Nfk,
     );
     b.add(

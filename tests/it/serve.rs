@@ -639,6 +639,16 @@ fn rebuilt_site_equals_a_fresh_full_build() {
     )
     .unwrap();
 
+    // Old news enough for a second listing page of /nyheter/, which a rebuild may take from the
+    // build before only while its pages stay the same and on it.
+    for day in 1..=12 {
+        std::fs::write(
+            root.join(format!("content/nyheter/arkiv-{day:02}.md")),
+            format!("---\ntitle: Arkiv {day}\ndate: 2020-01-{day:02}\n---\n\nGammel nyhet.\n"),
+        )
+        .unwrap();
+    }
+
     let base_url = "http://127.0.0.1:1111/".to_string();
     let mut rebuilder = Rebuilder::new(root.clone(), base_url);
     let first = rebuilder.build_all().result.expect("first build");
@@ -674,6 +684,14 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         }),
         Edit("partners/bjerkedal-bygg/story.md", |t| {
             format!("{t}\nEn ny linje.\n")
+        }),
+        // On the second listing page: that page changes, the first does not.
+        Edit("content/nyheter/arkiv-01.md", |t| {
+            t.replace("Arkiv 1\n", "Arkiv en\n")
+        }),
+        // Newest now: it moves to the first listing page, and one page moves to the second.
+        Edit("content/nyheter/arkiv-02.md", |t| {
+            t.replace("2020-01-02", "2026-01-02")
         }),
         Edit("content/nyheter/ny-side.md", |t| {
             t.replace("Ny side", "Ny side, endret")
