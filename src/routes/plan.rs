@@ -529,6 +529,20 @@ mod tests {
     }
 
     #[test]
+    fn a_listing_page_is_made_from_the_pages_it_lists() {
+        let plan = plan(&news(11), false);
+        let made_from = |url: &str| plan.get(url).unwrap().made_from.clone();
+        let file = |n: u32| Input::File(format!("content/nyheter/n{n}.md"));
+        let section = Input::File("content/nyheter/_index.md".into());
+        let first: Vec<Input> = std::iter::once(section.clone())
+            .chain((2..=11).rev().map(file))
+            .collect();
+        assert_eq!(made_from("/nyheter/"), first);
+        assert_eq!(made_from("/nyheter/side/2/"), [section, file(1)]);
+        assert!(!made_from(urls::RESULTS).contains(&Input::Pages));
+    }
+
+    #[test]
     fn plans_every_output_once_with_its_output_path() {
         let plan = plan(&news(1), false);
         let outputs = by_output(&plan);
