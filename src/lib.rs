@@ -353,6 +353,8 @@ struct Planned {
     charts: Arc<Vec<charts::Charts>>,
     theme: std::sync::Arc<theme::Theme>,
     plan: routes::RoutePlan,
+    /// The links of the published partners' stories, for the link check.
+    story_links: Arc<Vec<routes::WrittenLink>>,
     render_options: RenderOptions,
     stamps: memo::Stamps,
 }
@@ -437,6 +439,12 @@ fn plan_validated(
     if !complete {
         return Err(diagnostics);
     }
+    // Which stories the plan publishes follows from the partners, site.yaml and the drafts
+    // option (the plan's partner pages are the figures' visible partners): what the key holds.
+    let story_links = memos.story_links.pass().get_or_make(
+        || key("story links", 0),
+        || Arc::new(validate::story::written_links(&site, &plan)),
+    );
     let render_options = RenderOptions {
         base_url,
         drafts: options.drafts,
@@ -449,6 +457,7 @@ fn plan_validated(
         charts,
         theme,
         plan,
+        story_links,
         render_options,
         stamps,
     };
@@ -478,7 +487,15 @@ impl Planned {
         html: validate::Html,
         rendered: Diagnostics,
     ) -> Result<Diagnostics, Diagnostics> {
-        validate::validate_links(&self.site, &self.plan, links, html, &mut diagnostics);
+        let stories = &self.story_links;
+        validate::validate_links(
+            &self.site,
+            &self.plan,
+            links,
+            stories,
+            html,
+            &mut diagnostics,
+        );
         diagnostics.extend(rendered);
         if diagnostics.has_errors() {
             return Err(diagnostics);
@@ -496,7 +513,15 @@ impl Planned {
             None
         };
         let mut ignored = Diagnostics::new();
-        validate::validate_links(&self.site, &self.plan, links, &record, &mut ignored);
+        let stories = &self.story_links;
+        validate::validate_links(
+            &self.site,
+            &self.plan,
+            links,
+            stories,
+            &record,
+            &mut ignored,
+        );
         asked.into_inner()
     }
 }

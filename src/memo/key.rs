@@ -1,9 +1,9 @@
 //! Keys for the memos (`memo/mod.rs`): a 128-bit xxh3 hash of everything a value was made from.
 //! The one way keys are made: every stage feeds its inputs to a [`KeyHasher`].
 //!
-//! [`KeyHasher`] takes texts, numbers, `Serialize` values and `Debug` dumps. `Serialize` values
-//! are fed in without making text of them: the memo hashes thousands of page views per rebuild,
-//! and JSON's escaping and number formatting were most of that cost.
+//! [`KeyHasher`] takes texts, numbers, `Serialize` values, derived `Hash` values and `Debug`
+//! dumps. `Serialize` values are fed in without making text of them: the memo hashes thousands
+//! of page views per rebuild, and JSON's escaping and number formatting were most of that cost.
 //!
 //! The byte stream is prefix-free: every value starts with a tag, strings and byte strings carry
 //! their length, sequences and maps end with an end tag, struct fields carry their names. So two
@@ -47,6 +47,14 @@ impl KeyHasher {
     /// Raw bytes; the caller adds their length where it matters.
     pub fn bytes(&mut self, b: &[u8]) -> &mut Self {
         self.0.update(b);
+        self
+    }
+
+    /// Adds `value` by its derived `Hash` impl: for values of this process's own types (a
+    /// route's kind), cheaper than a `Debug` dump. Derived `Hash` writes an enum's variant
+    /// before its fields and a string's end, so two values hash alike only when they are equal.
+    pub fn hashed<T: std::hash::Hash + ?Sized>(&mut self, value: &T) -> &mut Self {
+        value.hash(&mut self.0);
         self
     }
 

@@ -27,6 +27,7 @@ use crate::diagnostics::Diagnostics;
 use crate::load::{Contents, RawPage, RawPartner};
 use crate::model::Partner;
 use crate::render::markdown;
+use crate::routes::WrittenLink;
 use crate::theme::Theme;
 
 /// Values under keys, kept between builds. [`Memo::off`] keeps nothing.
@@ -286,6 +287,9 @@ pub struct Memos {
     /// Where a page's Markdown nests too deep, if it does, keyed by its text (`validate/content.rs`).
     pub(crate) depths: Memo<Option<(u32, u32)>>,
     pub(crate) network_charts: Memo<Arc<Vec<Charts>>>,
+    /// The links of the published partners' stories, for the link check: keyed as the figures
+    /// are, so a page edit parses no story again (`validate/story.rs`).
+    pub(crate) story_links: Memo<Arc<Vec<WrittenLink>>>,
     /// Whole output files, keyed by their route and the stamps of what it is made from
     /// (`render/reuse.rs`): a route whose inputs did not change is not rendered again.
     pub(crate) outputs: Memo<Output>,
@@ -369,6 +373,7 @@ impl Memos {
             figures: Memo::keeping(),
             depths: Memo::keeping(),
             network_charts: Memo::keeping(),
+            story_links: Memo::keeping(),
             outputs: Memo::keeping(),
             touches: Mutex::default(),
         }
@@ -387,6 +392,7 @@ impl Memos {
             figures: Memo::off(),
             depths: Memo::off(),
             network_charts: Memo::off(),
+            story_links: Memo::off(),
             outputs: Memo::off(),
             touches: Mutex::default(),
         }

@@ -127,8 +127,8 @@ impl<'a> Reuse<'a> {
 }
 
 /// What every route is made from besides its own inputs: `site.yaml` (its `Debug` dump names
-/// every field) and the plan, every route's URL, file, kind, template and translations (a new
-/// page or chart, or a page's new translation, renders every route again).
+/// every field) and the plan, every route's URL, file, kind (its derived `Hash`), template and
+/// translations (a new page or chart, or a page's new translation, renders every route again).
 fn shared_key(site: &Site, plan: &RoutePlan) -> Option<Key> {
     let mut h = KeyHasher::new();
     h.text("shared");
@@ -137,7 +137,7 @@ fn shared_key(site: &Site, plan: &RoutePlan) -> Option<Key> {
         h.text(&route.url).text(&route.output);
         h.text(route.language.code());
         h.text(route.template.as_deref().unwrap_or_default());
-        write!(h, "{:?}", route.kind).ok()?;
+        h.hashed(&route.kind);
         for (language, url) in plan.translations(&route.url) {
             h.text(language.code()).text(url);
         }

@@ -27,7 +27,7 @@ pub use urls::ChartOwner;
 pub struct PageId(pub usize);
 
 /// What an output is, and which part of the site renders it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// `/`: the network in figures and the latest pages; `content/_index.md` gives its text.
     FrontPage {
@@ -196,7 +196,7 @@ impl Kind {
 }
 
 /// Which partners a static list shows (docs/decisions.md, "Partner lists").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
     /// Those meeting the principle with this key (`strategy`; see [`urls::PRINCIPLE_LISTS`]).
     Principle(&'static str),

@@ -112,22 +112,23 @@ pub fn validate_plan(site: &Site, plan: &RoutePlan, theme: &Theme, diags: &mut D
     content::check_templates(site, plan, &has_template, &site.config.theme, diags);
 }
 
-/// Rules for links, once the pages are made: every internal link of a content page, a partner's
-/// story, `menu` and `footer_menu` leads to a route of the plan, and every `#fragment` to an id of its page
-/// (`links.rs`). `html` gives a made page's HTML by its output path.
+/// Rules for links, once the pages are made: every internal link of a content page (`links`),
+/// a partner's story (`stories`, from [`story::written_links`]), `menu` and `footer_menu` leads to a
+/// route of the plan, and every `#fragment` to an id of its page (`links.rs`). `html` gives a
+/// made page's HTML by its output path.
 pub fn validate_links(
     site: &Site,
     plan: &RoutePlan,
     links: &[WrittenLink],
+    stories: &[WrittenLink],
     html: Html,
     diags: &mut Diagnostics,
 ) {
     links::check_menus(plan, &site.config, html, diags);
     links::check_links(plan, links, html, diags);
-    let stories = story::written_links(site, plan);
-    links::check_links(plan, &stories, html, diags);
+    links::check_links(plan, stories, html, diags);
     languages::check_links_across_languages(plan, links, diags);
-    languages::check_links_across_languages(plan, &stories, diags);
+    languages::check_links_across_languages(plan, stories, diags);
 }
 
 /// "nested too deeply", for stories and for editors' pages alike.
@@ -538,7 +539,8 @@ mod tests {
                 at: Pos::new(4, 1),
             }];
             let mut diags = Diagnostics::new();
-            validate_links(site, plan, &links, &|_| None, &mut diags);
+            let stories = story::written_links(site, plan);
+            validate_links(site, plan, &links, &stories, &|_| None, &mut diags);
             let found: Vec<_> = (diags.sorted().into_iter())
                 .map(|d| (d.path.clone(), d.line, d.is_error()))
                 .collect();
