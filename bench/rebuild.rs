@@ -1,7 +1,8 @@
 //! How long `nfk serve` takes to rebuild after one edit, next to a full in-memory build of the
 //! same site, measured in one process and interleaved so machine load
 //! affects both alike (both without the search index, which the server makes after serving the
-//! pages). A benchmark, not a test (issue 6); see docs/serve.md.
+//! pages). The pictures a rebuild leaves for after its pages are timed apart: the rebuild is
+//! what comes before the page is served. A benchmark, not a test (issue 6); see docs/serve.md.
 //!
 //! ```sh
 //! python3 bench/generate.py --partners 1000 --pages 2000 --out /tmp/big
@@ -76,37 +77,47 @@ fn main() {
 
     // For profiling the rebuild alone: NFK_BENCH_ONLY_REBUILDS=1.
     let only_rebuilds = std::env::var_os("NFK_BENCH_ONLY_REBUILDS").is_some();
-    let (mut incremental, mut full) = (Vec::new(), Vec::new());
+    let (mut incremental, mut drawing, mut full) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
         std::fs::write(&file, change(&original, run)).expect("writes the edit");
         let start = Instant::now();
         let outcome = rebuilder.rebuild(std::slice::from_ref(&file));
         incremental.push(start.elapsed());
         assert!(outcome.result.is_ok(), "the rebuild failed");
+        // The pictures the rebuild left for after its pages, drawn as the server then draws them.
+        let start = Instant::now();
+        if let Some((site, pictures)) = outcome.pending_pictures() {
+            (rebuilder.draw(&site, &pictures))
+                .map_err(|d| d.sorted())
+                .expect("the pictures are drawn");
+        }
+        drawing.push(start.elapsed());
         if only_rebuilds {
             continue;
         }
         let start = Instant::now();
-        // Like for like: the pages only (the server makes the search index after serving them).
-        let _ = nfk::build_pages_in_memory(rebuilder.options(), &nfk::Memos::off())
-            .expect("the site builds");
+        // Like for like: the pages and their pictures, not the search index (the server makes
+        // it after serving them).
+        let mut options = rebuilder.options().clone();
+        options.pictures_after_pages = false;
+        let _ = nfk::build_pages_in_memory(&options, &nfk::Memos::off()).expect("the site builds");
         full.push(start.elapsed());
     }
     std::fs::write(&file, original).expect("restores the edited file");
 
-    if only_rebuilds {
-        let i = summary(&mut incremental);
-        println!(
-            "rebuild after one {edit} edit: min {:.0} ms, median {:.0} ms",
-            i.0, i.1
-        );
-        return;
-    }
-    let (i, f) = (summary(&mut incremental), summary(&mut full));
+    let (i, d) = (summary(&mut incremental), summary(&mut drawing));
     println!(
         "rebuild after one {edit} edit: min {:.0} ms, median {:.0} ms",
         i.0, i.1
     );
+    println!(
+        "then its pictures, drawn after:    min {:.0} ms, median {:.0} ms",
+        d.0, d.1
+    );
+    if only_rebuilds {
+        return;
+    }
+    let f = summary(&mut full);
     println!(
         "full in-memory build:                min {:.0} ms, median {:.0} ms",
         f.0, f.1

@@ -32,7 +32,7 @@ pub(crate) mod write;
 
 pub use aggregate::{NetworkResults, render_human as render_results};
 pub use memo::Memos;
-pub use render::{Contents, OutputFile, RenderedSite};
+pub use render::{Contents, OutputFile, PendingPictures, RenderedSite};
 pub use write::{Failed as WriteFailed, OutputOptions, Refusal};
 
 /// What the fuzz targets (`fuzz/`, a crate of their own) drive directly. Not API: it follows
@@ -54,7 +54,8 @@ pub mod fuzzing {
         raw: RawSite,
         diags: &mut crate::diagnostics::Diagnostics,
     ) -> Option<crate::model::Site> {
-        crate::validate::validate(raw, diags, &crate::Memos::off(), None)
+        let keys = crate::memo::PartnerKeys::default();
+        crate::validate::validate(raw, diags, &crate::Memos::off(), &keys)
     }
 }
 
@@ -79,9 +80,9 @@ pub struct Validated {
     /// What load read, by its memo keys: for `serve`, which renders again only the routes
     /// whose inputs changed.
     stamps: memo::Stamps,
-    /// What the partners as validated are made from ([`memo::Stamps::partners_key`]), and so
-    /// their figures and the network's charts; `None` when the memos keep nothing.
-    partners_key: Option<memo::Key>,
+    /// What the partners as validated are made from ([`memo::PartnerKeys`]), and so their
+    /// figures and the network's charts; empty when the memos keep nothing.
+    partner_keys: memo::PartnerKeys,
 }
 
 /// load → validate, in memory: the model, for `nfk results` and `nfk new`. Reads the site
@@ -97,9 +98,9 @@ fn validated(mut raw: load::RawSite, mut diagnostics: Diagnostics, memos: &Memos
     let (partner_folders, page_files) = (raw.partners.len(), raw.pages.len());
     let stamps = std::mem::take(&mut raw.stamps);
     let slugs = raw.partners.iter().map(|p| p.slug.as_str());
-    let partners_key = stamps.partners_key(&raw.config, slugs);
+    let partner_keys = stamps.partner_keys(&raw.config, slugs);
     let site = timed("validate", || {
-        validate::validate(raw, &mut diagnostics, memos, partners_key)
+        validate::validate(raw, &mut diagnostics, memos, &partner_keys)
     });
     Validated {
         site,
@@ -107,7 +108,7 @@ fn validated(mut raw: load::RawSite, mut diagnostics: Diagnostics, memos: &Memos
         partner_folders,
         page_files,
         stamps,
-        partners_key,
+        partner_keys,
     }
 }
 
@@ -128,6 +129,9 @@ pub struct BuildOptions {
     /// PNG pictures (their files stay empty) and the search index. Everything an editor wrote
     /// is still rendered and judged, so `check` and `build` find the same problems.
     pub check_only: bool,
+    /// `serve`: the PNG pictures an earlier build did not draw are left for after the pages
+    /// ([`build_pages_in_memory`] hands them back, [`build_in_memory`] draws them at the end).
+    pub pictures_after_pages: bool,
 }
 
 /// A successful build, with the warnings found on the way.
@@ -149,7 +153,8 @@ pub struct Built {
 /// `nfk serve` keeps [`Memos::keeping`] between builds, everything else passes [`Memos::off`].
 /// The result is the same either way.
 pub fn build_in_memory(options: &BuildOptions, memos: &Memos) -> Result<Built, Diagnostics> {
-    let (mut built, search) = build_pages_in_memory(options, memos)?;
+    let (mut built, search, pictures) = build_pages_in_memory(options, memos)?;
+    built.site.replace(pictures.draw(memos)?);
     let bundle = search.make(&built.site, || false);
     let bundle = bundle.unwrap_or_else(|| unreachable!("never cancelled"));
     let mut diagnostics = built.diagnostics;
@@ -165,13 +170,15 @@ pub fn build_in_memory(options: &BuildOptions, memos: &Memos) -> Result<Built, D
     Ok(built)
 }
 
-/// [`build_in_memory`] but for the search index, which is left to make ([`PendingSearch::make`]):
-/// `nfk serve` shows a change first and makes the index after, as it takes seconds on a large
-/// site. The pages are the same as `build_in_memory`'s.
+/// [`build_in_memory`] but for the search index, which is left to make ([`PendingSearch::make`]),
+/// and with [`BuildOptions::pictures_after_pages`] the PNG pictures not in `memos`, which are
+/// left to draw ([`PendingPictures::draw`]; their files are empty until then): `nfk serve`
+/// shows a change first and makes these after, as they take most of a rebuild or seconds on a
+/// large site. The pages are the same as `build_in_memory`'s.
 pub fn build_pages_in_memory(
     options: &BuildOptions,
     memos: &Memos,
-) -> Result<(Built, PendingSearch), Diagnostics> {
+) -> Result<(Built, PendingSearch, PendingPictures), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let raw = timed("load", || {
         load::load(&options.root, &mut diagnostics, memos)
@@ -286,6 +293,7 @@ fn check_validated(root: &Path, validated: Validated) -> CheckReport {
         drafts: false,
         live_reload: false,
         check_only: true,
+        pictures_after_pages: false,
     };
     let diagnostics = match build_validated(validated, &options, &Memos::off()) {
         Ok(built) => built.diagnostics,
@@ -307,12 +315,13 @@ fn build_validated(
     Ok(render_in_memory(&planned, diagnostics, memos)?.0)
 }
 
-/// Renders `planned` in memory and checks its links; the search index is left to make.
+/// Renders `planned` in memory and checks its links; the search index is left to make, and the
+/// pictures left for later ([`render::Pictures::Later`]) to draw.
 fn render_in_memory(
     planned: &Planned,
     diagnostics: Diagnostics,
     memos: &Memos,
-) -> Result<(Built, PendingSearch), Diagnostics> {
+) -> Result<(Built, PendingSearch, PendingPictures), Diagnostics> {
     let (rendered, links) = timed("render", || {
         let prepared = planned.prepare(memos);
         let links = prepared.links();
@@ -329,7 +338,8 @@ fn render_in_memory(
     });
     let diagnostics = checked?;
     let config = &planned.site.config;
-    let search = if planned.render_options.draw_pictures {
+    let pictures = planned.render_options.pictures.take_pending();
+    let search = if planned.render_options.pictures.drawn() {
         PendingSearch::of(&planned.plan, config)
     } else {
         // `check`: no search index (see `BuildOptions::check_only`).
@@ -342,7 +352,7 @@ fn render_in_memory(
         partners: planned.data.partners.len(),
         pages: planned.plan.pages().len(),
     };
-    Ok((built, search))
+    Ok((built, search, pictures))
 }
 
 /// A site validated up to its route plan: everything rendering needs, owned.
@@ -372,7 +382,7 @@ fn plan_validated(
         site,
         mut diagnostics,
         stamps,
-        partners_key,
+        partner_keys,
         ..
     } = validated;
     let Some(site) = site else {
@@ -399,17 +409,31 @@ fn plan_validated(
         return Err(diagnostics);
     };
     // The figures and the network's charts are made from the partners, site.yaml (both in
-    // `partners_key`), the drafts option and, for the charts, the theme's strings.
+    // `partner_keys.all`), the drafts option and, for the charts, the theme's strings.
     let key = |what: &str, theme: u128| {
         let mut h = memo::KeyHasher::new();
-        h.text(what).number(partners_key?);
+        h.text(what).number(partner_keys.all?);
         h.number(u128::from(options.drafts)).number(theme);
         Some(h.finish())
     };
     let data = timed("aggregate", || {
         memos.figures.pass().get_or_make(
             || key("figures", 0),
-            || Arc::new(aggregate::aggregate(&site, options.drafts)),
+            || {
+                // A partner's own figures are made from its folder and site.yaml.
+                let each = memos.partner_figures.pass();
+                let partner_data = |p: &model::Partner| {
+                    each.get_or_make(
+                        || partner_keys.of("partner figures", &p.slug),
+                        || aggregate::partner::partner_data(p, &site.config),
+                    )
+                };
+                Arc::new(aggregate::aggregate_with(
+                    &site,
+                    options.drafts,
+                    partner_data,
+                ))
+            },
         )
     });
     let charts = timed("charts", || {
@@ -449,7 +473,13 @@ fn plan_validated(
         base_url,
         drafts: options.drafts,
         live_reload: options.live_reload,
-        draw_pictures: !options.check_only,
+        pictures: if options.check_only {
+            render::Pictures::Never
+        } else if options.pictures_after_pages {
+            render::Pictures::Later(Arc::default())
+        } else {
+            render::Pictures::Now
+        },
     };
     let planned = Planned {
         site,
@@ -593,7 +623,7 @@ fn build_streamed(
     if diagnostics.has_errors() {
         // The plan has problems (outputs that collide): its files cannot all be written. Render
         // in memory, as `check` does, to report the same problems; nothing is written.
-        return Ok(render_in_memory(&planned, diagnostics, &memos).map(|(built, _)| built));
+        return Ok(render_in_memory(&planned, diagnostics, &memos).map(|(built, ..)| built));
     }
     let (links, kept, render_diagnostics, writer, indexes) =
         timed("render", || -> anyhow::Result<_> {

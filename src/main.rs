@@ -240,6 +240,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 drafts,
                 live_reload: false,
                 check_only: false,
+                pictures_after_pages: false,
             };
             build(&options, &nfk::OutputOptions { folder, force }, lang)
         }

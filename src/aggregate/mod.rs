@@ -81,13 +81,22 @@ impl SiteData {
 /// Computes every figure of SPEC §8. Drafts count nowhere unless `include_drafts` (what
 /// `serve` and `build --drafts` show), in which case they count like any other partner.
 pub fn aggregate(site: &Site, include_drafts: bool) -> SiteData {
+    aggregate_with(site, include_drafts, |p| {
+        partner::partner_data(p, &site.config)
+    })
+}
+
+/// [`aggregate`], with each partner's figures from `partner_data`, which must give what
+/// [`partner::partner_data`] gives (`serve` takes the unchanged partners' from its memo).
+pub fn aggregate_with(
+    site: &Site,
+    include_drafts: bool,
+    partner_data: impl Fn(&Partner) -> PartnerData,
+) -> SiteData {
     let (shown, partners): (Vec<usize>, Vec<&Partner>) = (site.partners.iter().enumerate())
         .filter(|(_, p)| include_drafts || !p.draft)
         .unzip();
-    let data: Vec<PartnerData> = partners
-        .iter()
-        .map(|p| partner::partner_data(p, &site.config))
-        .collect();
+    let data: Vec<PartnerData> = partners.iter().map(|p| partner_data(p)).collect();
     let results = network::network_results(&site.config, &partners, &data, include_drafts);
     SiteData {
         results,

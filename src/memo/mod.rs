@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 pub use key::{Key, KeyHasher};
 
-use crate::aggregate::SiteData;
+use crate::aggregate::{PartnerData, SiteData};
 use crate::charts::{Chart, Charts};
 use crate::diagnostics::Diagnostics;
 use crate::load::{Contents, RawPage, RawPartner};
@@ -29,6 +29,7 @@ use crate::model::Partner;
 use crate::render::markdown;
 use crate::routes::WrittenLink;
 use crate::theme::Theme;
+use crate::validate::OneValidated;
 
 /// Values under keys, kept between builds. [`Memo::off`] keeps nothing.
 pub struct Memo<V> {
@@ -138,6 +139,16 @@ impl<V: Clone> Memo<V> {
         Pass { memo: self, number }
     }
 
+    /// Keeps `value` under `key` as used by the latest pass, which has ended: for what is made
+    /// after it (the pictures `nfk serve` draws once the pages are served). The next pass finds
+    /// it; one that does not use it drops it.
+    pub fn insert(&self, key: Key, value: V) {
+        if let Some(mut state) = self.lock() {
+            let used = state.passes;
+            state.entries.insert(key, Entry { value, used });
+        }
+    }
+
     /// Keeps only the entries whose value `keep` accepts.
     pub fn retain(&self, mut keep: impl FnMut(&V) -> bool) {
         if let Some(mut state) = self.lock() {
@@ -224,6 +235,17 @@ impl<V: Clone> Pass<'_, V> {
         Ok(value)
     }
 
+    /// The value under `key`, if there is one (marked used by this pass).
+    pub fn get(&self, key: Key) -> Option<V> {
+        if let Some(under) = self.memo.under {
+            record(under, key);
+        }
+        let mut state = self.memo.lock()?;
+        let entry = state.entries.get_mut(&key)?;
+        entry.used = self.number;
+        Some(entry.value.clone())
+    }
+
     /// Marks the value under `key`, if there is one, as used by this pass.
     pub fn touch(&self, key: Key) {
         if let Some(mut state) = self.memo.lock()
@@ -280,10 +302,15 @@ pub struct Memos {
     pub(crate) themes: Memo<(Option<Arc<Theme>>, Diagnostics)>,
     /// The partners as validated, with what was found in their folders; the network's figures;
     /// the network's charts and the names of each partner's, in each language: all keyed by
-    /// [`Stamps::partners_key`] (with the drafts option, and the theme for the charts), so an
+    /// [`PartnerKeys::all`] (with the drafts option, and the theme for the charts), so an
     /// edit of a page validates, sums and draws nothing again.
     pub(crate) validated: Memo<Arc<(Vec<Partner>, Diagnostics)>>,
+    /// Each partner folder as validated on its own, keyed by [`PartnerKeys::of`] its folder:
+    /// an edit of one partner validates that one again, and the rule across partners.
+    pub(crate) one_partner: Memo<Arc<OneValidated>>,
     pub(crate) figures: Memo<Arc<SiteData>>,
+    /// Each partner's own figures, keyed by [`PartnerKeys::of`] its folder.
+    pub(crate) partner_figures: Memo<PartnerData>,
     /// Where a page's Markdown nests too deep, if it does, keyed by its text (`validate/content.rs`).
     pub(crate) depths: Memo<Option<(u32, u32)>>,
     pub(crate) network_charts: Memo<Arc<Vec<Charts>>>,
@@ -331,19 +358,58 @@ impl Stamps {
         together("pages", sources.into_iter().map(|s| (s, self.pages.get(s))))
     }
 
-    /// The key of what the partners as validated are made from: `site` (site.yaml as read) and
-    /// every partner folder (`slugs`, in load's order).
-    pub fn partners_key<'s>(
+    /// The keys of what the partners as validated are made from: `site` (site.yaml as read) and
+    /// every partner folder (`slugs`, in load's order) together, and each folder with `site`.
+    pub fn partner_keys<'s>(
         &self,
         site: &impl std::fmt::Debug,
         slugs: impl IntoIterator<Item = &'s str>,
-    ) -> Option<Key> {
+    ) -> PartnerKeys {
         use std::fmt::Write;
         let mut h = KeyHasher::new();
-        h.text("validated partners");
-        write!(h, "{site:?}").ok()?;
-        h.number(self.of_partners(slugs)?);
-        Some(h.finish())
+        h.text("site as read");
+        let Some(()) = write!(h, "{site:?}").ok() else {
+            return PartnerKeys::default();
+        };
+        let site = h.finish();
+        let slugs: Vec<&str> = slugs.into_iter().collect();
+        let each = (slugs.iter())
+            .filter_map(|slug| {
+                let stamp = self.partners.get(*slug)?;
+                let key = KeyHasher::new()
+                    .text("validated partner")
+                    .number(site)
+                    .text(slug)
+                    .number(*stamp)
+                    .finish();
+                Some((slug.to_string(), key))
+            })
+            .collect();
+        let all = self.of_partners(slugs).map(|partners| {
+            (KeyHasher::new().text("validated partners"))
+                .number(site)
+                .number(partners)
+                .finish()
+        });
+        PartnerKeys { all, each }
+    }
+}
+
+/// What the partners as validated are made from ([`Stamps::partner_keys`]): the memos of
+/// validate, aggregate and charts are keyed by it. Empty when the memos keep nothing.
+#[derive(Debug, Default, Clone)]
+pub struct PartnerKeys {
+    /// site.yaml as read and every partner folder; `None` when one could not be stamped.
+    pub all: Option<Key>,
+    /// site.yaml as read and one partner folder, by slug.
+    pub each: HashMap<String, Key>,
+}
+
+impl PartnerKeys {
+    /// `what` made from the partner folder `slug` and site.yaml, and nothing else.
+    pub fn of(&self, what: &str, slug: &str) -> Option<Key> {
+        let partner = self.each.get(slug)?;
+        Some(KeyHasher::new().text(what).number(*partner).finish())
     }
 }
 
@@ -370,7 +436,9 @@ impl Memos {
             images: Memo::keeping_under(Under::Images),
             themes: Memo::keeping(),
             validated: Memo::keeping(),
+            one_partner: Memo::keeping(),
             figures: Memo::keeping(),
+            partner_figures: Memo::keeping(),
             depths: Memo::keeping(),
             network_charts: Memo::keeping(),
             story_links: Memo::keeping(),
@@ -389,7 +457,9 @@ impl Memos {
             images: Memo::off(),
             themes: Memo::off(),
             validated: Memo::off(),
+            one_partner: Memo::off(),
             figures: Memo::off(),
+            partner_figures: Memo::off(),
             depths: Memo::off(),
             network_charts: Memo::off(),
             story_links: Memo::off(),

@@ -1,6 +1,12 @@
 //! PNG files (SPEC §12): every chart's `.png` beside its `.svg`, and the share images of
 //! [`super::share`]. The one place SVG becomes pixels.
 //!
+//! When a build draws them is [`Pictures`]: while rendering (`nfk build`), never (`nfk check`),
+//! or after the pages (`nfk serve`): a picture its memo does not hold then gets an empty file
+//! and is handed back in [`PendingPictures`], to draw once the pages are served. Half of what a
+//! partner's edit costs in a preview is drawing the network's charts again, and a page shows
+//! the SVGs: the PNGs are only downloads and share images.
+//!
 //! resvg renders with a font database that holds only the embedded Inter font the charts are
 //! measured and drawn with (`charts::text`), never a system font, and resolves no image or file
 //! an SVG names: the same SVG gives the same PNG bytes on every machine, and rendering reads
@@ -9,15 +15,116 @@
 //!
 //! Must not: draw a chart (the PNG is the `.svg` drawing, scaled), read files, or use the clock.
 
-use std::sync::{Arc, LazyLock};
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use resvg::{tiny_skia, usvg};
 
 use super::{OutputFile, Renderer, missing, share};
 use crate::charts::text;
-use crate::diagnostics::{Diagnostic, Pos};
-use crate::memo::KeyHasher;
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::memo::{Key, KeyHasher, Memos};
 use crate::routes::{ChartOwner, Route};
+
+/// When a build draws its PNG files.
+#[derive(Debug, Clone, Default)]
+pub enum Pictures {
+    /// While rendering, as every other file (`nfk build`).
+    #[default]
+    Now,
+    /// Never: their files stay empty (`nfk check`: they are drawings of what was already
+    /// rendered and judged).
+    Never,
+    /// After the pages (`nfk serve`): what the images memo does not hold is collected here.
+    Later(Arc<Later>),
+}
+
+impl Pictures {
+    /// Whether the build's PNG files are drawn at all (now or later).
+    pub fn drawn(&self) -> bool {
+        !matches!(self, Pictures::Never)
+    }
+
+    /// Whether the file at `output` is still to draw.
+    pub fn pending(&self, output: &str) -> bool {
+        match self {
+            Pictures::Later(later) => later.lock().contains_key(output),
+            _ => false,
+        }
+    }
+
+    /// The pictures left to draw, taken out; none unless [`Pictures::Later`].
+    pub fn take_pending(&self) -> PendingPictures {
+        match self {
+            Pictures::Later(later) => PendingPictures {
+                pictures: std::mem::take(&mut *later.lock()),
+            },
+            _ => PendingPictures::default(),
+        }
+    }
+}
+
+/// The pictures a build left to draw, by output path.
+#[derive(Debug, Default)]
+pub struct Later(Mutex<BTreeMap<String, Picture>>);
+
+impl Later {
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Picture>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// One PNG to draw: its SVG, the scale, and its key in the images memo.
+#[derive(Debug)]
+struct Picture {
+    svg: String,
+    scale: f32,
+    key: Option<Key>,
+}
+
+/// The PNG files a build left to draw ([`Pictures::Later`]), by output path: their files in the
+/// build are empty until [`PendingPictures::draw`]'s replace them.
+#[derive(Debug, Default)]
+pub struct PendingPictures {
+    pictures: BTreeMap<String, Picture>,
+}
+
+impl PendingPictures {
+    pub fn is_empty(&self) -> bool {
+        self.pictures.is_empty()
+    }
+
+    pub fn contains(&self, output: &str) -> bool {
+        self.pictures.contains_key(output)
+    }
+
+    /// The files, drawn (in parallel), each kept in `memos` for the next build; or the
+    /// problems that kept one from being drawn.
+    pub fn draw(&self, memos: &Memos) -> Result<Vec<OutputFile>, Diagnostics> {
+        use rayon::prelude::*;
+        let drawn: Vec<_> = (self.pictures.par_iter())
+            .map(|(output, picture)| {
+                let bytes = drawing(output, &picture.svg, picture.scale)?;
+                if let Some(key) = picture.key {
+                    memos.images.insert(key, bytes.clone());
+                }
+                Ok(OutputFile::new(output.clone(), bytes))
+            })
+            .collect();
+        let mut problems = Diagnostics::new();
+        let mut files = Vec::new();
+        for made in drawn {
+            match made {
+                Ok(file) => files.push(file),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(files)
+    }
+}
 
 /// A chart's PNG is drawn at twice the size of its SVG (sharp on high-density screens and in
 /// print); a share image's SVG is already 1200×630.
@@ -79,23 +186,38 @@ fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     Ok(out)
 }
 
-/// [`rasterise`], taken from the build's memo when the same SVG was drawn before.
+/// [`rasterise`], taken from the build's memo when the same SVG was drawn before; with
+/// [`Pictures::Later`], an empty file and the picture left to draw when it was not.
 fn png(r: &Renderer, route: &Route, svg: &str, scale: f32) -> Result<OutputFile, Diagnostic> {
-    let key = || {
+    let images = &r.passes.images;
+    let key = images.keeps().then(|| {
         let mut h = KeyHasher::new();
         h.text("png").number(u128::from(scale.to_bits())).text(svg);
-        Some(h.finish())
-    };
-    let bytes = r.passes.images.try_get_or_make(key, || {
-        rasterise(svg, scale).map(bytes::Bytes::from).map_err(|e| {
-            Diagnostic::error(
-                "content",
-                Pos::FILE,
-                format!("internal error: cannot draw {}: {e}", route.output),
-            )
-        })
-    })?;
+        h.finish()
+    });
+    if let Pictures::Later(later) = &r.options.pictures {
+        if let Some(bytes) = key.and_then(|key| images.get(key)) {
+            return Ok(OutputFile::new(route.output.clone(), bytes));
+        }
+        let svg = svg.to_string();
+        later
+            .lock()
+            .insert(route.output.clone(), Picture { svg, scale, key });
+        return Ok(OutputFile::new(route.output.clone(), Vec::new()));
+    }
+    let bytes = images.try_get_or_make(|| key, || drawing(&route.output, svg, scale))?;
     Ok(OutputFile::new(route.output.clone(), bytes))
+}
+
+/// [`rasterise`], with its failure as a problem of the file at `output`.
+fn drawing(output: &str, svg: &str, scale: f32) -> Result<bytes::Bytes, Diagnostic> {
+    rasterise(svg, scale).map(bytes::Bytes::from).map_err(|e| {
+        Diagnostic::error(
+            "content",
+            Pos::FILE,
+            format!("internal error: cannot draw {output}: {e}"),
+        )
+    })
 }
 
 /// A chart's `.png`: its `.svg` drawing (the wide layout) at [`CHART_SCALE`].

@@ -42,6 +42,7 @@ use content::Bodies;
 use view::{ChartView, PartnerSummary, SiteView};
 
 pub use crate::load::Contents;
+pub use images::{PendingPictures, Pictures};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -73,6 +74,17 @@ impl RenderedSite {
         self.files.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
+    /// Puts each of `files` in place of the file at its path (the pictures drawn after the
+    /// pages), keeping the files sorted.
+    pub fn replace(&mut self, files: Vec<OutputFile>) {
+        for file in files {
+            match (self.files).binary_search_by(|f| f.path.as_str().cmp(&file.path)) {
+                Ok(i) => self.files[i] = file,
+                Err(i) => self.files.insert(i, file),
+            }
+        }
+    }
+
     pub fn get(&self, path: &str) -> Option<&OutputFile> {
         self.files
             .binary_search_by(|f| f.path.as_str().cmp(path))
@@ -89,9 +101,9 @@ pub struct RenderOptions {
     pub drafts: bool,
     /// Add the live-reload script (`nfk serve`).
     pub live_reload: bool,
-    /// Draw the PNG files (chart PNGs, share images). `check` does not: they are drawings of
-    /// what was already rendered and judged, so their files stay empty there.
-    pub draw_pictures: bool,
+    /// When the PNG files (chart PNGs, share images) are drawn: now, never (`check`) or after
+    /// the pages (`serve`).
+    pub pictures: images::Pictures,
 }
 
 /// A build's rendering once the Markdown bodies are made, before any file is: what the links
@@ -287,7 +299,7 @@ fn render_route(
             Some(svg) => file(Contents::Bytes(bytes::Bytes::from_owner(SharedSvg(svg)))),
             None => Err(missing(route)),
         },
-        Kind::ChartPng { .. } | Kind::ShareImage { .. } if !r.options.draw_pictures => {
+        Kind::ChartPng { .. } | Kind::ShareImage { .. } if !r.options.pictures.drawn() => {
             Ok(OutputFile::new(route.output.clone(), Vec::new()))
         }
         Kind::ChartPng { owner, name } => images::chart_png(r, route, owner, name),
@@ -493,7 +505,7 @@ impl<'a> Renderer<'a> {
             partners,
             drawn: drawn::Drawn::new(
                 (plan.routes().iter()).filter(|r| r.language == language),
-                options.draw_pictures,
+                options.pictures.drawn(),
             ),
             base_context: tera::Context::new(),
             passes,

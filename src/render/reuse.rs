@@ -78,7 +78,7 @@ impl<'a> Reuse<'a> {
         h.text("route")
             .number(self.shared?)
             .number(r.stamp?)
-            .number(u128::from(r.options.draw_pictures))
+            .number(u128::from(r.options.pictures.drawn()))
             .text(&route.output);
         for input in &route.made_from {
             let key = match input {
@@ -96,7 +96,7 @@ impl<'a> Reuse<'a> {
     }
 
     /// `route`'s file: the one an earlier build made when its inputs are unchanged, else what
-    /// `make` makes (kept for the next build).
+    /// `make` makes (kept for the next build, unless it is a picture still to draw).
     pub fn made(
         &self,
         r: &Renderer,
@@ -111,12 +111,22 @@ impl<'a> Reuse<'a> {
             || self.key(r, route),
             || {
                 let (made, used) = recording(make);
-                made.map(|file| Output {
+                let file = made.map_err(Unkept::Problem)?;
+                if r.options.pictures.pending(&route.output) {
+                    // Its empty file stands in for the picture until it is drawn.
+                    return Err(Unkept::Pending(file));
+                }
+                Ok(Output {
                     contents: file.contents,
                     used: used.into(),
                 })
             },
-        )?;
+        );
+        let output = match output {
+            Ok(output) => output,
+            Err(Unkept::Problem(problem)) => return Err(problem),
+            Err(Unkept::Pending(file)) => return Ok(file),
+        };
         // What it was made through stays in those memos for as long as it is reused.
         passes.touch(&output.used);
         Ok(OutputFile {
@@ -124,6 +134,13 @@ impl<'a> Reuse<'a> {
             contents: output.contents,
         })
     }
+}
+
+/// A file made that the memo does not keep.
+enum Unkept {
+    Problem(Diagnostic),
+    /// A picture left to draw after the pages (`images::Pictures::Later`).
+    Pending(OutputFile),
 }
 
 /// What every route is made from besides its own inputs: `site.yaml` (its `Debug` dump names

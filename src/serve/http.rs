@@ -18,6 +18,7 @@
 //!   capped and timed out in `listen`.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
@@ -116,6 +117,25 @@ pub fn router(shared: Arc<Shared>, hosts: Arc<AllowedHosts>, limits: Limits) -> 
         .with_state(shared)
 }
 
+/// How long a request for a picture still being drawn waits for it (a rebuild serves its pages
+/// first and draws its pictures right after: `docs/serve.md`). Drawing what one partner's edit
+/// changes takes a fraction of a second; a change to every chart, minutes on a large site.
+const PICTURE_WAIT: Duration = Duration::from_secs(30);
+
+/// The current snapshot, once the file at `path` (a URL path) is not a picture still being
+/// drawn, or once [`PICTURE_WAIT`] has passed.
+async fn drawn(shared: &Shared, path: &str) -> Arc<Snapshot> {
+    let output = path.trim_start_matches('/');
+    let deadline = tokio::time::Instant::now() + PICTURE_WAIT;
+    loop {
+        let snapshot = shared.current();
+        if !snapshot.drawing(output) || tokio::time::Instant::now() >= deadline {
+            return snapshot;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
 /// A browser's request headers are a few KB; far more is abuse or a mistake, refused with 431.
 const MAX_HEADER_BYTES: usize = 32 * 1024;
 
@@ -142,10 +162,18 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let snapshot = shared.current();
+    let snapshot = drawn(&shared, uri.path()).await;
     let Some(site) = snapshot.files() else {
         return not_built_yet(&snapshot);
     };
+    if snapshot.drawing(uri.path().trim_start_matches('/')) {
+        let mut response = plain(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the picture is still being drawn; try again\n",
+        );
+        (response.headers_mut()).insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        return response;
+    }
     match resolve(site, uri.path()) {
         Resolved::File(path) => file(StatusCode::OK, site, &path, &snapshot),
         Resolved::Redirect(to) => {

@@ -15,7 +15,9 @@
 //!
 //! The search index is not part of a rebuild: it is made after the pages are served
 //! (`super::index`), as it takes seconds on a large site, and it cannot hold an editor's
-//! mistake that the pages do not.
+//! mistake that the pages do not. Nor are the PNG pictures a rebuild must draw again: they are
+//! drawn right after its pages are served ([`Rebuilder::draw`]), as they are most of the CPU
+//! of a partner's edit and no page shows them (they are downloads and share images).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -23,7 +25,7 @@ use std::time::Duration;
 
 use crate::diagnostics::Diagnostics;
 use crate::memo::Memos;
-use crate::render::RenderedSite;
+use crate::render::{PendingPictures, RenderedSite};
 use crate::{BuildOptions, PendingSearch, build_pages_in_memory};
 
 /// A build that succeeded, as the server keeps it.
@@ -33,6 +35,9 @@ pub struct ServedBuild {
     /// The search index of `site`, still to make: the server shows the pages first
     /// (`super::index`). `None` once taken.
     pub search: Option<PendingSearch>,
+    /// The PNG pictures of `site` still to draw (their files are empty until then): a rebuild
+    /// serves its pages first and draws these right after ([`Rebuilder::draw`]).
+    pub pictures: Arc<PendingPictures>,
     /// Warnings only (a build with errors is an `Err`).
     pub diagnostics: Diagnostics,
     pub partners: usize,
@@ -51,6 +56,13 @@ impl Outcome {
     pub fn take_search(&mut self) -> Option<(Arc<RenderedSite>, PendingSearch)> {
         let built = self.result.as_mut().ok()?;
         Some((built.site.clone(), built.search.take()?))
+    }
+
+    /// The site built and the pictures it left to draw, when it built and left some.
+    pub fn pending_pictures(&self) -> Option<(Arc<RenderedSite>, Arc<PendingPictures>)> {
+        let built = self.result.as_ref().ok()?;
+        let pictures = Some(&built.pictures).filter(|p| !p.is_empty())?;
+        Some((built.site.clone(), pictures.clone()))
     }
 }
 
@@ -72,6 +84,9 @@ impl Rebuilder {
                 drafts: true,
                 live_reload: true,
                 check_only: false,
+                // The first build draws every picture; each rebuild leaves those it must draw
+                // again for after its pages ([`Rebuilder::rebuild`]).
+                pictures_after_pages: false,
             },
             build_number: 0,
             memos: Memos::keeping(),
@@ -94,9 +109,10 @@ impl Rebuilder {
             build_pages_in_memory(options, memos)
         };
         let result = retry_passing(&RETRY, attempt, std::thread::sleep);
-        let result = result.map(|(built, search)| ServedBuild {
+        let result = result.map(|(built, search, pictures)| ServedBuild {
             site: Arc::new(built.site),
             search: Some(search),
+            pictures: Arc::new(pictures),
             diagnostics: built.diagnostics,
             partners: built.partners,
             pages: built.pages,
@@ -116,7 +132,21 @@ impl Rebuilder {
         } else {
             self.memos.forget(changed);
         }
+        self.options.pictures_after_pages = true;
         self.build_all()
+    }
+
+    /// `site` with the pictures it left to draw ([`ServedBuild::pictures`]) drawn, each kept for
+    /// the next build; or the problems that kept one from being drawn.
+    pub fn draw(
+        &self,
+        site: &RenderedSite,
+        pictures: &PendingPictures,
+    ) -> Result<RenderedSite, Diagnostics> {
+        let drawn = crate::timed("pictures", || pictures.draw(&self.memos))?;
+        let mut site = site.clone();
+        site.replace(drawn);
+        Ok(site)
     }
 }
 

@@ -12,7 +12,7 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::{OutputFile, RenderedSite};
+use crate::render::{OutputFile, PendingPictures, RenderedSite};
 
 use super::rebuild::Outcome;
 use crate::model::Language;
@@ -33,11 +33,19 @@ pub struct Snapshot {
     /// The search index (`/pagefind/`) of `site`, or of an earlier site while the index of this
     /// one is being made (`super::index`); `None` until the first is made.
     pub search: Option<Arc<RenderedSite>>,
+    /// The pictures of `site` still being drawn (their files are empty until then): a request
+    /// for one waits for them (`super::http`).
+    pub pictures: Option<Arc<PendingPictures>>,
 }
 
 impl Snapshot {
     pub fn failed(&self) -> bool {
         self.problems.iter().any(Diagnostic::is_error)
+    }
+
+    /// Whether the file at `output` is a picture still being drawn.
+    pub fn drawing(&self, output: &str) -> bool {
+        (self.pictures.as_ref()).is_some_and(|pictures| pictures.contains(output))
     }
 
     /// What the server can answer with; `None` until a site has built.
@@ -143,6 +151,32 @@ impl Shared {
             build_id: guard.build_id.clone(),
             lang: guard.lang,
             search: Some(Arc::new(RenderedSite { files: search })),
+            pictures: guard.pictures.clone(),
+        };
+        let previous = std::mem::replace(&mut *guard, Arc::new(next));
+        drop(guard);
+        drop(previous);
+        true
+    }
+
+    /// Swaps in `drawn`, which is `site` with its pictures drawn, if `site` is still the one
+    /// served (a later build that failed keeps serving it, with its problems). Browsers are not
+    /// told: no page changed.
+    pub fn publish_pictures(&self, site: &Arc<RenderedSite>, drawn: Arc<RenderedSite>) -> bool {
+        let mut guard = match self.snapshot.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if !guard.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, site)) {
+            return false;
+        }
+        let next = Snapshot {
+            site: Some(drawn),
+            problems: guard.problems.clone(),
+            build_id: guard.build_id.clone(),
+            lang: guard.lang,
+            search: guard.search.clone(),
+            pictures: None,
         };
         let previous = std::mem::replace(&mut *guard, Arc::new(next));
         drop(guard);
@@ -174,6 +208,7 @@ fn next_snapshot(
             build_id,
             lang,
             search,
+            pictures: Some(built.pictures).filter(|p| !p.is_empty()),
         },
         Err(problems) => Snapshot {
             site: previous.and_then(|p| p.site.clone()),
@@ -181,6 +216,7 @@ fn next_snapshot(
             build_id,
             lang,
             search,
+            pictures: previous.and_then(|p| p.pictures.clone()),
         },
     }
 }

@@ -26,8 +26,10 @@ use notify_debouncer_full::{
 use super::index::Indexing;
 use super::rebuild::Rebuilder;
 use super::state::Shared;
+use crate::diagnostics::{localized, render_human};
 use crate::messages::{self, ids};
 use crate::model::Language;
+use crate::render::{PendingPictures, RenderedSite};
 
 /// The quiet time that ends a burst of events. Editors finish a save within a few milliseconds;
 /// this is well under what a person notices, and the main part of the edit-to-reload latency.
@@ -118,12 +120,36 @@ fn rebuild_loop(
         let mut outcome = rebuilder.rebuild(&changed);
         eprintln!("{}", describe(&watches.root, &changed, shared.lang()));
         super::report(&outcome, start, true, shared.lang());
+        let pictures = outcome.pending_pictures();
         let search = outcome.take_search();
         shared.publish(outcome);
+        // The pages are served: now the pictures, then the search index of the whole site.
+        let drawn = pictures.map(|(site, pictures)| draw(&rebuilder, &shared, &site, &pictures));
         if let Some((site, search)) = search {
-            indexing.index(site, search);
+            indexing.index(drawn.unwrap_or(site), search);
         }
     }
+}
+
+/// Draws the pictures the build of `site` left for after its pages, and serves them with its
+/// pages: the site served from now on. A picture that cannot be drawn (an internal error, never
+/// an editor's) is reported and its file stays empty.
+fn draw(
+    rebuilder: &Rebuilder,
+    shared: &Shared,
+    site: &Arc<RenderedSite>,
+    pictures: &PendingPictures,
+) -> Arc<RenderedSite> {
+    let drawn = match rebuilder.draw(site, pictures) {
+        Ok(drawn) => Arc::new(drawn),
+        Err(problems) => {
+            let problems = localized(problems.sorted(), shared.lang());
+            eprint!("{}", render_human(&problems));
+            site.clone()
+        }
+    };
+    shared.publish_pictures(site, drawn.clone());
+    drawn
 }
 
 /// "partners/alfa/profile.yaml changed", or "3 files changed", in `lang`.

@@ -19,7 +19,6 @@ pub mod story;
 mod targets;
 pub(crate) mod templates;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 pub mod text;
 
@@ -28,26 +27,27 @@ use chrono::NaiveDate;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::yaml::{Text, span_pos};
 use crate::load::{RawPartner, RawSite, S};
-use crate::memo::{Key, Memos};
+use crate::memo::{Memos, PartnerKeys};
 use crate::messages::{Arg, Args, ids};
-use crate::model::{Decimal, Language, Logo, Partner, ResultsConfig, Site, StoryImage};
+use crate::model::{Decimal, Language, Partner, ResultsConfig, Site};
 use crate::routes::{RoutePlan, WrittenLink};
 use crate::theme::Theme;
 
 pub use links::Html;
-pub use partner::is_slug;
+pub use partner::{OneValidated, is_slug};
 pub use site::base_url_option;
 
 /// Validates the whole site. `None` only when `site.yaml` itself is unusable.
 ///
 /// The partners as validated, with what was found in their folders, are taken from
-/// `memos.validated` when `partners_key` (everything they are made from: `site.yaml` as read and
-/// each partner folder's stamp, [`crate::memo::Stamps::partners_key`]) is an earlier build's.
+/// `memos.validated` when `keys.all` (everything they are made from: `site.yaml` as read and
+/// each partner folder's stamp, [`PartnerKeys`]) is an earlier build's; else each partner
+/// folder from `memos.one_partner` when its own key is.
 pub fn validate(
     raw: RawSite,
     diags: &mut Diagnostics,
     memos: &Memos,
-    partners_key: Option<Key>,
+    keys: &PartnerKeys,
 ) -> Option<Site> {
     let config = raw
         .config
@@ -56,12 +56,17 @@ pub fn validate(
     let languages = (config.as_ref()).map_or_else(|| vec![Language::Nb], |c| c.languages.clone());
     let results = config.as_ref().map(|c| c.results);
     let validated = memos.validated.pass().get_or_make(
-        || partners_key,
+        || keys.all,
         || {
-            let mut found = Diagnostics::new();
-            let partners =
-                validate_partners(raw.partners, results.as_ref(), &languages, &mut found);
-            Arc::new((partners, found))
+            let one = memos.one_partner.pass();
+            let validated = |partner: Arc<RawPartner>| {
+                let key = keys.of("one validated partner", &partner.slug);
+                one.get_or_make(
+                    || key,
+                    || Arc::new(validate_one_partner(partner, results.as_ref(), &languages)),
+                )
+            };
+            Arc::new(validate_partners(raw.partners, validated))
         },
     );
     let (partners, found) = &*validated;
@@ -77,31 +82,46 @@ pub fn validate(
     })
 }
 
-/// Every partner folder's rules, the cross-partner ones with them, and the partners' logos,
-/// story images and translations.
+/// Every partner folder's rules (`validated` gives each folder's, in parallel), then the one
+/// across partners: the partners, in load's order, and everything found.
 fn validate_partners(
     raw: Vec<Arc<RawPartner>>,
+    validated: impl Fn(Arc<RawPartner>) -> Arc<partner::OneValidated> + Send + Sync,
+) -> (Vec<Partner>, Diagnostics) {
+    use rayon::prelude::*;
+    let ones: Vec<_> = raw.into_par_iter().map(validated).collect();
+    let mut found = Diagnostics::new();
+    partner::check_org_numbers(ones.iter().map(|one| &**one), &mut found);
+    let partners = (ones.iter())
+        .filter_map(|one| {
+            found.extend(one.found.clone());
+            one.partner.clone()
+        })
+        .collect();
+    (partners, found)
+}
+
+/// One partner folder's rules, its logo, story images and translations with them.
+fn validate_one_partner(
+    raw: Arc<RawPartner>,
     results: Option<&ResultsConfig>,
     languages: &[Language],
-    diags: &mut Diagnostics,
-) -> Vec<Partner> {
-    let mut logos: BTreeMap<String, Logo> = (raw.iter())
-        .filter_map(|p| Some((p.slug.clone(), picture::validate_logo(p, diags)?)))
-        .collect();
-    let mut images: BTreeMap<String, Vec<StoryImage>> = (raw.iter())
-        .map(|p| (p.slug.clone(), picture::validate_story_images(p, diags)))
-        .collect();
-    let mut partners = partner::validate_partners(raw, results, diags);
-    for partner in &mut partners {
-        partner.logo = logos.remove(&partner.slug);
-        partner.images = images.remove(&partner.slug).unwrap_or_default();
+) -> partner::OneValidated {
+    let mut found = Diagnostics::new();
+    let logo = picture::validate_logo(&raw, &mut found);
+    let images = picture::validate_story_images(&raw, &mut found);
+    let mut one = partner::validate_one(raw, results);
+    one.found.extend(found);
+    if let Some(partner) = &mut one.partner {
+        partner.logo = logo;
+        partner.images = images;
         // Words in a language the site does not publish are never shown.
         partner
             .translations
             .retain(|t| languages.iter().skip(1).any(|l| *l == t.language));
+        languages::check_partner_translations(std::slice::from_ref(partner), &mut one.found);
     }
-    languages::check_partner_translations(&partners, diags);
-    partners
+    one
 }
 
 /// Rules for the route plan, before anything is rendered: no two outputs in one place
@@ -460,7 +480,7 @@ mod tests {
             assets: Vec::new(),
             stamps: Default::default(),
         };
-        let site = validate(raw, &mut diags, &Memos::off(), None);
+        let site = validate(raw, &mut diags, &Memos::off(), &PartnerKeys::default());
         (site, diags)
     }
 

@@ -20,82 +20,105 @@ use crate::model::{
 const MAX_NAME_CHARS: usize = 150;
 const MAX_EMPLOYEES: f64 = 10_000_000.0;
 
-pub fn validate_partners(
-    raw: Vec<Arc<RawPartner>>,
-    results: ResultsRef,
-    diags: &mut Diagnostics,
-) -> Vec<Partner> {
-    let mut partners = Vec::new();
-    // org number → (file, position) of the first partner that has it
-    let mut seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
-    for partner in raw {
-        // Its own copy only when the memo keeps the one read (`nfk serve`).
-        let partner = Arc::unwrap_or_clone(partner);
-        let rel = format!("partners/{}/profile.yaml", partner.slug);
-        if !is_slug(&partner.slug) {
-            diags.push(Diagnostic::error_msg(
-                &format!("partners/{}", partner.slug),
-                Pos::FILE,
-                ids::PARTNER_FOLDER_NOT_A_SLUG,
-                vec![
-                    ("slug", partner.slug.as_str().into()),
-                    ("suggestion", slugify(&partner.slug).into()),
-                ],
-            ));
-        }
-        let emissions_rel = format!("partners/{}/emissions.yaml", partner.slug);
-        for (rel, source) in [
-            (&rel, &partner.profile_text),
-            (&emissions_rel, &partner.emissions_text),
-        ] {
-            if let Some(source) = source {
-                text::check_yaml(rel, source, diags);
-            }
-        }
-        if let Some(story) = &partner.story {
-            story::check_story(&partner.slug, "story.md", story, diags);
-        }
-        for (language, story) in &partner.stories {
-            let file = format!("story.{}.md", language.code());
-            story::check_story(&partner.slug, &file, story, diags);
-        }
-        let Some(profile) = &partner.profile else {
-            continue;
-        };
-        if let Some(digits) = normalised_org_number(&profile.org_number.value.0) {
-            let here = span_pos(&profile.org_number);
-            if let Some((first_rel, first_at)) = seen.get(&digits) {
-                diags.push(Diagnostic::error_msg(
-                    &rel,
-                    here,
-                    ids::ORG_NUMBER_TAKEN,
-                    vec![
-                        ("digits", digits.as_str().into()),
-                        ("first", first_rel.as_str().into()),
-                        ("line", first_at.line.into()),
-                    ],
-                ));
-            } else {
-                seen.insert(digits, (rel.clone(), here));
-            }
-        }
-        let emissions = partner
-            .emissions
-            .as_ref()
-            .and_then(|e| emissions::validate_emissions(e, &emissions_rel, results, diags));
-        let mut c = Checker {
-            rel: &rel,
-            diags,
-            line_offset: 0,
-        };
-        if let Some(mut p) = validate_profile(&partner.slug, profile, &mut c) {
-            p.emissions = emissions;
-            p.story = partner.story;
-            p.translations = translations(profile, partner.stories);
-            partners.push(p);
+/// One partner folder as validated on its own: every rule but the one across partners.
+#[derive(Debug, Clone)]
+pub struct OneValidated {
+    /// `None` when its profile is missing or breaks a rule.
+    pub partner: Option<Partner>,
+    /// What its folder's rules found.
+    pub found: Diagnostics,
+    /// Its org number's digits, where its profile gives a valid one, with the file and place.
+    pub org_number: Option<(String, String, Pos)>,
+}
+
+/// The rules of one partner folder (`profile.yaml`, `emissions.yaml`, its stories).
+pub fn validate_one(partner: Arc<RawPartner>, results: ResultsRef) -> OneValidated {
+    let mut diags = Diagnostics::new();
+    // Its own copy only when the memo keeps the one read (`nfk serve`).
+    let partner = Arc::unwrap_or_clone(partner);
+    let rel = format!("partners/{}/profile.yaml", partner.slug);
+    if !is_slug(&partner.slug) {
+        diags.push(Diagnostic::error_msg(
+            &format!("partners/{}", partner.slug),
+            Pos::FILE,
+            ids::PARTNER_FOLDER_NOT_A_SLUG,
+            vec![
+                ("slug", partner.slug.as_str().into()),
+                ("suggestion", slugify(&partner.slug).into()),
+            ],
+        ));
+    }
+    let emissions_rel = format!("partners/{}/emissions.yaml", partner.slug);
+    for (rel, source) in [
+        (&rel, &partner.profile_text),
+        (&emissions_rel, &partner.emissions_text),
+    ] {
+        if let Some(source) = source {
+            text::check_yaml(rel, source, &mut diags);
         }
     }
-    partners
+    if let Some(story) = &partner.story {
+        story::check_story(&partner.slug, "story.md", story, &mut diags);
+    }
+    for (language, story) in &partner.stories {
+        let file = format!("story.{}.md", language.code());
+        story::check_story(&partner.slug, &file, story, &mut diags);
+    }
+    let Some(profile) = &partner.profile else {
+        return OneValidated {
+            partner: None,
+            found: diags,
+            org_number: None,
+        };
+    };
+    let org_number = normalised_org_number(&profile.org_number.value.0)
+        .map(|digits| (digits, rel.clone(), span_pos(&profile.org_number)));
+    let emissions = partner
+        .emissions
+        .as_ref()
+        .and_then(|e| emissions::validate_emissions(e, &emissions_rel, results, &mut diags));
+    let mut c = Checker {
+        rel: &rel,
+        diags: &mut diags,
+        line_offset: 0,
+    };
+    let validated = validate_profile(&partner.slug, profile, &mut c).map(|mut p| {
+        p.emissions = emissions;
+        p.story = partner.story;
+        p.translations = translations(profile, partner.stories);
+        p
+    });
+    OneValidated {
+        partner: validated,
+        found: diags,
+        org_number,
+    }
+}
+
+/// No two partners with one org number: the second (in `ones`' order) is the error, pointing
+/// at the first.
+pub fn check_org_numbers<'a>(
+    ones: impl IntoIterator<Item = &'a OneValidated>,
+    diags: &mut Diagnostics,
+) {
+    // org number → (file, position) of the first partner that has it
+    let mut seen: BTreeMap<&str, (&str, Pos)> = BTreeMap::new();
+    for (digits, rel, here) in ones.into_iter().filter_map(|o| o.org_number.as_ref()) {
+        if let Some((first_rel, first_at)) = seen.get(digits.as_str()) {
+            diags.push(Diagnostic::error_msg(
+                rel,
+                *here,
+                ids::ORG_NUMBER_TAKEN,
+                vec![
+                    ("digits", digits.as_str().into()),
+                    ("first", (*first_rel).into()),
+                    ("line", first_at.line.into()),
+                ],
+            ));
+        } else {
+            seen.insert(digits, (rel, *here));
+        }
+    }
 }
 
 pub fn is_slug(s: &str) -> bool {
@@ -343,6 +366,24 @@ fn principles(c: &mut Checker, raw: &RawProfile) -> Principles {
 mod tests {
     use super::*;
     use crate::load::yaml;
+
+    /// Every partner folder's rules, then the one across partners, as `validate` runs them.
+    fn validate_partners(
+        raw: Vec<Arc<RawPartner>>,
+        results: ResultsRef,
+        diags: &mut Diagnostics,
+    ) -> Vec<Partner> {
+        let ones: Vec<OneValidated> = (raw.into_iter())
+            .map(|partner| validate_one(partner, results))
+            .collect();
+        check_org_numbers(&ones, diags);
+        (ones.into_iter())
+            .filter_map(|one| {
+                diags.extend(one.found);
+                one.partner
+            })
+            .collect()
+    }
 
     const GOOD: &str =
         "name: Eksempel Bygg AS\norg_number: \"912345688\"\nsector: F\nemployees: 240\n";

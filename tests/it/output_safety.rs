@@ -414,6 +414,7 @@ fn files_published_as_they_are_are_named_not_held_and_read_on_request() {
         drafts: false,
         live_reload: false,
         check_only: false,
+        pictures_after_pages: false,
     };
     let built = nfk::build_in_memory(&options, &nfk::Memos::off())
         .map_err(|d| d.sorted())

@@ -344,6 +344,66 @@ fn the_search_index_follows_the_pages_and_their_edits() {
     }
 }
 
+/// The bytes at `path` of the server, with the status.
+fn get_bytes(server: &Server, path: &str) -> (u16, Vec<u8>) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(60)))
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let url = format!("{}{path}", server.base);
+    let mut response = agent.get(&url).call().expect("HTTP request");
+    let status = response.status().as_u16();
+    let body = response.body_mut().with_config().limit(u64::MAX);
+    (status, body.read_to_vec().expect("body"))
+}
+
+/// A rebuild serves its pages first and draws the pictures it must draw again right after; a
+/// picture asked for meanwhile waits for its drawing, so the PNGs served after an edit are the
+/// new ones, never empty and never the old ones (docs/serve.md, "Pictures after the pages").
+#[test]
+fn the_pictures_of_an_edit_are_served_drawn() {
+    let site = fixture_site();
+    let server = Server::start(site.path());
+    let pictures = [
+        "/grafer/network-by-year.png",
+        "/partnere/bjerkedal-bygg/utslipp-per-ar.png",
+    ];
+    let before: Vec<_> = pictures.iter().map(|p| get_bytes(&server, p)).collect();
+    let events = server.events();
+    hello(&events);
+    let emissions = site.path().join("partners/bjerkedal-bygg/emissions.yaml");
+    let text = std::fs::read_to_string(&emissions).unwrap();
+    let edited = text.replace("mobile_combustion: 890.0", "mobile_combustion: 12.5");
+    assert_ne!(edited, text);
+    atomic_save(&emissions, &edited);
+    next_reload(&events, || server.log());
+    // Asked for as soon as the browsers are told: the drawing may still be under way.
+    let after: Vec<_> = pictures.iter().map(|p| get_bytes(&server, p)).collect();
+
+    let options = nfk::BuildOptions {
+        root: site.path().to_path_buf(),
+        base_url: Some(format!("{}/", server.base)),
+        drafts: true,
+        live_reload: true,
+        check_only: false,
+        pictures_after_pages: false,
+    };
+    let fresh = nfk::build_in_memory(&options, &nfk::Memos::off())
+        .map_err(|d| d.sorted())
+        .expect("fresh build");
+    for ((path, (status, old)), (_, new)) in pictures.iter().zip(&before).zip(&after) {
+        assert_eq!(*status, 200, "{path}");
+        let made = fresh.site.get(path.trim_start_matches('/')).expect(path);
+        assert!(
+            made.contents == nfk::Contents::Bytes(new.clone().into()),
+            "{path}: served as a fresh build makes it"
+        );
+        assert_ne!(old, new, "{path}: drawn again for the edit");
+        assert!(new.starts_with(b"\x89PNG"), "{path}");
+    }
+}
+
 #[test]
 fn never_serves_files_outside_the_site() {
     let outer = tempfile::tempdir().unwrap();
@@ -715,6 +775,8 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         CopyFolder("partners/korsvoll-sykkel", "partners/korsvoll-sykkel-vest"),
         Remove("partners/stovner-ror"),
     ];
+    // How many rebuilds left pictures to draw after their pages (the partners' edits do).
+    let mut drawn_after = 0;
     for change in &changes {
         let path = match change {
             Edit(rel, edit) | EditInPlace(rel, edit) => {
@@ -766,8 +828,16 @@ fn rebuilt_site_equals_a_fresh_full_build() {
             );
         }
         let served_warnings = (served.result.as_ref().unwrap().diagnostics).clone();
-        // The search index, which the server makes after it serves the pages.
-        let (site, search) = served.take_search().expect("rebuild");
+        // The pictures and the search index, which the server makes after it serves the pages.
+        let site = match served.pending_pictures() {
+            Some((site, pictures)) => {
+                drawn_after += 1;
+                let drawn = rebuilder.draw(&site, &pictures).map_err(|d| d.sorted());
+                std::sync::Arc::new(drawn.expect("the pictures are drawn"))
+            }
+            None => served.result.as_ref().unwrap().site.clone(),
+        };
+        let (_, search) = served.take_search().expect("rebuild");
         let index = search.make(&site, || false).unwrap().expect("search index");
         let mut served: Vec<&nfk::OutputFile> = site.files.iter().chain(&index).collect();
         served.sort_by(|a, b| a.path.cmp(&b.path));
@@ -800,6 +870,10 @@ fn rebuilt_site_equals_a_fresh_full_build() {
             );
         }
     }
+    assert!(
+        drawn_after > 0,
+        "no rebuild left pictures for after its pages"
+    );
 }
 
 #[test]

@@ -167,6 +167,7 @@ fn check_judges_the_same_site_without_drawing_pictures_or_indexing() {
         drafts: false,
         live_reload: false,
         check_only,
+        pictures_after_pages: false,
     };
     let memos = nfk::Memos::off();
     let full = nfk::build_in_memory(&options(false), &memos).unwrap_or_else(|d| panic!("{d:?}"));
