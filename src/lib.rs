@@ -441,7 +441,18 @@ fn plan_validated(
             || key("charts", theme.fingerprint),
             || {
                 let strings: Vec<_> = (theme.editions().iter()).map(|e| &e.strings).collect();
-                Arc::new(charts::draw(&site, &data, &strings))
+                // A partner's chart names are made from its folder, site.yaml and the strings.
+                let each = memos.chart_names.pass();
+                let names = |visible: aggregate::Visible, strings: &strings::Strings| {
+                    let key = || {
+                        let partner = partner_keys.of("chart names", &visible.partner.slug)?;
+                        let mut h = memo::KeyHasher::new();
+                        h.number(partner).number(theme.fingerprint);
+                        Some(h.text(strings.language.code()).finish())
+                    };
+                    each.get_or_make(key, || charts::partner_chart_names(&site, visible, strings))
+                };
+                Arc::new(charts::draw_with(&site, &data, &strings, names))
             },
         )
     });

@@ -93,19 +93,28 @@ pub const NETWORK_CHARTS: [&str; 6] = [
 
 /// The site's charts in each language of `strings`: the network's drawn, the partners' named
 /// (in parallel). Each name is one that [`draw_partner`] draws.
+#[cfg(test)]
 pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings]) -> Vec<Charts> {
+    draw_with(site, data, strings, |visible, strings| {
+        partner_chart_names(site, visible, strings)
+    })
+}
+
+/// The site's charts in each language of `strings`: the network's drawn, the partners' named
+/// (in parallel) by `names`, which must give what [`partner_chart_names`] gives (`serve` takes
+/// the unchanged partners' from its memo). Each name is one that [`draw_partner`] draws.
+pub fn draw_with(
+    site: &Site,
+    data: &SiteData,
+    strings: &[&Strings],
+    names: impl Fn(Visible, &Strings) -> Vec<String> + Sync,
+) -> Vec<Charts> {
     let visible: Vec<_> = data.visible(site).collect();
     (strings.iter())
         .map(|strings| {
             let partners = visible
                 .par_iter()
-                .map(|v| {
-                    let input = partner::Input::new(v.partner, v.data, &site.config, strings);
-                    let names = (partner::sketch(&input).into_iter())
-                        .map(|(spec, _)| spec.name)
-                        .collect::<Vec<_>>();
-                    (v.data.slug.clone(), names)
-                })
+                .map(|v| (v.data.slug.clone(), names(*v, strings)))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .filter(|(_, names)| !names.is_empty())
@@ -116,6 +125,14 @@ pub fn draw(site: &Site, data: &SiteData, strings: &[&Strings]) -> Vec<Charts> {
                 partners,
             }
         })
+        .collect()
+}
+
+/// The names of the charts a partner has, in the language of `strings`.
+pub fn partner_chart_names(site: &Site, visible: Visible, strings: &Strings) -> Vec<String> {
+    let input = partner::Input::new(visible.partner, visible.data, &site.config, strings);
+    (partner::sketch(&input).into_iter())
+        .map(|(spec, _)| spec.name)
         .collect()
 }
 

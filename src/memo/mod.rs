@@ -314,6 +314,9 @@ pub struct Memos {
     /// Where a page's Markdown nests too deep, if it does, keyed by its text (`validate/content.rs`).
     pub(crate) depths: Memo<Option<(u32, u32)>>,
     pub(crate) network_charts: Memo<Arc<Vec<Charts>>>,
+    /// The names of each partner's charts, keyed by [`PartnerKeys::of`] its folder, the theme
+    /// and the language.
+    pub(crate) chart_names: Memo<Vec<String>>,
     /// The links of the published partners' stories, for the link check: keyed as the figures
     /// are, so a page edit parses no story again (`validate/story.rs`).
     pub(crate) story_links: Memo<Arc<Vec<WrittenLink>>>,
@@ -441,6 +444,7 @@ impl Memos {
             partner_figures: Memo::keeping(),
             depths: Memo::keeping(),
             network_charts: Memo::keeping(),
+            chart_names: Memo::keeping(),
             story_links: Memo::keeping(),
             outputs: Memo::keeping(),
             touches: Mutex::default(),
@@ -462,6 +466,7 @@ impl Memos {
             partner_figures: Memo::off(),
             depths: Memo::off(),
             network_charts: Memo::off(),
+            chart_names: Memo::off(),
             story_links: Memo::off(),
             outputs: Memo::off(),
             touches: Mutex::default(),

@@ -8,7 +8,7 @@
 //! partner has is counted from the plan; a use after the last (nothing plans one) draws the
 //! charts again, which costs time but never changes a file.
 //!
-//! Must not: decide which charts exist (`charts::draw` names them for the plan) or draw them
+//! Must not: decide which charts exist (`charts::draw_with` names them for the plan) or draw them
 //! (`charts::draw_partner`).
 
 use std::collections::HashMap;
