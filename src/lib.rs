@@ -528,15 +528,7 @@ impl Planned {
         html: validate::Html,
         rendered: Diagnostics,
     ) -> Result<Diagnostics, Diagnostics> {
-        let stories = &self.story_links;
-        validate::validate_links(
-            &self.site,
-            &self.plan,
-            links,
-            stories,
-            html,
-            &mut diagnostics,
-        );
+        self.validate_links(links, html, &mut diagnostics);
         diagnostics.extend(rendered);
         if diagnostics.has_errors() {
             return Err(diagnostics);
@@ -553,17 +545,19 @@ impl Planned {
             asked.borrow_mut().insert(output.to_string());
             None
         };
-        let mut ignored = Diagnostics::new();
-        let stories = &self.story_links;
-        validate::validate_links(
-            &self.site,
-            &self.plan,
-            links,
-            stories,
-            &record,
-            &mut ignored,
-        );
+        self.validate_links(links, &record, &mut Diagnostics::new());
         asked.into_inner()
+    }
+
+    /// [`validate::validate_links`] of the pages' `links` and the stories' (`story_links`).
+    fn validate_links(
+        &self,
+        links: &[routes::WrittenLink],
+        html: validate::Html,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let (site, plan, stories) = (&self.site, &self.plan, &self.story_links);
+        validate::validate_links(site, plan, links, stories, html, diagnostics);
     }
 }
 

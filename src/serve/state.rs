@@ -18,7 +18,7 @@ use super::rebuild::Outcome;
 use crate::model::Language;
 
 /// One consistent view of the server's state.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Snapshot {
     /// The last site that built without errors; `None` until one has.
     pub site: Option<Arc<RenderedSite>>,
@@ -138,31 +138,29 @@ impl Shared {
     /// Swaps in `search`, the index of `site`, if `site` is still the one served (a newer
     /// build's index is on its way otherwise). Browsers are not told: no page changed.
     pub fn publish_search(&self, site: &Arc<RenderedSite>, search: Vec<OutputFile>) -> bool {
-        let mut guard = match self.snapshot.write() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if !guard.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, site)) {
-            return false;
-        }
-        let next = Snapshot {
-            site: guard.site.clone(),
-            problems: guard.problems.clone(),
-            build_id: guard.build_id.clone(),
-            lang: guard.lang,
+        self.update_serving(site, |now| Snapshot {
             search: Some(Arc::new(RenderedSite { files: search })),
-            pictures: guard.pictures.clone(),
-        };
-        let previous = std::mem::replace(&mut *guard, Arc::new(next));
-        drop(guard);
-        drop(previous);
-        true
+            ..now.clone()
+        })
     }
 
     /// Swaps in `drawn`, which is `site` with its pictures drawn, if `site` is still the one
     /// served (a later build that failed keeps serving it, with its problems). Browsers are not
     /// told: no page changed.
     pub fn publish_pictures(&self, site: &Arc<RenderedSite>, drawn: Arc<RenderedSite>) -> bool {
+        self.update_serving(site, |now| Snapshot {
+            site: Some(drawn),
+            pictures: None,
+            ..now.clone()
+        })
+    }
+
+    /// Swaps in `next(current)` if the current snapshot serves `site`; whether it did.
+    fn update_serving(
+        &self,
+        site: &Arc<RenderedSite>,
+        next: impl FnOnce(&Snapshot) -> Snapshot,
+    ) -> bool {
         let mut guard = match self.snapshot.write() {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
@@ -170,14 +168,7 @@ impl Shared {
         if !guard.site.as_ref().is_some_and(|s| Arc::ptr_eq(s, site)) {
             return false;
         }
-        let next = Snapshot {
-            site: Some(drawn),
-            problems: guard.problems.clone(),
-            build_id: guard.build_id.clone(),
-            lang: guard.lang,
-            search: guard.search.clone(),
-            pictures: None,
-        };
+        let next = next(&guard);
         let previous = std::mem::replace(&mut *guard, Arc::new(next));
         drop(guard);
         drop(previous);

@@ -133,9 +133,9 @@ pub fn validate_plan(site: &Site, plan: &RoutePlan, theme: &Theme, diags: &mut D
 }
 
 /// Rules for links, once the pages are made: every internal link of a content page (`links`),
-/// a partner's story (`stories`, from [`story::written_links`]), `menu` and `footer_menu` leads to a
-/// route of the plan, and every `#fragment` to an id of its page (`links.rs`). `html` gives a
-/// made page's HTML by its output path.
+/// a partner's story (`stories`, from [`story::written_links`]), `menu` and `footer_menu`
+/// leads to a route of the plan, and every `#fragment` to an id of its page (`links.rs`).
+/// `html` gives a made page's HTML by its output path.
 pub fn validate_links(
     site: &Site,
     plan: &RoutePlan,

@@ -360,7 +360,7 @@ fn get_bytes(server: &Server, path: &str) -> (u16, Vec<u8>) {
 
 /// A rebuild serves its pages first and draws the pictures it must draw again right after; a
 /// picture asked for meanwhile waits for its drawing, so the PNGs served after an edit are the
-/// new ones, never empty and never the old ones (docs/serve.md, "Pictures after the pages").
+/// new ones, never empty and never the old ones (docs/serve.md, "Pictures come after the pages").
 #[test]
 fn the_pictures_of_an_edit_are_served_drawn() {
     let site = fixture_site();
