@@ -27,6 +27,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     // Stage timings with RUST_LOG=nfk=debug, as `nfk` logs them.
     env_logger::init();
+    // As `nfk serve` does: a rebuild keeps the memory the last one freed.
+    nfk::allocator::keep_freed_memory();
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))

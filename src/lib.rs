@@ -8,6 +8,7 @@
 // The public API is what the `nfk` binary, the integration tests and the bench use (the entry
 // points below, these modules and re-exports); every other module is `pub(crate)`, so the
 // compiler sees what nothing calls. ARCHITECTURE.md, "Public API".
+pub mod allocator;
 pub mod diagnostics;
 pub mod import;
 pub mod messages;

@@ -72,6 +72,7 @@ const PORT_SEARCH: u16 = 100;
 /// Builds, serves and watches until Ctrl-C. `Err` is an internal failure or a port that cannot be
 /// bound; content errors are not failures here: they show in the terminal and in the page.
 pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
+    crate::allocator::keep_freed_memory();
     let open_files = listen::raise_open_file_limit();
     let root = options
         .root
