@@ -3,11 +3,12 @@
 //! `nfk serve` builds the same site again after every edit: what one rebuild frees is about what
 //! the next one needs. mimalloc hands freed pages back to the system a second after they fall
 //! empty, and an editor saves less often than that, so each rebuild took them back from the
-//! kernel, which zeroes every page again (bench/results.md, session 10: a partner edit's rebuild
-//! on 1,000 partners, 413–515 → 358–361 ms). `nfk build` runs once and keeps mimalloc's default,
-//! so its peak memory stays what the streamed build allows.
+//! kernel, which zeroes every page again (bench/results.md, session 10, 1,000 partners: a news
+//! edit's rebuild 123–130 → 109–112 ms median; an emissions edit's within the noise of that run,
+//! 413–515 → 358–361 ms with the same setting made by the environment). `nfk build` runs once
+//! and keeps mimalloc's default, so its peak memory stays what the streamed build allows.
 
-/// `mi_option_purge_delay` of mimalloc's `mimalloc.h` (the v3 the crate builds); the binding
+/// `mi_option_purge_delay` of mimalloc's `mimalloc.h` (15 in both its v2 and v3); the binding
 /// names no constant for it. [`tests::the_option_is_the_purge_delay`] reads its default.
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
