@@ -46,6 +46,8 @@ pub const EMBEDDED: &[(&str, &[u8])] = embedded![
     "templates/404.html",
     "templates/shortcodes/partner.html",
     "templates/shortcodes/chart.html",
+    "templates/parts/partner_card.html",
+    "templates/parts/summit_partner.html",
     "strings/nb.yaml",
     "strings/en.yaml",
     "strings/glossary.nb.yaml",

@@ -246,6 +246,14 @@ impl<V: Clone> Pass<'_, V> {
         Some(entry.value.clone())
     }
 
+    /// Records `key` with the output being made on this thread ([`recording`]), as if it had
+    /// been looked up here: for a value looked up through work handed to other threads.
+    pub fn used(&self, key: Key) {
+        if let Some(under) = self.memo.under {
+            record(under, key);
+        }
+    }
+
     /// Marks the value under `key`, if there is one, as used by this pass.
     pub fn touch(&self, key: Key) {
         if let Some(mut state) = self.memo.lock()

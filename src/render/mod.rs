@@ -19,6 +19,7 @@ mod drawn;
 mod images;
 mod outputs;
 mod partners;
+mod parts;
 mod reuse;
 mod sections;
 mod share;
@@ -26,7 +27,7 @@ mod summit;
 
 use std::collections::BTreeMap;
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -446,6 +447,8 @@ pub(crate) struct Renderer<'a> {
     pub partners: BTreeMap<&'a str, (&'a Partner, &'a PartnerData)>,
     /// The partners' charts being rendered ([`Renderer::partner_charts`]).
     drawn: drawn::Drawn,
+    /// Every visible partner's card, made for the first list that shows them ([`parts`]).
+    cards: OnceLock<Result<parts::Cards, Diagnostic>>,
     /// `site` and `t`, serialized once.
     base_context: tera::Context,
     /// This build's passes over the memos of template outputs, Markdown and PNGs.
@@ -507,6 +510,7 @@ impl<'a> Renderer<'a> {
                 (plan.routes().iter()).filter(|r| r.language == language),
                 options.pictures.drawn(),
             ),
+            cards: OnceLock::new(),
             base_context: tera::Context::new(),
             passes,
             stamp: None,
@@ -528,6 +532,22 @@ impl<'a> Renderer<'a> {
         (self.alphabetical.iter())
             .filter_map(|slug| self.summaries.get(slug))
             .collect()
+    }
+
+    /// Every visible partner's card ([`parts::cards`]), made once for all the lists.
+    pub fn cards(&self) -> Result<&parts::Cards, Diagnostic> {
+        let made = self
+            .cards
+            .get_or_init(|| parts::cards(self, &self.sorted_summaries()));
+        made.as_ref().map_err(Clone::clone)
+    }
+
+    /// Records a template output's key with the file being made on this thread, for one made
+    /// on another ([`crate::memo::Pass::used`]).
+    fn note_used(&self, key: Option<Key>) {
+        if let Some(key) = key {
+            self.passes.templates.used(key);
+        }
     }
 
     /// A root-relative URL of the plan with the base path in front: what templates link to.
@@ -673,23 +693,52 @@ impl<'a> Renderer<'a> {
             h.value(values).ok().map(|h| h.finish())
         };
         self.passes.templates.try_get_or_make(key, || {
-            let mut ctx = self.context(current_path);
-            let own = tera::Context::from_serialize(values).map_err(|e| {
-                Diagnostic::error(
-                    template,
-                    Pos::FILE,
-                    format!(
-                        "cannot pass values to the template: {}",
-                        crate::theme::error_chain(&e)
-                    ),
-                )
-            })?;
-            ctx.extend(own);
-            let mut html = self.template(template, &ctx)?;
-            // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
-            html.shrink_to_fit();
-            Ok(bytes::Bytes::from(html))
+            self.fill(template, self.context(current_path), values)
         })
+    }
+
+    /// Renders the part `template` ([`parts`]): with `site`, `t` and the fields of `values`,
+    /// no page of its own (no `current_path`, no `page_meta`). With a memo, the output is reused
+    /// when this exact call was made before; it comes with the key it is kept under.
+    fn render_part<T: Serialize>(
+        &self,
+        template: &str,
+        values: &T,
+    ) -> Result<parts::Part, Diagnostic> {
+        let key = self.stamp.and_then(|stamp| {
+            let mut h = KeyHasher::new();
+            h.number(stamp).text(template);
+            h.value(values).ok().map(|h| h.finish())
+        });
+        let html = (self.passes.templates).try_get_or_make(
+            || key,
+            || self.fill(template, self.base_context.clone(), values),
+        )?;
+        Ok(parts::Part { key, html })
+    }
+
+    /// `template` rendered with `ctx` and the fields of `values`.
+    fn fill<T: Serialize>(
+        &self,
+        template: &str,
+        mut ctx: tera::Context,
+        values: &T,
+    ) -> Result<bytes::Bytes, Diagnostic> {
+        let own = tera::Context::from_serialize(values).map_err(|e| {
+            Diagnostic::error(
+                template,
+                Pos::FILE,
+                format!(
+                    "cannot pass values to the template: {}",
+                    crate::theme::error_chain(&e)
+                ),
+            )
+        })?;
+        ctx.extend(own);
+        let mut html = self.template(template, &ctx)?;
+        // Tera's buffer grows by doubling; a site keeps thousands of these until it is written.
+        html.shrink_to_fit();
+        Ok(bytes::Bytes::from(html))
     }
 
     /// [`markdown::render`], memoised by its arguments when a memo is in use.

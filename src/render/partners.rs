@@ -10,7 +10,7 @@ use super::view::{
     SearchContext, SectorContext, SectorCountView, YearNote, internal, principle_views,
     sector_view, target_view,
 };
-use super::{OutputFile, Renderer};
+use super::{OutputFile, Renderer, parts};
 use crate::aggregate::PartnerData;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Partner, Site};
@@ -102,7 +102,7 @@ pub fn render_partner(r: &Renderer, route: &Route, slug: &str) -> Result<OutputF
 pub fn render_list(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
     let sorted = r.sorted_summaries();
     let values = PartnerListContext {
-        partners: &sorted,
+        partners: parts::listed(r, r.cards()?, sorted.iter().copied()),
         sectors: sector_counts(&sorted),
         lists: group_links(r, &sorted),
     };
@@ -113,10 +113,11 @@ pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFi
     let sorted = r.sorted_summaries();
     let values = SectorContext {
         sector: sector_view(code, &r.edition.strings, &r.home_path),
-        partners: sorted
-            .into_iter()
-            .filter(|s| s.sector.code == code)
-            .collect(),
+        partners: parts::listed(
+            r,
+            r.cards()?,
+            sorted.into_iter().filter(|s| s.sector.code == code),
+        ),
         figures: (r.data.results.by_sector.iter()).find(|s| s.code == code.to_string()),
     };
     r.view_file(super::template(route), &route.url, &values)
@@ -147,7 +148,11 @@ pub fn render_group(r: &Renderer, route: &Route, group: Group) -> Result<OutputF
     };
     let values = PartnerGroupContext {
         group: link,
-        partners: sorted.into_iter().filter(|s| in_group(s, group)).collect(),
+        partners: parts::listed(
+            r,
+            r.cards()?,
+            sorted.into_iter().filter(|s| in_group(s, group)),
+        ),
         lists,
     };
     r.view_file(super::template(route), &route.url, &values)

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::content::Bodies;
 use super::view::{SlideView, SummitContext, SummitPartnerView, target_view};
-use super::{OutputFile, Renderer};
+use super::{OutputFile, Renderer, parts};
 use crate::diagnostics::Diagnostic;
 use crate::routes::{ChartOwner, Route, urls};
 
@@ -18,7 +18,7 @@ pub fn render_summit(
     slides: &Bodies,
     route: &Route,
 ) -> Result<OutputFile, Diagnostic> {
-    let partners = (r.sorted_summaries().into_iter())
+    let partners: Vec<_> = (r.sorted_summaries().into_iter())
         .map(|summary| {
             let main_target = r.partners.get(summary.slug.as_str()).and_then(|(p, d)| {
                 let index = d.main_target?;
@@ -31,6 +31,7 @@ pub fn render_summit(
             }
         })
         .collect();
+    let slides_made = parts::slides(r, &partners)?;
     let charts: BTreeMap<String, _> = (r.chart_views(&r.charts.network, &ChartOwner::Network))
         .into_iter()
         .map(|chart| (chart.name.clone(), chart))
@@ -51,7 +52,7 @@ pub fn render_summit(
     let values = SummitContext {
         results: &r.results,
         sector_names: super::partners::sector_names(r),
-        partners,
+        partners: parts::with_slides(&partners, &slides_made),
         charts,
         slides,
         results_url: r.page_link(urls::RESULTS),

@@ -412,11 +412,21 @@ pub struct PartnerContext<'a> {
     pub partner: &'a PartnerView,
 }
 
+/// A partner in a list of cards: its summary and its card, made once for every list
+/// (`parts/partner_card.html`, `render/parts.rs`).
+#[derive(Serialize)]
+pub struct ListedPartner<'a> {
+    #[serde(flatten)]
+    pub summary: &'a PartnerSummary,
+    /// The card's HTML.
+    pub card: &'a str,
+}
+
 /// `partners.html`, the partner list.
 #[derive(Serialize)]
 pub struct PartnerListContext<'a> {
     /// In Norwegian alphabetical order.
-    pub partners: &'a [&'a PartnerSummary],
+    pub partners: Vec<ListedPartner<'a>>,
     /// `[code, count]` pairs, by sector code.
     pub sectors: Vec<(char, SectorCountView)>,
     /// The static lists by principle, fee and main-target status.
@@ -462,7 +472,7 @@ pub struct SearchContext<'a> {
 pub struct PartnerGroupContext<'a> {
     pub group: GroupLink,
     /// The list's partners, in Norwegian alphabetical order.
-    pub partners: Vec<&'a PartnerSummary>,
+    pub partners: Vec<ListedPartner<'a>>,
     /// Every list of the same kind, for links to the others.
     pub lists: PartnerListsView,
 }
@@ -472,7 +482,7 @@ pub struct PartnerGroupContext<'a> {
 pub struct SectorContext<'a> {
     pub sector: SectorView,
     /// The sector's partners, in Norwegian alphabetical order.
-    pub partners: Vec<&'a PartnerSummary>,
+    pub partners: Vec<ListedPartner<'a>>,
     /// The sector's row of `results.by_sector`, if it has one.
     pub figures: Option<&'a SectorRow>,
 }
@@ -500,7 +510,7 @@ pub struct SummitContext<'a> {
     /// SN2007 code → the sector's name in the site's language.
     pub sector_names: BTreeMap<String, &'a str>,
     /// One slide each, in Norwegian alphabetical order.
-    pub partners: Vec<SummitPartnerView<'a>>,
+    pub partners: Vec<SlidePartner<'a>>,
     /// The network's charts by name (`like-for-like`, `principles`, `by-sector`, …).
     pub charts: BTreeMap<String, ChartView>,
     /// The editors' slides (`content/toppmote/*.md`), by weight, then title.
@@ -516,6 +526,21 @@ pub struct SummitPartnerView<'a> {
     pub summary: &'a PartnerSummary,
     /// The main target (docs/figures.md "Main target") with its status; `None` without targets.
     pub main_target: Option<TargetView>,
+}
+
+/// A partner of the summit with its slide, made by `parts/summit_partner.html`.
+#[derive(Serialize)]
+pub struct SlidePartner<'a> {
+    #[serde(flatten)]
+    pub partner: &'a SummitPartnerView<'a>,
+    /// The slide's HTML.
+    pub slide: &'a str,
+}
+
+/// What a part (`parts/*.html`) of one partner gets besides `site` and `t`.
+#[derive(Serialize)]
+pub struct PartContext<'a, T> {
+    pub p: &'a T,
 }
 
 /// An editor's slide.

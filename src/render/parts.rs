@@ -1,0 +1,98 @@
+//! Parts: what many pages show of one partner, made once per partner instead of once per page
+//! that shows it. A partner's card (`parts/partner_card.html`) is in `/partnere/`, its sector's
+//! page and every static list it belongs to; its slide (`parts/summit_partner.html`) is in the
+//! summit. At 1,000 partners the lists rendered the same card ten times over, 40 µs each:
+//! most of what a partner's edit made again (bench/PROFILE.md, "Parts").
+//!
+//! A part is a template output like any other ([`Renderer::render_part`]): kept in the
+//! template memo under its values, so after one partner's edit `nfk serve` makes that
+//! partner's card again and joins the others' as they were.
+//!
+//! Must not: decide which partners a list shows (the list does), or read anything but the
+//! partner's summary (and, for a slide, its main target).
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::Renderer;
+use super::view::{ListedPartner, PartContext, PartnerSummary, SlidePartner, SummitPartnerView};
+use crate::diagnostics::Diagnostic;
+use crate::memo::Key;
+
+/// A partner's card in the lists.
+pub const CARD: &str = "parts/partner_card.html";
+/// A partner's slide in the summit.
+pub const SLIDE: &str = "parts/summit_partner.html";
+
+/// A made part: its HTML and the memo key it is kept under (`None` when nothing is kept).
+#[derive(Clone)]
+pub struct Part {
+    pub key: Option<Key>,
+    pub html: bytes::Bytes,
+}
+
+impl Part {
+    /// The HTML as text. It was made as a `String`, so it is UTF-8.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.html).unwrap_or_default()
+    }
+}
+
+/// Every visible partner's card, by slug.
+pub type Cards = HashMap<String, Part>;
+
+/// Makes the card of each of `summaries`, in parallel.
+pub fn cards(r: &Renderer, summaries: &[&PartnerSummary]) -> Result<Cards, Diagnostic> {
+    (summaries.par_iter())
+        .map(|s| Ok((s.slug.clone(), make(r, CARD, *s)?)))
+        .collect()
+}
+
+/// `summaries` with their cards from `cards`, for a list; records the cards' keys with the list
+/// being made (they were made on other threads), so that reusing the list keeps them.
+pub fn listed<'s>(
+    r: &Renderer,
+    cards: &'s Cards,
+    summaries: impl IntoIterator<Item = &'s PartnerSummary>,
+) -> Vec<ListedPartner<'s>> {
+    (summaries.into_iter())
+        .filter_map(|summary| {
+            let part = cards.get(&summary.slug)?;
+            r.note_used(part.key);
+            Some(ListedPartner {
+                summary,
+                card: part.as_str(),
+            })
+        })
+        .collect()
+}
+
+/// Each of `partners`' summit slides, in parallel, in their order.
+pub fn slides(r: &Renderer, partners: &[SummitPartnerView]) -> Result<Vec<Part>, Diagnostic> {
+    let parts: Vec<Part> = (partners.par_iter())
+        .map(|p| make(r, SLIDE, p))
+        .collect::<Result<_, _>>()?;
+    for part in &parts {
+        r.note_used(part.key);
+    }
+    Ok(parts)
+}
+
+/// `partners` with their `slides`, for `summit.html`.
+pub fn with_slides<'s>(
+    partners: &'s [SummitPartnerView<'s>],
+    slides: &'s [Part],
+) -> Vec<SlidePartner<'s>> {
+    (partners.iter().zip(slides))
+        .map(|(partner, slide)| SlidePartner {
+            partner,
+            slide: slide.as_str(),
+        })
+        .collect()
+}
+
+fn make<T: Serialize>(r: &Renderer, template: &str, p: &T) -> Result<Part, Diagnostic> {
+    r.render_part(template, &PartContext { p })
+}
