@@ -586,3 +586,56 @@ fn shortcodes_in_code_are_shown_and_the_summary_has_the_figures() {
     let description = doc.select(&sel).next().and_then(|m| m.attr("content"));
     assert_eq!(description, Some("Nettverket har 1 partnere."));
 }
+
+/// Issue 17: a partner's card and slide are parts made once per partner (docs/templates.md,
+/// "Parts"): a site's own `parts/partner_card.html` is the card of every list, once per partner
+/// listed, and its own `parts/summit_partner.html` each partner's slide.
+#[test]
+fn every_list_shows_the_card_of_the_sites_own_part() {
+    let site = crate::serve::fixture_site();
+    let parts = site.path().join("themes/nfk/templates/parts");
+    std::fs::create_dir_all(&parts).unwrap();
+    std::fs::write(
+        parts.join("partner_card.html"),
+        r#"<p class="eget-kort">{{ p.name }} ({{ p.sector.code | lower }})</p>"#,
+    )
+    .unwrap();
+    std::fs::write(
+        parts.join("summit_partner.html"),
+        r#"<section id="partner-{{ p.slug }}" class="slide"><h2>Eget: {{ p.name }}</h2></section>"#,
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let out = build(site.path(), &public, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page =
+        |path: &str| Html::parse_document(&std::fs::read_to_string(public.join(path)).unwrap());
+    let all = texts(&page("partnere/index.html"), ".card-grid > li > .eget-kort");
+    assert!(all.len() > 2, "{all:?}");
+    assert!(texts(&page("partnere/index.html"), ".partner-card").is_empty());
+    // A sector's page lists that sector's cards, in the same order.
+    let sector = all[0].rsplit_once('(').unwrap().1.trim_end_matches(')');
+    let in_sector: Vec<String> = (all.iter())
+        .filter(|card| card.ends_with(&format!("({sector})")))
+        .cloned()
+        .collect();
+    let on_sector_page = texts(
+        &page(&format!("sektor/{sector}/index.html")),
+        ".card-grid > li > .eget-kort",
+    );
+    assert_eq!(on_sector_page, in_sector);
+    // A static list shows some of them, each a card of the part.
+    let strategy = texts(
+        &page("partnere/prinsipp/strategi/index.html"),
+        ".card-grid > li > .eget-kort",
+    );
+    assert!(!strategy.is_empty() && strategy.iter().all(|c| all.contains(c)));
+    let slides = texts(&page("toppmote/index.html"), "section.slide > h2");
+    let own: Vec<&String> = slides.iter().filter(|h| h.starts_with("Eget: ")).collect();
+    assert_eq!(own.len(), all.len(), "{slides:?}");
+}

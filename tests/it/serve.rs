@@ -688,6 +688,12 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         theme.join("templates/404.html"),
     )
     .unwrap();
+    // And of the parts made once per partner (a card in every list, a slide in the summit).
+    std::fs::create_dir_all(theme.join("templates/parts")).unwrap();
+    for part in ["parts/partner_card.html", "parts/summit_partner.html"] {
+        let path = format!("templates/{part}");
+        std::fs::copy(embedded.join(&path), theme.join(&path)).unwrap();
+    }
     std::fs::write(
         theme.join("strings/nb.yaml"),
         "download_svg: Last ned grafen (SVG)\n",
@@ -761,6 +767,12 @@ fn rebuilt_site_equals_a_fresh_full_build() {
         }),
         Edit("themes/nfk/templates/404.html", |t| {
             t.replace("{% block main %}", "{% block main %}<p>egen</p>")
+        }),
+        Edit("themes/nfk/templates/parts/partner_card.html", |t| {
+            t.replace("heading=\"h2\"", "heading=\"h3\"")
+        }),
+        Edit("themes/nfk/templates/parts/summit_partner.html", |t| {
+            t.replace("<h2 id", "<h2 class=\"egen\" id")
         }),
         Edit("themes/nfk/strings/nb.yaml", |t| {
             t.replace("grafen", "figuren")
