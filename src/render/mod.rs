@@ -27,7 +27,7 @@ mod summit;
 
 use std::collections::BTreeMap;
 use std::convert::Infallible;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -447,8 +447,8 @@ pub(crate) struct Renderer<'a> {
     pub partners: BTreeMap<&'a str, (&'a Partner, &'a PartnerData)>,
     /// The partners' charts being rendered ([`Renderer::partner_charts`]).
     drawn: drawn::Drawn,
-    /// Every visible partner's card, made for the first list that shows them ([`parts`]).
-    cards: OnceLock<Result<parts::Cards, Diagnostic>>,
+    /// Every visible partner's card, made by the first list that shows it ([`parts`]).
+    cards: parts::Cards,
     /// `site` and `t`, serialized once.
     base_context: tera::Context,
     /// This build's passes over the memos of template outputs, Markdown and PNGs.
@@ -490,6 +490,7 @@ impl<'a> Renderer<'a> {
         let charts = (charts.iter())
             .find(|c| c.language == language)
             .unwrap_or(&charts[0]);
+        let cards = parts::Cards::new(summaries.keys());
         let mut r = Renderer {
             site,
             data,
@@ -510,7 +511,7 @@ impl<'a> Renderer<'a> {
                 (plan.routes().iter()).filter(|r| r.language == language),
                 options.pictures.drawn(),
             ),
-            cards: OnceLock::new(),
+            cards,
             base_context: tera::Context::new(),
             passes,
             stamp: None,
@@ -532,14 +533,6 @@ impl<'a> Renderer<'a> {
         (self.alphabetical.iter())
             .filter_map(|slug| self.summaries.get(slug))
             .collect()
-    }
-
-    /// Every visible partner's card ([`parts::cards`]), made once for all the lists.
-    pub fn cards(&self) -> Result<&parts::Cards, Diagnostic> {
-        let made = self
-            .cards
-            .get_or_init(|| parts::cards(self, &self.sorted_summaries()));
-        made.as_ref().map_err(Clone::clone)
     }
 
     /// Records a template output's key with the file being made on this thread, for one made

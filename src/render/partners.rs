@@ -102,7 +102,7 @@ pub fn render_partner(r: &Renderer, route: &Route, slug: &str) -> Result<OutputF
 pub fn render_list(r: &Renderer, route: &Route) -> Result<OutputFile, Diagnostic> {
     let sorted = r.sorted_summaries();
     let values = PartnerListContext {
-        partners: parts::listed(r, r.cards()?, sorted.iter().copied()),
+        partners: parts::listed(r, sorted.iter().copied())?,
         sectors: sector_counts(&sorted),
         lists: group_links(r, &sorted),
     };
@@ -113,11 +113,7 @@ pub fn render_sector(r: &Renderer, route: &Route, code: char) -> Result<OutputFi
     let sorted = r.sorted_summaries();
     let values = SectorContext {
         sector: sector_view(code, &r.edition.strings, &r.home_path),
-        partners: parts::listed(
-            r,
-            r.cards()?,
-            sorted.into_iter().filter(|s| s.sector.code == code),
-        ),
+        partners: parts::listed(r, sorted.into_iter().filter(|s| s.sector.code == code))?,
         figures: (r.data.results.by_sector.iter()).find(|s| s.code == code.to_string()),
     };
     r.view_file(super::template(route), &route.url, &values)
@@ -148,11 +144,7 @@ pub fn render_group(r: &Renderer, route: &Route, group: Group) -> Result<OutputF
     };
     let values = PartnerGroupContext {
         group: link,
-        partners: parts::listed(
-            r,
-            r.cards()?,
-            sorted.into_iter().filter(|s| in_group(s, group)),
-        ),
+        partners: parts::listed(r, sorted.into_iter().filter(|s| in_group(s, group)))?,
         lists,
     };
     r.view_file(super::template(route), &route.url, &values)

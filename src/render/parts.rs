@@ -12,6 +12,7 @@
 //! partner's summary (and, for a slide, its main target).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -40,31 +41,39 @@ impl Part {
     }
 }
 
-/// Every visible partner's card, by slug.
-pub type Cards = HashMap<String, Part>;
+/// Every visible partner's card, by slug, each made by the first list that shows it. A cell
+/// per partner, not one for all: lists made at the same time make different cards, and no
+/// thread waits for work it would have to do itself (a cell made with rayon inside could be
+/// entered again by the same thread, through a list it picks up while it waits).
+pub struct Cards(HashMap<String, OnceLock<Result<Part, Diagnostic>>>);
 
-/// Makes the card of each of `summaries`, in parallel.
-pub fn cards(r: &Renderer, summaries: &[&PartnerSummary]) -> Result<Cards, Diagnostic> {
-    (summaries.par_iter())
-        .map(|s| Ok((s.slug.clone(), make(r, CARD, *s)?)))
-        .collect()
+impl Cards {
+    pub fn new<'s>(slugs: impl IntoIterator<Item = &'s String>) -> Self {
+        Cards(
+            (slugs.into_iter())
+                .map(|s| (s.clone(), OnceLock::new()))
+                .collect(),
+        )
+    }
 }
 
-/// `summaries` with their cards from `cards`, for a list; records the cards' keys with the list
-/// being made (they were made on other threads), so that reusing the list keeps them.
+/// `summaries` with their cards, for a list. Records each card's key with the list (another
+/// list may have made it, on another thread), so that reusing the list keeps the cards.
 pub fn listed<'s>(
-    r: &Renderer,
-    cards: &'s Cards,
+    r: &'s Renderer,
     summaries: impl IntoIterator<Item = &'s PartnerSummary>,
-) -> Vec<ListedPartner<'s>> {
+) -> Result<Vec<ListedPartner<'s>>, Diagnostic> {
     (summaries.into_iter())
         .filter_map(|summary| {
-            let part = cards.get(&summary.slug)?;
-            r.note_used(part.key);
-            Some(ListedPartner {
-                summary,
-                card: part.as_str(),
-            })
+            let cell = r.cards.0.get(&summary.slug)?;
+            let part = cell.get_or_init(|| make(r, CARD, summary));
+            Some(part.as_ref().map_err(Clone::clone).map(|part| {
+                r.note_used(part.key);
+                ListedPartner {
+                    summary,
+                    card: part.as_str(),
+                }
+            }))
         })
         .collect()
 }
