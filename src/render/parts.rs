@@ -1,8 +1,8 @@
 //! Parts: what many pages show of one partner, made once per partner instead of once per page
 //! that shows it. A partner's card (`parts/partner_card.html`) is in `/partnere/`, its sector's
 //! page and every static list it belongs to; its slide (`parts/summit_partner.html`) is in the
-//! summit. At 1,000 partners the lists rendered the same card ten times over, 40 µs each:
-//! most of what a partner's edit made again (bench/PROFILE.md, "Parts").
+//! summit. At 1,000 partners the lists rendered the same card ten times over, 40 µs each; Tera
+//! is now a small part of those pages (bench/PROFILE.md, "Parts", says what is left).
 //!
 //! A part is a template output like any other ([`Renderer::render_part`]): kept in the
 //! template memo under its values, so after one partner's edit `nfk serve` makes that
